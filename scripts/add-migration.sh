@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Adds a migration named $1 to every module, for every database provider (SQLite, PostgreSQL, SQL Server).
+# No database is needed: EF Core compares the model with each provider's snapshot.
+# Usage: scripts/add-migration.sh AddCoos [Module ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name=${1:?usage: scripts/add-migration.sh NAME [Module ...]}
+shift
+modules=("$@")
+[ ${#modules[@]} -gt 0 ] || modules=(Users Coos Follows Timeline)
+
+dotnet tool restore >/dev/null
+dotnet build src/Coo.Host -v q -nologo >/dev/null
+
+declare -A connection=(
+  [Sqlite]="Data Source=design-time.db"
+  [PostgreSql]="Host=localhost;Database=coo_design"
+  [SqlServer]="Server=localhost;Database=coo_design;TrustServerCertificate=true"
+)
+for module in "${modules[@]}"; do
+  for provider in Sqlite PostgreSql SqlServer; do
+    echo "== $module / $provider"
+    Database__Provider=$provider ConnectionStrings__Coo="${connection[$provider]}" \
+    Auth__SigningKey=design-time-signing-key-not-used-for-anything \
+      dotnet ef migrations add "$name" --no-build \
+        --project "src/Modules/$module/Coo.Modules.$module" --startup-project src/Coo.Host \
+        --context "${provider}${module}DbContext" --output-dir "Data/Migrations/$provider"
+  done
+done
+dotnet format Coo.sln --include 'src/Modules/*/*/Data/Migrations/' >/dev/null || true

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Coo.Modules.Users;
+using Coo.Modules.Users.Contracts;
+using Coo.Shared.Infrastructure;
+using Coo.Shared.Infrastructure.Application;
+using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Infrastructure.Security;
+using Coo.Shared.Infrastructure.Web;
+using Coo.Shared.Kernel;
+using Microsoft.OpenApi;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Coo.Host.Composition;
+
+internal static class CooHostBuilder
+{
+    public static WebApplicationBuilder AddCoo(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var database = DatabaseSettings.From(configuration);
+
+        services.AddSerilog((provider, logger) =>
+        {
+            logger.ReadFrom.Configuration(configuration).ReadFrom.Services(provider).Enrich.FromLogContext();
+            if (configuration.GetValue<bool>("Logging:Json"))
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                    formatProvider: CultureInfo.InvariantCulture);
+            }
+        });
+
+        services.AddCooInfrastructure(database);
+        services.AddSingleton(new SnowflakeIdGenerator(GeneratorId(configuration), TimeProvider.System));
+        services.AddCooAuthentication(AuthSettings.From(configuration, database));
+        foreach (var module in CooModules.All)
+        {
+            module.AddServices(services, configuration, database);
+        }
+
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(UsersModule), typeof(GetUsersByIds)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new Int64AsStringConverter());
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        services.AddOpenApi(options => options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(long))
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Format = "int64";
+            }
+
+            return Task.CompletedTask;
+        }));
+
+        services.AddCooCaching(configuration);
+        services.AddCooJobs(database);
+        return builder;
+    }
+
+    /// <summary>Each instance needs its own id generator number; random by default, fixed by <c>Ids:GeneratorId</c>.</summary>
+    private static int GeneratorId(ConfigurationManager configuration)
+    {
+        var text = configuration["Ids:GeneratorId"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Random.Shared.Next(SnowflakeIdGenerator.MaxGeneratorId + 1);
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id <= SnowflakeIdGenerator.MaxGeneratorId
+            ? id
+            : throw new InvalidConfigurationException($"Ids:GeneratorId '{text}' is not a whole number from 0 to {SnowflakeIdGenerator.MaxGeneratorId}.");
+    }
+}

@@ -1,0 +1,19 @@
+using Coo.Modules.Coos;
+using Coo.Modules.Follows;
+using Coo.Modules.Timeline;
+using Coo.Modules.Users;
+using Coo.Shared.Infrastructure.Modules;
+
+namespace Coo.Host.Composition;
+
+/// <summary>The modules this host loads. A module moved to its own service would leave this list.</summary>
+internal static class CooModules
+{
+    public static readonly IModule[] All =
+    [
+        new UsersModule(),
+        new CoosModule(),
+        new FollowsModule(),
+        new TimelineModule(),
+    ];
+}

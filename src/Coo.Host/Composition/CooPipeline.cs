@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Coo.Shared.Infrastructure.Web;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace Coo.Host.Composition;
+
+internal static class CooPipeline
+{
+    public static WebApplication UseCoo(this WebApplication app)
+    {
+        app.UseCorrelationId();
+        app.UseSerilogRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = WriteHealthReport,
+        });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Coo API"));
+        app.MapCooJobsDashboard();
+
+        var api = app.MapGroup("/api/v1");
+        foreach (var module in CooModules.All)
+        {
+            module.MapEndpoints(api);
+        }
+
+        return app;
+    }
+
+    private static Task WriteHealthReport(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new
+            {
+                name = e.Key,
+                status = e.Value.Status.ToString(),
+                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+            }),
+        });
+    }
+}

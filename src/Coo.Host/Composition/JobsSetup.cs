@@ -1,0 +1,82 @@
+using Coo.Shared.Infrastructure.Jobs;
+using Coo.Shared.Infrastructure.Observability;
+using Coo.Shared.Infrastructure.Persistence;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
+
+namespace Coo.Host.Composition;
+
+internal static class JobsSetup
+{
+    /// <summary>
+    /// Hangfire storage follows the database: in memory for the embedded default (nothing that must not be lost
+    /// lives only there), the server database otherwise, so that every instance shares one queue.
+    /// </summary>
+    public static IServiceCollection AddCooJobs(this IServiceCollection services, DatabaseSettings database)
+    {
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new CorrelationJobFilter());
+            switch (database.Provider)
+            {
+                case DatabaseProvider.Sqlite:
+                    config.UseInMemoryStorage();
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    config.UsePostgreSqlStorage(
+                        options => options.UseNpgsqlConnection(database.ConnectionString),
+                        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                    break;
+                case DatabaseProvider.SqlServer:
+                    config.UseSqlServerStorage(
+                        database.ConnectionString,
+                        new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                    break;
+            }
+        });
+        services.AddHangfireServer();
+        services.AddHostedService<RecurringJobsRegistration>();
+        return services;
+    }
+
+    public static void MapCooJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "Coo jobs",
+            Authorization = [new AdminDashboardAuthorization(app.Environment.IsDevelopment(), app.Configuration)],
+        });
+
+    private sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            recurringJobs.AddOrUpdate<MessageCleanupJob>(
+                MessageCleanupJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>Open in Development; elsewhere only for a signed-in user named in <c>Admin:Usernames</c>.</summary>
+    private sealed class AdminDashboardAuthorization(bool development, IConfiguration configuration) : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            if (development)
+            {
+                return true;
+            }
+
+            var user = context.GetHttpContext().User;
+            var admins = configuration.GetSection("Admin:Usernames").Get<string[]>() ?? [];
+            return user.Identity is { IsAuthenticated: true, Name: { } name }
+                && admins.Contains(name, StringComparer.OrdinalIgnoreCase);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Coo.Host.Composition;
+using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddCoo();
+    var app = builder.Build();
+    app.UseCoo();
+
+    if (args.Contains("--migrations-script"))
+    {
+        // For operators who apply schema changes themselves: print the SQL and exit.
+        await Console.Out.WriteAsync(ModuleMigrator.GenerateScript(app.Services));
+        return 0;
+    }
+
+    await app.RunAsync();
+    return 0;
+}
+catch (InvalidConfigurationException ex)
+{
+    await Console.Error.WriteLineAsync($"Invalid configuration: {ex.Message}");
+    return 2;
+}
+catch (OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync($"Invalid configuration: {string.Join(" ", ex.Failures)}");
+    return 2;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "Coo stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,23 @@
+using Coo.Modules.Coos.Data;
+using Coo.Shared.Infrastructure.Modules;
+using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coo.Modules.Coos;
+
+/// <summary>Coos, the short messages people post.</summary>
+public sealed class CoosModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
+    {
+        services.AddModuleDbContext<CoosDbContext, SqliteCoosDbContext, PostgreSqlCoosDbContext, SqlServerCoosDbContext>(
+            database, CoosDbContext.SchemaName);
+        services.AddModuleValidators(typeof(CoosModule).Assembly);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+    }
+}

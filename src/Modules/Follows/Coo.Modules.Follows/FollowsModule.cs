@@ -1,0 +1,23 @@
+using Coo.Modules.Follows.Data;
+using Coo.Shared.Infrastructure.Modules;
+using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coo.Modules.Follows;
+
+/// <summary>Who follows whom.</summary>
+public sealed class FollowsModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
+    {
+        services.AddModuleDbContext<FollowsDbContext, SqliteFollowsDbContext, PostgreSqlFollowsDbContext, SqlServerFollowsDbContext>(
+            database, FollowsDbContext.SchemaName);
+        services.AddModuleValidators(typeof(FollowsModule).Assembly);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+    }
+}

@@ -1,0 +1,10 @@
+using Coo.Shared.Kernel;
+
+namespace Coo.Modules.Users.Contracts;
+
+public sealed record UserRegisteredIntegrationEvent(
+    Guid Id,
+    DateTimeOffset OccurredAt,
+    long UserId,
+    string Username,
+    string DisplayName) : IIntegrationEvent;

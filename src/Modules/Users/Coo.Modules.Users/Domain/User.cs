@@ -1,0 +1,91 @@
+namespace Coo.Modules.Users.Domain;
+
+internal sealed class User
+{
+    /// <summary>After this many consecutive failed sign-ins the account is locked for <see cref="LockoutDuration"/>.</summary>
+    public const int MaxFailedSignIns = 5;
+
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    private User()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public string Username { get; private set; } = "";
+
+    public string NormalizedUsername { get; private set; } = "";
+
+    public string Email { get; private set; } = "";
+
+    public string NormalizedEmail { get; private set; } = "";
+
+    public string PasswordHash { get; private set; } = "";
+
+    public string DisplayName { get; private set; } = "";
+
+    public string Bio { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public int FailedSignInCount { get; private set; }
+
+    public DateTimeOffset? LockedOutUntil { get; private set; }
+
+    public static User Register(long id, string username, string email, string displayName, DateTimeOffset now) => new()
+    {
+        Id = id,
+        Username = username,
+        NormalizedUsername = NormalizeUsername(username),
+        Email = email,
+        NormalizedEmail = NormalizeEmail(email),
+        DisplayName = string.IsNullOrEmpty(displayName) ? username : displayName,
+        CreatedAt = now,
+    };
+
+    /// <summary>Usernames are unique without regard to case; they are ASCII, so invariant upper case is exact.</summary>
+    public static string NormalizeUsername(string username) => username.ToUpperInvariant();
+
+    public static string NormalizeEmail(string email) => email.Trim().ToUpperInvariant();
+
+    public void SetPasswordHash(string passwordHash) => PasswordHash = passwordHash;
+
+    /// <returns>True when something changed.</returns>
+    public bool UpdateProfile(string? displayName, string? bio)
+    {
+        var changed = false;
+        if (displayName is not null && displayName != DisplayName)
+        {
+            DisplayName = displayName.Length == 0 ? Username : displayName;
+            changed = true;
+        }
+
+        if (bio is not null && bio != Bio)
+        {
+            Bio = bio;
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    public TimeSpan? RemainingLockout(DateTimeOffset now) =>
+        LockedOutUntil is { } until && until > now ? until - now : null;
+
+    public void RecordFailedSignIn(DateTimeOffset now)
+    {
+        FailedSignInCount++;
+        if (FailedSignInCount >= MaxFailedSignIns)
+        {
+            LockedOutUntil = now + LockoutDuration;
+            FailedSignInCount = 0;
+        }
+    }
+
+    public void RecordSuccessfulSignIn()
+    {
+        FailedSignInCount = 0;
+        LockedOutUntil = null;
+    }
+}

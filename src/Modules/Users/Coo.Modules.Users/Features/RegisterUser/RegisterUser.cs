@@ -1,0 +1,7 @@
+using Coo.Shared.Kernel;
+using Mediator;
+
+namespace Coo.Modules.Users.Features.RegisterUser;
+
+internal sealed record RegisterUser(string Username, string Email, string Password, string? DisplayName)
+    : ICommand<Result<MyProfileResponse>>;

@@ -1,0 +1,30 @@
+using Coo.Modules.Users.Contracts;
+using Coo.Modules.Users.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coo.Modules.Users.PublicApi;
+
+internal sealed class GetUsersByIdsHandler(UsersDbContext db) : IQueryHandler<GetUsersByIds, IReadOnlyList<UserSummary>>
+{
+    public const int MaxBatch = 1000;
+
+    public async ValueTask<IReadOnlyList<UserSummary>> Handle(GetUsersByIds query, CancellationToken cancellationToken)
+    {
+        if (query.UserIds.Count == 0)
+        {
+            return [];
+        }
+
+        if (query.UserIds.Count > MaxBatch)
+        {
+            throw new ArgumentException($"At most {MaxBatch} ids per call.", nameof(query));
+        }
+
+        var ids = query.UserIds.Distinct().ToArray();
+        return await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id))
+            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,47 @@
+using Coo.Modules.Users.Data;
+using Coo.Modules.Users.Domain;
+using Coo.Modules.Users.Features.GetMyProfile;
+using Coo.Modules.Users.Features.GetUserProfile;
+using Coo.Modules.Users.Features.RefreshSession;
+using Coo.Modules.Users.Features.RegisterUser;
+using Coo.Modules.Users.Features.SignIn;
+using Coo.Modules.Users.Features.SignOut;
+using Coo.Modules.Users.Features.UpdateMyProfile;
+using Coo.Modules.Users.Security;
+using Coo.Shared.Infrastructure.Modules;
+using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coo.Modules.Users;
+
+/// <summary>Accounts, profiles and sessions.</summary>
+public sealed class UsersModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
+    {
+        services.AddModuleDbContext<UsersDbContext, SqliteUsersDbContext, PostgreSqlUsersDbContext, SqlServerUsersDbContext>(
+            database, UsersDbContext.SchemaName);
+        services.AddModuleValidators(typeof(UsersModule).Assembly);
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<TokenIssuer>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var users = api.MapGroup("/users").WithTags("Users");
+        RegisterUserEndpoint.Map(users);
+        GetMyProfileEndpoint.Map(users);
+        UpdateMyProfileEndpoint.Map(users);
+        GetUserProfileEndpoint.Map(users);
+
+        var auth = api.MapGroup("/auth").WithTags("Auth");
+        SignInEndpoint.Map(auth);
+        RefreshSessionEndpoint.Map(auth);
+        SignOutEndpoint.Map(auth);
+    }
+}

@@ -1,0 +1,26 @@
+using Coo.Shared.Infrastructure.Application;
+using Coo.Shared.Infrastructure.Jobs;
+using Coo.Shared.Infrastructure.Messaging;
+using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Infrastructure.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coo.Shared.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>The building blocks every module relies on: clock, outbox and inbox, migrations, problem details.</summary>
+    public static IServiceCollection AddCooInfrastructure(this IServiceCollection services, DatabaseSettings database)
+    {
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboxWakeup>();
+        services.AddSingleton<OutboxWakeupInterceptor>();
+        services.AddSingleton<IntegrationEventDelivery>();
+        services.AddHostedService<ModuleMigrator>();
+        services.AddTransient<MessageCleanupJob>();
+        services.AddCooProblemDetails();
+        return services;
+    }
+}

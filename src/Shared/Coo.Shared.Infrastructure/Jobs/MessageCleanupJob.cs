@@ -1,0 +1,36 @@
+using Coo.Shared.Infrastructure.Messaging;
+using Coo.Shared.Infrastructure.Modules;
+using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Coo.Shared.Infrastructure.Jobs;
+
+/// <summary>Recurring: deletes delivered outbox rows and old inbox rows of every module. Parked rows stay for operators.</summary>
+public sealed partial class MessageCleanupJob(
+    IServiceScopeFactory scopes,
+    IEnumerable<ModuleDatabase> modules,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<MessageCleanupJob> logger)
+{
+    public const string RecurringJobId = "message-cleanup";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - options.Value.Retention;
+        foreach (var module in modules)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+            var outbox = await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            var inbox = await db.InboxMessages.Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            LogCleaned(module.Schema, outbox, inbox);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Cleaned schema {Schema}: {OutboxRows} outbox and {InboxRows} inbox rows")]
+    private partial void LogCleaned(string schema, int outboxRows, int inboxRows);
+}

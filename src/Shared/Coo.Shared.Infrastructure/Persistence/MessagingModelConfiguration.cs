@@ -1,0 +1,34 @@
+using Coo.Shared.Infrastructure.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Coo.Shared.Infrastructure.Persistence;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Type).HasMaxLength(500);
+        builder.Property(m => m.CorrelationId).HasMaxLength(64);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+
+        // The dispatcher only ever looks for due, undelivered rows: keep that index small.
+        builder.HasIndex(m => new { m.NextAttemptAt, m.OccurredAt })
+            .HasFilter("processed_at IS NULL AND parked_at IS NULL");
+        builder.HasIndex(m => m.ProcessedAt).HasFilter("processed_at IS NOT NULL");
+    }
+}
+
+internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
+{
+    public void Configure(EntityTypeBuilder<InboxMessage> builder)
+    {
+        builder.ToTable("inbox_messages");
+        builder.HasKey(m => new { m.MessageId, m.Consumer });
+        builder.Property(m => m.Consumer).HasMaxLength(300);
+        builder.HasIndex(m => m.ProcessedAt);
+    }
+}

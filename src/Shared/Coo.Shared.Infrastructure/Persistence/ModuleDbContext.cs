@@ -1,0 +1,65 @@
+using Coo.Shared.Infrastructure.Messaging;
+using Coo.Shared.Infrastructure.Observability;
+using Coo.Shared.Kernel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Coo.Shared.Infrastructure.Persistence;
+
+/// <summary>
+/// Base of every module's DbContext: the module's own schema, its outbox and inbox tables, and the
+/// provider differences (SQLite has no schemas, so tables get the schema as a prefix instead).
+/// </summary>
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>The module's schema name; also the prefix of its tables on SQLite and the key of its outbox dispatcher.</summary>
+    public abstract string Schema { get; }
+
+    internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    internal DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>Set while this context holds outbox rows whose commit should wake the dispatcher.</summary>
+    internal bool HasUnannouncedOutboxMessages { get; set; }
+
+    /// <summary>Records an integration event; it is written by the same SaveChanges as the change that raised it.</summary>
+    public void Publish(IIntegrationEvent integrationEvent) =>
+        OutboxMessages.Add(OutboxMessage.From(integrationEvent, CorrelationContext.Current));
+
+    /// <summary>The migrations history table, per module so that modules migrate independently.</summary>
+    public static string MigrationsHistoryTable(string schema, DatabaseProvider provider) =>
+        provider == DatabaseProvider.Sqlite ? $"{schema}_ef_migrations_history" : "ef_migrations_history";
+
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var sqlite = Database.IsSqlite();
+        if (!sqlite)
+        {
+            modelBuilder.HasDefaultSchema(Schema);
+        }
+
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        ConfigureModel(modelBuilder);
+
+        if (sqlite)
+        {
+            foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
+            {
+                entity.SetSchema(null);
+                entity.SetTableName($"{Schema}_{entity.GetTableName()}");
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot compare or order DateTimeOffset text; a sortable integer keeps range queries in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

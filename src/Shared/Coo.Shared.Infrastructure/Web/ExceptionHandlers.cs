@@ -1,0 +1,58 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+
+namespace Coo.Shared.Infrastructure.Web;
+
+/// <summary>A failed validation rule becomes 400 with the errors per (camelCase) field.</summary>
+internal sealed class ValidationExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not ValidationException validation)
+        {
+            return false;
+        }
+
+        var errors = validation.Errors
+            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new HttpValidationProblemDetails(errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Type = ProblemTypes.Validation,
+                Title = "One or more fields are invalid.",
+            },
+        });
+    }
+}
+
+/// <summary>Malformed JSON, a body of the wrong shape or too large: the client's fault, said plainly.</summary>
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException badRequest)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = badRequest.StatusCode;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new()
+            {
+                Status = badRequest.StatusCode,
+                Type = ProblemTypes.MalformedRequest,
+                Title = "The request could not be read.",
+                Detail = badRequest.InnerException is JsonException json ? json.Message : badRequest.Message,
+            },
+        });
+    }
+}

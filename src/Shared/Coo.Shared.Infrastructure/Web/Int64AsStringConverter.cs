@@ -1,0 +1,20 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Coo.Shared.Infrastructure.Web;
+
+/// <summary>64-bit ids travel as JSON strings: JavaScript numbers lose digits above 2^53.</summary>
+public sealed class Int64AsStringConverter : JsonConverter<long>
+{
+    public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String
+            ? long.Parse(reader.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture)
+            : reader.GetInt64();
+
+    public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
+    }
+}
