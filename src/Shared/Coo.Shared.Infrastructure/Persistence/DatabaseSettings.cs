@@ -45,7 +45,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             throw new InvalidConfigurationException($"Database:MigrateOnStartup '{migrateText}' is not true or false.");
         }
 
-        return new DatabaseSettings(provider, connectionString, migrate);
+        var settings = new DatabaseSettings(provider, connectionString, migrate);
+        settings.SqliteDataFolder();
+        return settings;
     }
 
     /// <summary>The folder of the SQLite file, created if missing; other files the embedded host keeps live beside it.</summary>

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Coo.IntegrationTests.Infrastructure;
+
+public sealed record Profile(string Id, string Username, string? Email, string DisplayName, string Bio, DateTimeOffset CreatedAt);
+
+public sealed record Tokens(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken);
+
+public sealed record TestUser(string Id, string Username, string Email, string Password, Tokens Tokens);
+
+public static class ApiClientExtensions
+{
+    public const string Password = "a long enough pass phrase";
+
+    public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string username, string? email = null, string password = Password, string? displayName = null) =>
+        client.PostAsJsonAsync("/api/v1/users", new { username, email = email ?? $"{username}@example.com", password, displayName });
+
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string username, string password = Password) =>
+        client.PostAsJsonAsync("/api/v1/auth/token", new { username, password });
+
+    /// <summary>Registers and signs in a user, asserting both succeed.</summary>
+    public static async Task<TestUser> CreateUserAsync(this HttpClient client, string username)
+    {
+        using var registered = await client.RegisterAsync(username);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var profile = await registered.Content.ReadFromJsonAsync<Profile>();
+        using var signedIn = await client.SignInAsync(username);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        var tokens = await signedIn.Content.ReadFromJsonAsync<Tokens>();
+        return new TestUser(profile!.Id, username, profile.Email!, Password, tokens!);
+    }
+
+    public static HttpRequestMessage Authorized(this HttpRequestMessage request, string accessToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return request;
+    }
+
+    public static async Task<HttpResponseMessage> SendAsAsync(this HttpClient client, HttpMethod method, string url, string? accessToken, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (accessToken is not null)
+        {
+            request.Authorized(accessToken);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<JsonElement> ReadProblemAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}

@@ -1,0 +1,163 @@
+using System.Data.Common;
+using Coo.Modules.Users.Contracts;
+using Coo.Modules.Users.Data;
+using Coo.Shared.Infrastructure.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using Respawn.Graph;
+
+namespace Coo.IntegrationTests.Infrastructure;
+
+/// <summary>The whole host on a real database of the given provider, reset with Respawn between tests.</summary>
+public sealed class CooApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminUsername = "admin_user";
+    public const string SigningKey = "integration-tests-signing-key-of-sufficient-length";
+    public const int MaxAttempts = 4;
+
+    private readonly string? _sqliteFolder;
+    private Respawner? _respawner;
+
+    public CooApiFactory(TestProvider provider)
+    {
+        Provider = provider;
+        if (provider == TestProvider.Sqlite)
+        {
+            _sqliteFolder = Path.Combine(Path.GetTempPath(), $"coo-tests-{Guid.NewGuid():N}");
+            ConnectionString = $"Data Source={Path.Combine(_sqliteFolder, "coo.db")}";
+        }
+        else
+        {
+            ConnectionString = TestEnvironment.PostgreSqlConnectionString
+                ?? throw new InvalidOperationException("CI=true requires COO_TEST_POSTGRES: PostgreSQL tests must run, not skip.");
+        }
+    }
+
+    public TestProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Extra settings for a factory made for one test (e.g. invalid configuration).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public async Task ResetAsync()
+    {
+        _ = Server;
+        await using var connection = OpenConnection();
+        await connection.OpenAsync();
+        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = Provider == TestProvider.Sqlite ? DbAdapter.Sqlite : DbAdapter.Postgres,
+            SchemasToInclude = Provider == TestProvider.Sqlite ? [] : [.. Services.GetServices<ModuleDatabase>().Select(m => m.Schema)],
+            TablesToIgnore = [.. IgnoredTables()],
+        });
+        await _respawner.ResetAsync(connection);
+        ProbeHandler.Reset();
+    }
+
+    public DbConnection OpenConnection() => Provider == TestProvider.Sqlite
+        ? new SqliteConnection(ConnectionString)
+        : new NpgsqlConnection(ConnectionString);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Coo", ConnectionString);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Outbox:PollingInterval", "00:00:00.200");
+        builder.UseSetting("Outbox:RetryBaseDelay", "00:00:00.020");
+        builder.UseSetting("Outbox:RetryMaxDelay", "00:00:00.100");
+        builder.UseSetting("Outbox:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Admin:Usernames:0", AdminUsername);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddIntegrationEventHandler<UserRegisteredIntegrationEvent, ProbeHandler, UsersDbContext>();
+            services.AddSingleton<IStartupFilter, FaultyEndpointStartupFilter>();
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _sqliteFolder is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_sqliteFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
+
+    private IEnumerable<Table> IgnoredTables()
+    {
+        foreach (var module in Services.GetServices<ModuleDatabase>())
+        {
+            yield return Provider == TestProvider.Sqlite
+                ? new Table($"{module.Schema}_ef_migrations_history")
+                : new Table(module.Schema, "ef_migrations_history");
+        }
+
+        yield return new Table("__EFMigrationsLock");
+    }
+
+    /// <summary>Adds <c>/__test/fault</c>, which throws, to prove that a server fault leaks nothing.</summary>
+    private sealed class FaultyEndpointStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Map("/__test/fault", branch => branch.Run(_ => throw new InvalidOperationException("secret internal detail")));
+        };
+    }
+}
+
+/// <summary>One host per provider for the whole run; tests in the collection run one at a time and reset the data.</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    private readonly Dictionary<TestProvider, CooApiFactory> _factories = [];
+
+    public async Task<CooApiFactory> StartAsync(TestProvider provider)
+    {
+        if (!_factories.TryGetValue(provider, out var factory))
+        {
+            factory = new CooApiFactory(provider);
+            _factories[provider] = factory;
+        }
+
+        await factory.ResetAsync();
+        return factory;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var factory in _factories.Values)
+        {
+            await factory.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
