@@ -57,8 +57,34 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
             SchemasToInclude = Provider == TestProvider.Sqlite ? [] : [.. Services.GetServices<ModuleDatabase>().Select(m => m.Schema)],
             TablesToIgnore = [.. IgnoredTables()],
         });
-        await _respawner.ResetAsync(connection);
+        await ResetWithRetryAsync(connection);
         ProbeHandler.Reset();
+    }
+
+    /// <summary>
+    /// TRUNCATE waits for a dispatcher's open claim, whose consumer in turn queues behind the TRUNCATE: a wait
+    /// PostgreSQL cannot see as a deadlock. A lock timeout breaks it; the next try finds the claim committed.
+    /// </summary>
+    private async Task ResetWithRetryAsync(DbConnection connection)
+    {
+        if (Provider == TestProvider.PostgreSql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SET lock_timeout = '2s'";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _respawner!.ResetAsync(connection);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable && attempt < 5)
+            {
+            }
+        }
     }
 
     public DbConnection OpenConnection() => Provider == TestProvider.Sqlite

@@ -104,7 +104,7 @@ public sealed class RegistrationTests(ApiFixture fixture)
             Assert.Equal("urn:coo:problem:validation", problem.GetProperty("type").GetString());
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"{provider}: no error for {field}: {problem}");
             Assert.NotEmpty(messages.EnumerateArray());
-            Assert.Equal(0, await CountAsync(factory, "users"));
+            Assert.Equal(0, await DatabaseProbe.CountAsync(factory, "users"));
         }
     }
 
@@ -129,45 +129,9 @@ public sealed class RegistrationTests(ApiFixture fixture)
         using var response = await client.RegisterAsync("outboxed");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var rows = await OutboxRowsAsync(factory, "users");
+        var rows = await DatabaseProbe.OutboxRowsAsync(factory, "users");
         var row = Assert.Single(rows);
         Assert.Contains("UserRegisteredIntegrationEvent", row.Type, StringComparison.Ordinal);
         Assert.Equal("reg-test-42", row.CorrelationId);
-    }
-
-    internal static async Task<long> CountAsync(CooApiFactory factory, string table, string schema = "users")
-    {
-        await using var connection = factory.OpenConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = factory.Provider == TestProvider.Sqlite
-            ? $"SELECT COUNT(*) FROM {schema}_{table}"
-            : $"SELECT COUNT(*) FROM {schema}.{table}";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    internal sealed record OutboxRow(string Type, string? CorrelationId, int Attempts, bool Processed, bool Parked, string? LastError);
-
-    internal static async Task<List<OutboxRow>> OutboxRowsAsync(CooApiFactory factory, string schema)
-    {
-        await using var connection = factory.OpenConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        var table = factory.Provider == TestProvider.Sqlite ? $"{schema}_outbox_messages" : $"{schema}.outbox_messages";
-        command.CommandText = $"SELECT type, correlation_id, attempts, processed_at IS NOT NULL, parked_at IS NOT NULL, last_error FROM {table} ORDER BY occurred_at";
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<OutboxRow>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(new OutboxRow(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
-                Convert.ToBoolean(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
-                Convert.ToBoolean(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
-        }
-
-        return rows;
     }
 }

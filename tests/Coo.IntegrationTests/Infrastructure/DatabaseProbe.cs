@@ -1,0 +1,41 @@
+namespace Coo.IntegrationTests.Infrastructure;
+
+/// <summary>Reads a module's tables directly, to check what a request wrote (never to set up state).</summary>
+public static class DatabaseProbe
+{
+    public static async Task<long> CountAsync(CooApiFactory factory, string table, string schema = "users")
+    {
+        await using var connection = factory.OpenConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = factory.Provider == TestProvider.Sqlite
+            ? $"SELECT COUNT(*) FROM {schema}_{table}"
+            : $"SELECT COUNT(*) FROM {schema}.{table}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public sealed record OutboxRow(string Type, string? CorrelationId, int Attempts, bool Processed, bool Parked, string? LastError);
+
+    public static async Task<List<OutboxRow>> OutboxRowsAsync(CooApiFactory factory, string schema)
+    {
+        await using var connection = factory.OpenConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        var table = factory.Provider == TestProvider.Sqlite ? $"{schema}_outbox_messages" : $"{schema}.outbox_messages";
+        command.CommandText = $"SELECT type, correlation_id, attempts, processed_at IS NOT NULL, parked_at IS NOT NULL, last_error FROM {table} ORDER BY occurred_at";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<OutboxRow>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new OutboxRow(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToBoolean(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToBoolean(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return rows;
+    }
+}
