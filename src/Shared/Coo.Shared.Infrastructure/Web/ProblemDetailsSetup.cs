@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Coo.Shared.Infrastructure.Observability;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.Shared.Infrastructure.Web;
@@ -26,6 +27,8 @@ public static class ProblemDetailsSetup
                 problem.Extensions.Remove("exception");
             }
         });
+        // Unreadable bodies raise BadHttpRequestException in every environment, so one handler words the answer.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ValidationExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;

@@ -1,0 +1,91 @@
+using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Infrastructure.Security;
+using Microsoft.Extensions.Configuration;
+
+namespace Coo.UnitTests;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public void Without_settings_the_database_is_a_SQLite_file_under_data()
+    {
+        var settings = DatabaseSettings.From(Configuration());
+
+        Assert.Equal(DatabaseProvider.Sqlite, settings.Provider);
+        Assert.Equal("Data Source=data/coo.db", settings.ConnectionString);
+        Assert.True(settings.MigrateOnStartup);
+    }
+
+    [Theory]
+    [InlineData("postgresql", DatabaseProvider.PostgreSql)]
+    [InlineData("SqlServer", DatabaseProvider.SqlServer)]
+    public void The_provider_name_is_read_without_regard_to_case(string name, DatabaseProvider expected)
+    {
+        var settings = DatabaseSettings.From(Configuration(("Database:Provider", name), ("ConnectionStrings:Coo", "Server=x;Database=y")));
+
+        Assert.Equal(expected, settings.Provider);
+    }
+
+    [Theory]
+    [InlineData("Database:Provider", "Mongo", "Database:Provider 'Mongo' is not one of Sqlite, PostgreSql, SqlServer.")]
+    [InlineData("Database:Provider", "1", "Database:Provider '1' is not one of Sqlite, PostgreSql, SqlServer.")]
+    [InlineData("Database:MigrateOnStartup", "sometimes", "Database:MigrateOnStartup 'sometimes' is not true or false.")]
+    public void An_invalid_setting_is_named_in_one_line(string key, string value, string message)
+    {
+        var error = Assert.Throws<InvalidConfigurationException>(() => DatabaseSettings.From(Configuration((key, value))));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void A_server_provider_needs_a_connection_string()
+    {
+        var error = Assert.Throws<InvalidConfigurationException>(() => DatabaseSettings.From(Configuration(("Database:Provider", "PostgreSql"))));
+
+        Assert.Equal("ConnectionStrings:Coo is required when Database:Provider is PostgreSql.", error.Message);
+    }
+
+    [Fact]
+    public void A_malformed_connection_string_is_refused_at_start()
+    {
+        var error = Assert.Throws<InvalidConfigurationException>(() =>
+            DatabaseSettings.From(Configuration(("Database:Provider", "PostgreSql"), ("ConnectionStrings:Coo", "Hots=x;;==bad"))));
+
+        Assert.StartsWith("ConnectionStrings:Coo is not a valid PostgreSql connection string", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Server_mode_needs_a_shared_signing_key_and_refuses_a_short_one()
+    {
+        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=x", true);
+
+        var missing = Assert.Throws<InvalidConfigurationException>(() => AuthSettings.From(Configuration(), database));
+        var tooShort = Assert.Throws<InvalidConfigurationException>(() => AuthSettings.From(Configuration(("Auth:SigningKey", "short")), database));
+
+        Assert.Contains("Auth:SigningKey is required", missing.Message, StringComparison.Ordinal);
+        Assert.Equal("Auth:SigningKey must be at least 32 bytes long.", tooShort.Message);
+    }
+
+    [Fact]
+    public void The_embedded_mode_keeps_a_generated_signing_key_beside_its_database()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"coo-unit-{Guid.NewGuid():N}");
+        var database = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={folder}/coo.db", true);
+        try
+        {
+            var first = AuthSettings.From(Configuration(), database);
+            var second = AuthSettings.From(Configuration(), database);
+
+            Assert.Equal(64, first.SigningKey.Key.Length);
+            Assert.Equal(first.SigningKey.Key, second.SigningKey.Key);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+}
