@@ -13,7 +13,7 @@ public static class InfrastructureServiceCollectionExtensions
     public static IServiceCollection AddCooInfrastructure(this IServiceCollection services, DatabaseSettings database)
     {
         services.AddSingleton(database);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider, MillisecondTimeProvider>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxWakeup>();
         services.AddSingleton<OutboxWakeupInterceptor>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Messaging;
+using Coo.Shared.Infrastructure.Observability;
 
 namespace Coo.IntegrationTests.Infrastructure;
 
@@ -15,11 +16,15 @@ internal sealed class ProbeHandler : IIntegrationEventHandler<UserRegisteredInte
 
     public static ConcurrentDictionary<string, int> Invocations { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The correlation id current while each username's event was handled.</summary>
+    public static ConcurrentDictionary<string, string?> CorrelationIds { get; } = new(StringComparer.Ordinal);
+
     public static TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
     public async Task HandleAsync(UserRegisteredIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var invocation = Invocations.AddOrUpdate(integrationEvent.Username, 1, (_, count) => count + 1);
+        CorrelationIds[integrationEvent.Username] = CorrelationContext.Current;
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, cancellationToken);
@@ -35,6 +40,7 @@ internal sealed class ProbeHandler : IIntegrationEventHandler<UserRegisteredInte
     public static void Reset()
     {
         Invocations.Clear();
+        CorrelationIds.Clear();
         Delay = TimeSpan.Zero;
     }
 }

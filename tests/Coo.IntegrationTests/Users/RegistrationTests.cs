@@ -22,6 +22,9 @@ public sealed class RegistrationTests(ApiFixture fixture)
         Assert.Equal("Alice A.", body.GetProperty("displayName").GetString());
         Assert.EndsWith("+00:00", body.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
         Assert.False(body.TryGetProperty("passwordHash", out _));
+        using var reread = await client.GetAsync("/api/v1/users/alice");
+        var stored = await reread.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(body.GetProperty("createdAt").GetString(), stored.GetProperty("createdAt").GetString());
     }
 
     [Theory, Providers]
