@@ -2,7 +2,6 @@ using System.Globalization;
 using Coo.Host.Composition;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Persistence;
-using Microsoft.Extensions.Options;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateBootstrapLogger();
@@ -26,11 +25,6 @@ try
 catch (InvalidConfigurationException ex)
 {
     await Console.Error.WriteLineAsync($"Invalid configuration: {ex.Message}");
-    return 2;
-}
-catch (OptionsValidationException ex)
-{
-    await Console.Error.WriteLineAsync($"Invalid configuration: {string.Join(" ", ex.Failures)}");
     return 2;
 }
 catch (Exception ex) when (ex is not HostAbortedException)

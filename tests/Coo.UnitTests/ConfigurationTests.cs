@@ -1,4 +1,5 @@
 using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
@@ -84,6 +85,17 @@ public sealed class ConfigurationTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("Outbox:BatchSize", "0", "Outbox:BatchSize: The field BatchSize must be between 1 and 1000.")]
+    [InlineData("Outbox:PollingInterval", "soon", "Failed to convert configuration value 'soon' at 'Outbox:PollingInterval' to type 'System.TimeSpan'.")]
+    public void Invalid_outbox_settings_are_named_in_one_line(string key, string value, string message)
+    {
+        var error = Assert.Throws<InvalidConfigurationException>(() =>
+            ValidatedSettings.Read<OutboxOptions>(Configuration((key, value)), OutboxOptions.Section));
+
+        Assert.Equal(message, error.Message);
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>

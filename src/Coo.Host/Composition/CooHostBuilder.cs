@@ -38,7 +38,7 @@ internal static class CooHostBuilder
             }
         });
 
-        services.AddCooInfrastructure(database);
+        services.AddCooInfrastructure(configuration, database);
         services.AddSingleton(new SnowflakeIdGenerator(GeneratorId(configuration), TimeProvider.System));
         services.AddCooAuthentication(AuthSettings.From(configuration, database));
         foreach (var module in CooModules.All)

@@ -1,20 +1,22 @@
-using Coo.Shared.Infrastructure.Application;
+using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Web;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Coo.Shared.Infrastructure;
 
 public static class InfrastructureServiceCollectionExtensions
 {
     /// <summary>The building blocks every module relies on: clock, outbox and inbox, migrations, problem details.</summary>
-    public static IServiceCollection AddCooInfrastructure(this IServiceCollection services, DatabaseSettings database)
+    public static IServiceCollection AddCooInfrastructure(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
         services.AddSingleton(database);
         services.AddSingleton<TimeProvider, MillisecondTimeProvider>();
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(Options.Create(ValidatedSettings.Read<OutboxOptions>(configuration, OutboxOptions.Section)));
         services.AddSingleton<OutboxWakeup>();
         services.AddSingleton<OutboxWakeupInterceptor>();
         services.AddSingleton<IntegrationEventDelivery>();
