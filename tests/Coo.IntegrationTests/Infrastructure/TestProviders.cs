@@ -33,4 +33,6 @@ public static class TestEnvironment
     public static bool RunningInCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static bool PostgreSqlRequested => PostgreSqlConnectionString is not null || RunningInCi;
+
+    public static string? RedisConnectionString => Environment.GetEnvironmentVariable("COO_TEST_REDIS") is { Length: > 0 } value ? value : null;
 }

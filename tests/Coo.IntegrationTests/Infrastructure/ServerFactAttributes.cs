@@ -15,3 +15,16 @@ public sealed class PostgreSqlFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A test that needs a real Redis: runs whenever <c>COO_TEST_REDIS</c> is set and always under CI.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RedisFactAttribute : FactAttribute
+{
+    public RedisFactAttribute()
+    {
+        if (TestEnvironment.RedisConnectionString is null && !TestEnvironment.RunningInCi)
+        {
+            Skip = "Set COO_TEST_REDIS to run tests that need Redis.";
+        }
+    }
+}
