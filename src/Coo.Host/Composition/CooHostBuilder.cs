@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Coo.Modules.Coos;
+using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Users;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure;
@@ -49,7 +51,7 @@ internal static class CooHostBuilder
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(UsersModule), typeof(GetUsersByIds)];
+            options.Assemblies = [typeof(UsersModule), typeof(GetUsersByIds), typeof(CoosModule), typeof(PostCoo)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coo.Host.Features.Coos;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -33,6 +34,8 @@ internal static class CooPipeline
         {
             module.MapEndpoints(api);
         }
+
+        CooEndpoints.Map(api);
 
         return app;
     }

@@ -61,3 +61,31 @@ public static class ApiClientExtensions
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
+
+public sealed record Author(string Id, string Username, string DisplayName);
+
+public sealed record CooItem(string Id, string Text, DateTimeOffset CreatedAt, Author Author);
+
+public sealed record CooPage(List<CooItem> Items, string? NextCursor);
+
+public static class CooApiExtensions
+{
+    public static async Task<HttpResponseMessage> PostCooAsync(this HttpClient client, TestUser user, string text, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/coos") { Content = JsonContent.Create(new { text }) };
+        request.Authorized(user.Tokens.AccessToken);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<CooItem> PostCooOkAsync(this HttpClient client, TestUser user, string text)
+    {
+        using var response = await client.PostCooAsync(user, text);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<CooItem>())!;
+    }
+}

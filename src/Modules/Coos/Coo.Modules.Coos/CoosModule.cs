@@ -17,6 +17,7 @@ public sealed class CoosModule : IModule
         services.AddModuleValidators(typeof(CoosModule).Assembly);
     }
 
+    /// <summary>Coos are served by the host's application endpoints, which add their authors from the Users module.</summary>
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
     }

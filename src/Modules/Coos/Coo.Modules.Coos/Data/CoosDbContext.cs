@@ -1,3 +1,4 @@
+using Coo.Modules.Coos.Domain;
 using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,29 @@ internal abstract class CoosDbContext(DbContextOptions options) : ModuleDbContex
 
     public override string Schema => SchemaName;
 
+    public DbSet<Domain.Coo> Coos => Set<Domain.Coo>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Domain.Coo>(coo =>
+        {
+            coo.ToTable("coos");
+            coo.HasKey(c => c.Id);
+            coo.Property(c => c.Id).ValueGeneratedNever();
+            coo.Property(c => c.Text).HasMaxLength(Domain.Coo.MaxCodeUnits);
+            coo.HasIndex(c => new { c.AuthorId, c.Id }).IsDescending(false, true);
+        });
+
+        modelBuilder.Entity<IdempotencyRecord>(record =>
+        {
+            record.ToTable("idempotency_keys");
+            record.HasKey(r => new { r.AuthorId, r.Key });
+            record.Property(r => r.Key).HasMaxLength(100);
+            record.Property(r => r.RequestHash).HasMaxLength(64);
+            record.HasIndex(r => r.CreatedAt);
+        });
     }
 }
 

@@ -23,6 +23,70 @@ namespace Coo.Modules.Coos.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.Coo", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1120)
+                        .HasColumnType("character varying(1120)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coos");
+
+                    b.HasIndex("AuthorId", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_coos_author_id_id");
+
+                    b.ToTable("coos", "coos");
+                });
+
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("CooId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("coo_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("AuthorId", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", "coos");
+                });
+
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

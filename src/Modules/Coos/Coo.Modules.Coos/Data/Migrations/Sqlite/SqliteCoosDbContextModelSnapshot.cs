@@ -17,6 +17,70 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.Coo", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coos_coos");
+
+                    b.HasIndex("AuthorId", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_coos_coos_author_id_id");
+
+                    b.ToTable("coos_coos", (string)null);
+                });
+
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("CooId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coo_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("AuthorId", "Key")
+                        .HasName("pk_coos_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_coos_idempotency_keys_created_at");
+
+                    b.ToTable("coos_idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

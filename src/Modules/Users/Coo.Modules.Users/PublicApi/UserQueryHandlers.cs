@@ -1,5 +1,6 @@
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
+using Coo.Modules.Users.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,5 +27,17 @@ internal sealed class GetUsersByIdsHandler(UsersDbContext db) : IQueryHandler<Ge
             .Where(u => ids.Contains(u.Id))
             .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName))
             .ToListAsync(cancellationToken);
+    }
+}
+
+internal sealed class GetUserByUsernameHandler(UsersDbContext db) : IQueryHandler<GetUserByUsername, UserSummary?>
+{
+    public async ValueTask<UserSummary?> Handle(GetUserByUsername query, CancellationToken cancellationToken)
+    {
+        var normalized = User.NormalizeUsername(query.Username);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUsername == normalized)
+            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName))
+            .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -1,0 +1,86 @@
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Users.Contracts;
+using Coo.Shared.Infrastructure.Security;
+using Coo.Shared.Infrastructure.Web;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Coo.Host.Features.Coos;
+
+/// <summary>Application endpoints for coos: the Coos module's contracts, composed with authors from Users.</summary>
+internal static class CooEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var coos = api.MapGroup("/coos").WithTags("Coos");
+        coos.MapPost("/", PostAsync).WithName("PostCoo").WithSummary("Post a coo").ProducesValidationProblem().RequireAuthorization();
+        coos.MapGet("/{id:long}", GetAsync).WithName("GetCoo").WithSummary("One coo").AllowAnonymous();
+        coos.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteCoo").WithSummary("Delete your own coo").RequireAuthorization();
+        api.MapGet("/users/{username}/coos", ListByUserAsync)
+            .WithTags("Coos").WithName("ListUserCoos").WithSummary("A user's coos, newest first").ProducesValidationProblem().AllowAnonymous();
+    }
+
+    internal sealed record PostCooRequest(string? Text);
+
+    private static async Task<Results<Created<CooResponse>, ProblemHttpResult>> PostAsync(
+        PostCooRequest body,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new PostCoo(http.User.GetUserId(), body.Text ?? "", idempotencyKey), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error!.ToProblem(http);
+        }
+
+        var coo = (await sender.WithAuthorsAsync([result.Value], cancellationToken)).Single();
+        return TypedResults.Created($"/api/v1/coos/{coo.Id}", coo);
+    }
+
+    private static async Task<Results<Ok<CooResponse>, ProblemHttpResult>> GetAsync(
+        long id, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await sender.Send(new GetCoosByIds([id]), cancellationToken);
+        var coo = (await sender.WithAuthorsAsync(found, cancellationToken)).SingleOrDefault();
+        return coo is null ? NotFound(http) : TypedResults.Ok(coo);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long id, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new DeleteCoo(id, http.User.GetUserId()), cancellationToken);
+        return result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem(http);
+    }
+
+    private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem, ProblemHttpResult>> ListByUserAsync(
+        string username, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryRead(limit, cursor, out var pageSize, out var beforeId, out var problem))
+        {
+            return problem!;
+        }
+
+        var author = await sender.Send(new GetUserByUsername(username), cancellationToken);
+        if (author is null)
+        {
+            return Shared.Kernel.Error.NotFound("users.not-found", "No user has that username.").ToProblem(http);
+        }
+
+        var page = await sender.Send(new GetCoosByAuthor(author.Id, beforeId, pageSize), cancellationToken);
+        var items = await sender.WithAuthorsAsync(page, cancellationToken);
+        string? nextCursor = null;
+        if (page.Count == pageSize)
+        {
+            nextCursor = Paging.EncodeCursor(page[^1].Id);
+            Paging.AddNextLink(http, nextCursor, pageSize);
+        }
+
+        return TypedResults.Ok(new PageResponse<CooResponse>(items, nextCursor));
+    }
+
+    private static ProblemHttpResult NotFound(HttpContext http) =>
+        Shared.Kernel.Error.NotFound("coos.not-found", "No coo has that id.").ToProblem(http);
+}

@@ -1,0 +1,36 @@
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Users.Contracts;
+using Mediator;
+
+namespace Coo.Host.Features.Coos;
+
+internal sealed record AuthorResponse(long Id, string Username, string DisplayName);
+
+/// <summary>A coo the way clients render it, with its author.</summary>
+internal sealed record CooResponse(long Id, string Text, DateTimeOffset CreatedAt, AuthorResponse Author);
+
+internal sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+internal static class CooHydration
+{
+    /// <summary>Adds authors to coos with one batch call to the Users module, whatever the page size.</summary>
+    public static async Task<IReadOnlyList<CooResponse>> WithAuthorsAsync(this ISender sender, IReadOnlyList<CooSummary> coos, CancellationToken cancellationToken)
+    {
+        if (coos.Count == 0)
+        {
+            return [];
+        }
+
+        var authors = (await sender.Send(new GetUsersByIds([.. coos.Select(c => c.AuthorId).Distinct()]), cancellationToken))
+            .ToDictionary(u => u.Id);
+
+        // A coo whose author is gone is not shown: there is no one to attribute it to.
+        return [.. coos
+            .Where(c => authors.ContainsKey(c.AuthorId))
+            .Select(c =>
+            {
+                var author = authors[c.AuthorId];
+                return new CooResponse(c.Id, c.Text, c.CreatedAt, new AuthorResponse(author.Id, author.Username, author.DisplayName));
+            })];
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using Coo.Shared.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Coo.Host.Features;
+
+/// <summary>
+/// Keyset pagination over time-ordered ids. Cursors are opaque to clients (they must not build them) and
+/// any malformed one is a 400, never a 500.
+/// </summary>
+internal static class Paging
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+    private const string Prefix = "v1:";
+
+    public static string EncodeCursor(long lastId) =>
+        WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Prefix + lastId.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Reads the <c>limit</c> and <c>cursor</c> query values, or explains what is wrong with them.</summary>
+    public static bool TryRead(int? limit, string? cursor, out int pageSize, out long? beforeId, out ValidationProblem? problem)
+    {
+        pageSize = limit ?? DefaultLimit;
+        beforeId = null;
+        problem = null;
+        var errors = new Dictionary<string, string[]>();
+        if (pageSize is < 1 or > MaxLimit)
+        {
+            errors["limit"] = [$"The limit must be from 1 to {MaxLimit}."];
+        }
+
+        if (cursor is not null)
+        {
+            if (TryDecode(cursor, out var id))
+            {
+                beforeId = id;
+            }
+            else
+            {
+                errors["cursor"] = ["The cursor is not one this API handed out."];
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            return true;
+        }
+
+        problem = TypedResults.ValidationProblem(errors, title: "One or more fields are invalid.", type: ProblemTypes.Validation);
+        return false;
+    }
+
+    /// <summary>Sets <c>Link: &lt;…&gt;; rel="next"</c> to the absolute URL of the next page, which clients follow as is.</summary>
+    public static void AddNextLink(HttpContext http, string nextCursor, int limit)
+    {
+        var request = http.Request;
+        var query = QueryHelpers.AddQueryString(
+            $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}",
+            new Dictionary<string, string?> { ["limit"] = limit.ToString(CultureInfo.InvariantCulture), ["cursor"] = nextCursor });
+        http.Response.Headers.Link = $"<{query}>; rel=\"next\"";
+    }
+
+    private static bool TryDecode(string cursor, out long id)
+    {
+        id = 0;
+        try
+        {
+            var text = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
+            return text.StartsWith(Prefix, StringComparison.Ordinal)
+                && long.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out id)
+                && id > 0;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Coo.Modules.Coos.Contracts;
+
+public sealed record CooSummary(long Id, long AuthorId, string Text, DateTimeOffset CreatedAt);

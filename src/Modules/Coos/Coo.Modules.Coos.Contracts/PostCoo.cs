@@ -1,0 +1,10 @@
+using Coo.Shared.Kernel;
+using Mediator;
+
+namespace Coo.Modules.Coos.Contracts;
+
+/// <summary>
+/// Posts a coo. With an <paramref name="IdempotencyKey"/>, a retry by the same author within 24 hours returns the coo
+/// the first attempt created; the same key with other text is refused.
+/// </summary>
+public sealed record PostCoo(long AuthorId, string Text, string? IdempotencyKey) : ICommand<Result<CooSummary>>;

@@ -1,0 +1,52 @@
+namespace Coo.Modules.Coos.Domain;
+
+/// <summary>A short message. Its id is time-ordered, so ordering by id is ordering by posting time.</summary>
+internal sealed class Coo
+{
+    /// <summary>User-perceived characters (grapheme clusters).</summary>
+    public const int MaxLength = 280;
+
+    /// <summary>UTF-16 units: one "character" stacked with hundreds of combining marks is refused too.</summary>
+    public const int MaxCodeUnits = 1120;
+
+    private Coo()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public long AuthorId { get; private set; }
+
+    public string Text { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Coo Post(long id, long authorId, string text, DateTimeOffset now) =>
+        new() { Id = id, AuthorId = authorId, Text = text, CreatedAt = now };
+}
+
+/// <summary>Remembers what an author's <c>Idempotency-Key</c> produced, so a retried POST returns the same coo.</summary>
+internal sealed class IdempotencyRecord
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    private IdempotencyRecord()
+    {
+    }
+
+    public long AuthorId { get; private set; }
+
+    public string Key { get; private set; } = "";
+
+    /// <summary>A hash of the request body, to tell a retry from a different request reusing the key.</summary>
+    public string RequestHash { get; private set; } = "";
+
+    public long CooId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static IdempotencyRecord For(long authorId, string key, string requestHash, long cooId, DateTimeOffset now) =>
+        new() { AuthorId = authorId, Key = key, RequestHash = requestHash, CooId = cooId, CreatedAt = now };
+
+    public bool IsExpired(DateTimeOffset now) => CreatedAt + Lifetime <= now;
+}

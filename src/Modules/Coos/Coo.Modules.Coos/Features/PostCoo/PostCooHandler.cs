@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Coos.Data;
+using Coo.Modules.Coos.Domain;
+using Coo.Shared.Kernel;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coo.Modules.Coos.Features.PostCoo;
+
+internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids, TimeProvider time)
+    : ICommandHandler<Contracts.PostCoo, Result<CooSummary>>
+{
+    public async ValueTask<Result<CooSummary>> Handle(Contracts.PostCoo command, CancellationToken cancellationToken)
+    {
+        var text = UserText.Clean(command.Text);
+        var now = time.GetUtcNow();
+        var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        if (command.IdempotencyKey is { } key)
+        {
+            var earlier = await FindRecordAsync(command.AuthorId, key, cancellationToken);
+            if (earlier is not null && !earlier.IsExpired(now))
+            {
+                return await ReplayAsync(earlier, requestHash, cancellationToken);
+            }
+
+            if (earlier is not null)
+            {
+                db.IdempotencyRecords.Remove(earlier);
+            }
+        }
+
+        var coo = Domain.Coo.Post(ids.NextId(), command.AuthorId, text, now);
+        db.Coos.Add(coo);
+        if (command.IdempotencyKey is not null)
+        {
+            db.IdempotencyRecords.Add(IdempotencyRecord.For(command.AuthorId, command.IdempotencyKey, requestHash, coo.Id, now));
+        }
+
+        db.Publish(new CooPostedIntegrationEvent(Guid.CreateVersion7(), now, coo.Id, coo.AuthorId));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (command.IdempotencyKey is not null)
+        {
+            // A concurrent retry with the same key committed first: answer as that retry would be answered.
+            db.ChangeTracker.Clear();
+            var winner = await FindRecordAsync(command.AuthorId, command.IdempotencyKey, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return await ReplayAsync(winner, requestHash, cancellationToken);
+        }
+
+        return ToSummary(coo);
+    }
+
+    private Task<IdempotencyRecord?> FindRecordAsync(long authorId, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.SingleOrDefaultAsync(r => r.AuthorId == authorId && r.Key == key, cancellationToken);
+
+    private async Task<Result<CooSummary>> ReplayAsync(IdempotencyRecord record, string requestHash, CancellationToken cancellationToken)
+    {
+        if (record.RequestHash != requestHash)
+        {
+            return CoosErrors.IdempotencyKeyReused;
+        }
+
+        var coo = await db.Coos.AsNoTracking().SingleOrDefaultAsync(c => c.Id == record.CooId, cancellationToken);
+        return coo is null ? CoosErrors.NotFound : ToSummary(coo);
+    }
+
+    internal static CooSummary ToSummary(Domain.Coo coo) => new(coo.Id, coo.AuthorId, coo.Text, coo.CreatedAt);
+}

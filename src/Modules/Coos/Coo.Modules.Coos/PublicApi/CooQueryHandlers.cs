@@ -1,0 +1,41 @@
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Coos.Data;
+using Coo.Modules.Coos.Features.PostCoo;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coo.Modules.Coos.PublicApi;
+
+internal sealed class GetCoosByIdsHandler(CoosDbContext db) : IQueryHandler<GetCoosByIds, IReadOnlyList<CooSummary>>
+{
+    public const int MaxBatch = 1000;
+
+    public async ValueTask<IReadOnlyList<CooSummary>> Handle(GetCoosByIds query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.CooIds.Count, MaxBatch, nameof(query));
+        var ids = query.CooIds.Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        var coos = await db.Coos.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        return [.. coos.Select(PostCooHandler.ToSummary)];
+    }
+}
+
+internal sealed class GetCoosByAuthorHandler(CoosDbContext db) : IQueryHandler<GetCoosByAuthor, IReadOnlyList<CooSummary>>
+{
+    public async ValueTask<IReadOnlyList<CooSummary>> Handle(GetCoosByAuthor query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        var coos = db.Coos.AsNoTracking().Where(c => c.AuthorId == query.AuthorId);
+        if (query.BeforeId is { } before)
+        {
+            coos = coos.Where(c => c.Id < before);
+        }
+
+        var page = await coos.OrderByDescending(c => c.Id).Take(query.Limit).ToListAsync(cancellationToken);
+        return [.. page.Select(PostCooHandler.ToSummary)];
+    }
+}

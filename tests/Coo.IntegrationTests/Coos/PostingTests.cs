@@ -1,0 +1,135 @@
+using System.Text.Json;
+
+namespace Coo.IntegrationTests.Coos;
+
+[Collection(ApiCollection.Name)]
+public sealed class PostingTests(ApiFixture fixture)
+{
+    [Theory, Providers]
+    public async Task Posting_returns_201_with_the_coo_its_author_and_its_location(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var alice = await client.CreateUserAsync("alice");
+
+        using var response = await client.PostCooAsync(alice, "  Hello, world!  ");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = body.GetProperty("id").GetString();
+        Assert.Equal($"/api/v1/coos/{id}", response.Headers.Location?.ToString());
+        Assert.Equal("Hello, world!", body.GetProperty("text").GetString());
+        Assert.Equal(alice.Id, body.GetProperty("author").GetProperty("id").GetString());
+        Assert.Equal("alice", body.GetProperty("author").GetProperty("username").GetString());
+        Assert.EndsWith("+00:00", body.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
+        var events = await DatabaseProbe.OutboxRowsAsync(factory, "coos");
+        Assert.Contains(events, e => e.Type.Contains("CooPostedIntegrationEvent", StringComparison.Ordinal));
+    }
+
+    [Theory, Providers]
+    public async Task Text_is_stored_in_NFC_so_a_decomposed_accent_comes_back_composed(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var bob = await client.CreateUserAsync("bob");
+
+        var posted = await client.PostCooOkAsync(bob, "caf\u0065\u0301");
+        using var read = await client.GetAsync($"/api/v1/coos/{posted.Id}");
+
+        var stored = (await read.Content.ReadFromJsonAsync<CooItem>())!;
+        Assert.Equal("caf\u00e9", stored.Text);
+        Assert.Equal(4, stored.Text.Length);
+    }
+
+    public static TheoryData<string, bool> Lengths => new()
+    {
+        { new string('a', 280), true },
+        { new string('a', 281), false },
+        { string.Concat(Enumerable.Repeat("👍🏽", 280)), true },
+        { string.Concat(Enumerable.Repeat("🇳🇱", 281)), false },
+        { "a" + new string('\u0301', 1200), false },
+        { "   ", false },
+        { "", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public async Task Length_counts_perceived_characters_up_to_280_and_refuses_combining_mark_bombs(string text, bool accepted)
+    {
+        var factory = await fixture.StartAsync(TestProvider.Sqlite);
+        using var client = factory.CreateClient();
+        var carol = await client.CreateUserAsync("carol");
+
+        using var response = await client.PostCooAsync(carol, text);
+
+        Assert.Equal(accepted ? HttpStatusCode.Created : HttpStatusCode.BadRequest, response.StatusCode);
+        if (!accepted)
+        {
+            Assert.True((await response.ReadProblemAsync()).GetProperty("errors").TryGetProperty("text", out _));
+            Assert.Equal(0, await DatabaseProbe.CountAsync(factory, "coos", "coos"));
+        }
+    }
+
+    [Theory, Providers]
+    public async Task Posting_needs_a_signed_in_user(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/v1/coos", new { text = "anonymous" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await DatabaseProbe.CountAsync(factory, "coos", "coos"));
+    }
+
+    [Theory, Providers]
+    public async Task A_retried_post_with_the_same_Idempotency_Key_returns_the_first_coo(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var dave = await client.CreateUserAsync("dave");
+
+        using var first = await client.PostCooAsync(dave, "only once", "key-1");
+        using var retry = await client.PostCooAsync(dave, "only once", "key-1");
+
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal((await first.Content.ReadFromJsonAsync<CooItem>())!.Id, (await retry.Content.ReadFromJsonAsync<CooItem>())!.Id);
+        Assert.Equal(1, await DatabaseProbe.CountAsync(factory, "coos", "coos"));
+    }
+
+    [Theory, Providers]
+    public async Task Concurrent_retries_with_one_Idempotency_Key_create_one_coo(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var erin = await client.CreateUserAsync("erin");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PostCooAsync(erin, "racing", "key-race")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<CooItem>())!.Id));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(1, await DatabaseProbe.CountAsync(factory, "coos", "coos"));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Theory, Providers]
+    public async Task The_same_Idempotency_Key_with_different_text_is_422_and_another_user_may_use_the_key(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var frank = await client.CreateUserAsync("frank");
+        var grace = await client.CreateUserAsync("grace");
+        using var first = await client.PostCooAsync(frank, "first text", "shared-key");
+
+        using var different = await client.PostCooAsync(frank, "other text", "shared-key");
+        using var otherUser = await client.PostCooAsync(grace, "other text", "shared-key");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
+        Assert.Equal("urn:coo:problem:coos.idempotency-key-reused", (await different.ReadProblemAsync()).GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.Created, otherUser.StatusCode);
+        Assert.Equal(2, await DatabaseProbe.CountAsync(factory, "coos", "coos"));
+    }
+}
