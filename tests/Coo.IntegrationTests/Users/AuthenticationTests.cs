@@ -64,6 +64,23 @@ public sealed class AuthenticationTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_burst_of_parallel_wrong_passwords_still_locks_the_account(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        using var _ = await client.RegisterAsync("burst");
+
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.SignInAsync("burst", $"guess number {i}")));
+        using var right = await client.SignInAsync("burst");
+
+        Assert.True(guesses.Count(g => g.StatusCode == HttpStatusCode.Unauthorized) <= 5, "more than five guesses were verified");
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        foreach (var guess in guesses)
+        {
+            guess.Dispose();
+        }
+    }
+
+    [Theory, Providers]
     public async Task Refreshing_rotates_the_refresh_token(TestProvider provider)
     {
         using var client = (await fixture.StartAsync(provider)).CreateClient();
@@ -94,7 +111,7 @@ public sealed class AuthenticationTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
-    public async Task Concurrent_uses_of_one_refresh_token_succeed_at_most_once(TestProvider provider)
+    public async Task Concurrent_uses_of_one_refresh_token_succeed_at_most_once_and_revoke_the_session(TestProvider provider)
     {
         using var client = (await fixture.StartAsync(provider)).CreateClient();
         var user = await client.CreateUserAsync("judy");
@@ -103,6 +120,14 @@ public sealed class AuthenticationTests(ApiFixture fixture)
             .Select(_ => client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = user.Tokens.RefreshToken })));
 
         Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.OK) <= 1);
+        foreach (var response in responses.Where(r => r.StatusCode == HttpStatusCode.OK))
+        {
+            // The reuse revoked the session, so even the one rotation that won must not keep working.
+            var winner = (await response.Content.ReadFromJsonAsync<Tokens>())!;
+            using var again = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = winner.RefreshToken });
+            Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+        }
+
         foreach (var response in responses)
         {
             response.Dispose();

@@ -2,7 +2,10 @@ namespace Coo.Modules.Users.Domain;
 
 internal sealed class User
 {
-    /// <summary>After this many consecutive failed sign-ins the account is locked for <see cref="LockoutDuration"/>.</summary>
+    /// <summary>
+    /// After this many consecutive failed sign-ins the account is locked for <see cref="LockoutDuration"/>.
+    /// The count is kept with atomic database updates (see the sign-in handler) so parallel guesses cannot outrun it.
+    /// </summary>
     public const int MaxFailedSignIns = 5;
 
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
@@ -73,19 +76,4 @@ internal sealed class User
     public TimeSpan? RemainingLockout(DateTimeOffset now) =>
         LockedOutUntil is { } until && until > now ? until - now : null;
 
-    public void RecordFailedSignIn(DateTimeOffset now)
-    {
-        FailedSignInCount++;
-        if (FailedSignInCount >= MaxFailedSignIns)
-        {
-            LockedOutUntil = now + LockoutDuration;
-            FailedSignInCount = 0;
-        }
-    }
-
-    public void RecordSuccessfulSignIn()
-    {
-        FailedSignInCount = 0;
-        LockedOutUntil = null;
-    }
 }

@@ -25,13 +25,16 @@ internal sealed class RefreshSessionHandler(UsersDbContext db, TokenIssuer token
             return UsersErrors.InvalidRefreshToken;
         }
 
-        // Claiming the token with a conditional update makes two concurrent uses impossible to both succeed.
+        // Claim, user load and new token share one transaction: a concurrent use of the same token blocks on the
+        // claim until this one commits, then finds it used and revokes the family, the new token included.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.RefreshTokens
             .Where(t => t.Id == presented.Id && t.UsedAt == null && t.RevokedAt == null)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.UsedAt, now), cancellationToken);
         if (claimed == 0)
         {
             await RevokeFamilyAsync(db, presented.FamilyId, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return UsersErrors.InvalidRefreshToken;
         }
 
@@ -39,6 +42,7 @@ internal sealed class RefreshSessionHandler(UsersDbContext db, TokenIssuer token
         var (response, stored) = tokens.Issue(user, presented.FamilyId);
         db.RefreshTokens.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return response;
     }
 

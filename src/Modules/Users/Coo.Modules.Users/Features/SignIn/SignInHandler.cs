@@ -35,23 +35,56 @@ internal sealed class SignInHandler(
             return UsersErrors.LockedOut(remaining);
         }
 
+        // The attempt is counted before the password is checked, atomically and only while the account is not
+        // locked, so that a burst of parallel guesses gets at most MaxFailedSignIns of them verified.
+        var users = db.Users.Where(u => u.Id == user.Id);
+        var counted = await users
+            .Where(u => u.LockedOutUntil == null || u.LockedOutUntil <= now)
+            .ExecuteUpdateAsync(
+                u => u
+                    // Past an expired lock-out the count starts again; during one it only grows, so every reader
+                    // sees at least its own attempt.
+                    .SetProperty(x => x.FailedSignInCount, x => x.LockedOutUntil != null ? 1 : x.FailedSignInCount + 1)
+                    .SetProperty(x => x.LockedOutUntil, (DateTimeOffset?)null),
+                cancellationToken);
+        var (attempts, lockedOutUntil) = await users
+            .Select(u => new ValueTuple<int, DateTimeOffset?>(u.FailedSignInCount, u.LockedOutUntil))
+            .SingleAsync(cancellationToken);
+        if (counted == 0)
+        {
+            return UsersErrors.LockedOut(lockedOutUntil is { } until && until > now ? until - now : User.LockoutDuration);
+        }
+
+        if (attempts > User.MaxFailedSignIns)
+        {
+            return await LockAsync(users, now, cancellationToken);
+        }
+
         var verification = passwordHasher.VerifyHashedPassword(user, user.PasswordHash, command.Password);
         if (verification == PasswordVerificationResult.Failed)
         {
-            user.RecordFailedSignIn(now);
-            await db.SaveChangesAsync(cancellationToken);
-            return user.RemainingLockout(now) is { } lockout ? UsersErrors.LockedOut(lockout) : UsersErrors.InvalidCredentials;
+            return attempts == User.MaxFailedSignIns
+                ? await LockAsync(users, now, cancellationToken)
+                : UsersErrors.InvalidCredentials;
         }
 
+        await users.ExecuteUpdateAsync(
+            u => u.SetProperty(x => x.FailedSignInCount, 0).SetProperty(x => x.LockedOutUntil, (DateTimeOffset?)null),
+            cancellationToken);
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.SetPasswordHash(passwordHasher.HashPassword(user, command.Password));
         }
 
-        user.RecordSuccessfulSignIn();
         var (response, stored) = tokens.Issue(user, familyId: Guid.CreateVersion7());
         db.RefreshTokens.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
         return response;
+    }
+
+    private static async Task<Result<TokenResponse>> LockAsync(IQueryable<User> users, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.LockedOutUntil, now + User.LockoutDuration), cancellationToken);
+        return UsersErrors.LockedOut(User.LockoutDuration);
     }
 }
