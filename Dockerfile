@@ -3,7 +3,8 @@
 #   docker run -p 8080:8080 -v coo-data:/app/data coo                      # embedded mode: SQLite in /app/data
 #   docker run -p 8080:8080 -e Database__Provider=PostgreSql \
 #     -e ConnectionStrings__Coo='Host=db;Username=coo;Password=...;Database=coo' \
-#     -e ConnectionStrings__Redis=redis:6379 -e Auth__SigningKey='<32+ bytes shared by every instance>' coo
+#     -e ConnectionStrings__Redis=redis:6379 -e Auth__SigningKey='<32+ bytes shared by every instance>' \
+#     -e Ids__GeneratorId=<0-1023, unique per instance> coo
 # All settings come from environment variables (Section__Key), see src/Coo.Host/appsettings.json.
 # The .NET 10 default tags (sdk:10.0, aspnet:10.0) are Ubuntu 24.04 "noble" images.
 

@@ -41,7 +41,7 @@ internal static class CooHostBuilder
         });
 
         services.AddCooInfrastructure(configuration, database);
-        services.AddSingleton(new SnowflakeIdGenerator(GeneratorId(configuration), TimeProvider.System));
+        services.AddSingleton(new SnowflakeIdGenerator(GeneratorId(configuration, database), TimeProvider.System));
         services.AddCooAuthentication(AuthSettings.From(configuration, database));
         foreach (var module in CooModules.All)
         {
@@ -76,13 +76,19 @@ internal static class CooHostBuilder
         return builder;
     }
 
-    /// <summary>Each instance needs its own id generator number; random by default, fixed by <c>Ids:GeneratorId</c>.</summary>
-    private static int GeneratorId(ConfigurationManager configuration)
+    /// <summary>
+    /// Each running instance needs its own id generator number (<c>Ids:GeneratorId</c>): two instances with the same
+    /// number could mint the same id. The single-instance embedded mode may leave it out.
+    /// </summary>
+    private static int GeneratorId(ConfigurationManager configuration, DatabaseSettings database)
     {
         var text = configuration["Ids:GeneratorId"];
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Random.Shared.Next(SnowflakeIdGenerator.MaxGeneratorId + 1);
+            return database.Provider == DatabaseProvider.Sqlite
+                ? 0
+                : throw new InvalidConfigurationException(
+                    $"Ids:GeneratorId is required when Database:Provider is {database.Provider}: give each instance its own number from 0 to {SnowflakeIdGenerator.MaxGeneratorId}.");
         }
 
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id <= SnowflakeIdGenerator.MaxGeneratorId

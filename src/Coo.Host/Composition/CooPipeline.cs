@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Serilog;
+using Serilog.Events;
 
 namespace Coo.Host.Composition;
 
@@ -13,7 +14,15 @@ internal static class CooPipeline
     public static WebApplication UseCoo(this WebApplication app)
     {
         app.UseCorrelationId();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+            // Kestrel decodes the path, so %0D%0A would become a real line break in the log: log it escaped.
+            options.GetMessageTemplateProperties = (http, _, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(http.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(http.Request.Path.ToUriComponent())),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ]);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -35,6 +35,7 @@ internal sealed class InboxConsumer<TEvent, THandler, TContext>(TimeProvider tim
             return false;
         }
 
+        DbUpdateException saveFailure;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             try
@@ -45,8 +46,9 @@ internal sealed class InboxConsumer<TEvent, THandler, TContext>(TimeProvider tim
                 await transaction.CommitAsync(cancellationToken);
                 return true;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex)
             {
+                saveFailure = ex;
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
@@ -55,7 +57,7 @@ internal sealed class InboxConsumer<TEvent, THandler, TContext>(TimeProvider tim
         // Another dispatcher consumed the same message at the same moment and won the inbox key: that is success.
         return await AlreadyConsumedAsync(db, messageId, cancellationToken)
             ? false
-            : throw new InvalidOperationException($"Consumer {Name} failed to save its change for message {messageId}.");
+            : throw new InvalidOperationException($"Consumer {Name} failed to save its change for message {messageId}.", saveFailure);
     }
 
     private Task<bool> AlreadyConsumedAsync(TContext db, Guid messageId, CancellationToken cancellationToken) =>

@@ -87,9 +87,11 @@ internal sealed partial class OutboxDispatcher<TContext>(
     private async Task DeliverAsync(string schema, OutboxMessage message, CancellationToken cancellationToken)
     {
         using var correlation = CorrelationContext.Use(message.CorrelationId);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.DeliveryTimeout);
         try
         {
-            await delivery.DeliverAsync(message.Id, message.Type, message.Content, cancellationToken);
+            await delivery.DeliverAsync(message.Id, message.Type, message.Content, timeout.Token);
             message.MarkProcessed(time.GetUtcNow());
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

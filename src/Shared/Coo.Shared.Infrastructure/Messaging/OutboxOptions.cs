@@ -13,6 +13,10 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>A delivery still running after this counts as failed, so one hung consumer cannot stall the outbox.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;
 

@@ -51,7 +51,10 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
                 Status = badRequest.StatusCode,
                 Type = ProblemTypes.MalformedRequest,
                 Title = "The request could not be read.",
-                Detail = badRequest.InnerException is JsonException json ? json.Message : badRequest.Message,
+                // The JSON reader's own message names internal types; say where the body went wrong instead.
+                Detail = badRequest.InnerException is JsonException json
+                    ? $"The body is not valid JSON of the expected shape (at {json.Path ?? "$"})."
+                    : badRequest.Message,
             },
         });
     }
