@@ -2,6 +2,10 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Coo.Modules.Coos;
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Follows;
+using Coo.Modules.Follows.Contracts;
+using Coo.Modules.Timeline;
+using Coo.Modules.Timeline.Contracts;
 using Coo.Modules.Users;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure;
@@ -51,7 +55,13 @@ internal static class CooHostBuilder
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(UsersModule), typeof(GetUsersByIds), typeof(CoosModule), typeof(PostCoo)];
+            options.Assemblies =
+            [
+                typeof(UsersModule), typeof(GetUsersByIds),
+                typeof(CoosModule), typeof(PostCoo),
+                typeof(FollowsModule), typeof(FollowUser),
+                typeof(TimelineModule), typeof(GetHomeTimeline),
+            ];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Coo.Host.Features.Coos;
+using Coo.Host.Features.Follows;
+using Coo.Host.Features.Timelines;
+using Coo.Host.Features.Users;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -44,7 +47,10 @@ internal static class CooPipeline
             module.MapEndpoints(api);
         }
 
+        UserEndpoints.Map(api);
         CooEndpoints.Map(api);
+        FollowEndpoints.Map(api);
+        TimelineEndpoints.Map(api);
 
         return app;
     }

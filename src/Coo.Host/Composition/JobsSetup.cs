@@ -51,12 +51,18 @@ internal static class JobsSetup
             Authorization = [new AdminDashboardAuthorization(app.Environment.IsDevelopment(), app.Configuration)],
         });
 
-    private sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs) : IHostedService
+    /// <summary>Schedules the recurring jobs of every module (resolved in a scope: jobs may need scoped services).</summary>
+    private sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs, IServiceScopeFactory scopes) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            recurringJobs.AddOrUpdate<MessageCleanupJob>(
-                MessageCleanupJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+            using var scope = scopes.CreateScope();
+            foreach (var job in scope.ServiceProvider.GetServices<IRecurringJob>())
+            {
+                var id = job.Id;
+                recurringJobs.AddOrUpdate<RecurringJobRunner>(id, runner => runner.RunAsync(id, CancellationToken.None), job.Schedule);
+            }
+
             return Task.CompletedTask;
         }
 

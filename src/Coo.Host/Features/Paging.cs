@@ -6,6 +6,9 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Coo.Host.Features;
 
+/// <summary>A page of a list, newest first; <see cref="NextCursor"/> is null on the last page.</summary>
+internal sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextCursor);
+
 /// <summary>
 /// Keyset pagination over time-ordered ids. Cursors are opaque to clients (they must not build them) and
 /// any malformed one is a 400, never a 500.
@@ -16,7 +19,7 @@ internal static class Paging
     public const int MaxLimit = 100;
     private const string Prefix = "v1:";
 
-    public static string EncodeCursor(long lastId) =>
+    private static string EncodeCursor(long lastId) =>
         WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Prefix + lastId.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Reads the <c>limit</c> and <c>cursor</c> query values, or explains what is wrong with them.</summary>
@@ -52,8 +55,25 @@ internal static class Paging
         return false;
     }
 
+    /// <summary>
+    /// Cuts a page out of <paramref name="fetched"/>, which the caller asked for with <c>limit + 1</c> rows so that
+    /// the last page is known to be the last. When there is more, sets the next-page cursor and <c>Link</c> header.
+    /// </summary>
+    public static (IReadOnlyList<T> Page, string? NextCursor) Cut<T>(HttpContext http, IReadOnlyList<T> fetched, int pageSize, Func<T, long> key)
+    {
+        if (fetched.Count <= pageSize)
+        {
+            return (fetched, null);
+        }
+
+        var page = fetched.Take(pageSize).ToList();
+        var nextCursor = EncodeCursor(key(page[^1]));
+        AddNextLink(http, nextCursor, pageSize);
+        return (page, nextCursor);
+    }
+
     /// <summary>Sets <c>Link: &lt;…&gt;; rel="next"</c> to the absolute URL of the next page, which clients follow as is.</summary>
-    public static void AddNextLink(HttpContext http, string nextCursor, int limit)
+    private static void AddNextLink(HttpContext http, string nextCursor, int limit)
     {
         var request = http.Request;
         var query = QueryHelpers.AddQueryString(

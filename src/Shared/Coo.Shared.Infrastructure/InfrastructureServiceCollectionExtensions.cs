@@ -21,7 +21,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<OutboxWakeupInterceptor>();
         services.AddSingleton<IntegrationEventDelivery>();
         services.AddHostedService<ModuleMigrator>();
-        services.AddTransient<MessageCleanupJob>();
+        services.AddTransient<IRecurringJob, MessageCleanupJob>();
+        services.AddTransient<RecurringJobRunner>();
         services.AddCooProblemDetails();
         return services;
     }

@@ -89,3 +89,62 @@ public static class CooApiExtensions
         return (await response.Content.ReadFromJsonAsync<CooItem>())!;
     }
 }
+
+public sealed record PublicProfile(
+    string Id, string Username, string DisplayName, string Bio, int FollowersCount, int FollowingCount, int CoosCount, bool? FollowedByYou);
+
+public sealed record UserItem(string Id, string Username, string DisplayName);
+
+public sealed record UserPage(List<UserItem> Items, string? NextCursor);
+
+public static class SocialApiExtensions
+{
+    public static async Task FollowOkAsync(this HttpClient client, TestUser follower, string followee)
+    {
+        using var response = await client.SendAsAsync(HttpMethod.Put, $"/api/v1/users/{followee}/follow", follower.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    public static async Task UnfollowOkAsync(this HttpClient client, TestUser follower, string followee)
+    {
+        using var response = await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/users/{followee}/follow", follower.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    public static async Task<PublicProfile> ProfileAsync(this HttpClient client, string username, TestUser? viewer = null)
+    {
+        using var response = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/users/{username}", viewer?.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<PublicProfile>())!;
+    }
+
+    public static async Task<CooPage> HomePageAsync(this HttpClient client, TestUser user, int limit = 20, string? cursor = null)
+    {
+        var url = $"/api/v1/timelines/home?limit={limit}" + (cursor is null ? "" : $"&cursor={cursor}");
+        using var response = await client.SendAsAsync(HttpMethod.Get, url, user.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<CooPage>())!;
+    }
+
+    /// <summary>Every coo on the user's home timeline, following cursors to the end.</summary>
+    public static async Task<List<CooItem>> WholeHomeTimelineAsync(this HttpClient client, TestUser user, int limit = 100)
+    {
+        var all = new List<CooItem>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.HomePageAsync(user, limit, cursor);
+            all.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        return all;
+    }
+
+    /// <summary>Polls the home timeline until it holds exactly these coo texts, newest first.</summary>
+    public static Task<List<CooItem>> HomeTimelineBecomesAsync(this HttpClient client, TestUser user, params string[] texts) =>
+        Eventually.MatchAsync(
+            () => client.WholeHomeTimelineAsync(user),
+            items => items.Select(c => c.Text).SequenceEqual(texts),
+            what: $"{user.Username}'s home timeline to be [{string.Join(", ", texts)}]");
+}

@@ -20,6 +20,8 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     public const string AdminUsername = "admin_user";
     public const string SigningKey = "integration-tests-signing-key-of-sufficient-length";
     public const int MaxAttempts = 4;
+    public const int MaxTimelineEntries = 50;
+    public const int FollowMergeCount = 10;
 
     private readonly string? _sqliteFolder;
     private Respawner? _respawner;
@@ -103,6 +105,10 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Outbox:RetryMaxDelay", "00:00:00.100");
         builder.UseSetting("Outbox:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Admin:Usernames:0", AdminUsername);
+
+        // Small timelines, so that tests reach trimming and partial merges with a few dozen coos.
+        builder.UseSetting("Timeline:MaxEntries", MaxTimelineEntries.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Timeline:FollowMergeCount", FollowMergeCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,6 @@
+using Coo.Host.Features.Users;
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Timeline.Contracts;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
@@ -36,6 +38,8 @@ internal static class CooEndpoints
             return result.Error!.ToProblem(http);
         }
 
+        // Read-your-writes: the author's next home timeline read shows the coo without waiting for the fan-out.
+        await sender.Send(new RecordOwnCoo(result.Value.AuthorId, result.Value.Id), cancellationToken);
         var coo = (await sender.WithAuthorsAsync([result.Value], cancellationToken)).Single();
         return TypedResults.Created($"/api/v1/coos/{coo.Id}", coo);
     }
@@ -66,19 +70,12 @@ internal static class CooEndpoints
         var author = await sender.Send(new GetUserByUsername(username), cancellationToken);
         if (author is null)
         {
-            return Shared.Kernel.Error.NotFound("users.not-found", "No user has that username.").ToProblem(http);
+            return UserErrors.NotFound.ToProblem(http);
         }
 
-        var page = await sender.Send(new GetCoosByAuthor(author.Id, beforeId, pageSize), cancellationToken);
-        var items = await sender.WithAuthorsAsync(page, cancellationToken);
-        string? nextCursor = null;
-        if (page.Count == pageSize)
-        {
-            nextCursor = Paging.EncodeCursor(page[^1].Id);
-            Paging.AddNextLink(http, nextCursor, pageSize);
-        }
-
-        return TypedResults.Ok(new PageResponse<CooResponse>(items, nextCursor));
+        var fetched = await sender.Send(new GetCoosByAuthor(author.Id, beforeId, pageSize + 1), cancellationToken);
+        var (page, nextCursor) = Paging.Cut(http, fetched, pageSize, c => c.Id);
+        return TypedResults.Ok(new PageResponse<CooResponse>(await sender.WithAuthorsAsync(page, cancellationToken), nextCursor));
     }
 
     private static ProblemHttpResult NotFound(HttpContext http) =>

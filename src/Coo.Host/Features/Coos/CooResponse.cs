@@ -9,8 +9,6 @@ internal sealed record AuthorResponse(long Id, string Username, string DisplayNa
 /// <summary>A coo the way clients render it, with its author.</summary>
 internal sealed record CooResponse(long Id, string Text, DateTimeOffset CreatedAt, AuthorResponse Author);
 
-internal sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextCursor);
-
 internal static class CooHydration
 {
     /// <summary>Adds authors to coos with one batch call to the Users module, whatever the page size.</summary>

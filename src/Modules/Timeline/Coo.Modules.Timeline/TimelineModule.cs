@@ -1,13 +1,20 @@
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Follows.Contracts;
 using Coo.Modules.Timeline.Data;
+using Coo.Modules.Timeline.IntegrationEventHandlers;
+using Coo.Modules.Timeline.Jobs;
+using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Coo.Modules.Timeline;
 
-/// <summary>Home timelines, built from other modules' events.</summary>
+/// <summary>Home timelines, built from other modules' events (fan-out on write).</summary>
 public sealed class TimelineModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
@@ -15,8 +22,16 @@ public sealed class TimelineModule : IModule
         services.AddModuleDbContext<TimelineDbContext, SqliteTimelineDbContext, PostgreSqlTimelineDbContext, SqlServerTimelineDbContext>(
             database, TimelineDbContext.SchemaName);
         services.AddModuleValidators(typeof(TimelineModule).Assembly);
+        services.AddSingleton(Options.Create(ValidatedSettings.Read<TimelineOptions>(configuration, TimelineOptions.Section)));
+        services.AddScoped<TimelineStore>();
+        services.AddScoped<IRecurringJob, TimelineTrimJob>();
+        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, TimelineDbContext>();
+        services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, TimelineDbContext>();
+        services.AddIntegrationEventHandler<UserFollowedIntegrationEvent, UserFollowedHandler, TimelineDbContext>();
+        services.AddIntegrationEventHandler<UserUnfollowedIntegrationEvent, UserUnfollowedHandler, TimelineDbContext>();
     }
 
+    /// <summary>The home timeline is served by the host, which adds the coos and their authors.</summary>
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
     }

@@ -1,7 +1,6 @@
 using Coo.Modules.Users.Data;
 using Coo.Modules.Users.Domain;
 using Coo.Modules.Users.Features.GetMyProfile;
-using Coo.Modules.Users.Features.GetUserProfile;
 using Coo.Modules.Users.Features.RefreshSession;
 using Coo.Modules.Users.Features.RegisterUser;
 using Coo.Modules.Users.Features.SignIn;
@@ -37,7 +36,6 @@ public sealed class UsersModule : IModule
         RegisterUserEndpoint.Map(users);
         GetMyProfileEndpoint.Map(users);
         UpdateMyProfileEndpoint.Map(users);
-        GetUserProfileEndpoint.Map(users);
 
         var auth = api.MapGroup("/auth").WithTags("Auth");
         SignInEndpoint.Map(auth);

@@ -14,9 +14,11 @@ public sealed partial class MessageCleanupJob(
     IEnumerable<ModuleDatabase> modules,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<MessageCleanupJob> logger)
+    ILogger<MessageCleanupJob> logger) : IRecurringJob
 {
-    public const string RecurringJobId = "message-cleanup";
+    public string Id => "message-cleanup";
+
+    public string Schedule => "0 * * * *";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

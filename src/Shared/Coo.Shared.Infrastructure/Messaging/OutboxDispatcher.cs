@@ -1,8 +1,6 @@
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -118,8 +116,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 .ToListAsync(cancellationToken);
         }
 
-        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
-        var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        var table = db.DelimitedTableName<OutboxMessage>();
         var sql = db.Database.IsNpgsql()
             ? $$"""
                SELECT * FROM {{table}}

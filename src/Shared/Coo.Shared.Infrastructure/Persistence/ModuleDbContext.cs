@@ -2,6 +2,8 @@ using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Kernel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Coo.Shared.Infrastructure.Persistence;
@@ -25,6 +27,13 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Records an integration event; it is written by the same SaveChanges as the change that raised it.</summary>
     public void Publish(IIntegrationEvent integrationEvent) =>
         OutboxMessages.Add(OutboxMessage.From(integrationEvent, CorrelationContext.Current));
+
+    /// <summary>The quoted, schema-qualified name of an entity's table, for the few statements written in SQL.</summary>
+    public string DelimitedTableName<TEntity>()
+    {
+        var entity = Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity)} is not mapped.");
+        return this.GetService<ISqlGenerationHelper>().DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+    }
 
     /// <summary>The migrations history table, per module so that modules migrate independently.</summary>
     public static string MigrationsHistoryTable(string schema, DatabaseProvider provider) =>

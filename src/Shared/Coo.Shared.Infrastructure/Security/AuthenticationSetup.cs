@@ -34,6 +34,10 @@ public static class AuthenticationSetup
         return services;
     }
 
+    /// <summary>The signed-in user's id, or null for an anonymous caller.</summary>
+    public static long? FindUserId(this ClaimsPrincipal principal) =>
+        principal?.Identity?.IsAuthenticated == true ? principal.GetUserId() : null;
+
     /// <summary>The signed-in user's id (the token's <c>sub</c>).</summary>
     public static long GetUserId(this ClaimsPrincipal principal)
     {

@@ -14,6 +14,8 @@ internal abstract class CoosDbContext(DbContextOptions options) : ModuleDbContex
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<AuthorStats> AuthorStats => Set<AuthorStats>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Domain.Coo>(coo =>
@@ -32,6 +34,13 @@ internal abstract class CoosDbContext(DbContextOptions options) : ModuleDbContex
             record.Property(r => r.Key).HasMaxLength(100);
             record.Property(r => r.RequestHash).HasMaxLength(64);
             record.HasIndex(r => r.CreatedAt);
+        });
+
+        modelBuilder.Entity<AuthorStats>(stats =>
+        {
+            stats.ToTable("author_stats");
+            stats.HasKey(s => s.AuthorId);
+            stats.Property(s => s.AuthorId).ValueGeneratedNever();
         });
     }
 }

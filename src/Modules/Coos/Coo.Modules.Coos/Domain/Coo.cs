@@ -50,3 +50,11 @@ internal sealed class IdempotencyRecord
 
     public bool IsExpired(DateTimeOffset now) => CreatedAt + Lifetime <= now;
 }
+
+/// <summary>How many coos an author has, kept with every post and delete so that profiles never count rows.</summary>
+internal sealed class AuthorStats(long authorId)
+{
+    public long AuthorId { get; private set; } = authorId;
+
+    public int CoosCount { get; private set; }
+}

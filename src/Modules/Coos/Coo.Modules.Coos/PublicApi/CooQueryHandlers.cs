@@ -39,3 +39,36 @@ internal sealed class GetCoosByAuthorHandler(CoosDbContext db) : IQueryHandler<G
         return [.. page.Select(PostCooHandler.ToSummary)];
     }
 }
+
+internal sealed class GetCooCountsHandler(CoosDbContext db) : IQueryHandler<GetCooCounts, IReadOnlyDictionary<long, int>>
+{
+    public async ValueTask<IReadOnlyDictionary<long, int>> Handle(GetCooCounts query, CancellationToken cancellationToken)
+    {
+        var ids = query.AuthorIds.Distinct().ToArray();
+        return await db.AuthorStats.AsNoTracking()
+            .Where(s => ids.Contains(s.AuthorId) && s.CoosCount > 0)
+            .ToDictionaryAsync(s => s.AuthorId, s => s.CoosCount, cancellationToken);
+    }
+}
+
+internal sealed class GetCooRefsByAuthorsHandler(CoosDbContext db) : IQueryHandler<GetCooRefsByAuthors, IReadOnlyList<CooRef>>
+{
+    public async ValueTask<IReadOnlyList<CooRef>> Handle(GetCooRefsByAuthors query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        var authors = query.AuthorIds.Distinct().ToArray();
+        if (authors.Length == 0)
+        {
+            return [];
+        }
+
+        var coos = db.Coos.AsNoTracking().Where(c => authors.Contains(c.AuthorId));
+        if (query.BeforeId is { } before)
+        {
+            coos = coos.Where(c => c.Id < before);
+        }
+
+        return await coos.OrderByDescending(c => c.Id).Take(query.Limit)
+            .Select(c => new CooRef(c.Id, c.AuthorId)).ToListAsync(cancellationToken);
+    }
+}

@@ -1,3 +1,4 @@
+using Coo.Modules.Follows.Domain;
 using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,27 @@ internal abstract class FollowsDbContext(DbContextOptions options) : ModuleDbCon
 
     public override string Schema => SchemaName;
 
+    public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<FollowCounts> Counts => Set<FollowCounts>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Follow>(follow =>
+        {
+            follow.ToTable("follows");
+            follow.HasKey(f => new { f.FollowerId, f.FolloweeId });
+            follow.HasIndex(f => f.Id).IsUnique();
+            follow.HasIndex(f => new { f.FolloweeId, f.Id }).IsDescending(false, true);
+            follow.HasIndex(f => new { f.FollowerId, f.Id }).IsDescending(false, true);
+        });
+
+        modelBuilder.Entity<FollowCounts>(counts =>
+        {
+            counts.ToTable("follow_counts");
+            counts.HasKey(c => c.UserId);
+            counts.Property(c => c.UserId).ValueGeneratedNever();
+        });
     }
 }
 

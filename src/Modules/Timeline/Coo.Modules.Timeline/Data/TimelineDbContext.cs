@@ -1,3 +1,4 @@
+using Coo.Modules.Timeline.Domain;
 using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,45 @@ internal abstract class TimelineDbContext(DbContextOptions options) : ModuleDbCo
 
     public override string Schema => SchemaName;
 
+    public DbSet<TimelineEntry> Entries => Set<TimelineEntry>();
+
+    public DbSet<TimelineHorizon> Horizons => Set<TimelineHorizon>();
+
+    public DbSet<FollowEdge> FollowEdges => Set<FollowEdge>();
+
+    public DbSet<DeletedCoo> DeletedCoos => Set<DeletedCoo>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<TimelineEntry>(entry =>
+        {
+            entry.ToTable("entries");
+            entry.HasKey(e => new { e.OwnerId, e.CooId });
+            entry.HasIndex(e => e.CooId);
+            entry.HasIndex(e => new { e.OwnerId, e.AuthorId });
+        });
+
+        modelBuilder.Entity<TimelineHorizon>(horizon =>
+        {
+            horizon.ToTable("horizons");
+            horizon.HasKey(h => h.OwnerId);
+            horizon.Property(h => h.OwnerId).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<FollowEdge>(edge =>
+        {
+            edge.ToTable("follow_edges");
+            edge.HasKey(e => new { e.FollowerId, e.FolloweeId });
+            edge.HasIndex(e => new { e.FolloweeId, e.FollowerId });
+        });
+
+        modelBuilder.Entity<DeletedCoo>(deleted =>
+        {
+            deleted.ToTable("deleted_coos");
+            deleted.HasKey(d => d.CooId);
+            deleted.Property(d => d.CooId).ValueGeneratedNever();
+            deleted.HasIndex(d => d.DeletedAt);
+        });
     }
 }
 

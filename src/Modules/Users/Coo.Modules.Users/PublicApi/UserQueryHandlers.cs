@@ -41,3 +41,15 @@ internal sealed class GetUserByUsernameHandler(UsersDbContext db) : IQueryHandle
             .SingleOrDefaultAsync(cancellationToken);
     }
 }
+
+internal sealed class GetUserProfileHandler(UsersDbContext db) : IQueryHandler<GetUserProfile, UserProfile?>
+{
+    public async ValueTask<UserProfile?> Handle(GetUserProfile query, CancellationToken cancellationToken)
+    {
+        var normalized = User.NormalizeUsername(query.Username);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUsername == normalized)
+            .Select(u => new UserProfile(u.Id, u.Username, u.DisplayName, u.Bio, u.CreatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+}

@@ -11,24 +11,24 @@ internal sealed class DeleteCooHandler(CoosDbContext db, TimeProvider time) : IC
     public async ValueTask<Result<Unit>> Handle(Contracts.DeleteCoo command, CancellationToken cancellationToken)
     {
         // Someone else's coo answers exactly like a missing one: no hint that it exists.
-        var coo = await db.Coos.SingleOrDefaultAsync(c => c.Id == command.CooId && c.AuthorId == command.RequesterId, cancellationToken);
+        var coo = await db.Coos.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CooId && c.AuthorId == command.RequesterId, cancellationToken);
         if (coo is null)
         {
             return CoosErrors.NotFound;
         }
 
-        db.Coos.Remove(coo);
-        db.Publish(new CooDeletedIntegrationEvent(Guid.CreateVersion7(), time.GetUtcNow(), coo.Id, coo.AuthorId));
-        try
+        // Deleting decides the race: of two concurrent deletes only one removes the row, counts it and publishes.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var removed = await db.Coos.Where(c => c.Id == coo.Id).ExecuteDeleteAsync(cancellationToken);
+        if (removed == 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A concurrent delete of the same coo won; deleting is idempotent for its author.
             return CoosErrors.NotFound;
         }
 
+        await AuthorStatsStore.AddAsync(db, coo.AuthorId, -1, cancellationToken);
+        db.Publish(new CooDeletedIntegrationEvent(Guid.CreateVersion7(), time.GetUtcNow(), coo.Id, coo.AuthorId));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }

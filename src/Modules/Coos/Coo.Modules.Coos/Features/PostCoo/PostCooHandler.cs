@@ -31,6 +31,8 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
             }
         }
 
+        await AuthorStatsStore.EnsureExistsAsync(db, command.AuthorId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var coo = Domain.Coo.Post(ids.NextId(), command.AuthorId, text, now);
         db.Coos.Add(coo);
         if (command.IdempotencyKey is not null)
@@ -46,6 +48,7 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
         catch (DbUpdateException) when (command.IdempotencyKey is not null)
         {
             // A concurrent retry with the same key committed first: answer as that retry would be answered.
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var winner = await FindRecordAsync(command.AuthorId, command.IdempotencyKey, cancellationToken);
             if (winner is null)
@@ -56,6 +59,8 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
             return await ReplayAsync(winner, requestHash, cancellationToken);
         }
 
+        await AuthorStatsStore.AddAsync(db, command.AuthorId, +1, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ToSummary(coo);
     }
 

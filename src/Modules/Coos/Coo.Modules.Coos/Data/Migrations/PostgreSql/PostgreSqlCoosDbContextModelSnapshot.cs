@@ -23,6 +23,22 @@ namespace Coo.Modules.Coos.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.AuthorStats", b =>
+                {
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_id");
+
+                    b.Property<int>("CoosCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("coos_count");
+
+                    b.HasKey("AuthorId")
+                        .HasName("pk_author_stats");
+
+                    b.ToTable("author_stats", "coos");
+                });
+
             modelBuilder.Entity("Coo.Modules.Coos.Domain.Coo", b =>
                 {
                     b.Property<long>("Id")

@@ -23,6 +23,22 @@ namespace Coo.Modules.Coos.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.AuthorStats", b =>
+                {
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_id");
+
+                    b.Property<int>("CoosCount")
+                        .HasColumnType("int")
+                        .HasColumnName("coos_count");
+
+                    b.HasKey("AuthorId")
+                        .HasName("pk_author_stats");
+
+                    b.ToTable("author_stats", "coos");
+                });
+
             modelBuilder.Entity("Coo.Modules.Coos.Domain.Coo", b =>
                 {
                     b.Property<long>("Id")

@@ -17,6 +17,22 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.AuthorStats", b =>
+                {
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_id");
+
+                    b.Property<int>("CoosCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coos_count");
+
+                    b.HasKey("AuthorId")
+                        .HasName("pk_coos_author_stats");
+
+                    b.ToTable("coos_author_stats", (string)null);
+                });
+
             modelBuilder.Entity("Coo.Modules.Coos.Domain.Coo", b =>
                 {
                     b.Property<long>("Id")

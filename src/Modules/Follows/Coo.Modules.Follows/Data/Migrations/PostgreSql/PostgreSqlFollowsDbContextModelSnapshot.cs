@@ -23,6 +23,62 @@ namespace Coo.Modules.Follows.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coo.Modules.Follows.Domain.Follow", b =>
+                {
+                    b.Property<long>("FollowerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("follower_id");
+
+                    b.Property<long>("FolloweeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("followee_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.HasKey("FollowerId", "FolloweeId")
+                        .HasName("pk_follows");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follows_id");
+
+                    b.HasIndex("FolloweeId", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_follows_followee_id_id");
+
+                    b.HasIndex("FollowerId", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_follows_follower_id_id");
+
+                    b.ToTable("follows", "follows");
+                });
+
+            modelBuilder.Entity("Coo.Modules.Follows.Domain.FollowCounts", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("FollowersCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("followers_count");
+
+                    b.Property<int>("FollowingCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("following_count");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_follow_counts");
+
+                    b.ToTable("follow_counts", "follows");
+                });
+
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -17,6 +17,62 @@ namespace Coo.Modules.Follows.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Coo.Modules.Follows.Domain.Follow", b =>
+                {
+                    b.Property<long>("FollowerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follower_id");
+
+                    b.Property<long>("FolloweeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("followee_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.HasKey("FollowerId", "FolloweeId")
+                        .HasName("pk_follows_follows");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follows_follows_id");
+
+                    b.HasIndex("FolloweeId", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_follows_follows_followee_id_id");
+
+                    b.HasIndex("FollowerId", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_follows_follows_follower_id_id");
+
+                    b.ToTable("follows_follows", (string)null);
+                });
+
+            modelBuilder.Entity("Coo.Modules.Follows.Domain.FollowCounts", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("FollowersCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("followers_count");
+
+                    b.Property<int>("FollowingCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("following_count");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_follows_follow_counts");
+
+                    b.ToTable("follows_follow_counts", (string)null);
+                });
+
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

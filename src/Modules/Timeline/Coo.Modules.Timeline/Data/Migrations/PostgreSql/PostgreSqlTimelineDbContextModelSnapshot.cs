@@ -23,6 +23,94 @@ namespace Coo.Modules.Timeline.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.DeletedCoo", b =>
+                {
+                    b.Property<long>("CooId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("coo_id");
+
+                    b.Property<DateTimeOffset>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.HasKey("CooId")
+                        .HasName("pk_deleted_coos");
+
+                    b.HasIndex("DeletedAt")
+                        .HasDatabaseName("ix_deleted_coos_deleted_at");
+
+                    b.ToTable("deleted_coos", "timeline");
+                });
+
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.FollowEdge", b =>
+                {
+                    b.Property<long>("FollowerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("follower_id");
+
+                    b.Property<long>("FolloweeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("followee_id");
+
+                    b.Property<long>("FollowId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("follow_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.HasKey("FollowerId", "FolloweeId")
+                        .HasName("pk_follow_edges");
+
+                    b.HasIndex("FolloweeId", "FollowerId")
+                        .HasDatabaseName("ix_follow_edges_followee_id_follower_id");
+
+                    b.ToTable("follow_edges", "timeline");
+                });
+
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.TimelineEntry", b =>
+                {
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long>("CooId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("coo_id");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_id");
+
+                    b.HasKey("OwnerId", "CooId")
+                        .HasName("pk_entries");
+
+                    b.HasIndex("CooId")
+                        .HasDatabaseName("ix_entries_coo_id");
+
+                    b.HasIndex("OwnerId", "AuthorId")
+                        .HasDatabaseName("ix_entries_owner_id_author_id");
+
+                    b.ToTable("entries", "timeline");
+                });
+
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.TimelineHorizon", b =>
+                {
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long>("CompleteFromCooId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("complete_from_coo_id");
+
+                    b.HasKey("OwnerId")
+                        .HasName("pk_horizons");
+
+                    b.ToTable("horizons", "timeline");
+                });
+
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -17,6 +17,94 @@ namespace Coo.Modules.Timeline.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.DeletedCoo", b =>
+                {
+                    b.Property<long>("CooId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coo_id");
+
+                    b.Property<long>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.HasKey("CooId")
+                        .HasName("pk_timeline_deleted_coos");
+
+                    b.HasIndex("DeletedAt")
+                        .HasDatabaseName("ix_timeline_deleted_coos_deleted_at");
+
+                    b.ToTable("timeline_deleted_coos", (string)null);
+                });
+
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.FollowEdge", b =>
+                {
+                    b.Property<long>("FollowerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follower_id");
+
+                    b.Property<long>("FolloweeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("followee_id");
+
+                    b.Property<long>("FollowId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follow_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.HasKey("FollowerId", "FolloweeId")
+                        .HasName("pk_timeline_follow_edges");
+
+                    b.HasIndex("FolloweeId", "FollowerId")
+                        .HasDatabaseName("ix_timeline_follow_edges_followee_id_follower_id");
+
+                    b.ToTable("timeline_follow_edges", (string)null);
+                });
+
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.TimelineEntry", b =>
+                {
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long>("CooId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coo_id");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_id");
+
+                    b.HasKey("OwnerId", "CooId")
+                        .HasName("pk_timeline_entries");
+
+                    b.HasIndex("CooId")
+                        .HasDatabaseName("ix_timeline_entries_coo_id");
+
+                    b.HasIndex("OwnerId", "AuthorId")
+                        .HasDatabaseName("ix_timeline_entries_owner_id_author_id");
+
+                    b.ToTable("timeline_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.TimelineHorizon", b =>
+                {
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long>("CompleteFromCooId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complete_from_coo_id");
+
+                    b.HasKey("OwnerId")
+                        .HasName("pk_timeline_horizons");
+
+                    b.ToTable("timeline_horizons", (string)null);
+                });
+
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -1,0 +1,65 @@
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Follows.Contracts;
+using Coo.Modules.Users.Contracts;
+using Coo.Shared.Infrastructure.Security;
+using Coo.Shared.Infrastructure.Web;
+using Coo.Shared.Kernel;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coo.Host.Features.Users;
+
+internal static class UserErrors
+{
+    public static readonly Error NotFound = Error.NotFound("users.not-found", "No user has that username.");
+}
+
+/// <summary>A user the way lists show them.</summary>
+internal sealed record UserResponse(long Id, string Username, string DisplayName);
+
+/// <summary>
+/// A public profile: the Users module's profile with counts from Follows and Coos. <see cref="FollowedByYou"/>
+/// tells a signed-in caller whether they follow this user, and is null for anonymous callers.
+/// </summary>
+internal sealed record UserProfileResponse(
+    long Id,
+    string Username,
+    string DisplayName,
+    string Bio,
+    DateTimeOffset CreatedAt,
+    int FollowersCount,
+    int FollowingCount,
+    int CoosCount,
+    bool? FollowedByYou);
+
+/// <summary>Application endpoints that compose a user's profile from several modules.</summary>
+internal static class UserEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/users/{username}", GetProfileAsync)
+        .WithTags("Users").WithName("GetUserProfile").WithSummary("A user's public profile, with counts").AllowAnonymous();
+
+    private static async Task<Results<Ok<UserProfileResponse>, ProblemHttpResult>> GetProfileAsync(
+        string username, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var profile = await sender.Send(new GetUserProfile(username), cancellationToken);
+        if (profile is null)
+        {
+            return UserErrors.NotFound.ToProblem(http);
+        }
+
+        var viewerId = http.User.FindUserId();
+        var follows = await sender.Send(new GetFollowStats(profile.Id, viewerId), cancellationToken);
+        var coos = await sender.Send(new GetCooCounts([profile.Id]), cancellationToken);
+        return TypedResults.Ok(new UserProfileResponse(
+            profile.Id,
+            profile.Username,
+            profile.DisplayName,
+            profile.Bio,
+            profile.CreatedAt,
+            follows.FollowersCount,
+            follows.FollowingCount,
+            coos.GetValueOrDefault(profile.Id),
+            viewerId is null ? null : follows.ViewerFollows));
+    }
+}

@@ -1,0 +1,23 @@
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Timeline.Data;
+using Coo.Modules.Timeline.Domain;
+using Coo.Shared.Infrastructure.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coo.Modules.Timeline.IntegrationEventHandlers;
+
+/// <summary>A deleted coo leaves every timeline, and is remembered so that no late event brings it back.</summary>
+internal sealed class CooDeletedHandler(TimelineDbContext db, TimeProvider time) : IIntegrationEventHandler<CooDeletedIntegrationEvent>
+{
+    public async Task HandleAsync(CooDeletedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        var cooId = integrationEvent.CooId;
+        if (!await db.DeletedCoos.AnyAsync(d => d.CooId == cooId, cancellationToken))
+        {
+            db.DeletedCoos.Add(new DeletedCoo(cooId, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await db.Entries.Where(e => e.CooId == cooId).ExecuteDeleteAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Coo.Modules.Timeline;
+
+internal sealed class TimelineOptions
+{
+    public const string Section = "Timeline";
+
+    /// <summary>Entries kept per home timeline; older pages are filled from the authors' own coos.</summary>
+    [Range(50, 100_000)]
+    public int MaxEntries { get; set; } = 800;
+
+    /// <summary>How many of a newly followed user's recent coos are merged into the follower's timeline.</summary>
+    [Range(1, 1_000)]
+    public int FollowMergeCount { get; set; } = 200;
+}
