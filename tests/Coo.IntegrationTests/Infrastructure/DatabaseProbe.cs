@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Coo.IntegrationTests.Infrastructure;
 
 /// <summary>Reads a module's tables directly, to check what a request wrote (never to set up state).</summary>
@@ -37,5 +39,29 @@ public static class DatabaseProbe
         }
 
         return rows;
+    }
+}
+
+public static class OutboxDrain
+{
+    /// <summary>Waits until no module's outbox holds a message still to deliver; parked messages fail the wait.</summary>
+    public static async Task WaitAsync(CooApiFactory factory, TimeSpan? timeout = null)
+    {
+        var schemas = factory.Services.GetServices<Coo.Shared.Infrastructure.Modules.ModuleDatabase>().Select(m => m.Schema).ToList();
+        await Eventually.MatchAsync(
+            async () =>
+            {
+                var rows = new List<DatabaseProbe.OutboxRow>();
+                foreach (var schema in schemas)
+                {
+                    rows.AddRange(await DatabaseProbe.OutboxRowsAsync(factory, schema));
+                }
+
+                Assert.DoesNotContain(rows, r => r.Parked);
+                return rows.Count(r => !r.Processed);
+            },
+            pending => pending == 0,
+            timeout ?? TimeSpan.FromSeconds(60),
+            "every outbox to be delivered");
     }
 }

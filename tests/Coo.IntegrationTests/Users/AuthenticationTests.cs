@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
-
 namespace Coo.IntegrationTests.Users;
 
 [Collection(ApiCollection.Name)]
@@ -149,7 +144,7 @@ public sealed class AuthenticationTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
     }
 
-    public static TheoryData<string> ForgedTokenKinds => ["none", "expired", "wrong-key", "wrong-issuer", "garbage"];
+    public static TheoryData<string> ForgedTokenKinds => [.. ForgedTokens.Kinds];
 
     [Theory]
     [MemberData(nameof(ForgedTokenKinds))]
@@ -158,7 +153,7 @@ public sealed class AuthenticationTests(ApiFixture fixture)
         var factory = await fixture.StartAsync(TestProvider.Sqlite);
         using var client = factory.CreateClient();
         var user = await client.CreateUserAsync("mallory");
-        var token = Forge(kind, user.Id);
+        var token = ForgedTokens.Create(kind, user.Id);
 
         using var read = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me", token);
         using var write = await client.SendAsAsync(HttpMethod.Patch, "/api/v1/users/me", token, new { bio = "hacked" });
@@ -167,34 +162,5 @@ public sealed class AuthenticationTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
         using var profile = await client.GetAsync("/api/v1/users/mallory");
         Assert.Equal("", (await profile.Content.ReadFromJsonAsync<Profile>())!.Bio);
-    }
-
-    private static string Forge(string kind, string userId)
-    {
-        var now = DateTime.UtcNow;
-        var claims = new Dictionary<string, object> { ["sub"] = userId, ["unique_name"] = "mallory" };
-        if (kind == "none")
-        {
-            static string Encode(object value) => Base64UrlEncoder.Encode(JsonSerializer.Serialize(value));
-            var exp = new DateTimeOffset(now.AddMinutes(10)).ToUnixTimeSeconds();
-            return $"{Encode(new { alg = "none", typ = "JWT" })}.{Encode(new { sub = userId, iss = "coo", aud = "coo-api", exp })}.";
-        }
-
-        if (kind == "garbage")
-        {
-            return "not.a.token";
-        }
-
-        var key = kind == "wrong-key" ? "another-signing-key-that-is-long-enough-too" : CooApiFactory.SigningKey;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = kind == "wrong-issuer" ? "evil" : "coo",
-            Audience = "coo-api",
-            Claims = claims,
-            IssuedAt = now.AddHours(-2),
-            NotBefore = now.AddHours(-2),
-            Expires = kind == "expired" ? now.AddHours(-1) : now.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
-        });
     }
 }
