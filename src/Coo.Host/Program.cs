@@ -10,8 +10,6 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddCoo();
     var app = builder.Build();
-    app.UseCoo();
-
     if (args.Contains("--migrations-script"))
     {
         // For operators who apply schema changes themselves: print the SQL and exit.
@@ -19,6 +17,8 @@ try
         return 0;
     }
 
+    await ModuleMigrator.EnsureDatabaseExistsAsync(app.Services);
+    app.UseCoo();
     await app.RunAsync();
     return 0;
 }

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Text;
 using Coo.Shared.Infrastructure.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,6 +35,35 @@ public sealed partial class ModuleMigrator(
                 LogMigrating(module.Schema, pending.Count, database.Provider);
                 await db.Database.MigrateAsync(cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Creates the server database when it does not exist yet, before anything else (the job storage in particular)
+    /// connects to it; the migrations then fill it. Nothing to do when migrating at start is turned off.
+    /// </summary>
+    public static async Task EnsureDatabaseExistsAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        if (!services.GetRequiredService<DatabaseSettings>().MigrateOnStartup)
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var module = services.GetServices<ModuleDatabase>().First();
+        var creator = ((DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType)).GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (DbException) when (creator.Exists())
+        {
+            // Another instance starting at the same moment created it.
         }
     }
 

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Coo.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The host as a real operating-system process (the published build when <c>COO_HOST_DLL</c> names it, as CI does;
+/// otherwise this build's output), so that tests can kill it the way a crash or an OOM killer would.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringWriter _output = new();
+
+    private HostProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(string workingFolder, IReadOnlyDictionary<string, string> settings)
+    {
+        var dll = HostDll();
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(Path.GetDirectoryName(dll)!);
+        start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var host = new HostProcess(Process.Start(start)!, address);
+        host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        host._process.BeginOutputReadLine();
+        host._process.BeginErrorReadLine();
+        await host.WaitUntilReadyAsync();
+        return host;
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crash.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+        await _output.DisposeAsync();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.WriteLine(line);
+            }
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = CreateClient();
+        await Eventually.MatchAsync(
+            async () =>
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"The host exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
+                }
+
+                try
+                {
+                    using var response = await client.GetAsync("/health/ready");
+                    return response.StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return HttpStatusCode.ServiceUnavailable;
+                }
+            },
+            status => status == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60),
+            "the host process to be ready");
+    }
+
+    private static string HostDll()
+    {
+        if (Environment.GetEnvironmentVariable("COO_HOST_DLL") is { Length: > 0 } published)
+        {
+            return published;
+        }
+
+        // tests/Coo.IntegrationTests/bin/<Configuration>/net10.0/ → src/Coo.Host/bin/<Configuration>/net10.0/Coo.Host.dll
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (output.Name, output.Parent!.Name);
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Coo.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var dll = Path.Combine(root!.FullName, "src", "Coo.Host", "bin", configuration, framework, "Coo.Host.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/Coo.Host first, or set COO_HOST_DLL.", dll);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
