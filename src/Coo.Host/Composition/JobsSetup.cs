@@ -30,7 +30,14 @@ internal static class JobsSetup
                 case DatabaseProvider.PostgreSql:
                     config.UsePostgreSqlStorage(
                         options => options.UseNpgsqlConnection(database.ConnectionString),
-                        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                        new PostgreSqlStorageOptions
+                        {
+                            SchemaName = "hangfire",
+                            PrepareSchemaIfNecessary = true,
+
+                            // LISTEN/NOTIFY wakes a worker as soon as a fan-out batch is enqueued instead of at the next poll.
+                            EnableLongPolling = true,
+                        });
                     break;
                 case DatabaseProvider.SqlServer:
                     config.UseSqlServerStorage(

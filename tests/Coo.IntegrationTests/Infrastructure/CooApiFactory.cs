@@ -22,6 +22,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     public const int MaxAttempts = 4;
     public const int MaxTimelineEntries = 50;
     public const int FollowMergeCount = 10;
+    public const int FanOutBatchSize = 2;
 
     private readonly string? _sqliteFolder;
     private Respawner? _respawner;
@@ -109,6 +110,10 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         // Small timelines, so that tests reach trimming and partial merges with a few dozen coos.
         builder.UseSetting("Timeline:MaxEntries", MaxTimelineEntries.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Timeline:FollowMergeCount", FollowMergeCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Tiny fan-out batches, so that every author with three or more followers is fanned out in several batches:
+        // background jobs on PostgreSQL, inline on SQLite.
+        builder.UseSetting("Timeline:FanOutBatchSize", FanOutBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

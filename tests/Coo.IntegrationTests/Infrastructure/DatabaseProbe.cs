@@ -44,10 +44,14 @@ public static class DatabaseProbe
 
 public static class OutboxDrain
 {
-    /// <summary>Waits until no module's outbox holds a message still to deliver; parked messages fail the wait.</summary>
+    /// <summary>
+    /// Waits until no module's outbox holds a message still to deliver and the job engine has no fan-out batch
+    /// waiting, running or scheduled for a retry; parked messages and failed jobs fail the wait.
+    /// </summary>
     public static async Task WaitAsync(CooApiFactory factory, TimeSpan? timeout = null)
     {
         var schemas = factory.Services.GetServices<Coo.Shared.Infrastructure.Modules.ModuleDatabase>().Select(m => m.Schema).ToList();
+        var jobs = factory.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
         await Eventually.MatchAsync(
             async () =>
             {
@@ -58,10 +62,11 @@ public static class OutboxDrain
                 }
 
                 Assert.DoesNotContain(rows, r => r.Parked);
-                return rows.Count(r => !r.Processed);
+                Assert.Equal(0, jobs.FailedCount());
+                return rows.Count(r => !r.Processed) + jobs.EnqueuedCount("default") + jobs.ProcessingCount() + jobs.ScheduledCount();
             },
             pending => pending == 0,
             timeout ?? TimeSpan.FromSeconds(60),
-            "every outbox to be delivered");
+            "every outbox to be delivered and every background job to be done");
     }
 }

@@ -44,6 +44,30 @@ public sealed class HomeTimelineTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task An_author_with_more_followers_than_one_fan_out_batch_reaches_all_of_them(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var celebrity = await client.CreateUserAsync("celebrity");
+        var fans = new List<TestUser>();
+        for (var i = 0; i < (CooApiFactory.FanOutBatchSize * 2) + 1; i++)
+        {
+            var fan = await client.CreateUserAsync($"fan_{i}");
+            await client.FollowOkAsync(fan, "celebrity");
+            fans.Add(fan);
+        }
+
+        await OutboxDrain.WaitAsync(factory);
+        await client.PostCooOkAsync(celebrity, "to all my fans");
+        await OutboxDrain.WaitAsync(factory);
+
+        foreach (var fan in fans)
+        {
+            Assert.Equal(["to all my fans"], (await client.WholeHomeTimelineAsync(fan)).Select(c => c.Text));
+        }
+    }
+
+    [Theory, Providers]
     public async Task Following_merges_the_followees_recent_coos_and_unfollowing_takes_them_out(TestProvider provider)
     {
         using var client = (await fixture.StartAsync(provider)).CreateClient();

@@ -24,6 +24,7 @@ public sealed class TimelineModule : IModule
         services.AddModuleValidators(typeof(TimelineModule).Assembly);
         services.AddSingleton(Options.Create(ValidatedSettings.Read<TimelineOptions>(configuration, TimelineOptions.Section)));
         services.AddScoped<TimelineStore>();
+        services.AddScoped<FanOutBatchJob>();
         services.AddScoped<IRecurringJob, TimelineTrimJob>();
         services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, TimelineDbContext>();
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, TimelineDbContext>();

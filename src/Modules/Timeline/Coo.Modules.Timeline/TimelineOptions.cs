@@ -13,4 +13,11 @@ internal sealed class TimelineOptions
     /// <summary>How many of a newly followed user's recent coos are merged into the follower's timeline.</summary>
     [Range(1, 1_000)]
     public int FollowMergeCount { get; set; } = 200;
+
+    /// <summary>
+    /// Followers written per fan-out statement. An author with more followers is fanned out in several batches,
+    /// each a background job when the job storage is durable (server mode).
+    /// </summary>
+    [Range(1, 100_000)]
+    public int FanOutBatchSize { get; set; } = 1_000;
 }

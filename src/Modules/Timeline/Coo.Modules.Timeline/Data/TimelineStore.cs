@@ -11,27 +11,62 @@ namespace Coo.Modules.Timeline.Data;
 internal sealed class TimelineStore(TimelineDbContext db)
 {
     /// <summary>
-    /// Adds a coo to its author's timeline and to the timeline of every follower in one statement, whatever
-    /// their number. The follow edges read are locked until commit (PostgreSQL, SQL Server), so an unfollow
-    /// being applied at the same moment waits and then removes what this wrote, instead of missing it.
+    /// Adds a coo to the timelines of the author's followers whose ids lie in (<paramref name="afterFollowerId"/>,
+    /// <paramref name="upToFollowerId"/>], in one statement whatever their number. The follow edges read are locked
+    /// until commit (PostgreSQL, SQL Server), so an unfollow applied at the same moment waits and then removes what
+    /// this wrote, instead of missing it.
     /// </summary>
-    public async Task FanOutAsync(long cooId, long authorId, CancellationToken cancellationToken)
+    public async Task FanOutAsync(long cooId, long authorId, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
     {
+        await LockAuthorAsync(authorId, exclusive: false, cancellationToken);
         var (entries, edges, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<FollowEdge>(), db.DelimitedTableName<DeletedCoo>());
         var readLock = db.Database.IsNpgsql() ? "FOR SHARE OF f" : "";
         var readHint = db.Database.IsSqlServer() ? "WITH (REPEATABLEREAD)" : "";
         var followers = $$"""
             INSERT INTO {{entries}} (owner_id, coo_id, author_id)
             SELECT f.follower_id, {0}, {1} FROM {{edges}} AS f {{readHint}}
-            WHERE f.followee_id = {1} AND f.is_active = {2}
+            WHERE f.followee_id = {1} AND f.is_active = {2} AND f.follower_id > {3} AND f.follower_id <= {4}
               AND NOT EXISTS (SELECT 1 FROM {{entries}} AS e WHERE e.owner_id = f.follower_id AND e.coo_id = {0})
               AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = {0})
             {{readLock}}
             """;
 #pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
-        await db.Database.ExecuteSqlRawAsync(followers, [cooId, authorId, true], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(followers, [cooId, authorId, true, afterFollowerId, upToFollowerId], cancellationToken);
 #pragma warning restore EF1002
-        await AddAsync(authorId, [new CooRef(cooId, authorId)], cancellationToken);
+    }
+
+    /// <summary>
+    /// Splits an author's followers into batches of at most <paramref name="batchSize"/>, as (after, up to] id ranges.
+    /// The first and last ranges are open-ended, so a follower who arrives meanwhile still falls into one.
+    /// </summary>
+    public async Task<IReadOnlyList<(long After, long UpTo)>> FollowerBatchesAsync(long authorId, int batchSize, CancellationToken cancellationToken)
+    {
+        var followers = await db.FollowEdges.Where(e => e.FolloweeId == authorId && e.IsActive)
+            .OrderBy(e => e.FollowerId).Select(e => e.FollowerId).ToListAsync(cancellationToken);
+        var bounds = followers.Chunk(batchSize).Select(batch => batch[^1]).SkipLast(1).ToList();
+        return [.. bounds.Prepend(long.MinValue).Zip(bounds.Append(long.MaxValue))];
+    }
+
+    /// <summary>
+    /// Until the transaction ends, keeps a new follow of the author (exclusive) and the fan-out of their coos (shared)
+    /// from running at the same time. Otherwise a fan-out could miss a follow not yet committed while that follow's
+    /// merge read the author's coos before the new one existed, and the follower would never get it.
+    /// SQLite needs nothing: it runs one write transaction at a time.
+    /// </summary>
+    public async Task LockAuthorAsync(long authorId, bool exclusive, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var sql = exclusive ? "SELECT pg_advisory_xact_lock({0})" : "SELECT pg_advisory_xact_lock_shared({0})";
+            await db.Database.ExecuteSqlRawAsync(sql, [authorId], cancellationToken);
+        }
+        else if (db.Database.IsSqlServer())
+        {
+            var sql = exclusive
+                ? "EXEC sp_getapplock @Resource = {0}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000"
+                : "EXEC sp_getapplock @Resource = {0}, @LockMode = 'Shared', @LockOwner = 'Transaction', @LockTimeout = 30000";
+            await db.Database.ExecuteSqlRawAsync(sql, [$"coo-timeline-author-{authorId}"], cancellationToken);
+        }
     }
 
     /// <summary>Adds coos to one timeline, leaving out those it already has and those deleted.</summary>

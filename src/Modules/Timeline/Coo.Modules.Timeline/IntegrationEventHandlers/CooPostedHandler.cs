@@ -1,12 +1,40 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Timeline.Data;
+using Coo.Modules.Timeline.Jobs;
 using Coo.Shared.Infrastructure.Messaging;
+using Coo.Shared.Infrastructure.Persistence;
+using Hangfire;
+using Microsoft.Extensions.Options;
 
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
-/// <summary>A new coo goes onto its author's timeline and the timelines of all their followers.</summary>
-internal sealed class CooPostedHandler(TimelineStore timelines) : IIntegrationEventHandler<CooPostedIntegrationEvent>
+/// <summary>
+/// A new coo goes onto its author's timeline and the timelines of all their followers. A large follower list is
+/// written in batches: background jobs when the job storage is the database (the jobs are durably enqueued before
+/// this message counts as handled), otherwise here, in this consumer's transaction, since in-memory jobs could be lost.
+/// </summary>
+internal sealed class CooPostedHandler(
+    TimelineStore timelines,
+    IBackgroundJobClient jobs,
+    DatabaseSettings database,
+    IOptions<TimelineOptions> options) : IIntegrationEventHandler<CooPostedIntegrationEvent>
 {
-    public Task HandleAsync(CooPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
-        timelines.FanOutAsync(integrationEvent.CooId, integrationEvent.AuthorId, cancellationToken);
+    public async Task HandleAsync(CooPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        var (cooId, authorId) = (integrationEvent.CooId, integrationEvent.AuthorId);
+        await timelines.AddAsync(authorId, [new CooRef(cooId, authorId)], cancellationToken);
+        var batches = await timelines.FollowerBatchesAsync(authorId, options.Value.FanOutBatchSize, cancellationToken);
+        var durableJobs = database.Provider != DatabaseProvider.Sqlite;
+        foreach (var (after, upTo) in batches)
+        {
+            if (durableJobs && batches.Count > 1)
+            {
+                jobs.Enqueue<FanOutBatchJob>(job => job.RunAsync(cooId, authorId, after, upTo, CancellationToken.None));
+            }
+            else
+            {
+                await timelines.FanOutAsync(cooId, authorId, after, upTo, cancellationToken);
+            }
+        }
+    }
 }

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Coo.Bench;
+
+internal sealed record Account(string Username, string AccessToken);
+
+/// <summary>The public REST API, as any client uses it.</summary>
+internal sealed class ApiClient(Uri address) : IDisposable
+{
+    private const string Password = "bench pass phrase 0123";
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+
+    public async Task<Account> CreateAccountAsync(string username)
+    {
+        using var registered = await _http.PostAsJsonAsync("/api/v1/users", new { username, email = $"{username}@bench.example", password = Password });
+        registered.EnsureSuccessStatusCode();
+        using var signedIn = await _http.PostAsJsonAsync("/api/v1/auth/token", new { username, password = Password });
+        signedIn.EnsureSuccessStatusCode();
+        var token = (await signedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        return new Account(username, token);
+    }
+
+    public async Task FollowAsync(Account follower, string followee)
+    {
+        using var response = await SendAsync(HttpMethod.Put, $"/api/v1/users/{followee}/follow", follower);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<string> PostAsync(Account author, string text)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/api/v1/coos", author, new { text });
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Posting answered {response.StatusCode}.");
+        }
+
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The id of the newest coo on the account's home timeline, or null.</summary>
+    public async Task<string?> NewestOnHomeAsync(Account reader)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/api/v1/timelines/home?limit=1", reader);
+        response.EnsureSuccessStatusCode();
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+        return items.GetArrayLength() == 0 ? null : items[0].GetProperty("id").GetString();
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Account account, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return _http.SendAsync(request);
+    }
+}

@@ -1,0 +1,14 @@
+using Coo.Modules.Timeline.Data;
+
+namespace Coo.Modules.Timeline.Jobs;
+
+/// <summary>One batch of a large fan-out, run by the job engine; retried by it, and idempotent like every timeline write.</summary>
+internal sealed class FanOutBatchJob(TimelineDbContext db, TimelineStore timelines)
+{
+    public async Task RunAsync(long cooId, long authorId, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await timelines.FanOutAsync(cooId, authorId, afterFollowerId, upToFollowerId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
