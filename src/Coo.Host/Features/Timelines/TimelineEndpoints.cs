@@ -28,7 +28,7 @@ internal static class TimelineEndpoints
         var fetched = await sender.Send(new GetHomeTimeline(http.User.GetUserId(), beforeId, pageSize + 1), cancellationToken);
         var (page, nextCursor) = Paging.Cut(http, fetched, pageSize, id => id);
 
-        // A coo deleted a moment ago may still be listed while its removal fans out: hydration leaves it out.
+        // A coo deleted a moment ago is still listed until the CooDeleted event reaches Timeline: hydration leaves it out.
         var coos = (await sender.Send(new GetCoosByIds(page), cancellationToken)).ToDictionary(c => c.Id);
         var ordered = page.Where(coos.ContainsKey).Select(id => coos[id]).ToList();
         return TypedResults.Ok(new PageResponse<CooResponse>(await sender.WithAuthorsAsync(ordered, cancellationToken), nextCursor));

@@ -18,6 +18,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 {
     public const string DefaultSqliteConnectionString = "Data Source=data/coo.db";
 
+    /// <summary>Background jobs live in the server database; the embedded mode keeps them in memory, where they can be lost.</summary>
+    public bool HasDurableJobStorage => Provider != DatabaseProvider.Sqlite;
+
     public static DatabaseSettings From(IConfiguration configuration)
     {
         var providerText = configuration["Database:Provider"];

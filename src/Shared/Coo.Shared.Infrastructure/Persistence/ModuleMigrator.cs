@@ -61,9 +61,13 @@ public sealed partial class ModuleMigrator(
         {
             await creator.CreateAsync(cancellationToken);
         }
-        catch (DbException) when (creator.Exists())
+        catch (DbException)
         {
-            // Another instance starting at the same moment created it.
+            // Another instance starting at the same moment may have created it; anything else is a real failure.
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                throw;
+            }
         }
     }
 

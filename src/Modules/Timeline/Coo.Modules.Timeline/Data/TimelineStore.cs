@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coo.Modules.Timeline.Data;
 
 /// <summary>
-/// Writes to home timelines. Every write is idempotent (an entry that exists is left alone) and respects deleted
-/// coos, so events redelivered or delivered out of order leave the same timelines.
+/// Writes to home timelines. Every write is idempotent (an entry that exists is left alone) and skips coos already
+/// deleted, so events redelivered or delivered out of order leave the same timelines. Writes that could race a
+/// delete take the author lock (<see cref="LockAuthorAsync"/>) so that the delete cannot miss what they add.
 /// </summary>
 internal sealed class TimelineStore(TimelineDbContext db)
 {
@@ -28,7 +29,7 @@ internal sealed class TimelineStore(TimelineDbContext db)
             WHERE f.followee_id = {1} AND f.is_active = {2} AND f.follower_id > {3} AND f.follower_id <= {4}
               AND NOT EXISTS (SELECT 1 FROM {{entries}} AS e WHERE e.owner_id = f.follower_id AND e.coo_id = {0})
               AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = {0})
-            {{readLock}}
+            {{readLock}} {{IgnoreConflicts()}}
             """;
 #pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
         await db.Database.ExecuteSqlRawAsync(followers, [cooId, authorId, true, afterFollowerId, upToFollowerId], cancellationToken);
@@ -62,11 +63,35 @@ internal sealed class TimelineStore(TimelineDbContext db)
         }
         else if (db.Database.IsSqlServer())
         {
-            var sql = exclusive
-                ? "EXEC sp_getapplock @Resource = {0}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000"
-                : "EXEC sp_getapplock @Resource = {0}, @LockMode = 'Shared', @LockOwner = 'Transaction', @LockTimeout = 30000";
-            await db.Database.ExecuteSqlRawAsync(sql, [$"coo-timeline-author-{authorId}"], cancellationToken);
+            // sp_getapplock reports a timeout or deadlock by its return value, not by an error: turn it into one.
+            const string sql = """
+                DECLARE @granted int;
+                EXEC @granted = sp_getapplock @Resource = {0}, @LockMode = {1}, @LockOwner = 'Transaction', @LockTimeout = 30000;
+                IF @granted < 0 THROW 51000, 'The timeline author lock was not granted.', 1;
+                """;
+            await db.Database.ExecuteSqlRawAsync(sql, [$"coo-timeline-author-{authorId}", exclusive ? "Exclusive" : "Shared"], cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Puts a coo on its author's own timeline unless it is there already or deleted. Two writers race for this entry
+    /// (the post endpoint and the CooPosted consumer): the loser's insert does nothing instead of failing, so the
+    /// consumer never waits for a retry and the followers' fan-out is not delayed.
+    /// </summary>
+    public async Task AddOwnAsync(long cooId, long authorId, CancellationToken cancellationToken)
+    {
+        var (entries, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<DeletedCoo>());
+        var duplicateHint = db.Database.IsSqlServer() ? "WITH (UPDLOCK, HOLDLOCK)" : "";
+        var sql = $$"""
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id)
+            SELECT {1}, {0}, {1}
+            WHERE NOT EXISTS (SELECT 1 FROM {{entries}} AS e {{duplicateHint}} WHERE e.owner_id = {1} AND e.coo_id = {0})
+              AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = {0})
+            {{IgnoreConflicts()}}
+            """;
+#pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
+        await db.Database.ExecuteSqlRawAsync(sql, [cooId, authorId], cancellationToken);
+#pragma warning restore EF1002
     }
 
     /// <summary>Adds coos to one timeline, leaving out those it already has and those deleted.</summary>
@@ -79,6 +104,9 @@ internal sealed class TimelineStore(TimelineDbContext db)
         db.Entries.AddRange(coos.ExceptBy(present, c => c.Id).Select(c => new TimelineEntry(ownerId, c.Id, c.AuthorId)));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>PostgreSQL and SQLite skip a row that already exists; SQL Server relies on the NOT EXISTS checks.</summary>
+    private string IgnoreConflicts() => db.Database.IsSqlServer() ? "" : "ON CONFLICT DO NOTHING";
 
     /// <summary>Marks the timeline complete only from <paramref name="cooId"/> on; it never moves back.</summary>
     public async Task RaiseHorizonAsync(long ownerId, long cooId, CancellationToken cancellationToken)

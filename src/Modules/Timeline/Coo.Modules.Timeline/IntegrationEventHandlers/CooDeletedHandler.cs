@@ -7,10 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
 /// <summary>A deleted coo leaves every timeline, and is remembered so that no late event brings it back.</summary>
-internal sealed class CooDeletedHandler(TimelineDbContext db, TimeProvider time) : IIntegrationEventHandler<CooDeletedIntegrationEvent>
+internal sealed class CooDeletedHandler(TimelineDbContext db, TimelineStore timelines, TimeProvider time) : IIntegrationEventHandler<CooDeletedIntegrationEvent>
 {
     public async Task HandleAsync(CooDeletedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
+        // Waits for any fan-out or merge of this author's coos in flight, so that their entries are committed
+        // and visible to the removal below, or see the tombstone and add nothing.
+        await timelines.LockAuthorAsync(integrationEvent.AuthorId, exclusive: true, cancellationToken);
         var cooId = integrationEvent.CooId;
         if (!await db.DeletedCoos.AnyAsync(d => d.CooId == cooId, cancellationToken))
         {

@@ -22,12 +22,11 @@ internal sealed class CooPostedHandler(
     public async Task HandleAsync(CooPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var (cooId, authorId) = (integrationEvent.CooId, integrationEvent.AuthorId);
-        await timelines.AddAsync(authorId, [new CooRef(cooId, authorId)], cancellationToken);
+        await timelines.AddOwnAsync(cooId, authorId, cancellationToken);
         var batches = await timelines.FollowerBatchesAsync(authorId, options.Value.FanOutBatchSize, cancellationToken);
-        var durableJobs = database.Provider != DatabaseProvider.Sqlite;
         foreach (var (after, upTo) in batches)
         {
-            if (durableJobs && batches.Count > 1)
+            if (database.HasDurableJobStorage && batches.Count > 1)
             {
                 jobs.Enqueue<FanOutBatchJob>(job => job.RunAsync(cooId, authorId, after, upTo, CancellationToken.None));
             }

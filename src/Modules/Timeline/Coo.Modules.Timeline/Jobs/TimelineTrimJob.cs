@@ -28,9 +28,14 @@ internal sealed partial class TimelineTrimJob(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var oldestKept = await db.Entries.Where(e => e.OwnerId == owner)
-                .OrderByDescending(e => e.CooId).Skip(max - 1).Select(e => e.CooId).FirstAsync(cancellationToken);
-            await timelines.RaiseHorizonAsync(owner, oldestKept, cancellationToken);
-            await db.Entries.Where(e => e.OwnerId == owner && e.CooId < oldestKept).ExecuteDeleteAsync(cancellationToken);
+                .OrderByDescending(e => e.CooId).Skip(max - 1).Select(e => (long?)e.CooId).FirstOrDefaultAsync(cancellationToken);
+            if (oldestKept is null)
+            {
+                continue; // Unfollows or deletes shrank it since it was listed.
+            }
+
+            await timelines.RaiseHorizonAsync(owner, oldestKept.Value, cancellationToken);
+            await db.Entries.Where(e => e.OwnerId == owner && e.CooId < oldestKept.Value).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

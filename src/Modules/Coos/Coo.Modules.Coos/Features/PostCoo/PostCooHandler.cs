@@ -14,6 +14,8 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
 {
     public async ValueTask<Result<CooSummary>> Handle(Contracts.PostCoo command, CancellationToken cancellationToken)
     {
+        // First, while nothing is tracked: creating the counter saves and clears the change tracker.
+        await AuthorStatsStore.EnsureExistsAsync(db, command.AuthorId, cancellationToken);
         var text = UserText.Clean(command.Text);
         var now = time.GetUtcNow();
         var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
@@ -31,7 +33,6 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
             }
         }
 
-        await AuthorStatsStore.EnsureExistsAsync(db, command.AuthorId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var coo = Domain.Coo.Post(ids.NextId(), command.AuthorId, text, now);
         db.Coos.Add(coo);
