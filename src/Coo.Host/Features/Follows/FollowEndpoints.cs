@@ -3,6 +3,7 @@ using Coo.Modules.Follows.Contracts;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
+using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,8 +25,20 @@ internal static class FollowEndpoints
             .WithName("ListFollowing").WithSummary("Whom a user follows, newest first").ProducesValidationProblem().AllowAnonymous();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> FollowAsync(
-        string username, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    private static Task<Results<NoContent, ProblemHttpResult>> FollowAsync(
+        string username, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        ChangeFollowAsync(username, sender, http, (follower, followee) => new FollowUser(follower, followee), cancellationToken);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> UnfollowAsync(
+        string username, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        ChangeFollowAsync(username, sender, http, (follower, followee) => new UnfollowUser(follower, followee), cancellationToken);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangeFollowAsync(
+        string username,
+        ISender sender,
+        HttpContext http,
+        Func<long, long, ICommand<Result<Unit>>> command,
+        CancellationToken cancellationToken)
     {
         var followee = await sender.Send(new GetUserByUsername(username), cancellationToken);
         if (followee is null)
@@ -33,20 +46,7 @@ internal static class FollowEndpoints
             return UserErrors.NotFound.ToProblem(http);
         }
 
-        var result = await sender.Send(new FollowUser(http.User.GetUserId(), followee.Id), cancellationToken);
-        return result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem(http);
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> UnfollowAsync(
-        string username, ISender sender, HttpContext http, CancellationToken cancellationToken)
-    {
-        var followee = await sender.Send(new GetUserByUsername(username), cancellationToken);
-        if (followee is null)
-        {
-            return UserErrors.NotFound.ToProblem(http);
-        }
-
-        var result = await sender.Send(new UnfollowUser(http.User.GetUserId(), followee.Id), cancellationToken);
+        var result = await sender.Send(command(http.User.GetUserId(), followee.Id), cancellationToken);
         return result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem(http);
     }
 

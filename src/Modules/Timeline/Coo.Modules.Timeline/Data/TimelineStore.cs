@@ -42,8 +42,13 @@ internal sealed class TimelineStore(TimelineDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<(long After, long UpTo)>> FollowerBatchesAsync(long authorId, int batchSize, CancellationToken cancellationToken)
     {
-        var followers = await db.FollowEdges.Where(e => e.FolloweeId == authorId && e.IsActive)
-            .OrderBy(e => e.FollowerId).Select(e => e.FollowerId).ToListAsync(cancellationToken);
+        var edges = db.FollowEdges.Where(e => e.FolloweeId == authorId && e.IsActive);
+        if (await edges.CountAsync(cancellationToken) <= batchSize)
+        {
+            return [(long.MinValue, long.MaxValue)];
+        }
+
+        var followers = await edges.OrderBy(e => e.FollowerId).Select(e => e.FollowerId).ToListAsync(cancellationToken);
         var bounds = followers.Chunk(batchSize).Select(batch => batch[^1]).SkipLast(1).ToList();
         return [.. bounds.Prepend(long.MinValue).Zip(bounds.Append(long.MaxValue))];
     }

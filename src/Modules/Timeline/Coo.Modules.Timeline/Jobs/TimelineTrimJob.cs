@@ -1,5 +1,6 @@
 using Coo.Modules.Timeline.Data;
 using Coo.Shared.Infrastructure.Jobs;
+using Coo.Shared.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,12 +9,14 @@ namespace Coo.Modules.Timeline.Jobs;
 
 /// <summary>
 /// Recurring: cuts every timeline back to its newest <see cref="TimelineOptions.MaxEntries"/> entries and raises its
-/// horizon to match, so that reads fill older pages from the authors' coos instead of stopping.
+/// horizon to match, so that reads fill older pages from the authors' coos instead of stopping; forgets old tombstones.
 /// </summary>
 internal sealed partial class TimelineTrimJob(
     TimelineDbContext db,
     TimelineStore timelines,
     IOptions<TimelineOptions> options,
+    IOptions<OutboxOptions> outbox,
+    TimeProvider time,
     ILogger<TimelineTrimJob> logger) : IRecurringJob
 {
     public string Id => "timeline-trim";
@@ -39,6 +42,9 @@ internal sealed partial class TimelineTrimJob(
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // A tombstone matters only while its coo's events may still arrive; delivered messages are kept as long.
+        var tombstoneCutoff = time.GetUtcNow() - outbox.Value.Retention;
+        await db.DeletedCoos.Where(d => d.DeletedAt < tombstoneCutoff).ExecuteDeleteAsync(cancellationToken);
         LogTrimmed(owners.Count, max);
     }
 
