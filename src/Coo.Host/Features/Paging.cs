@@ -59,7 +59,7 @@ internal static class Paging
     /// Cuts a page out of <paramref name="fetched"/>, which the caller asked for with <c>limit + 1</c> rows so that
     /// the last page is known to be the last. When there is more, sets the next-page cursor and <c>Link</c> header.
     /// </summary>
-    public static (IReadOnlyList<T> Page, string? NextCursor) Cut<T>(HttpContext http, IReadOnlyList<T> fetched, int pageSize, Func<T, long> key)
+    public static (IReadOnlyList<T> Page, string? NextCursor) TakePage<T>(HttpContext http, IReadOnlyList<T> fetched, int pageSize, Func<T, long> key)
     {
         if (fetched.Count <= pageSize)
         {

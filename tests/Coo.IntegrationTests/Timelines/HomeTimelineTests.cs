@@ -143,6 +143,8 @@ public sealed class HomeTimelineTests(ApiFixture fixture)
         }
 
         // Only the newest FollowMergeCount coos are merged for a new follower; the rest come from the author.
+        // (Delivered first, so that no fan-out reaches the new follower and the entry count below is exact.)
+        await OutboxDrain.WaitAsync(factory);
         await client.FollowOkAsync(late, "prolific");
         await Eventually.MatchAsync(
             () => client.HomePageAsync(late, limit: 1),

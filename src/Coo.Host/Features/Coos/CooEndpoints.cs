@@ -74,7 +74,7 @@ internal static class CooEndpoints
         }
 
         var fetched = await sender.Send(new GetCoosByAuthor(author.Id, beforeId, pageSize + 1), cancellationToken);
-        var (page, nextCursor) = Paging.Cut(http, fetched, pageSize, c => c.Id);
+        var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, c => c.Id);
         return TypedResults.Ok(new PageResponse<CooResponse>(await sender.WithAuthorsAsync(page, cancellationToken), nextCursor));
     }
 

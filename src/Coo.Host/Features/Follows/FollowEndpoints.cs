@@ -71,7 +71,7 @@ internal static class FollowEndpoints
         }
 
         var fetched = await sender.Send(query(user.Id, beforeId, pageSize + 1), cancellationToken);
-        var (page, nextCursor) = Paging.Cut(http, fetched, pageSize, f => f.FollowId);
+        var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, f => f.FollowId);
         var users = (await sender.Send(new GetUsersByIds([.. page.Select(f => f.UserId)]), cancellationToken)).ToDictionary(u => u.Id);
         var items = page
             .Where(f => users.ContainsKey(f.UserId))

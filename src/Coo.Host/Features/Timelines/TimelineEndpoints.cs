@@ -26,7 +26,7 @@ internal static class TimelineEndpoints
         }
 
         var fetched = await sender.Send(new GetHomeTimeline(http.User.GetUserId(), beforeId, pageSize + 1), cancellationToken);
-        var (page, nextCursor) = Paging.Cut(http, fetched, pageSize, id => id);
+        var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, id => id);
 
         // A coo deleted a moment ago is still listed until the CooDeleted event reaches Timeline: hydration leaves it out.
         var coos = (await sender.Send(new GetCoosByIds(page), cancellationToken)).ToDictionary(c => c.Id);

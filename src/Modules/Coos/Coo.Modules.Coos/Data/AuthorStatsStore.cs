@@ -27,7 +27,7 @@ internal static class AuthorStatsStore
         db.ChangeTracker.Clear();
     }
 
-    public static Task AddAsync(CoosDbContext db, long authorId, int delta, CancellationToken cancellationToken) =>
+    public static Task AdjustAsync(CoosDbContext db, long authorId, int delta, CancellationToken cancellationToken) =>
         db.AuthorStats.Where(s => s.AuthorId == authorId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.CoosCount, x => x.CoosCount + delta), cancellationToken);
 }

@@ -29,7 +29,7 @@ internal static class FollowCountsStore
         db.ChangeTracker.Clear();
     }
 
-    public static async Task AddAsync(FollowsDbContext db, long followerId, long followeeId, int delta, CancellationToken cancellationToken)
+    public static async Task AdjustAsync(FollowsDbContext db, long followerId, long followeeId, int delta, CancellationToken cancellationToken)
     {
         await db.Counts.Where(c => c.UserId == followerId)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.FollowingCount, x => x.FollowingCount + delta), cancellationToken);

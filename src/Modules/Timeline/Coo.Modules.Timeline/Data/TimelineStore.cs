@@ -100,7 +100,7 @@ internal sealed class TimelineStore(TimelineDbContext db)
     }
 
     /// <summary>Adds coos to one timeline, leaving out those it already has and those deleted.</summary>
-    public async Task AddAsync(long ownerId, IReadOnlyCollection<CooRef> coos, CancellationToken cancellationToken)
+    public async Task AddEntriesAsync(long ownerId, IReadOnlyCollection<CooRef> coos, CancellationToken cancellationToken)
     {
         var ids = coos.Select(c => c.Id).ToArray();
         var present = await db.Entries.Where(e => e.OwnerId == ownerId && ids.Contains(e.CooId)).Select(e => e.CooId)

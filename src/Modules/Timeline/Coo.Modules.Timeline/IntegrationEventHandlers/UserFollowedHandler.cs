@@ -33,7 +33,7 @@ internal sealed class UserFollowedHandler(TimelineDbContext db, TimelineStore ti
 
         var mergeCount = options.Value.FollowMergeCount;
         var recent = await sender.Send(new GetCooRefsByAuthors([followee], BeforeId: null, mergeCount), cancellationToken);
-        await timelines.AddAsync(follower, recent, cancellationToken);
+        await timelines.AddEntriesAsync(follower, recent, cancellationToken);
         if (recent.Count == mergeCount)
         {
             // The followee may have older coos that were not merged: below this point the timeline is incomplete.

@@ -25,7 +25,7 @@ internal sealed class DeleteCooHandler(CoosDbContext db, TimeProvider time) : IC
             return CoosErrors.NotFound;
         }
 
-        await AuthorStatsStore.AddAsync(db, coo.AuthorId, -1, cancellationToken);
+        await AuthorStatsStore.AdjustAsync(db, coo.AuthorId, -1, cancellationToken);
         db.Publish(new CooDeletedIntegrationEvent(Guid.CreateVersion7(), time.GetUtcNow(), coo.Id, coo.AuthorId));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -60,7 +60,7 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
             return await ReplayAsync(winner, requestHash, cancellationToken);
         }
 
-        await AuthorStatsStore.AddAsync(db, command.AuthorId, +1, cancellationToken);
+        await AuthorStatsStore.AdjustAsync(db, command.AuthorId, +1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ToSummary(coo);
     }

@@ -45,7 +45,7 @@ internal sealed class FollowUserHandler(FollowsDbContext db, SnowflakeIdGenerato
             throw;
         }
 
-        await FollowCountsStore.AddAsync(db, command.FollowerId, command.FolloweeId, +1, cancellationToken);
+        await FollowCountsStore.AdjustAsync(db, command.FollowerId, command.FolloweeId, +1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }

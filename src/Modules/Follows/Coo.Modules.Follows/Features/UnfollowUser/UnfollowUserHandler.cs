@@ -27,7 +27,7 @@ internal sealed class UnfollowUserHandler(FollowsDbContext db, TimeProvider time
             return Unit.Value;
         }
 
-        await FollowCountsStore.AddAsync(db, command.FollowerId, command.FolloweeId, -1, cancellationToken);
+        await FollowCountsStore.AdjustAsync(db, command.FollowerId, command.FolloweeId, -1, cancellationToken);
         db.Publish(new UserUnfollowedIntegrationEvent(
             Guid.CreateVersion7(), time.GetUtcNow(), followId.Value, command.FollowerId, command.FolloweeId));
         await db.SaveChangesAsync(cancellationToken);

@@ -23,7 +23,8 @@ internal sealed class GetHomeTimelineHandler(TimelineDbContext db, ISender sende
         }
 
         var page = await stored.OrderByDescending(e => e.CooId).Take(query.Limit).Select(e => e.CooId).ToListAsync(cancellationToken);
-        if (page.Count == query.Limit || horizon == 0)
+        var storedCopyIsComplete = horizon == 0;
+        if (page.Count == query.Limit || storedCopyIsComplete)
         {
             return page;
         }
