@@ -1,23 +1,25 @@
+using Coo.Shared.Infrastructure.Caching;
+using StackExchange.Redis;
+
 namespace Coo.Host.Composition;
 
 internal static class CachingSetup
 {
-    /// <summary>Redis when <c>ConnectionStrings:Redis</c> is given (shared by every instance), otherwise in-process memory.</summary>
+    /// <summary>
+    /// An in-process cache always; Redis as well when <c>ConnectionStrings:Redis</c> is given, shared by every
+    /// instance and part of readiness (the service keeps answering without it, from the database).
+    /// </summary>
     public static IServiceCollection AddCooCaching(this IServiceCollection services, IConfiguration configuration)
     {
-        var redis = configuration.GetConnectionString("Redis");
-        if (string.IsNullOrWhiteSpace(redis))
+        services.AddMemoryCache();
+        if (!RedisOptions.IsConfigured(configuration))
         {
-            services.AddDistributedMemoryCache();
             return services;
         }
 
-        services.AddStackExchangeRedisCache(options =>
-        {
-            options.Configuration = redis;
-            options.InstanceName = "coo:";
-        });
-        services.AddHealthChecks().AddRedis(redis, name: "redis", tags: ["ready"], timeout: TimeSpan.FromSeconds(2));
+        services.AddCooRedis(configuration);
+        services.AddHealthChecks().AddRedis(
+            provider => provider.GetRequiredService<IConnectionMultiplexer>(), name: "redis", tags: ["ready"], timeout: TimeSpan.FromSeconds(2));
         return services;
     }
 }

@@ -17,6 +17,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddSingleton<TimeProvider, MillisecondTimeProvider>();
         services.AddSingleton(Options.Create(ValidatedSettings.Read<OutboxOptions>(configuration, OutboxOptions.Section)));
+        services.AddScoped<AfterCommitActions>();
         services.AddSingleton<OutboxWakeup>();
         services.AddSingleton<OutboxWakeupInterceptor>();
         services.AddSingleton<IntegrationEventDelivery>();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
+using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
 using Respawn.Graph;
+using StackExchange.Redis;
 
 namespace Coo.IntegrationTests.Infrastructure;
 
@@ -61,6 +63,12 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
             TablesToIgnore = [.. IgnoredTables()],
         });
         await ResetWithRetryAsync(connection);
+        if (Services.GetService<IConnectionMultiplexer>() is { } redis)
+        {
+            // A new epoch hides every cached key, as a reset database would have none.
+            await redis.GetDatabase().StringIncrementAsync(ResilientRedis.EpochKey);
+        }
+
         ProbeHandler.Reset();
     }
 
@@ -99,6 +107,12 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Coo", ConnectionString);
+        if (Provider == TestProvider.PostgreSql && TestEnvironment.RedisConnectionString is { } redis)
+        {
+            // Server mode is PostgreSQL with Redis; the embedded mode (SQLite) has none.
+            builder.UseSetting("ConnectionStrings:Redis", redis);
+        }
+
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Ids:GeneratorId", "1");
         builder.UseSetting("Outbox:PollingInterval", "00:00:00.200");

@@ -1,8 +1,10 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Follows.Contracts;
+using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 using Coo.Modules.Timeline.IntegrationEventHandlers;
 using Coo.Modules.Timeline.Jobs;
+using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Modules;
@@ -24,6 +26,15 @@ public sealed class TimelineModule : IModule
         services.AddModuleValidators(typeof(TimelineModule).Assembly);
         services.AddSingleton(Options.Create(ValidatedSettings.Read<TimelineOptions>(configuration, TimelineOptions.Section)));
         services.AddScoped<TimelineStore>();
+        if (RedisOptions.IsConfigured(configuration))
+        {
+            services.AddSingleton<ITimelineCache, RedisTimelineCache>();
+        }
+        else
+        {
+            services.AddSingleton<ITimelineCache, DatabaseOnlyTimelineCache>();
+        }
+
         services.AddScoped<FanOutBatchJob>();
         services.AddScoped<IRecurringJob, TimelineTrimJob>();
         services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, TimelineDbContext>();

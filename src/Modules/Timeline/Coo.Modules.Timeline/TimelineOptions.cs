@@ -20,4 +20,11 @@ internal sealed class TimelineOptions
     /// </summary>
     [Range(1, 100_000)]
     public int FanOutBatchSize { get; set; } = 1_000;
+
+    /// <summary>
+    /// How long a timeline cached in Redis outlives its last read. Fan-out skips timelines not cached, so users away
+    /// longer than this cost nothing until they return and their timeline is rebuilt from the database.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan CacheTimeToLive { get; set; } = TimeSpan.FromDays(2);
 }

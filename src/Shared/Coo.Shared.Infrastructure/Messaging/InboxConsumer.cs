@@ -35,6 +35,7 @@ internal sealed class InboxConsumer<TEvent, THandler, TContext>(TimeProvider tim
             return false;
         }
 
+        var afterCommit = scopedServices.GetRequiredService<AfterCommitActions>();
         DbUpdateException saveFailure;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -44,11 +45,13 @@ internal sealed class InboxConsumer<TEvent, THandler, TContext>(TimeProvider tim
                 db.InboxMessages.Add(new InboxMessage(messageId, Name, time.GetUtcNow()));
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                await afterCommit.RunAsync(cancellationToken);
                 return true;
             }
             catch (DbUpdateException ex)
             {
                 saveFailure = ex;
+                afterCommit.Discard();
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }

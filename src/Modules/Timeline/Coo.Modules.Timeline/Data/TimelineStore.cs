@@ -15,24 +15,25 @@ internal sealed class TimelineStore(TimelineDbContext db)
     /// Adds a coo to the timelines of the author's followers whose ids lie in (<paramref name="afterFollowerId"/>,
     /// <paramref name="upToFollowerId"/>], in one statement whatever their number. The follow edges read are locked
     /// until commit (PostgreSQL, SQL Server), so an unfollow applied at the same moment waits and then removes what
-    /// this wrote, instead of missing it.
+    /// this wrote, instead of missing it. Returns the owners whose timelines got the coo.
     /// </summary>
-    public async Task FanOutAsync(long cooId, long authorId, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> FanOutAsync(long cooId, long authorId, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
     {
         await LockAuthorAsync(authorId, exclusive: false, cancellationToken);
         var (entries, edges, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<FollowEdge>(), db.DelimitedTableName<DeletedCoo>());
         var readLock = db.Database.IsNpgsql() ? "FOR SHARE OF f" : "";
         var readHint = db.Database.IsSqlServer() ? "WITH (REPEATABLEREAD)" : "";
+        var (output, returning) = db.Database.IsSqlServer() ? ("OUTPUT inserted.owner_id AS \"Value\"", "") : ("", "RETURNING owner_id AS \"Value\"");
         var followers = $$"""
-            INSERT INTO {{entries}} (owner_id, coo_id, author_id)
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id) {{output}}
             SELECT f.follower_id, {0}, {1} FROM {{edges}} AS f {{readHint}}
             WHERE f.followee_id = {1} AND f.is_active = {2} AND f.follower_id > {3} AND f.follower_id <= {4}
               AND NOT EXISTS (SELECT 1 FROM {{entries}} AS e WHERE e.owner_id = f.follower_id AND e.coo_id = {0})
               AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = {0})
-            {{readLock}} {{IgnoreConflicts()}}
+            {{readLock}} {{IgnoreConflicts()}} {{returning}}
             """;
 #pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
-        await db.Database.ExecuteSqlRawAsync(followers, [cooId, authorId, true, afterFollowerId, upToFollowerId], cancellationToken);
+        return await db.Database.SqlQueryRaw<long>(followers, cooId, authorId, true, afterFollowerId, upToFollowerId).ToListAsync(cancellationToken);
 #pragma warning restore EF1002
     }
 
@@ -109,6 +110,22 @@ internal sealed class TimelineStore(TimelineDbContext db)
         db.Entries.AddRange(coos.ExceptBy(present, c => c.Id).Select(c => new TimelineEntry(ownerId, c.Id, c.AuthorId)));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The newest <paramref name="count"/> entries of a timeline down to its horizon (what a cache of it holds), and
+    /// whether they are all of it: no more entries, and no horizon below which older coos would be filled in.
+    /// </summary>
+    public async Task<(List<long> CooIds, bool WholeTimeline)> NewestEntriesAsync(long ownerId, int count, CancellationToken cancellationToken)
+    {
+        var horizon = await HorizonAsync(ownerId, cancellationToken);
+        var ids = await db.Entries.Where(e => e.OwnerId == ownerId && e.CooId >= horizon)
+            .OrderByDescending(e => e.CooId).Take(count).Select(e => e.CooId).ToListAsync(cancellationToken);
+        return (ids, ids.Count < count && horizon == 0);
+    }
+
+    /// <summary>The coo id below which the stored timeline may lack entries; 0 when it is complete.</summary>
+    public Task<long> HorizonAsync(long ownerId, CancellationToken cancellationToken) =>
+        db.Horizons.Where(h => h.OwnerId == ownerId).Select(h => h.CompleteFromCooId).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>PostgreSQL and SQLite skip a row that already exists; SQL Server relies on the NOT EXISTS checks.</summary>
     private string IgnoreConflicts() => db.Database.IsSqlServer() ? "" : "ON CONFLICT DO NOTHING";

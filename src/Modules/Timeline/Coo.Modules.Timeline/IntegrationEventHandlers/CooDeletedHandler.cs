@@ -1,13 +1,20 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 using Coo.Modules.Timeline.Domain;
 using Coo.Shared.Infrastructure.Messaging;
+using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
 /// <summary>A deleted coo leaves every timeline, and is remembered so that no late event brings it back.</summary>
-internal sealed class CooDeletedHandler(TimelineDbContext db, TimelineStore timelines, TimeProvider time) : IIntegrationEventHandler<CooDeletedIntegrationEvent>
+internal sealed class CooDeletedHandler(
+    TimelineDbContext db,
+    TimelineStore timelines,
+    ITimelineCache cache,
+    AfterCommitActions afterCommit,
+    TimeProvider time) : IIntegrationEventHandler<CooDeletedIntegrationEvent>
 {
     public async Task HandleAsync(CooDeletedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -21,6 +28,9 @@ internal sealed class CooDeletedHandler(TimelineDbContext db, TimelineStore time
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await db.Entries.Where(e => e.CooId == cooId).ExecuteDeleteAsync(cancellationToken);
+        var entries = db.Entries.Where(e => e.CooId == cooId);
+        var owners = await entries.Select(e => e.OwnerId).ToListAsync(cancellationToken);
+        await entries.ExecuteDeleteAsync(cancellationToken);
+        afterCommit.Add(token => cache.RemoveAsync(cooId, owners, token));
     }
 }

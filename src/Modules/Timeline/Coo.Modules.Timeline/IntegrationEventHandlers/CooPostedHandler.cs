@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 using Coo.Modules.Timeline.Jobs;
 using Coo.Shared.Infrastructure.Messaging;
@@ -15,6 +16,8 @@ namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 /// </summary>
 internal sealed class CooPostedHandler(
     TimelineStore timelines,
+    ITimelineCache cache,
+    AfterCommitActions afterCommit,
     IBackgroundJobClient jobs,
     DatabaseSettings database,
     IOptions<TimelineOptions> options) : IIntegrationEventHandler<CooPostedIntegrationEvent>
@@ -23,6 +26,7 @@ internal sealed class CooPostedHandler(
     {
         var (cooId, authorId) = (integrationEvent.CooId, integrationEvent.AuthorId);
         await timelines.AddOwnAsync(cooId, authorId, cancellationToken);
+        var reached = new List<long> { authorId };
         var batches = await timelines.FollowerBatchesAsync(authorId, options.Value.FanOutBatchSize, cancellationToken);
         foreach (var (after, upTo) in batches)
         {
@@ -32,8 +36,10 @@ internal sealed class CooPostedHandler(
             }
             else
             {
-                await timelines.FanOutAsync(cooId, authorId, after, upTo, cancellationToken);
+                reached.AddRange(await timelines.FanOutAsync(cooId, authorId, after, upTo, cancellationToken));
             }
         }
+
+        afterCommit.Add(token => cache.AddAsync(cooId, reached, token));
     }
 }

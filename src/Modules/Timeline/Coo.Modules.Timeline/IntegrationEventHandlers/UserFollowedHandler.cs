@@ -1,8 +1,10 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Follows.Contracts;
+using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 using Coo.Modules.Timeline.Domain;
 using Coo.Shared.Infrastructure.Messaging;
+using Coo.Shared.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,7 +12,13 @@ using Microsoft.Extensions.Options;
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
 /// <summary>Records the follow and merges the followee's recent coos into the follower's timeline.</summary>
-internal sealed class UserFollowedHandler(TimelineDbContext db, TimelineStore timelines, ISender sender, IOptions<TimelineOptions> options)
+internal sealed class UserFollowedHandler(
+    TimelineDbContext db,
+    TimelineStore timelines,
+    ITimelineCache cache,
+    AfterCommitActions afterCommit,
+    ISender sender,
+    IOptions<TimelineOptions> options)
     : IIntegrationEventHandler<UserFollowedIntegrationEvent>
 {
     public async Task HandleAsync(UserFollowedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
@@ -39,5 +47,7 @@ internal sealed class UserFollowedHandler(TimelineDbContext db, TimelineStore ti
             // The followee may have older coos that were not merged: below this point the timeline is incomplete.
             await timelines.RaiseHorizonAsync(follower, recent[^1].Id, cancellationToken);
         }
+
+        afterCommit.Add(token => cache.ForgetAsync(follower, token));
     }
 }

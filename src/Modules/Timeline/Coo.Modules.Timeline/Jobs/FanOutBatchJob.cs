@@ -1,14 +1,16 @@
+using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 
 namespace Coo.Modules.Timeline.Jobs;
 
 /// <summary>One batch of a large fan-out, run by the job engine; retried by it, and idempotent like every timeline write.</summary>
-internal sealed class FanOutBatchJob(TimelineDbContext db, TimelineStore timelines)
+internal sealed class FanOutBatchJob(TimelineDbContext db, TimelineStore timelines, ITimelineCache cache)
 {
     public async Task RunAsync(long cooId, long authorId, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await timelines.FanOutAsync(cooId, authorId, afterFollowerId, upToFollowerId, cancellationToken);
+        var reached = await timelines.FanOutAsync(cooId, authorId, afterFollowerId, upToFollowerId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await cache.AddAsync(cooId, reached, cancellationToken);
     }
 }

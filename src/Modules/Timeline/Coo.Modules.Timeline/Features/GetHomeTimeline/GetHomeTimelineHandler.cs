@@ -1,38 +1,77 @@
 using Coo.Modules.Coos.Contracts;
-using Coo.Modules.Timeline.Contracts;
+using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Coo.Modules.Timeline.Features.GetHomeTimeline;
 
 /// <summary>
-/// Reads the stored timeline down to its horizon; below it, where trimming or a partial merge left gaps, the page is
-/// filled from the coos of the user and everyone they follow, so paging never dead-ends.
+/// Serves the newest pages from the timeline cache, rebuilding it from the database on a miss; continues in the
+/// stored timeline down to its horizon; below it, where trimming or a partial merge left gaps, fills the page from
+/// the coos of the user and everyone they follow, so paging never dead-ends.
 /// </summary>
-internal sealed class GetHomeTimelineHandler(TimelineDbContext db, ISender sender) : IQueryHandler<Contracts.GetHomeTimeline, IReadOnlyList<long>>
+internal sealed class GetHomeTimelineHandler(
+    TimelineDbContext db,
+    TimelineStore timelines,
+    ITimelineCache cache,
+    ISender sender,
+    IOptions<TimelineOptions> options) : IQueryHandler<Contracts.GetHomeTimeline, IReadOnlyList<long>>
 {
     public async ValueTask<IReadOnlyList<long>> Handle(Contracts.GetHomeTimeline query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        var horizon = await db.Horizons.Where(h => h.OwnerId == query.UserId).Select(h => h.CompleteFromCooId).FirstOrDefaultAsync(cancellationToken);
-        var stored = db.Entries.Where(e => e.OwnerId == query.UserId && e.CooId >= horizon);
-        if (query.BeforeCooId is { } before)
-        {
-            stored = stored.Where(e => e.CooId < before);
-        }
-
-        var page = await stored.OrderByDescending(e => e.CooId).Take(query.Limit).Select(e => e.CooId).ToListAsync(cancellationToken);
-        var storedCopyIsComplete = horizon == 0;
-        if (page.Count == query.Limit || storedCopyIsComplete)
+        var (page, wholeTimeline) = await ReadCachedAsync(query, cancellationToken);
+        if (page.Count == query.Limit || wholeTimeline)
         {
             return page;
         }
 
-        var authors = await db.FollowEdges.Where(e => e.FollowerId == query.UserId && e.IsActive).Select(e => e.FolloweeId).ToListAsync(cancellationToken);
-        authors.Add(query.UserId);
-        var olderThan = query.BeforeCooId is { } b && b < horizon ? b : horizon;
-        var older = await sender.Send(new GetCooRefsByAuthors(authors, olderThan, query.Limit - page.Count), cancellationToken);
+        var before = page.Count > 0 ? page[^1] : query.BeforeCooId;
+        page.AddRange(await ReadStoredAsync(query.UserId, before, query.Limit - page.Count, cancellationToken));
+        return page;
+    }
+
+    /// <summary>The start of the page from the cache, and whether it is all there is (the cache holds the whole timeline).</summary>
+    private async Task<(List<long> Page, bool WholeTimeline)> ReadCachedAsync(Contracts.GetHomeTimeline query, CancellationToken cancellationToken)
+    {
+        var cached = await cache.ReadAsync(query.UserId, query.BeforeCooId, query.Limit, cancellationToken);
+        if (cached.CooIds is { } hit)
+        {
+            return ([.. hit], cached.ReachesBottom);
+        }
+
+        if (cached.Ticket is not { } ticket)
+        {
+            return ([], false);
+        }
+
+        var (newest, whole) = await timelines.NewestEntriesAsync(query.UserId, options.Value.MaxEntries, cancellationToken);
+        await cache.FillAsync(ticket, newest, whole, cancellationToken);
+        return ([.. newest.Where(id => id < (query.BeforeCooId ?? long.MaxValue)).Take(query.Limit)], whole);
+    }
+
+    private async Task<List<long>> ReadStoredAsync(long userId, long? beforeCooId, int limit, CancellationToken cancellationToken)
+    {
+        var horizon = await timelines.HorizonAsync(userId, cancellationToken);
+        var stored = db.Entries.Where(e => e.OwnerId == userId && e.CooId >= horizon);
+        if (beforeCooId is { } before)
+        {
+            stored = stored.Where(e => e.CooId < before);
+        }
+
+        var page = await stored.OrderByDescending(e => e.CooId).Take(limit).Select(e => e.CooId).ToListAsync(cancellationToken);
+        var storedCopyIsComplete = horizon == 0;
+        if (page.Count == limit || storedCopyIsComplete)
+        {
+            return page;
+        }
+
+        var authors = await db.FollowEdges.Where(e => e.FollowerId == userId && e.IsActive).Select(e => e.FolloweeId).ToListAsync(cancellationToken);
+        authors.Add(userId);
+        var olderThan = beforeCooId is { } b && b < horizon ? b : horizon;
+        var older = await sender.Send(new GetCooRefsByAuthors(authors, olderThan, limit - page.Count), cancellationToken);
         page.AddRange(older.Select(c => c.Id));
         return page;
     }

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace Coo.Shared.Infrastructure.Caching;
+
+public sealed class RedisOptions
+{
+    public const string Section = "Redis";
+
+    /// <summary>Longest wait for one Redis operation before the caller falls back to the database.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>After repeated failures Redis is left alone this long before it is tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Whether <c>ConnectionStrings:Redis</c> is given: server mode shares its caches and limits through Redis.</summary>
+    public static bool IsConfigured(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"));
+}

@@ -1,0 +1,26 @@
+using Coo.Shared.Infrastructure.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Coo.Shared.Infrastructure.Caching;
+
+public static class RedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// One connection to the Redis of <c>ConnectionStrings:Redis</c>, shared by every module. It never blocks start-up
+    /// or a request on an unreachable Redis: it connects in the background, reconnects by itself, and a command sent
+    /// while it is disconnected fails at once instead of waiting in a queue.
+    /// </summary>
+    public static IServiceCollection AddCooRedis(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration.GetConnectionString("Redis")!);
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        services.AddSingleton(Options.Create(ValidatedSettings.Read<RedisOptions>(configuration, RedisOptions.Section)));
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        services.AddSingleton<ResilientRedis>();
+        return services;
+    }
+}
