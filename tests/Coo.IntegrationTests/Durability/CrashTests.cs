@@ -53,7 +53,7 @@ public sealed class CrashTests
             Directory.Delete(folder, recursive: true);
             if (provider == TestProvider.PostgreSql)
             {
-                await DropDatabaseAsync(database);
+                await TestEnvironment.DropPostgreSqlDatabaseAsync(database);
             }
         }
     }
@@ -103,15 +103,5 @@ public sealed class CrashTests
         }
 
         return settings;
-    }
-
-    private static async Task DropDatabaseAsync(string database)
-    {
-        var admin = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgreSqlConnectionString) { Database = "postgres" };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS {database} WITH (FORCE)";
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -29,7 +29,11 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     private readonly string? _sqliteFolder;
     private Respawner? _respawner;
 
-    public CooApiFactory(TestProvider provider)
+    private readonly string? _ownDatabase;
+
+    /// <param name="provider">The database engine.</param>
+    /// <param name="ownDatabase">On PostgreSQL, a database of its own, dropped at the end, for a test that runs beside the shared factories.</param>
+    public CooApiFactory(TestProvider provider, bool ownDatabase = false)
     {
         Provider = provider;
         if (provider == TestProvider.Sqlite)
@@ -39,8 +43,10 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         }
         else
         {
-            ConnectionString = TestEnvironment.PostgreSqlConnectionString
+            var shared = TestEnvironment.PostgreSqlConnectionString
                 ?? throw new InvalidOperationException("CI=true requires COO_TEST_POSTGRES: PostgreSQL tests must run, not skip.");
+            _ownDatabase = ownDatabase ? $"coo_own_{Guid.NewGuid():N}"[..24] : null;
+            ConnectionString = _ownDatabase is null ? shared : new NpgsqlConnectionStringBuilder(shared) { Database = _ownDatabase }.ConnectionString;
         }
     }
 
@@ -138,6 +144,16 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
             services.AddIntegrationEventHandler<UserRegisteredIntegrationEvent, ProbeHandler, UsersDbContext>();
             services.AddSingleton<IStartupFilter, FaultyEndpointStartupFilter>();
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await TestEnvironment.DropPostgreSqlDatabaseAsync(_ownDatabase);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Npgsql;
 using Xunit.Sdk;
 
 namespace Coo.IntegrationTests.Infrastructure;
@@ -35,4 +36,14 @@ public static class TestEnvironment
     public static bool PostgreSqlRequested => PostgreSqlConnectionString is not null || RunningInCi;
 
     public static string? RedisConnectionString => Environment.GetEnvironmentVariable("COO_TEST_REDIS") is { Length: > 0 } value ? value : null;
+
+    public static async Task DropPostgreSqlDatabaseAsync(string database)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(PostgreSqlConnectionString) { Database = "postgres" };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS {database} WITH (FORCE)";
+        await command.ExecuteNonQueryAsync();
+    }
 }

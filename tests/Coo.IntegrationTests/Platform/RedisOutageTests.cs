@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Coo.Shared.Infrastructure.Caching;
+using StackExchange.Redis;
+
+namespace Coo.IntegrationTests.Platform;
+
+/// <summary>
+/// Redis is never a single point of failure: with a private real Redis frozen or killed in the middle of the test,
+/// every request still answers from the database, promptly and correctly, and the caches come back by themselves.
+/// </summary>
+public sealed class RedisOutageTests
+{
+    private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(3);
+
+    [PostgreSqlFact]
+    public async Task Requests_succeed_and_timelines_stay_exact_while_Redis_hangs_or_dies_and_after_it_returns()
+    {
+        await using var redis = await RedisServerProcess.StartAsync();
+        await using var factory = new CooApiFactory(TestProvider.PostgreSql, ownDatabase: true)
+        {
+            Settings =
+            {
+                ["ConnectionStrings:Redis"] = redis.ConnectionString,
+                ["Redis:OperationTimeout"] = "00:00:00.200",
+                ["Redis:BreakDuration"] = "00:00:02",
+            },
+        };
+        using var client = factory.CreateClient();
+        using var observer = await ConnectionMultiplexer.ConnectAsync($"{redis.ConnectionString},abortConnect=false");
+        var author = await client.CreateUserAsync("outage_author");
+        var reader = await client.CreateUserAsync("outage_reader");
+        await client.FollowOkAsync(reader, "outage_author");
+        await client.PostCooOkAsync(author, "before");
+        await client.HomeTimelineBecomesAsync(reader, "before");
+        Assert.NotEmpty(TimelineKeys(observer, redis));
+
+        redis.Freeze();
+        for (var i = 0; i < 6; i++)
+        {
+            await PromptlyAsync(() => client.HomePageAsync(reader)); // Timeouts: the circuit opens and Redis is bypassed.
+        }
+
+        await PromptlyAsync(() => client.PostCooOkAsync(author, "while frozen"));
+        await PromptlyAsync(() => client.ProfileAsync("outage_author", reader));
+        await client.HomeTimelineBecomesAsync(reader, "while frozen", "before");
+
+        // The cached timeline missed "while frozen": once Redis answers it must be retired, never served stale.
+        redis.Thaw();
+        var epochBefore = (long)await observer.GetDatabase().StringGetAsync(ResilientRedis.EpochKey);
+        await Eventually.MatchAsync(
+            async () =>
+            {
+                Assert.Equal(["while frozen", "before"], (await client.HomePageAsync(reader)).Items.Select(c => c.Text));
+                return (long)await observer.GetDatabase().StringGetAsync(ResilientRedis.EpochKey) > epochBefore && TimelineKeys(observer, redis).Count > 0;
+            },
+            cachedAgain => cachedAgain,
+            TimeSpan.FromSeconds(30),
+            "the timeline cached again in a new epoch");
+
+        await redis.KillAsync();
+        await PromptlyAsync(() => client.PostCooOkAsync(author, "while down"));
+        await client.HomeTimelineBecomesAsync(reader, "while down", "while frozen", "before");
+
+        await redis.RestartAsync();
+        await Eventually.MatchAsync(
+            async () =>
+            {
+                Assert.Equal(["while down", "while frozen", "before"], (await client.HomePageAsync(reader)).Items.Select(c => c.Text));
+                return TimelineKeys(observer, redis).Count;
+            },
+            keys => keys > 0,
+            TimeSpan.FromSeconds(30),
+            "the timeline cached again after Redis restarted");
+    }
+
+    private static List<RedisKey> TimelineKeys(ConnectionMultiplexer observer, RedisServerProcess redis) =>
+        [.. observer.GetServer(redis.ConnectionString).Keys(pattern: "coo:tl:*").Where(k => !k.ToString().StartsWith("coo:tl-gen:", StringComparison.Ordinal))];
+
+    private static async Task PromptlyAsync(Func<Task> request)
+    {
+        var watch = Stopwatch.StartNew();
+        await request();
+        Assert.True(watch.Elapsed < Prompt, $"The request took {watch.Elapsed} with Redis unavailable.");
+    }
+}
