@@ -1,4 +1,6 @@
+using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
+using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +17,9 @@ public sealed class CoosModule : IModule
         services.AddModuleDbContext<CoosDbContext, SqliteCoosDbContext, PostgreSqlCoosDbContext, SqlServerCoosDbContext>(
             database, CoosDbContext.SchemaName);
         services.AddModuleValidators(typeof(CoosModule).Assembly);
+
+        // Coos never change, they are only deleted: they can stay cached until their readers move on.
+        services.AddEntityCache(configuration, new EntityCacheOptions<CooSummary>("coo", c => c.Id, TimeSpan.FromHours(1)));
     }
 
     /// <summary>Coos are served by the host's application endpoints, which add their authors from the Users module.</summary>

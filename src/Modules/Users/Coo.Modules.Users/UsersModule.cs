@@ -1,3 +1,4 @@
+using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
 using Coo.Modules.Users.Domain;
 using Coo.Modules.Users.Features.GetMyProfile;
@@ -7,6 +8,7 @@ using Coo.Modules.Users.Features.SignIn;
 using Coo.Modules.Users.Features.SignOut;
 using Coo.Modules.Users.Features.UpdateMyProfile;
 using Coo.Modules.Users.Security;
+using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +30,7 @@ public sealed class UsersModule : IModule
         services.AddModuleValidators(typeof(UsersModule).Assembly);
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<TokenIssuer>();
+        services.AddEntityCache(configuration, new EntityCacheOptions<UserSummary>("user", u => u.Id, TimeSpan.FromMinutes(30)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -23,4 +23,21 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton<ResilientRedis>();
         return services;
     }
+
+    /// <summary>An entity cache in Redis when it is configured (shared by every instance), otherwise in process memory.</summary>
+    public static IServiceCollection AddEntityCache<T>(this IServiceCollection services, IConfiguration configuration, EntityCacheOptions<T> options)
+        where T : class
+    {
+        services.AddSingleton(options);
+        if (RedisOptions.IsConfigured(configuration))
+        {
+            services.AddSingleton<IEntityCache<T>, RedisEntityCache<T>>();
+        }
+        else
+        {
+            services.AddSingleton<IEntityCache<T>, MemoryEntityCache<T>>();
+        }
+
+        return services;
+    }
 }

@@ -1,24 +1,24 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Features.PostCoo;
+using Coo.Shared.Infrastructure.Caching;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Coos.PublicApi;
 
-internal sealed class GetCoosByIdsHandler(CoosDbContext db) : IQueryHandler<GetCoosByIds, IReadOnlyList<CooSummary>>
+internal sealed class GetCoosByIdsHandler(CoosDbContext db, IEntityCache<CooSummary> cache) : IQueryHandler<GetCoosByIds, IReadOnlyList<CooSummary>>
 {
     public const int MaxBatch = 1000;
 
     public async ValueTask<IReadOnlyList<CooSummary>> Handle(GetCoosByIds query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.CooIds.Count, MaxBatch, nameof(query));
-        var ids = query.CooIds.Distinct().ToArray();
-        if (ids.Length == 0)
-        {
-            return [];
-        }
+        return await cache.GetManyAsync(query.CooIds, LoadAsync, cancellationToken);
+    }
 
+    private async Task<IReadOnlyList<CooSummary>> LoadAsync(long[] ids, CancellationToken cancellationToken)
+    {
         var coos = await db.Coos.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
         return [.. coos.Select(PostCooHandler.ToSummary)];
     }

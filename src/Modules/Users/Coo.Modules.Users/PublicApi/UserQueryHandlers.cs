@@ -1,12 +1,13 @@
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
 using Coo.Modules.Users.Domain;
+using Coo.Shared.Infrastructure.Caching;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Users.PublicApi;
 
-internal sealed class GetUsersByIdsHandler(UsersDbContext db) : IQueryHandler<GetUsersByIds, IReadOnlyList<UserSummary>>
+internal sealed class GetUsersByIdsHandler(UsersDbContext db, IEntityCache<UserSummary> cache) : IQueryHandler<GetUsersByIds, IReadOnlyList<UserSummary>>
 {
     public const int MaxBatch = 1000;
 
@@ -22,12 +23,14 @@ internal sealed class GetUsersByIdsHandler(UsersDbContext db) : IQueryHandler<Ge
             throw new ArgumentException($"At most {MaxBatch} ids per call.", nameof(query));
         }
 
-        var ids = query.UserIds.Distinct().ToArray();
-        return await db.Users.AsNoTracking()
+        return await cache.GetManyAsync(query.UserIds, LoadAsync, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<UserSummary>> LoadAsync(long[] ids, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id))
             .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName))
             .ToListAsync(cancellationToken);
-    }
 }
 
 internal sealed class GetUserByUsernameHandler(UsersDbContext db) : IQueryHandler<GetUserByUsername, UserSummary?>

@@ -1,12 +1,13 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
+using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Coos.Features.DeleteCoo;
 
-internal sealed class DeleteCooHandler(CoosDbContext db, TimeProvider time) : ICommandHandler<Contracts.DeleteCoo, Result<Unit>>
+internal sealed class DeleteCooHandler(CoosDbContext db, IEntityCache<CooSummary> cache, TimeProvider time) : ICommandHandler<Contracts.DeleteCoo, Result<Unit>>
 {
     public async ValueTask<Result<Unit>> Handle(Contracts.DeleteCoo command, CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ internal sealed class DeleteCooHandler(CoosDbContext db, TimeProvider time) : IC
         db.Publish(new CooDeletedIntegrationEvent(Guid.CreateVersion7(), time.GetUtcNow(), coo.Id, coo.AuthorId));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await cache.RemoveAsync(coo.Id, cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,12 +1,13 @@
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
+using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Users.Features.UpdateMyProfile;
 
-internal sealed class UpdateMyProfileHandler(UsersDbContext db, TimeProvider time)
+internal sealed class UpdateMyProfileHandler(UsersDbContext db, IEntityCache<UserSummary> cache, TimeProvider time)
     : ICommandHandler<UpdateMyProfile, Result<MyProfileResponse>>
 {
     public async ValueTask<Result<MyProfileResponse>> Handle(UpdateMyProfile command, CancellationToken cancellationToken)
@@ -24,6 +25,7 @@ internal sealed class UpdateMyProfileHandler(UsersDbContext db, TimeProvider tim
             db.Publish(new UserProfileUpdatedIntegrationEvent(
                 Guid.CreateVersion7(), time.GetUtcNow(), user.Id, user.Username, user.DisplayName, user.Bio));
             await db.SaveChangesAsync(cancellationToken);
+            await cache.SetAsync(new UserSummary(user.Id, user.Username, user.DisplayName), cancellationToken);
         }
 
         return MyProfileResponse.From(user);
