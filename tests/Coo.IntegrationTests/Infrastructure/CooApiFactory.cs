@@ -25,6 +25,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     public const int MaxTimelineEntries = 50;
     public const int FollowMergeCount = 10;
     public const int FanOutBatchSize = 2;
+    public const int LargeAuthorFollowers = 4;
 
     private readonly string? _sqliteFolder;
     private Respawner? _respawner;
@@ -134,6 +135,10 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         // Tiny fan-out batches, so that every author with three or more followers is fanned out in several batches:
         // background jobs on PostgreSQL, inline on SQLite.
         builder.UseSetting("Timeline:FanOutBatchSize", FanOutBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Authors with five or more followers are merged at read time (hybrid fan-out), from their fifth follower on.
+        builder.UseSetting("Timeline:LargeAuthorFollowers", LargeAuthorFollowers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Timeline:LargeAuthorSwitchDelay", "00:00:00");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -26,6 +26,7 @@ public sealed class TimelineModule : IModule
         services.AddModuleValidators(typeof(TimelineModule).Assembly);
         services.AddSingleton(Options.Create(ValidatedSettings.Read<TimelineOptions>(configuration, TimelineOptions.Section)));
         services.AddScoped<TimelineStore>();
+        services.AddScoped<LargeAuthors>();
         if (RedisOptions.IsConfigured(configuration))
         {
             services.AddSingleton<ITimelineCache, RedisTimelineCache>();

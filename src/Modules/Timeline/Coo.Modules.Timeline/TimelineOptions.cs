@@ -22,6 +22,20 @@ internal sealed class TimelineOptions
     public int FanOutBatchSize { get; set; } = 1_000;
 
     /// <summary>
+    /// Hybrid fan-out: an author with more followers than this is not fanned out; their coos are merged into their
+    /// followers' timelines when those are read, so one post costs one write however famous its author.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int LargeAuthorFollowers { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long a newly large author is still fanned out as well. Longer than <see cref="Data.LargeAuthors.ListLifetime"/>,
+    /// so that no instance misses their coos while its list of large authors is older than the change.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan LargeAuthorSwitchDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// How long a timeline cached in Redis outlives its last read. Fan-out skips timelines not cached, so users away
     /// longer than this cost nothing until they return and their timeline is rebuilt from the database.
     /// </summary>

@@ -18,6 +18,8 @@ internal abstract class TimelineDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<DeletedCoo> DeletedCoos => Set<DeletedCoo>();
 
+    public DbSet<LargeAuthor> LargeAuthors => Set<LargeAuthor>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TimelineEntry>(entry =>
@@ -48,6 +50,13 @@ internal abstract class TimelineDbContext(DbContextOptions options) : ModuleDbCo
             deleted.HasKey(d => d.CooId);
             deleted.Property(d => d.CooId).ValueGeneratedNever();
             deleted.HasIndex(d => d.DeletedAt);
+        });
+
+        modelBuilder.Entity<LargeAuthor>(large =>
+        {
+            large.ToTable("large_authors");
+            large.HasKey(l => l.AuthorId);
+            large.Property(l => l.AuthorId).ValueGeneratedNever();
         });
     }
 }

@@ -17,6 +17,7 @@ namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 internal sealed class CooPostedHandler(
     TimelineStore timelines,
     ITimelineCache cache,
+    LargeAuthors largeAuthors,
     AfterCommitActions afterCommit,
     IBackgroundJobClient jobs,
     DatabaseSettings database,
@@ -27,6 +28,12 @@ internal sealed class CooPostedHandler(
         var (cooId, authorId) = (integrationEvent.CooId, integrationEvent.AuthorId);
         await timelines.AddOwnAsync(cooId, authorId, cancellationToken);
         var reached = new List<long> { authorId };
+        if (await largeAuthors.SkipsFanOutAsync(authorId, cancellationToken))
+        {
+            afterCommit.Add(token => cache.AddAsync(cooId, reached, token));
+            return; // Merged into followers' timelines when they read them.
+        }
+
         var batches = await timelines.FollowerBatchesAsync(authorId, options.Value.FanOutBatchSize, cancellationToken);
         foreach (var (after, upTo) in batches)
         {

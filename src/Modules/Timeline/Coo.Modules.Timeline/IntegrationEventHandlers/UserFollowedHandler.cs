@@ -16,6 +16,7 @@ internal sealed class UserFollowedHandler(
     TimelineDbContext db,
     TimelineStore timelines,
     ITimelineCache cache,
+    LargeAuthors largeAuthors,
     AfterCommitActions afterCommit,
     ISender sender,
     IOptions<TimelineOptions> options)
@@ -39,6 +40,7 @@ internal sealed class UserFollowedHandler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await largeAuthors.RecordFollowerCountAsync(followee, cancellationToken);
         var mergeCount = options.Value.FollowMergeCount;
         var recent = await sender.Send(new GetCooRefsByAuthors([followee], BeforeId: null, mergeCount), cancellationToken);
         await timelines.AddEntriesAsync(follower, recent, cancellationToken);

@@ -16,12 +16,28 @@ internal sealed class GetHomeTimelineHandler(
     TimelineDbContext db,
     TimelineStore timelines,
     ITimelineCache cache,
+    LargeAuthors largeAuthors,
     ISender sender,
     IOptions<TimelineOptions> options) : IQueryHandler<Contracts.GetHomeTimeline, IReadOnlyList<long>>
 {
     public async ValueTask<IReadOnlyList<long>> Handle(Contracts.GetHomeTimeline query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        var page = await ReadTimelineAsync(query, cancellationToken);
+        var large = await largeAuthors.FollowedByAsync(query.UserId, cancellationToken);
+        if (large.Count == 0)
+        {
+            return page;
+        }
+
+        // Both lists are the newest coos older than the cursor of their kind, so the newest of their union is exact.
+        var theirs = await sender.Send(new GetCooRefsByAuthors(large, query.BeforeCooId, query.Limit), cancellationToken);
+        return [.. page.Union(theirs.Select(c => c.Id)).OrderDescending().Take(query.Limit)];
+    }
+
+    /// <summary>The page of the timeline as stored (by fan-out), from the cache first.</summary>
+    private async Task<List<long>> ReadTimelineAsync(Contracts.GetHomeTimeline query, CancellationToken cancellationToken)
+    {
         var (page, wholeTimeline) = await ReadCachedAsync(query, cancellationToken);
         if (page.Count == query.Limit || wholeTimeline)
         {

@@ -69,6 +69,22 @@ namespace Coo.Modules.Timeline.Data.Migrations.SqlServer
                     b.ToTable("follow_edges", "timeline");
                 });
 
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.LargeAuthor", b =>
+                {
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("since");
+
+                    b.HasKey("AuthorId")
+                        .HasName("pk_large_authors");
+
+                    b.ToTable("large_authors", "timeline");
+                });
+
             modelBuilder.Entity("Coo.Modules.Timeline.Domain.TimelineEntry", b =>
                 {
                     b.Property<long>("OwnerId")

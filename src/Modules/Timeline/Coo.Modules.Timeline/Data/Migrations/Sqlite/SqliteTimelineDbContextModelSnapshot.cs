@@ -63,6 +63,22 @@ namespace Coo.Modules.Timeline.Data.Migrations.Sqlite
                     b.ToTable("timeline_follow_edges", (string)null);
                 });
 
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.LargeAuthor", b =>
+                {
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("since");
+
+                    b.HasKey("AuthorId")
+                        .HasName("pk_timeline_large_authors");
+
+                    b.ToTable("timeline_large_authors", (string)null);
+                });
+
             modelBuilder.Entity("Coo.Modules.Timeline.Domain.TimelineEntry", b =>
                 {
                     b.Property<long>("OwnerId")
