@@ -1,3 +1,5 @@
+using StackExchange.Redis;
+
 namespace Coo.Host.Composition;
 
 internal static class CachingSetup
@@ -12,6 +14,7 @@ internal static class CachingSetup
             return services;
         }
 
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisOptions(redis)));
         services.AddStackExchangeRedisCache(options =>
         {
             options.Configuration = redis;
@@ -19,5 +22,17 @@ internal static class CachingSetup
         });
         services.AddHealthChecks().AddRedis(redis, name: "redis", tags: ["ready"], timeout: TimeSpan.FromSeconds(2));
         return services;
+    }
+
+    /// <summary>
+    /// Redis must never be a single point of failure: the connection is made in the background and retried for ever
+    /// (no abort when Redis is down at start), and a command fails within a second so callers can fall back. Values
+    /// named in the connection string win over these defaults.
+    /// </summary>
+    private static ConfigurationOptions RedisOptions(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse($"connectTimeout=2000,syncTimeout=1000,asyncTimeout=1000,{connectionString}");
+        options.AbortOnConnectFail = false;
+        return options;
     }
 }
