@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Coo.Host.RateLimiting;
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
 using Coo.Shared.Infrastructure.Modules;
@@ -23,6 +24,8 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     public const int MaxTimelineEntries = 50;
     public const int FollowMergeCount = 10;
     public const int FanOutBatchSize = 2;
+
+    public const string UnreachableRateLimit = "1000000";
 
     private readonly string? _sqliteFolder;
     private Respawner? _respawner;
@@ -114,6 +117,15 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         // Tiny fan-out batches, so that every author with three or more followers is fanned out in several batches:
         // background jobs on PostgreSQL, inline on SQLite.
         builder.UseSetting("Timeline:FanOutBatchSize", FanOutBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Tests send hundreds of requests from one client: limits stay on (every response carries the headers), but
+        // out of reach. Rate-limit tests lower them through Settings. A Redis shared by test runs is keyed per host.
+        foreach (var section in RateLimitSettings.LimitSections)
+        {
+            builder.UseSetting($"RateLimits:{section}:PermitLimit", UnreachableRateLimit);
+        }
+
+        builder.UseSetting("RateLimits:RedisKeyPrefix", $"coo-test:{Guid.NewGuid():N}:");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -46,6 +46,11 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(Path.GetDirectoryName(dll)!);
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        foreach (var section in Coo.Host.RateLimiting.RateLimitSettings.LimitSections)
+        {
+            start.Environment[$"RateLimits__{section}__PermitLimit"] = CooApiFactory.UnreachableRateLimit;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
