@@ -45,8 +45,9 @@ internal sealed partial class FailSafeRateLimiterFactory
     /// <summary>The Redis connection when it is configured, established and up; null means "count in memory".</summary>
     public IConnectionMultiplexer? ConnectedRedis()
     {
-        if (_redis is null)
+        if (_redis is not { IsCompleted: true })
         {
+            // Not configured, or still connecting (then only the first requests after start are counted in memory).
             return null;
         }
 
