@@ -77,6 +77,33 @@ public sealed class SharedRateLimitTests
         await IsRejectedAsync(refused, ReadLimit, TimeSpan.FromMinutes(10));
     }
 
+    [RedisFact]
+    public async Task A_slow_or_stopped_Redis_neither_fails_nor_stalls_requests()
+    {
+        await using var redis = await PrivateRedis.StartAsync();
+        await using var host = LowReadLimitHost(redis.ConnectionString, prefix: null);
+        using var client = host.CreateClient();
+        await WarmUpAsync(client);
+        using (var shared = await client.GetAsync("/api/v1/users/nobody"))
+        {
+            HasQuota(shared, ReadLimit, ReadLimit - 1, TimeSpan.FromMinutes(10));
+        }
+
+        await redis.PauseAsync(TimeSpan.FromSeconds(10));
+        await ReadPromptlyAsync(client, "while Redis is stalled");
+        await redis.KillAsync();
+        await ReadPromptlyAsync(client, "after Redis stopped");
+    }
+
+    private static async Task ReadPromptlyAsync(HttpClient client, string when)
+    {
+        var clock = Stopwatch.StartNew();
+        using var read = await client.GetAsync("/api/v1/users/nobody");
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.NotNull(Header(read, "RateLimit-Remaining"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"a read {when} took {clock.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
     private static CooApiFactory LowReadLimitHost(string? redis, string? prefix)
     {
         var factory = new CooApiFactory(TestProvider.Sqlite)
