@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using static Coo.IntegrationTests.RateLimiting.RateLimitAssertions;
 
@@ -211,6 +212,19 @@ public sealed class RateLimitingTests(LowLimitsHost host) : IClassFixture<LowLim
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Null(Header(response, "RateLimit-Limit"));
         }
+    }
+
+    [Fact]
+    public async Task The_API_document_shows_which_operations_may_answer_429()
+    {
+        using var client = host.NewClient();
+
+        var paths = (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        var posting = paths.GetProperty("/api/v1/coos").GetProperty("post").GetProperty("responses");
+        Assert.True(posting.TryGetProperty("429", out var tooMany));
+        Assert.True(tooMany.GetProperty("headers").TryGetProperty("Retry-After", out _));
+        Assert.False(paths.GetProperty("/api/v1/users/me").GetProperty("patch").GetProperty("responses").TryGetProperty("429", out _));
     }
 
     [Fact]
