@@ -82,6 +82,7 @@ internal static class CooHostBuilder
         }));
 
         services.AddCooCaching(configuration);
+        services.AddCooRateLimiting(configuration);
         services.AddCooJobs(database);
         return builder;
     }

@@ -16,6 +16,7 @@ internal static class CooPipeline
 {
     public static WebApplication UseCoo(this WebApplication app)
     {
+        app.UseCooForwardedHeaders();
         app.UseCorrelationId();
         app.UseSerilogRequestLogging(options =>
             // Kestrel decodes the path, so %0D%0A would become a real line break in the log: log it escaped.
@@ -30,6 +31,7 @@ internal static class CooPipeline
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCooRateLimiting();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Coo.Host.RateLimiting;
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
 using Coo.Shared.Infrastructure.Caching;
@@ -26,6 +27,8 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     public const int FollowMergeCount = 10;
     public const int FanOutBatchSize = 2;
     public const int LargeAuthorFollowers = 4;
+
+    public const string UnreachableRateLimit = "1000000";
 
     private readonly string? _sqliteFolder;
     private Respawner? _respawner;
@@ -139,6 +142,15 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         // Authors with five or more followers are merged at read time (hybrid fan-out), from their fifth follower on.
         builder.UseSetting("Timeline:LargeAuthorFollowers", LargeAuthorFollowers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Timeline:LargeAuthorSwitchDelay", "00:00:00");
+
+        // Tests send hundreds of requests from one client: limits stay on (every response carries the headers), but
+        // out of reach. Rate-limit tests lower them through Settings. A Redis shared by test runs is keyed per host.
+        foreach (var section in RateLimitSettings.LimitSections)
+        {
+            builder.UseSetting($"RateLimits:{section}:PermitLimit", UnreachableRateLimit);
+        }
+
+        builder.UseSetting("RateLimits:RedisKeyPrefix", $"coo-test:{Guid.NewGuid():N}:");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

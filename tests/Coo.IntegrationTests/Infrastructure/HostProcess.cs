@@ -46,6 +46,12 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(Path.GetDirectoryName(dll)!);
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        // These hosts take load from one client: limits on, but out of reach (as in CooApiFactory).
+        foreach (var section in Coo.Host.RateLimiting.RateLimitSettings.LimitSections)
+        {
+            start.Environment[$"RateLimits__{section}__PermitLimit"] = CooApiFactory.UnreachableRateLimit;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -16,11 +16,13 @@ internal static class CooEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var coos = api.MapGroup("/coos").WithTags("Coos");
-        coos.MapPost("/", PostAsync).WithName("PostCoo").WithSummary("Post a coo").ProducesValidationProblem().RequireAuthorization();
-        coos.MapGet("/{id:long}", GetAsync).WithName("GetCoo").WithSummary("One coo").AllowAnonymous();
+        coos.MapPost("/", PostAsync).WithName("PostCoo").WithSummary("Post a coo").ProducesValidationProblem().RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Posting);
+        coos.MapGet("/{id:long}", GetAsync).WithName("GetCoo").WithSummary("One coo").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Reads);
         coos.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteCoo").WithSummary("Delete your own coo").RequireAuthorization();
         api.MapGet("/users/{username}/coos", ListByUserAsync)
-            .WithTags("Coos").WithName("ListUserCoos").WithSummary("A user's coos, newest first").ProducesValidationProblem().AllowAnonymous();
+            .WithTags("Coos").WithName("ListUserCoos").WithSummary("A user's coos, newest first").ProducesValidationProblem().AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Reads);
     }
 
     internal sealed record PostCooRequest(string? Text);

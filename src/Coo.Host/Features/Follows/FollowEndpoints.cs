@@ -15,14 +15,18 @@ internal static class FollowEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var user = api.MapGroup("/users/{username}").WithTags("Follows");
-        user.MapPut("/follow", FollowAsync).WithName("FollowUser").WithSummary("Follow a user (idempotent)").RequireAuthorization();
-        user.MapDelete("/follow", UnfollowAsync).WithName("UnfollowUser").WithSummary("Unfollow a user (idempotent)").RequireAuthorization();
+        user.MapPut("/follow", FollowAsync).WithName("FollowUser").WithSummary("Follow a user (idempotent)").RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Following);
+        user.MapDelete("/follow", UnfollowAsync).WithName("UnfollowUser").WithSummary("Unfollow a user (idempotent)").RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Following);
         user.MapGet("/followers", (string username, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
                 ListAsync(username, limit, cursor, sender, http, (userId, before, take) => new GetFollowers(userId, before, take), cancellationToken))
-            .WithName("ListFollowers").WithSummary("Who follows a user, newest first").ProducesValidationProblem().AllowAnonymous();
+            .WithName("ListFollowers").WithSummary("Who follows a user, newest first").ProducesValidationProblem().AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Reads);
         user.MapGet("/following", (string username, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
                 ListAsync(username, limit, cursor, sender, http, (userId, before, take) => new GetFollowing(userId, before, take), cancellationToken))
-            .WithName("ListFollowing").WithSummary("Whom a user follows, newest first").ProducesValidationProblem().AllowAnonymous();
+            .WithName("ListFollowing").WithSummary("Whom a user follows, newest first").ProducesValidationProblem().AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Reads);
     }
 
     private static Task<Results<NoContent, ProblemHttpResult>> FollowAsync(

@@ -2,6 +2,7 @@ using Coo.Host.Features.Coos;
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Timeline.Contracts;
 using Coo.Shared.Infrastructure.Security;
+using Coo.Shared.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +16,8 @@ internal static class TimelineEndpoints
         .WithTags("Timelines").WithName("GetHomeTimeline")
         .WithSummary("Your coos and those of everyone you follow, newest first")
         .ProducesValidationProblem()
-        .RequireAuthorization();
+        .RequireAuthorization()
+        .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem>> GetHomeAsync(
         int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken cancellationToken)

@@ -37,7 +37,8 @@ internal static class UserEndpoints
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/users/{username}", GetProfileAsync)
-        .WithTags("Users").WithName("GetUserProfile").WithSummary("A user's public profile, with counts").AllowAnonymous();
+        .WithTags("Users").WithName("GetUserProfile").WithSummary("A user's public profile, with counts").AllowAnonymous()
+        .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<UserProfileResponse>, ProblemHttpResult>> GetProfileAsync(
         string username, ISender sender, HttpContext http, CancellationToken cancellationToken)

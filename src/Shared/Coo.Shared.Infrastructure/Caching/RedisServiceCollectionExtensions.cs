@@ -15,7 +15,8 @@ public static class RedisServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCooRedis(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = ConfigurationOptions.Parse(configuration.GetConnectionString("Redis")!);
+        // Short timeouts unless the connection string names its own, so that callers can fall back in time.
+        var options = ConfigurationOptions.Parse($"connectTimeout=2000,syncTimeout=1000,asyncTimeout=1000,{configuration.GetConnectionString("Redis")}");
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
         services.AddSingleton(Options.Create(ValidatedSettings.Read<RedisOptions>(configuration, RedisOptions.Section)));

@@ -19,5 +19,6 @@ internal static class GetMyProfileEndpoint
         })
         .WithName("GetMyProfile")
         .WithSummary("The signed-in user's own profile")
-        .RequireAuthorization();
+        .RequireAuthorization()
+        .RequireRateLimiting(RateLimitPolicies.Reads);
 }

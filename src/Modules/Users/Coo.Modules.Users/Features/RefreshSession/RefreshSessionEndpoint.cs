@@ -20,5 +20,6 @@ internal static class RefreshSessionEndpoint
         .WithName("RefreshSession")
         .WithSummary("Exchange a refresh token for new tokens; the old refresh token stops working")
         .ProducesValidationProblem()
-        .AllowAnonymous();
+        .AllowAnonymous()
+        .RequireRateLimiting(RateLimitPolicies.Sessions);
 }

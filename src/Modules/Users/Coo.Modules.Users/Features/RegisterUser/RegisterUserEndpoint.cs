@@ -21,5 +21,6 @@ internal static class RegisterUserEndpoint
         .WithName("RegisterUser")
         .WithSummary("Create an account")
         .ProducesValidationProblem()
-        .AllowAnonymous();
+        .AllowAnonymous()
+        .RequireRateLimiting(RateLimitPolicies.Registering);
 }

@@ -20,5 +20,6 @@ internal static class SignInEndpoint
         .WithName("SignIn")
         .WithSummary("Exchange a username (or e-mail) and password for an access token and a refresh token")
         .ProducesValidationProblem()
-        .AllowAnonymous();
+        .AllowAnonymous()
+        .RequireRateLimiting(RateLimitPolicies.SignIn);
 }

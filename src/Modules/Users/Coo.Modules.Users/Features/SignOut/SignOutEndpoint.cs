@@ -1,3 +1,4 @@
+using Coo.Shared.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,5 +18,6 @@ internal static class SignOutEndpoint
         .WithName("SignOut")
         .WithSummary("Revoke the session a refresh token belongs to")
         .ProducesValidationProblem()
-        .AllowAnonymous();
+        .AllowAnonymous()
+        .RequireRateLimiting(RateLimitPolicies.Sessions);
 }

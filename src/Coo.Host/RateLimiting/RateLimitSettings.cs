@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Web;
+
+namespace Coo.Host.RateLimiting;
+
+/// <summary>How many requests one partition (a user, a client IP, a username) may make per window.</summary>
+internal sealed class RateLimitPolicySettings
+{
+    [Range(1, 1_000_000_000)]
+    public int PermitLimit { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan Window { get; set; }
+}
+
+/// <summary>The <c>RateLimits</c> section: the limits of every policy, and how the shared Redis counters are used.</summary>
+internal sealed record RateLimitSettings(
+    RedisCounterSettings Redis,
+    IReadOnlyDictionary<string, RateLimitPolicySettings> Policies,
+    RateLimitPolicySettings SignInPerUsername)
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Section of the second sign-in limit, per submitted username.</summary>
+    public const string SignInPerUsernameSection = "SignInPerUsername";
+
+    /// <summary>Policy name → its configuration section under <c>RateLimits</c>.</summary>
+    private static readonly Dictionary<string, string> PolicySections = new(StringComparer.Ordinal)
+    {
+        [RateLimitPolicies.Posting] = "Posting",
+        [RateLimitPolicies.Following] = "Following",
+        [RateLimitPolicies.SignIn] = "SignIn",
+        [RateLimitPolicies.Sessions] = "Sessions",
+        [RateLimitPolicies.Registering] = "Registering",
+        [RateLimitPolicies.Reads] = "Reads",
+    };
+
+    /// <summary>Every section that holds limits, e.g. for tests that raise them all.</summary>
+    public static IEnumerable<string> LimitSections => PolicySections.Values.Append(SignInPerUsernameSection);
+
+    public static RateLimitSettings Read(IConfiguration configuration) => new(
+        ValidatedSettings.Read<RedisCounterSettings>(configuration, Section),
+        PolicySections.ToDictionary(
+            p => p.Key,
+            p => ValidatedSettings.Read<RateLimitPolicySettings>(configuration, $"{Section}:{p.Value}"),
+            StringComparer.Ordinal),
+        ValidatedSettings.Read<RateLimitPolicySettings>(configuration, $"{Section}:{SignInPerUsernameSection}"));
+}
+
+/// <summary><c>RateLimits:RedisKeyPrefix</c> and <c>RateLimits:RedisTimeout</c>, used when Redis is configured.</summary>
+internal sealed class RedisCounterSettings
+{
+    /// <summary>Prefix of every counter's key, so that several deployments (or test runs) can share one Redis.</summary>
+    [Required]
+    [MinLength(1)]
+    public string RedisKeyPrefix { get; set; } = "coo:rate-limit:";
+
+    /// <summary>A Redis answer slower than this is not waited for: the request is counted in this instance's memory.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+}
+
+/// <summary>
+/// The reverse proxies whose <c>X-Forwarded-For</c> is believed (<c>ForwardedHeaders:KnownProxies</c> addresses and
+/// <c>ForwardedHeaders:KnownNetworks</c> CIDR ranges). None by default: a client could otherwise pick any IP it likes
+/// and escape its per-IP limits.
+/// </summary>
+internal sealed class ForwardedHeadersSettings
+{
+    public const string Section = "ForwardedHeaders";
+
+    public string[] KnownProxies { get; set; } = [];
+
+    public string[] KnownNetworks { get; set; } = [];
+
+    public bool TrustsAnyProxy => KnownProxies.Length > 0 || KnownNetworks.Length > 0;
+
+    public static ForwardedHeadersSettings Read(IConfiguration configuration)
+    {
+        var settings = ValidatedSettings.Read<ForwardedHeadersSettings>(configuration, Section);
+        foreach (var proxy in settings.KnownProxies.Where(p => !IPAddress.TryParse(p, out _)))
+        {
+            throw new InvalidConfigurationException($"{Section}:KnownProxies '{proxy}' is not an IP address.");
+        }
+
+        foreach (var network in settings.KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _)))
+        {
+            throw new InvalidConfigurationException($"{Section}:KnownNetworks '{network}' is not a CIDR range such as 10.0.0.0/8.");
+        }
+
+        return settings;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Coo.Shared.Infrastructure.Web;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Coo.Host.RateLimiting;
+
+/// <summary>
+/// Reads the username of a sign-in request before the rate limiter runs, so that sign-ins can also be limited per
+/// username: against one account, a password guesser spread over many IPs is held to that account's limit. The body is
+/// buffered and rewound for the endpoint, which reads the same JSON.
+/// </summary>
+internal static class SignInUsername
+{
+    private static readonly object ItemKey = new();
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Longer input is refused by the endpoint anyway; the key need not grow with it.</summary>
+    private const int MaxKeyLength = 256;
+
+    public static async Task CaptureAsync(HttpContext httpContext, RequestDelegate next)
+    {
+        var policy = httpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        if (policy == RateLimitPolicies.SignIn && httpContext.Request.HasJsonContentType())
+        {
+            httpContext.Request.EnableBuffering();
+            try
+            {
+                var credentials = await JsonSerializer.DeserializeAsync<Credentials>(httpContext.Request.Body, Json, httpContext.RequestAborted);
+                if (credentials?.Username?.Trim() is { Length: > 0 } username)
+                {
+                    httpContext.Items[ItemKey] = username[..Math.Min(username.Length, MaxKeyLength)].ToUpperInvariant();
+                }
+            }
+            catch (JsonException)
+            {
+                // Not the expected shape: the endpoint answers 400, and the per-IP limit still counts it.
+            }
+
+            httpContext.Request.Body.Position = 0;
+        }
+
+        await next(httpContext);
+    }
+
+    /// <summary>The submitted username (or e-mail), case-folded (usernames are case-insensitive); null when none.</summary>
+    public static string? Of(HttpContext httpContext) => httpContext.Items.TryGetValue(ItemKey, out var username) ? username as string : null;
+
+    private sealed record Credentials(string? Username);
+}
