@@ -58,6 +58,9 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>Server mode (PostgreSQL) runs with Redis whenever the tests have one; the embedded mode never does.</summary>
+    public bool UsesRedis => Provider == TestProvider.PostgreSql && TestEnvironment.RedisConnectionString is not null;
+
     /// <summary>Extra settings for a factory made for one test (e.g. invalid configuration).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -117,10 +120,9 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Coo", ConnectionString);
-        if (Provider == TestProvider.PostgreSql && TestEnvironment.RedisConnectionString is { } redis)
+        if (UsesRedis)
         {
-            // Server mode is PostgreSQL with Redis; the embedded mode (SQLite) has none.
-            builder.UseSetting("ConnectionStrings:Redis", redis);
+            builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.RedisConnectionString);
         }
 
         builder.UseSetting("Auth:SigningKey", SigningKey);

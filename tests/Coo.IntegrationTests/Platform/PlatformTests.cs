@@ -6,9 +6,10 @@ namespace Coo.IntegrationTests.Platform;
 public sealed class PlatformTests(ApiFixture fixture)
 {
     [Theory, Providers]
-    public async Task Liveness_and_readiness_report_healthy_with_every_module_database_checked(TestProvider provider)
+    public async Task Liveness_and_readiness_report_healthy_with_every_module_database_and_Redis_checked(TestProvider provider)
     {
-        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
 
         using var live = await client.GetAsync("/health/live");
         using var ready = await client.GetAsync("/health/ready");
@@ -17,7 +18,8 @@ public sealed class PlatformTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var report = await ready.Content.ReadFromJsonAsync<JsonElement>();
         var checks = report.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["database-coos", "database-follows", "database-timeline", "database-users"], checks.Order());
+        string[] databases = ["database-coos", "database-follows", "database-timeline", "database-users"];
+        Assert.Equal(factory.UsesRedis ? [.. databases, "redis"] : databases, checks.Order());
     }
 
     [Fact]
