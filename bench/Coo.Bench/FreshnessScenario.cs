@@ -3,16 +3,6 @@ using System.Globalization;
 
 namespace Coo.Bench;
 
-internal sealed record Percentiles(double P50, double P99, double Max)
-{
-    public static Percentiles Of(IReadOnlyCollection<double> samples)
-    {
-        var sorted = samples.Order().ToArray();
-        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return new Percentiles(At(0.50), At(0.99), sorted[^1]);
-    }
-}
-
 internal sealed record FreshnessResult(Percentiles PostLatency, Percentiles Freshness, int SampledFollowers, bool LastCooOnEveryTimeline);
 
 /// <summary>
