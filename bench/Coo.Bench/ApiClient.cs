@@ -12,13 +12,6 @@ internal sealed class ApiClient(Uri address) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
 
-    public async Task<Account> CreateAccountAsync(string username)
-    {
-        using var registered = await _http.PostAsJsonAsync("/api/v1/users", new { username, email = $"{username}@bench.example", password = SeedData.Password });
-        registered.EnsureSuccessStatusCode();
-        return await SignInAsync(username);
-    }
-
     /// <summary>Signs in with the password every benchmark account has.</summary>
     public async Task<Account> SignInAsync(string username)
     {
@@ -39,12 +32,6 @@ internal sealed class ApiClient(Uri address) : IDisposable
         }
 
         return request;
-    }
-
-    public async Task FollowAsync(Account follower, string followee)
-    {
-        using var response = await SendAsync(HttpMethod.Put, $"/api/v1/users/{followee}/follow", follower);
-        response.EnsureSuccessStatusCode();
     }
 
     public async Task<string> PostAsync(Account author, string text)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Coo.Bench;
@@ -38,6 +39,25 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
         var name = string.Create(CultureInfo.InvariantCulture, $"coo_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_x{scale}");
         return new BenchDatabase(folder, $"{options.PostgreSql};Database={name}", options.PostgreSql, name);
+    }
+
+    /// <summary>On how many home timelines (the author's included) a coo is, read straight from the Timeline module's table.</summary>
+    public async Task<long> CountTimelineEntriesAsync(long cooId)
+    {
+        if (IsServer)
+        {
+            await using var server = new NpgsqlConnection(ConnectionString);
+            await server.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM timeline.entries WHERE coo_id = $1", server) { Parameters = { new() { Value = cooId } } };
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+
+        await using var file = new SqliteConnection(ConnectionString + ";Mode=ReadOnly;Pooling=False");
+        await file.OpenAsync();
+        await using var query = file.CreateCommand();
+        query.CommandText = "SELECT count(*) FROM timeline_entries WHERE coo_id = $coo";
+        query.Parameters.AddWithValue("$coo", cooId);
+        return (long)(await query.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync()

@@ -46,6 +46,8 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int ProcessId => _process.Id;
+
     public static async Task<BenchHost> StartAsync(BenchOptions options, BenchDatabase database)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Coo.Bench;
 
 /// <summary>What one load run measured inside its measuring window (the warm-up is left out).</summary>
-internal sealed record LoadResult(long Requests, long Failures, TimeSpan Duration, Percentiles LatencyMs, double MeanResponseBytes)
+internal sealed record LoadResult(long Requests, long Failures, TimeSpan Duration, Percentiles LatencyMs, double MeanResponseBytes, CpuUse Cpu)
 {
     public double RequestsPerSecond => Requests / Duration.TotalSeconds;
 }
@@ -15,16 +15,17 @@ internal sealed record LoadResult(long Requests, long Failures, TimeSpan Duratio
 /// </summary>
 internal static class LoadDriver
 {
-    public static async Task<LoadResult> RunAsync(Uri address, BenchOptions options, Func<long, HttpRequestMessage> nextRequest, int expectedStatus = 200)
+    public static async Task<LoadResult> RunAsync(BenchHost host, BenchOptions options, Func<long, HttpRequestMessage> nextRequest, int expectedStatus = 200)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
-            BaseAddress = address,
+            BaseAddress = host.Address,
             Timeout = TimeSpan.FromSeconds(30),
         };
         var sequence = -1L;
         var (measureFrom, stopAt) = (options.WarmUp, options.WarmUp + options.Duration);
         var clock = Stopwatch.StartNew();
+        var cpu = CpuUse.MeasureAsync(host.ProcessId, measureFrom, options.Duration);
         var workers = Enumerable.Range(0, options.Connections).Select(_ => Task.Run(async () =>
         {
             var latencies = new List<double>();
@@ -72,6 +73,7 @@ internal static class LoadDriver
             results.Sum(r => r.failures),
             options.Duration,
             Percentiles.Of(all),
-            all.Count == 0 ? 0 : (double)results.Sum(r => r.bytes) / all.Count);
+            all.Count == 0 ? 0 : (double)results.Sum(r => r.bytes) / all.Count,
+            await cpu);
     }
 }

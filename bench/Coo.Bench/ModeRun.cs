@@ -37,7 +37,7 @@ internal static class ModeRun
                 // Started only to create the database and apply the migrations; stopped before seeding.
             }
 
-            var data = DataGenerator.Generate(size, seed: 2026);
+            var data = DataGenerator.Generate(size, options.Followers, seed: 2026);
             await using (ISeedTarget target = database.IsServer
                 ? await PostgreSqlSeedTarget.OpenAsync(database.ConnectionString)
                 : await SqliteSeedTarget.OpenAsync(database.ConnectionString))
@@ -50,14 +50,14 @@ internal static class ModeRun
             var readers = await SignInAsync(api, data, options.Readers);
 
             // The ceiling runs first on every fresh host, so the reads that follow find the request pipeline equally warm.
-            result.Ceilings[scale] = await Measure("ceiling", LoadDriver.RunAsync(host.Address, options, _ => new HttpRequestMessage(HttpMethod.Get, "/bench/ceiling")));
-            result.Reads[scale] = await Measure("home timeline reads", LoadDriver.RunAsync(host.Address, options, n =>
+            result.Ceilings[scale] = await Measure("ceiling", LoadDriver.RunAsync(host, options, _ => new HttpRequestMessage(HttpMethod.Get, "/bench/ceiling")));
+            result.Reads[scale] = await Measure("home timeline reads", LoadDriver.RunAsync(host, options, n =>
                 ApiClient.Request(HttpMethod.Get, "/api/v1/timelines/home?limit=20", readers[(int)(n % readers.Count)])));
             if (scale == options.Scales[0])
             {
                 // Freshness before the posting load: the fan-outs that load leaves queued would delay its set-up.
-                result.Freshness = await FreshnessScenario.RunAsync(api, options);
-                result.Posting = await Measure("posting", LoadDriver.RunAsync(host.Address, options, n =>
+                result.Freshness = await FreshnessScenario.RunAsync(api, options, data, database);
+                result.Posting = await Measure("posting", LoadDriver.RunAsync(host, options, n =>
                     ApiClient.Request(HttpMethod.Post, "/api/v1/coos", readers[(int)(n % readers.Count)], new { text = string.Create(CultureInfo.InvariantCulture, $"load coo {n}: {SeedData.CooText(n)}") }),
                     expectedStatus: 201));
             }
@@ -83,7 +83,7 @@ internal static class ModeRun
     {
         var result = await run;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name}: {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, {result.Failures} failed"));
+            $"  {name}: {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, {result.Failures} failed; CPU host / bench / other {result.Cpu}"));
         return result;
     }
 }

@@ -3,10 +3,13 @@ using System.Globalization;
 namespace Coo.Bench;
 
 /// <summary>A generated dataset: users, follows and coos by index; ids are snowflakes increasing with time.</summary>
-internal sealed class SeedData(long[] userIds, long[] followIds, int[] followers, int[] followees, long[] cooIds, int[] cooAuthors)
+internal sealed class SeedData(long[] userIds, long[] followIds, int[] followers, int[] followees, long[] cooIds, int[] cooAuthors, int[] freshnessFollowers)
 {
     /// <summary>The password of every seeded user, so benchmark clients can sign in as any of them.</summary>
     public const string Password = "bench pass phrase 0123";
+
+    /// <summary>The user who posts in the freshness scenario: no coos of their own, a fixed number of followers.</summary>
+    public const int FreshnessAuthor = 0;
 
     private static readonly DateTimeOffset IdEpoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -21,6 +24,8 @@ internal sealed class SeedData(long[] userIds, long[] followIds, int[] followers
     public int FollowCount => followIds.Length;
 
     public int CooCount => cooIds.Length;
+
+    public IReadOnlyList<int> FreshnessFollowers => freshnessFollowers;
 
     public static string Username(int user) => string.Create(CultureInfo.InvariantCulture, $"user{user}");
 
