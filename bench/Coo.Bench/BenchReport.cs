@@ -30,10 +30,10 @@ internal static class BenchReport
             Line();
             Line(F($"## {mode.Mode} ({(mode.Mode == "server" ? "PostgreSQL" + (options.Redis is null ? "" : " + Redis") : "SQLite")})"));
             Line();
-            Line("| Measurement | requests/s | vs ceiling | p50 ms | p99 ms | failed | mean response bytes | CPU host / bench / other |");
-            Line("|---|---:|---:|---:|---:|---:|---:|---:|");
+            Line("| Measurement | requests/s | vs ceiling | p50 ms | p99 ms | failed | mean response bytes | CPU host / bench / other | host CPU ms per request |");
+            Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             void Row(string name, LoadResult r, LoadResult against) => Line(F(
-                $"| {name} | {r.RequestsPerSecond:F0} | {r.RequestsPerSecond / against.RequestsPerSecond:P0} | {r.LatencyMs.P50:F1} | {r.LatencyMs.P99:F1} | {r.Failures} | {r.MeanResponseBytes:F0} | {r.Cpu} |"));
+                $"| {name} | {r.RequestsPerSecond:F0} | {r.RequestsPerSecond / against.RequestsPerSecond:P0} | {r.LatencyMs.P50:F1} | {r.LatencyMs.P99:F1} | {(r.FailureCount == 0 ? "0" : $"{r.FailureCount} ({r.FailureReasons})")} | {r.MeanResponseBytes:F0} | {r.Cpu} | {r.HostCpuMsPerRequest:F2} |"));
             foreach (var (scale, scaleReads) in mode.Reads)
             {
                 var scaleCeiling = mode.Ceilings[scale];
@@ -43,8 +43,8 @@ internal static class BenchReport
 
             Row(F($"posting `POST /api/v1/coos` (fan-out running), {mode.Reads.First().Key}× data"), mode.Posting!, ceiling);
             var fresh = mode.Freshness!;
-            Line(F($"| freshness: post → newest on {options.Followers:N0} followers' timelines | | | {fresh.Freshness.P50:F1} | {fresh.Freshness.P99:F1} | | | |"));
-            Line(F($"| freshness: one author's posts, one at a time | | | {fresh.PostLatency.P50:F1} | {fresh.PostLatency.P99:F1} | | | |"));
+            Line(F($"| freshness: post → newest on {options.Followers:N0} followers' timelines | | | {fresh.Freshness.P50:F1} | {fresh.Freshness.P99:F1} | | | | |"));
+            Line(F($"| freshness: one author's posts, one at a time | | | {fresh.PostLatency.P50:F1} | {fresh.PostLatency.P99:F1} | | | | |"));
             Line();
             Line("Host peak memory (VmHWM): " + string.Join(", ", mode.PeakMemoryBytes.Select(p => F($"{p.Value / 1048576.0:F0} MiB at {p.Key}× data"))) + ".");
             Line(F($"Last freshness coo on all {options.Followers:N0} followers' timelines: {(fresh.LastCooOnEveryTimeline ? "yes" : "NO")}."));

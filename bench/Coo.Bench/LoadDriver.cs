@@ -3,9 +3,17 @@ using System.Diagnostics;
 namespace Coo.Bench;
 
 /// <summary>What one load run measured inside its measuring window (the warm-up is left out).</summary>
-internal sealed record LoadResult(long Requests, long Failures, TimeSpan Duration, Percentiles LatencyMs, double MeanResponseBytes, CpuUse Cpu)
+internal sealed record LoadResult(long Requests, IReadOnlyDictionary<string, long> Failures, TimeSpan Duration, Percentiles LatencyMs, double MeanResponseBytes, CpuUse Cpu)
 {
     public double RequestsPerSecond => Requests / Duration.TotalSeconds;
+
+    public long FailureCount => Failures.Values.Sum();
+
+    /// <summary>How requests failed, e.g. "status 500: 3, TaskCanceledException: 1"; empty when none did.</summary>
+    public string FailureReasons => string.Join(", ", Failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key}: {f.Value}"));
+
+    /// <summary>The host's CPU time per request: what a request costs, whatever else competed for the cores.</summary>
+    public double HostCpuMsPerRequest => Cpu.Host * Environment.ProcessorCount * Duration.TotalMilliseconds / Requests;
 }
 
 /// <summary>
@@ -29,21 +37,23 @@ internal static class LoadDriver
         var workers = Enumerable.Range(0, options.Connections).Select(_ => Task.Run(async () =>
         {
             var latencies = new List<double>();
-            var (failures, bytes) = (0L, 0L);
+            var failures = new Dictionary<string, long>(StringComparer.Ordinal);
+            var bytes = 0L;
             while (clock.Elapsed < stopAt)
             {
                 using var request = nextRequest(Interlocked.Increment(ref sequence));
                 var started = clock.Elapsed;
-                var ok = false;
+                string? failure;
                 var length = 0;
                 try
                 {
                     using var response = await http.SendAsync(request);
                     length = (await response.Content.ReadAsByteArrayAsync()).Length;
-                    ok = (int)response.StatusCode == expectedStatus;
+                    failure = (int)response.StatusCode == expectedStatus ? null : $"status {(int)response.StatusCode}";
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    failure = ex.GetType().Name;
                 }
 
                 var finished = clock.Elapsed;
@@ -52,14 +62,14 @@ internal static class LoadDriver
                     continue;
                 }
 
-                if (ok)
+                if (failure is null)
                 {
                     latencies.Add((finished - started).TotalMilliseconds);
                     bytes += length;
                 }
                 else
                 {
-                    failures++;
+                    failures[failure] = failures.GetValueOrDefault(failure) + 1;
                 }
             }
 
@@ -70,7 +80,7 @@ internal static class LoadDriver
         var all = results.SelectMany(r => r.latencies).ToList();
         return new LoadResult(
             all.Count,
-            results.Sum(r => r.failures),
+            results.SelectMany(r => r.failures).GroupBy(f => f.Key, f => f.Value).ToDictionary(g => g.Key, g => g.Sum(), StringComparer.Ordinal),
             options.Duration,
             Percentiles.Of(all),
             all.Count == 0 ? 0 : (double)results.Sum(r => r.bytes) / all.Count,
