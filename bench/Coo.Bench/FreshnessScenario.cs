@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Coo.Bench;
 
-internal sealed record FreshnessResult(Percentiles PostLatency, Percentiles Freshness, int SampledFollowers, bool LastCooOnEveryTimeline);
+internal sealed record FreshnessResult(Percentiles PostLatency, Percentiles Freshness, bool LastCooOnEveryTimeline);
 
 /// <summary>
 /// One author with N followers (seeded: <see cref="SeedData.FreshnessAuthor"/>) posts repeatedly; for each coo, the
@@ -47,7 +47,7 @@ internal static class FreshnessScenario
         var reached = await database.CountTimelineEntriesAsync(long.Parse(last!, CultureInfo.InvariantCulture));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  freshness: post p99 {Percentiles.Of(postLatencies).P99:F1} ms, ack -> followers p50 {Percentiles.Of(freshness).P50:F1} ms, p99 {Percentiles.Of(freshness).P99:F1} ms; last coo on {reached - 1} of {followers.Count} followers' timelines"));
-        return new FreshnessResult(Percentiles.Of(postLatencies), Percentiles.Of(freshness), Sample, reached == followers.Count + 1);
+        return new FreshnessResult(Percentiles.Of(postLatencies), Percentiles.Of(freshness), reached == followers.Count + 1);
     }
 
     private static async Task WaitUntilNewestAsync(ApiClient api, Account follower, string cooId)

@@ -83,7 +83,7 @@ internal static class ModeRun
     {
         var result = await run;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name}: {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, {result.FailureCount} failed {result.FailureReasons}; CPU host / bench / other {result.Cpu}, {result.HostCpuMsPerRequest:F2} ms host CPU per request"));
+            $"  {name}: {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, {result.FailureCount} failed{(result.FailureCount == 0 ? "" : $" ({result.FailureReasons})")}; CPU host / bench / other {result.Cpu}, {result.HostCpuMsPerRequest:F2} ms host CPU per request"));
         return result;
     }
 }

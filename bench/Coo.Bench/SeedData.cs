@@ -21,10 +21,6 @@ internal sealed class SeedData(long[] userIds, long[] followIds, int[] followers
 
     public int UserCount => userIds.Length;
 
-    public int FollowCount => followIds.Length;
-
-    public int CooCount => cooIds.Length;
-
     public IReadOnlyList<int> FreshnessFollowers => freshnessFollowers;
 
     public static string Username(int user) => string.Create(CultureInfo.InvariantCulture, $"user{user}");
