@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Benchmarks Coo through its public API against the published host, started fresh by the tool.
-#   bench/run.sh                       embedded mode (SQLite, in-process cache)
-#   bench/run.sh --mode server         PostgreSQL (+ Redis): set COO_BENCH_POSTGRES (without Database=) and COO_BENCH_REDIS
-# Other options: --followers N (default 1000), --posts N (default 30).
+# Benchmarks Coo against the published host, started by the tool on fresh databases it seeds itself.
+#   bench/run.sh                        embedded mode (SQLite), or both modes when COO_BENCH_POSTGRES is set
+#   bench/run.sh --mode server          PostgreSQL: COO_BENCH_POSTGRES (without Database=); Redis: COO_BENCH_REDIS
+#   bench/run.sh --scale 1,10           also read timelines with 10x the data, to show reads cost O(page)
+# Other options (defaults): --mode embedded|server|both, --users 10000 --follows 200000 --coos 100000 (scale 1),
+# --readers 256 --connections 32 --warmup 5 --duration 15 (seconds), --followers 1000 --posts 30 (freshness),
+# --report artifacts/bench/report.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=artifacts/bench
 dotnet publish src/Coo.Host -c Release -o "$out/host" --nologo -v q
-dotnet run -c Release --project bench/Coo.Bench -- --host "$out/host/Coo.Host.dll" "$@"
+COO_BENCH_COMMAND="bench/run.sh $*" dotnet run -c Release --project bench/Coo.Bench -- --host "$out/host/Coo.Host.dll" "$@"

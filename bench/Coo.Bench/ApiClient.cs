@@ -10,23 +10,28 @@ internal sealed record Account(string Username, string AccessToken);
 /// <summary>The public REST API, as any client uses it.</summary>
 internal sealed class ApiClient(Uri address) : IDisposable
 {
-    private const string Password = "bench pass phrase 0123";
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
 
-    public async Task<Account> CreateAccountAsync(string username)
+    /// <summary>Signs in with the password every benchmark account has.</summary>
+    public async Task<Account> SignInAsync(string username)
     {
-        using var registered = await _http.PostAsJsonAsync("/api/v1/users", new { username, email = $"{username}@bench.example", password = Password });
-        registered.EnsureSuccessStatusCode();
-        using var signedIn = await _http.PostAsJsonAsync("/api/v1/auth/token", new { username, password = Password });
+        using var signedIn = await _http.PostAsJsonAsync("/api/v1/auth/token", new { username, password = SeedData.Password });
         signedIn.EnsureSuccessStatusCode();
         var token = (await signedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         return new Account(username, token);
     }
 
-    public async Task FollowAsync(Account follower, string followee)
+    /// <summary>A request as the account sends it, for callers that send it themselves (the load driver).</summary>
+    public static HttpRequestMessage Request(HttpMethod method, string url, Account account, object? body = null)
     {
-        using var response = await SendAsync(HttpMethod.Put, $"/api/v1/users/{followee}/follow", follower);
-        response.EnsureSuccessStatusCode();
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return request;
     }
 
     public async Task<string> PostAsync(Account author, string text)
@@ -51,15 +56,9 @@ internal sealed class ApiClient(Uri address) : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Account account, object? body = null)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Account account, object? body = null)
     {
-        using var request = new HttpRequestMessage(method, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return _http.SendAsync(request);
+        using var request = Request(method, url, account, body);
+        return await _http.SendAsync(request);
     }
 }

@@ -1,61 +1,88 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Coo.Bench;
 
-/// <summary>The host as its own process, on a fresh database, in the mode under test.</summary>
+/// <summary>The published host as its own process, in the mode under test, on a database the bench owns.</summary>
 internal sealed class BenchHost : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly string _folder;
+    /// <summary>The host's <c>Timeline:MaxEntries</c>; the seeder fills home timelines to the same depth.</summary>
+    public const int TimelineMaxEntries = 800;
 
-    private BenchHost(Process process, string folder, Uri address)
+    /// <summary>
+    /// Every setting the bench gives the host besides the database, in one place so they can be adjusted as the host's
+    /// settings change. Rate limits are raised far above what the load driver sends: the bench measures the service,
+    /// not the limiter (<c>RateLimits:&lt;Policy&gt;:PermitLimit</c>).
+    /// </summary>
+    private static readonly Dictionary<string, string> HostSettings = new(StringComparer.Ordinal)
+    {
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+        ["Bench:CeilingEndpoint"] = "true",
+        ["Timeline:MaxEntries"] = TimelineMaxEntries.ToString(CultureInfo.InvariantCulture),
+        ["RateLimits:Posting:PermitLimit"] = "100000000",
+        ["RateLimits:Following:PermitLimit"] = "100000000",
+        ["RateLimits:SignIn:PermitLimit"] = "100000000",
+        ["RateLimits:SignInPerUsername:PermitLimit"] = "100000000",
+        ["RateLimits:Sessions:PermitLimit"] = "100000000",
+        ["RateLimits:Registering:PermitLimit"] = "100000000",
+        ["RateLimits:Reads:PermitLimit"] = "100000000",
+    };
+
+    /// <summary>Settings that server mode needs; the generator id differs from the seeder's (<see cref="DataGenerator.GeneratorId"/>).</summary>
+    private static readonly Dictionary<string, string> ServerSettings = new(StringComparer.Ordinal)
+    {
+        ["Database:Provider"] = "PostgreSql",
+        ["Auth:SigningKey"] = "bench-signing-key-of-a-sufficient-length-0123456789",
+        ["Ids:GeneratorId"] = "9",
+    };
+
+    private readonly Process _process;
+
+    private BenchHost(Process process, Uri address)
     {
         _process = process;
-        _folder = folder;
         Address = address;
     }
 
     public Uri Address { get; }
 
-    public static async Task<BenchHost> StartAsync(BenchOptions options)
+    public int ProcessId => _process.Id;
+
+    public static async Task<BenchHost> StartAsync(BenchOptions options, BenchDatabase database)
     {
-        var folder = Directory.CreateTempSubdirectory("coo-bench-").FullName;
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = database.Folder, UseShellExecute = false, RedirectStandardOutput = true };
         start.ArgumentList.Add(options.HostDll);
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(Path.GetDirectoryName(options.HostDll)!);
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-
-        // One client creates every account and polls every timeline: the production limits would refuse most of it.
-        foreach (var section in (string[])["Posting", "Following", "SignIn", "SignInPerUsername", "Sessions", "Registering", "Reads"])
+        var settings = new Dictionary<string, string>(HostSettings) { ["ConnectionStrings:Coo"] = database.ConnectionString };
+        if (database.IsServer)
         {
-            start.Environment[$"RateLimits__{section}__PermitLimit"] = "1000000";
-        }
+            foreach (var (key, value) in ServerSettings)
+            {
+                settings[key] = value;
+            }
 
-        if (options.Mode == "server")
-        {
-            var database = $"coo_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
-            start.Environment["Database__Provider"] = "PostgreSql";
-            start.Environment["ConnectionStrings__Coo"] = (options.PostgreSql ?? throw new ArgumentException("server mode needs COO_BENCH_POSTGRES"))
-                + $";Database={database}";
-            start.Environment["Auth__SigningKey"] = "bench-signing-key-of-a-sufficient-length-0123456789";
-            start.Environment["Ids__GeneratorId"] = "9";
             if (options.Redis is not null)
             {
-                start.Environment["ConnectionStrings__Redis"] = options.Redis;
+                settings["ConnectionStrings:Redis"] = options.Redis;
             }
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
-        var host = new BenchHost(process, folder, address);
+        var host = new BenchHost(process, address);
         using var client = new HttpClient { BaseAddress = address };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             try
@@ -72,6 +99,7 @@ internal sealed class BenchHost : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline || process.HasExited)
             {
+                await host.DisposeAsync();
                 throw new InvalidOperationException("The host did not become ready.");
             }
 
@@ -79,12 +107,27 @@ internal sealed class BenchHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The most resident memory the host process has used since it started (VmHWM), in bytes.</summary>
+    public long PeakMemoryBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var kilobytes = line["VmHWM:".Length..].Trim().Split(' ')[0];
+        return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>
+    /// Kills the process: the host is built to survive that (the crash test proves it), and nothing the bench measures
+    /// depends on a graceful shutdown.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
         await _process.WaitForExitAsync();
         _process.Dispose();
-        Directory.Delete(_folder, recursive: true);
     }
 
     private static int FreePort()

@@ -2,7 +2,28 @@ using System.Globalization;
 
 namespace Coo.Bench;
 
-internal sealed record BenchOptions(string HostDll, string Mode, int Followers, int Posts, string? PostgreSql, string? Redis)
+/// <summary>The data sizes at scale 1; each scale multiplies all three.</summary>
+internal sealed record DataSize(int Users, int Follows, int Coos)
+{
+    public DataSize Times(int scale) => new(Users * scale, Follows * scale, Coos * scale);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Users:N0} users, {Follows:N0} follows, {Coos:N0} coos");
+}
+
+internal sealed record BenchOptions(
+    string HostDll,
+    IReadOnlyList<string> Modes,
+    DataSize Size,
+    IReadOnlyList<int> Scales,
+    int Readers,
+    int Connections,
+    TimeSpan WarmUp,
+    TimeSpan Duration,
+    int Followers,
+    int Posts,
+    string? PostgreSql,
+    string? Redis,
+    string ReportPath)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -13,18 +34,40 @@ internal sealed record BenchOptions(string HostDll, string Mode, int Followers, 
         }
 
         string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
-        var mode = Get("mode", "embedded");
-        if (mode is not ("embedded" or "server"))
+        int Number(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+        var postgreSql = Environment.GetEnvironmentVariable("COO_BENCH_POSTGRES");
+        var modes = Get("mode", postgreSql is null ? "embedded" : "both") switch
         {
-            throw new ArgumentException("--mode is embedded or server");
+            "embedded" => ["embedded"],
+            "server" => ["server"],
+            "both" => new[] { "embedded", "server" },
+            _ => throw new ArgumentException("--mode is embedded, server or both"),
+        };
+        if (modes.Contains("server") && postgreSql is null)
+        {
+            throw new ArgumentException("server mode needs COO_BENCH_POSTGRES (a connection string without Database=)");
+        }
+
+        var scales = Get("scale", "1").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Order().ToArray();
+        if (scales[0] < 1)
+        {
+            throw new ArgumentException("--scale lists whole numbers of at least 1, e.g. 1,10");
         }
 
         return new BenchOptions(
             values.TryGetValue("host", out var dll) ? Path.GetFullPath(dll) : throw new ArgumentException("--host <path to Coo.Host.dll> is required"),
-            mode,
-            int.Parse(Get("followers", "1000"), CultureInfo.InvariantCulture),
-            int.Parse(Get("posts", "30"), CultureInfo.InvariantCulture),
-            Environment.GetEnvironmentVariable("COO_BENCH_POSTGRES"),
-            Environment.GetEnvironmentVariable("COO_BENCH_REDIS"));
+            modes,
+            new DataSize(Number("users", 10_000), Number("follows", 200_000), Number("coos", 100_000)),
+            scales,
+            Number("readers", 256),
+            Number("connections", 32),
+            TimeSpan.FromSeconds(Number("warmup", 5)),
+            TimeSpan.FromSeconds(Number("duration", 15)),
+            Number("followers", 1000),
+            Number("posts", 30),
+            postgreSql,
+            Environment.GetEnvironmentVariable("COO_BENCH_REDIS"),
+            Path.GetFullPath(Get("report", "artifacts/bench/report.md")));
     }
 }

@@ -1,17 +1,19 @@
-using System.Globalization;
 using Coo.Bench;
 
-// dotnet run -c Release --project bench/Coo.Bench -- --host <Coo.Host.dll> [--mode embedded|server] [--followers 1000] [--posts 30]
+// dotnet run -c Release --project bench/Coo.Bench -- --host <Coo.Host.dll> [--mode embedded|server|both] [--scale 1,10]
+//   [--users 10000] [--follows 200000] [--coos 100000] [--readers 256] [--connections 32] [--warmup 5] [--duration 15]
+//   [--followers 1000] [--posts 30] [--report artifacts/bench/report.md]
 var options = BenchOptions.Parse(args);
-await using var host = await BenchHost.StartAsync(options);
-using var api = new ApiClient(host.Address);
-var result = await FreshnessScenario.RunAsync(api, options);
+var results = new List<ModeResult>();
+foreach (var mode in options.Modes)
+{
+    results.Add(await ModeRun.RunAsync(options, mode));
+}
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-
-    freshness ({options.Mode}, {options.Followers} followers, {options.Posts} posts, sampled {result.SampledFollowers} followers per post)
-      post (acknowledged):   p50 {result.PostLatency.P50,7:F1} ms   p99 {result.PostLatency.P99,7:F1} ms
-      ack -> all followers:  p50 {result.Freshness.P50,7:F1} ms   p99 {result.Freshness.P99,7:F1} ms   max {result.Freshness.Max,7:F1} ms
-      last coo on all {options.Followers} timelines: {(result.LastCooOnEveryTimeline ? "yes" : "NO")}
-    """));
-return result.LastCooOnEveryTimeline ? 0 : 1;
+var report = BenchReport.Render(options, results, Environment.GetEnvironmentVariable("COO_BENCH_COMMAND") ?? string.Join(' ', args));
+Console.WriteLine();
+Console.WriteLine(report);
+Directory.CreateDirectory(Path.GetDirectoryName(options.ReportPath)!);
+await File.WriteAllTextAsync(options.ReportPath, report);
+Console.WriteLine($"written to {options.ReportPath}");
+return results.All(r => r.Freshness!.LastCooOnEveryTimeline) ? 0 : 1;

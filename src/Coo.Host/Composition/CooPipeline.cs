@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coo.Host.Features.Bench;
 using Coo.Host.Features.Coos;
 using Coo.Host.Features.Follows;
 using Coo.Host.Features.Timelines;
@@ -53,6 +54,7 @@ internal static class CooPipeline
         CooEndpoints.Map(api);
         FollowEndpoints.Map(api);
         TimelineEndpoints.Map(api);
+        app.MapBenchCeiling();
 
         return app;
     }

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+
+namespace Coo.Bench;
+
+/// <summary>The results as markdown tables with the issue's targets, printed and written to the report file.</summary>
+internal static class BenchReport
+{
+    private const double ReadShareOfCeilingTarget = 0.40;
+    private const double ReadP99TargetMs = 10;
+    private const double PostP99TargetMs = 25;
+    private const double FreshnessP99TargetMs = 1000;
+    private const double ScaleP99ChangeTarget = 0.25;
+
+    public static string Render(BenchOptions options, IReadOnlyList<ModeResult> modes, string command)
+    {
+        var text = new StringBuilder();
+        void Line(string line = "") => text.AppendLine(line);
+        string F(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
+
+        Line("# Coo load benchmark");
+        Line();
+        Line(F($"`{command}` on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; client and host share the machine."));
+        Line(F($"Data at scale 1: {options.Size}; scales {string.Join(", ", options.Scales.Select(s => $"{s}×"))}. ")
+            + F($"{options.Connections} connections, {options.WarmUp.TotalSeconds:F0} s warm-up, {options.Duration.TotalSeconds:F0} s measured; ")
+            + F($"reads and posts by {options.Readers} signed-in users; freshness: {options.Followers:N0} followers, {options.Posts} posts."));
+        foreach (var mode in modes)
+        {
+            var ceiling = mode.Ceilings.First().Value;
+            Line();
+            Line(F($"## {mode.Mode} ({(mode.Mode == "server" ? "PostgreSQL" + (options.Redis is null ? "" : " + Redis") : "SQLite")})"));
+            Line();
+            Line("| Measurement | requests/s | vs ceiling | p50 ms | p99 ms | failed | mean response bytes | CPU host / bench / other | host CPU ms per request |");
+            Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            void Row(string name, LoadResult r, LoadResult against) => Line(F(
+                $"| {name} | {r.RequestsPerSecond:F0} | {r.RequestsPerSecond / against.RequestsPerSecond:P0} | {r.LatencyMs.P50:F1} | {r.LatencyMs.P99:F1} | {(r.FailureCount == 0 ? "0" : $"{r.FailureCount} ({r.FailureReasons})")} | {r.MeanResponseBytes:F0} | {r.Cpu} | {r.HostCpuMsPerRequest:F2} |"));
+            foreach (var (scale, scaleReads) in mode.Reads)
+            {
+                var scaleCeiling = mode.Ceilings[scale];
+                Row(F($"ceiling: `GET /bench/ceiling` (precomputed page), {scale}× data"), scaleCeiling, scaleCeiling);
+                Row(F($"home timeline page reads, {scale}× data"), scaleReads, scaleCeiling);
+            }
+
+            Row(F($"posting `POST /api/v1/coos` (fan-out running), {mode.Reads.First().Key}× data"), mode.Posting!, ceiling);
+            var fresh = mode.Freshness!;
+            Line(F($"| freshness: post → newest on {options.Followers:N0} followers' timelines | | | {fresh.Freshness.P50:F1} | {fresh.Freshness.P99:F1} | | | | |"));
+            Line(F($"| freshness: one author's posts, one at a time | | | {fresh.PostLatency.P50:F1} | {fresh.PostLatency.P99:F1} | | | | |"));
+            Line();
+            Line("Host peak memory (VmHWM): " + string.Join(", ", mode.PeakMemoryBytes.Select(p => F($"{p.Value / 1048576.0:F0} MiB at {p.Key}× data"))) + ".");
+            Line(F($"Last freshness coo on all {options.Followers:N0} followers' timelines: {(fresh.LastCooOnEveryTimeline ? "yes" : "NO")}."));
+            Line();
+            Line("| Target (issue 5) | Measured | Met |");
+            Line("|---|---|---|");
+            var reads = mode.Reads.First().Value;
+            void Target(string name, string measured, bool met) => Line($"| {name} | {measured} | {(met ? "met" : "not met")} |");
+            var share = reads.RequestsPerSecond / ceiling.RequestsPerSecond;
+            Target(F($"home timeline reads ≥ {ReadShareOfCeilingTarget:P0} of the ceiling's requests/s{(mode.Mode == "server" ? "" : " (set for server mode)")}"), F($"{share:P0}"), share >= ReadShareOfCeilingTarget);
+            Target(F($"home timeline reads p99 ≤ {ReadP99TargetMs} ms at {options.Connections} connections"), F($"{reads.LatencyMs.P99:F1} ms"), reads.LatencyMs.P99 <= ReadP99TargetMs);
+            Target(F($"posting p99 ≤ {PostP99TargetMs} ms"), F($"{mode.Posting!.LatencyMs.P99:F1} ms"), mode.Posting.LatencyMs.P99 <= PostP99TargetMs);
+            Target(F($"fan-out to {options.Followers:N0} followers visible within {FreshnessP99TargetMs} ms at p99"), F($"{fresh.Freshness.P99:F1} ms"), fresh.Freshness.P99 <= FreshnessP99TargetMs && fresh.LastCooOnEveryTimeline);
+            if (mode.Reads.Count > 1)
+            {
+                var (smallest, largest) = (mode.Reads.First(), mode.Reads.Last());
+                var change = (largest.Value.LatencyMs.P99 / smallest.Value.LatencyMs.P99) - 1;
+                Target(
+                    F($"{largest.Key / smallest.Key}× data moves timeline p99 by ≤ {ScaleP99ChangeTarget:P0}"),
+                    F($"{smallest.Value.LatencyMs.P99:F1} → {largest.Value.LatencyMs.P99:F1} ms ({change:+0%;-0%})"),
+                    Math.Abs(change) <= ScaleP99ChangeTarget);
+            }
+        }
+
+        return text.ToString();
+    }
+}

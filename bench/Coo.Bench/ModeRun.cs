@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace Coo.Bench;
+
+/// <summary>Everything measured in one mode: the ceiling and reads at each data scale, the rest at the first (default) scale.</summary>
+internal sealed class ModeResult(string mode)
+{
+    public string Mode { get; } = mode;
+
+    public SortedDictionary<int, LoadResult> Ceilings { get; } = [];
+
+    public SortedDictionary<int, LoadResult> Reads { get; } = [];
+
+    public LoadResult? Posting { get; set; }
+
+    public FreshnessResult? Freshness { get; set; }
+
+    public SortedDictionary<int, long> PeakMemoryBytes { get; } = [];
+}
+
+/// <summary>
+/// One mode from a fresh database per data scale: the host starts once to migrate, the bench seeds the database while
+/// the host is stopped, then starts it again (with the ceiling endpoint) and loads it.
+/// </summary>
+internal static class ModeRun
+{
+    public static async Task<ModeResult> RunAsync(BenchOptions options, string mode)
+    {
+        var result = new ModeResult(mode);
+        foreach (var scale in options.Scales)
+        {
+            var size = options.Size.Times(scale);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mode}, scale {scale}: {size}"));
+            await using var database = BenchDatabase.Create(options, mode, scale);
+            await using (await BenchHost.StartAsync(options, database))
+            {
+                // Started only to create the database and apply the migrations; stopped before seeding.
+            }
+
+            var data = DataGenerator.Generate(size, options.Followers, seed: 2026);
+            await using (ISeedTarget target = database.IsServer
+                ? await PostgreSqlSeedTarget.OpenAsync(database.ConnectionString)
+                : await SqliteSeedTarget.OpenAsync(database.ConnectionString))
+            {
+                await DatabaseSeeder.SeedAsync(target, data, BenchHost.TimelineMaxEntries);
+            }
+
+            await using var host = await BenchHost.StartAsync(options, database);
+            using var api = new ApiClient(host.Address);
+            var readers = await SignInAsync(api, data, options.Readers);
+
+            // The ceiling runs first on every fresh host, so the reads that follow find the request pipeline equally warm.
+            result.Ceilings[scale] = await Measure("ceiling", LoadDriver.RunAsync(host, options, _ => new HttpRequestMessage(HttpMethod.Get, "/bench/ceiling")));
+            result.Reads[scale] = await Measure("home timeline reads", LoadDriver.RunAsync(host, options, n =>
+                ApiClient.Request(HttpMethod.Get, "/api/v1/timelines/home?limit=20", readers[(int)(n % readers.Count)])));
+            if (scale == options.Scales[0])
+            {
+                // Freshness before the posting load: the fan-outs that load leaves queued would delay its set-up.
+                result.Freshness = await FreshnessScenario.RunAsync(api, options, data, database);
+                result.Posting = await Measure("posting", LoadDriver.RunAsync(host, options, n =>
+                    ApiClient.Request(HttpMethod.Post, "/api/v1/coos", readers[(int)(n % readers.Count)], new { text = string.Create(CultureInfo.InvariantCulture, $"load coo {n}: {SeedData.CooText(n)}") }),
+                    expectedStatus: 201));
+            }
+
+            result.PeakMemoryBytes[scale] = host.PeakMemoryBytes();
+        }
+
+        return result;
+    }
+
+    /// <summary>Signs in distinct users picked at random, a few at a time (each sign-in is a deliberately slow hash).</summary>
+    private static async Task<IReadOnlyList<Account>> SignInAsync(ApiClient api, SeedData data, int count)
+    {
+        var users = Enumerable.Range(0, data.UserCount).ToArray();
+        new Random(7).Shuffle(users);
+        var accounts = new Account[Math.Min(count, users.Length)];
+        await Parallel.ForAsync(0, accounts.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
+            accounts[i] = await api.SignInAsync(SeedData.Username(users[i])));
+        return accounts;
+    }
+
+    private static async Task<LoadResult> Measure(string name, Task<LoadResult> run)
+    {
+        var result = await run;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {name}: {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, {result.FailureCount} failed{(result.FailureCount == 0 ? "" : $" ({result.FailureReasons})")}; CPU host / bench / other {result.Cpu}, {result.HostCpuMsPerRequest:F2} ms host CPU per request"));
+        return result;
+    }
+}

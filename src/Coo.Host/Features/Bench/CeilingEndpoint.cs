@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json;
+using Coo.Host.Features.Coos;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Coo.Host.Features.Bench;
+
+/// <summary>
+/// The load benchmark's ceiling: what this host build serves when a request does no work at all. It answers a JSON
+/// page shaped and sized like a home-timeline page (20 coos with authors and a cursor), serialized once at start, through
+/// the same pipeline as every other request. Mapped only when <c>Bench:CeilingEndpoint</c> is true; anonymous and
+/// left out of the OpenAPI document, because it is not part of the API.
+/// </summary>
+internal static class CeilingEndpoint
+{
+    public const string Setting = "Bench:CeilingEndpoint";
+
+    /// <summary>The mean coo length of the benchmark's generated data, so both pages are the same size.</summary>
+    private const int TextLength = 80;
+
+    public static void MapBenchCeiling(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>(Setting))
+        {
+            return;
+        }
+
+        var json = app.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var page = JsonSerializer.SerializeToUtf8Bytes(SamplePage(), json);
+        app.MapGet("/bench/ceiling", () => TypedResults.Bytes(page, "application/json; charset=utf-8"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+    }
+
+    private static PageResponse<CooResponse> SamplePage()
+    {
+        // Ids of today's magnitude, so they serialize to as many digits as real ones.
+        const long firstId = 330_000_000_000_000_000;
+        var createdAt = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        var items = Enumerable.Range(0, 20).Select(i =>
+        {
+            var authorNumber = 10_000 + (i * 7919 % 90_000);
+            var author = new AuthorResponse(firstId - (authorNumber * 1_000_000L), string.Create(CultureInfo.InvariantCulture, $"user{authorNumber}"), string.Create(CultureInfo.InvariantCulture, $"User {authorNumber}"));
+            return new CooResponse(firstId - (i * 4_194_304L), new string('x', TextLength), createdAt.AddSeconds(-i), author);
+        }).ToList();
+        return new PageResponse<CooResponse>(items, "djE6MzMwMDAwMDAwMDAwMDAwMDAw");
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace Coo.IntegrationTests.Platform;
+
+public sealed class BenchCeilingTests
+{
+    [Fact]
+    public async Task The_benchmark_ceiling_page_is_served_only_when_enabled_and_stays_out_of_the_OpenAPI_document()
+    {
+        await using var enabled = new CooApiFactory(TestProvider.Sqlite) { Settings = { ["Bench:CeilingEndpoint"] = "true" } };
+        using var client = enabled.CreateClient();
+
+        using var page = await client.GetAsync("/bench/ceiling");
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var items = (await page.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+        Assert.Equal(20, items.GetArrayLength());
+        Assert.Equal(JsonValueKind.String, items[0].GetProperty("id").ValueKind);
+        Assert.DoesNotContain("/bench/ceiling", document, StringComparison.Ordinal);
+
+        await using var disabled = new CooApiFactory(TestProvider.Sqlite);
+        using var absent = await disabled.CreateClient().GetAsync("/bench/ceiling");
+        Assert.Equal(HttpStatusCode.NotFound, absent.StatusCode);
+    }
+}
