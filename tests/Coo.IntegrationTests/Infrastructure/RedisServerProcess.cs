@@ -23,7 +23,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
 
     public static async Task<RedisServerProcess> StartAsync()
     {
-        var port = FreePort();
+        var port = HostProcess.FreePort();
         var server = new RedisServerProcess(port, Launch(port));
         await server.WaitUntilAnsweringAsync();
         return server;
@@ -105,12 +105,5 @@ public sealed class RedisServerProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"kill -{signal} of redis-server failed with exit code {kill.ExitCode}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
