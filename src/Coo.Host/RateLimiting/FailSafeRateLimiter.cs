@@ -91,8 +91,11 @@ internal sealed class FailSafeRateLimiter : RateLimiter
                 : _factory.Time.GetUtcNow() + _limits.Window;
             return new QuotaLease(lease, lease.IsAcquired, resetAt - _factory.Time.GetUtcNow(), remaining);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex)
         {
+            // Not only RedisException: the client also throws others (InvalidOperationException from its pipe, or
+            // TaskCanceledException, while a dropped connection is torn down), and a counter must never fail the
+            // request it counts. Nothing here is cancelled by the caller, so every exception is Redis failing.
             _factory.RedisFailed(ex);
             return null;
         }

@@ -8,8 +8,9 @@ using StackExchange.Redis;
 namespace Coo.Shared.Infrastructure.Caching;
 
 /// <summary>
-/// Redis as an optional accelerator, never a point of failure: every operation has a short timeout, repeated
-/// failures open a circuit breaker so callers go straight to the database, and nothing here throws.
+/// Redis as an optional accelerator, never a point of failure: any exception but the caller's own cancellation counts
+/// as Redis failing (the client throws more than RedisException while a connection is torn down), every operation
+/// has a short timeout, repeated failures open a circuit breaker so callers go straight to the database, and nothing here throws.
 /// A write that could not be made (a cache left stale) moves every key to a new <em>epoch</em> once Redis answers
 /// again: keys are named after the epoch, so all instances stop reading what might have missed that write.
 /// </summary>
@@ -34,7 +35,7 @@ public sealed partial class ResilientRedis
                 MinimumThroughput = 4,
                 SamplingDuration = TimeSpan.FromSeconds(10),
                 BreakDuration = options.Value.BreakDuration,
-                ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutRejectedException>(),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
                 OnOpened = _ =>
                 {
                     LogCircuitOpened(options.Value.BreakDuration);
@@ -68,7 +69,7 @@ public sealed partial class ResilientRedis
         {
             return (false, default);
         }
-        catch (Exception ex) when (IsRedisFailure(ex))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogReadFailed(ex.Message);
             return (false, default);
@@ -92,7 +93,7 @@ public sealed partial class ResilientRedis
         {
             Interlocked.Exchange(ref _writesMissed, 1);
         }
-        catch (Exception ex) when (IsRedisFailure(ex))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Even a timed-out write may have been applied; moving on to a new epoch is right either way.
             Interlocked.Exchange(ref _writesMissed, 1);
@@ -111,9 +112,6 @@ public sealed partial class ResilientRedis
         Interlocked.Exchange(ref _writesMissed, 0);
         LogEpochMoved(epoch);
     }
-
-    private static bool IsRedisFailure(Exception ex) =>
-        ex is RedisException or TimeoutRejectedException or TimeoutException;
 
     [LoggerMessage(LogLevel.Warning, "Redis read failed, served from the database instead: {Reason}")]
     private partial void LogReadFailed(string reason);
