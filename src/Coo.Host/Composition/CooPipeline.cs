@@ -4,6 +4,7 @@ using Coo.Host.Features.Coos;
 using Coo.Host.Features.Follows;
 using Coo.Host.Features.Timelines;
 using Coo.Host.Features.Users;
+using Coo.Host.Features.WebClient;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -30,6 +31,8 @@ internal static class CooPipeline
             ]);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebClientRoutes();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCooRateLimiting();
@@ -55,6 +58,7 @@ internal static class CooPipeline
         FollowEndpoints.Map(api);
         TimelineEndpoints.Map(api);
         app.MapBenchCeiling();
+        app.MapStaticAssets();
 
         return app;
     }
