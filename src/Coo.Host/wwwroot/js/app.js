@@ -1,0 +1,126 @@
+import { api, isSignedIn, onSessionChange, refreshSession, signOut } from './api.js';
+import { h } from './dom.js';
+import { describeError } from './forms.js';
+import { onLanguageChange, preferredLanguage, setLanguage, t } from './i18n.js';
+import { signInView, signUpView, welcomeView } from './views/account.js';
+import { homeView } from './views/home.js';
+import { peopleView } from './views/people.js';
+import { profileView } from './views/profile.js';
+
+// The client's routes; the host serves index.html for each of them (WebClientRoutes.cs).
+const routes = [
+  { pattern: /^\/$/, view: (main, context) => (context.viewer ? homeView(main, context) : welcomeView(main, context)), title: () => t('home') },
+  { pattern: /^\/signin$/, view: signInView, title: () => t('signIn'), visitorsOnly: true },
+  { pattern: /^\/signup$/, view: signUpView, title: () => t('signUp'), visitorsOnly: true },
+  { pattern: /^\/@(\w{1,15})\/(followers|following)$/, view: (main, context) => peopleView(main, context), title: ({ username }) => `@${username}`, params: ['username', 'relation'] },
+  { pattern: /^\/@(\w{1,15})$/, view: profileView, title: ({ username }) => `@${username}`, params: ['username'] },
+];
+
+const main = document.getElementById('main');
+let viewer = null;
+let cleanup = () => {};
+let renderCount = 0;
+
+function navigate(path, { replace = false } = {}) {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  render({ focus: true });
+}
+
+async function render({ focus = false } = {}) {
+  const thisRender = ++renderCount;
+  cleanup();
+  cleanup = () => {};
+  renderNav();
+  const path = location.pathname.replace(/\/$/, '') || '/';
+  const route = routes.find(candidate => candidate.pattern.test(path));
+  if (route?.visitorsOnly && viewer) {
+    navigate('/', { replace: true });
+    return;
+  }
+  main.replaceChildren();
+  if (!route) {
+    main.append(h('h1', { tabindex: '-1' }, t('notFound')), h('p', {}, h('a', { href: '/' }, t('backHome'))));
+    document.title = 'Coo';
+    return;
+  }
+  const match = path.match(route.pattern);
+  const params = Object.fromEntries((route.params ?? []).map((name, index) => [name, match[index + 1]]));
+  const context = { ...params, viewer, navigate, setViewer, signedIn };
+  document.title = `${route.title(params)} · Coo`;
+  const stop = await route.view(main, context);
+  if (thisRender !== renderCount) {
+    stop?.();
+    return;
+  }
+  cleanup = stop ?? (() => {});
+  if (focus) (main.querySelector('h1') ?? main).focus();
+}
+
+/** After signing in or up: who the viewer is, then their home timeline. */
+async function signedIn() {
+  await loadViewer();
+  navigate('/');
+}
+
+function setViewer(next) {
+  viewer = next;
+  renderNav();
+}
+
+function renderNav() {
+  const links = document.getElementById('nav-links');
+  const current = location.pathname;
+  const link = (href, text) => h('li', {}, h('a', { href, 'aria-current': current === href ? 'page' : null }, text));
+  links.replaceChildren(...(viewer
+    ? [
+        link('/', t('home')),
+        link(`/@${viewer.username}`, t('profile')),
+        h('li', {}, h('button', { type: 'button', onClick: async () => {
+          await signOut().catch(() => {});
+          viewer = null;
+          navigate('/');
+        } }, t('signOut'))),
+      ]
+    : [link('/signin', t('signIn')), link('/signup', t('signUp'))]));
+}
+
+async function loadViewer() {
+  viewer = isSignedIn() ? await api.get('/users/me') : null;
+}
+
+// Links inside the app change the view without a page load; modified clicks keep their usual meaning.
+document.addEventListener('click', event => {
+  const anchor = event.target.closest('a[href^="/"]');
+  if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const url = new URL(anchor.href);
+  if (!routes.some(route => route.pattern.test(url.pathname.replace(/\/$/, '') || '/'))) return;
+  event.preventDefault();
+  if (url.pathname !== location.pathname) navigate(url.pathname);
+});
+addEventListener('popstate', () => render({ focus: true }));
+
+// A session that ends by itself (its refresh token revoked or expired) returns the page to the visitor's view.
+onSessionChange(signedInNow => {
+  if (!signedInNow && viewer) {
+    viewer = null;
+    render();
+  }
+});
+
+async function start() {
+  const languageSelect = document.getElementById('lang-select');
+  await setLanguage(preferredLanguage());
+  languageSelect.value = document.documentElement.lang;
+  languageSelect.addEventListener('change', () => setLanguage(languageSelect.value, { remember: true }));
+  onLanguageChange(() => render());
+  try {
+    // A session survives a reload: the HttpOnly refresh cookie is exchanged for a new access token.
+    if (await refreshSession()) await loadViewer();
+  } catch (error) {
+    main.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, describeError(error)));
+  }
+  render();
+}
+
+start();

@@ -1,0 +1,112 @@
+import { api } from '../api.js';
+import { announce, h } from '../dom.js';
+import { cooItem, deleteCoo, feed } from '../feed.js';
+import { characterCounter, clearErrors, field, formError, showErrors } from '../forms.js';
+import { t } from '../i18n.js';
+
+const maxLength = 280;
+const pollInterval = 5000;
+
+/** Compose box and home timeline, with a notice when others' coos arrive. */
+export function homeView(main, { viewer }) {
+  const timeline = feed({
+    label: t('homeTimeline'),
+    load: cursor => api.get(`/timelines/home?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+    render: coo => cooItem(coo, { viewer, onDelete: target => deleteCoo(target, timeline) }),
+    emptyText: t('homeEmpty'),
+  });
+  const notice = h('button', { type: 'button', class: 'notice secondary', hidden: true, onClick: () => showPending() });
+  let pending = [];
+
+  main.append(
+    h('h1', { tabindex: '-1' }, t('home')),
+    composeForm(coo => {
+      timeline.prepend([coo]);
+      pending = pending.filter(item => item.id !== coo.id);
+      updateNotice();
+    }),
+    notice,
+    timeline.element);
+  timeline.start();
+
+  async function poll() {
+    if (document.hidden) return;
+    try {
+      const page = await api.get('/timelines/home?limit=20');
+      const newest = timeline.newestId();
+      const newer = newest === null ? page.items : page.items.filter(item => BigInt(item.id) > BigInt(newest));
+      const known = new Set(pending.map(item => item.id));
+      const arrived = newer.filter(item => !known.has(item.id));
+      if (arrived.length === 0) return;
+      pending = newer;
+      updateNotice();
+      announce(notice.textContent);
+    } catch {
+      // The next poll tries again; reading the timeline itself shows errors.
+    }
+  }
+
+  function updateNotice() {
+    notice.hidden = pending.length === 0;
+    notice.textContent = t('newCoos', { count: pending.length });
+  }
+
+  function showPending() {
+    timeline.prepend(pending);
+    pending = [];
+    updateNotice();
+    main.querySelector('.feed li')?.querySelector('a')?.focus();
+  }
+
+  const timer = setInterval(poll, pollInterval);
+  const onVisible = () => { if (!document.hidden) poll(); };
+  document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    clearInterval(timer);
+    document.removeEventListener('visibilitychange', onVisible);
+    timeline.stop();
+  };
+}
+
+function composeForm(onPosted) {
+  const error = formError();
+  const textField = field({ name: 'text', label: t('composeLabel'), multiline: true });
+  const textarea = textField.querySelector('textarea');
+  const submit = h('button', { type: 'submit', disabled: true }, t('post'));
+  // One key per text sent: a retry after a lost answer returns the first coo instead of posting it twice.
+  let idempotencyKey = '';
+  let keyedText = null;
+  const { counter, update } = characterCounter(textarea, maxLength, result => { submit.disabled = result.empty || !result.fits; });
+
+  const form = h('form', { class: 'card compose', 'aria-label': t('composeForm'), novalidate: true, onSubmit: async event => {
+    event.preventDefault();
+    if (submit.disabled) return;
+    submit.disabled = true;
+    clearErrors(form);
+    if (keyedText !== textarea.value) {
+      idempotencyKey = randomKey();
+      keyedText = textarea.value;
+    }
+    try {
+      const coo = await api.post('/coos', { text: textarea.value }, { 'Idempotency-Key': idempotencyKey });
+      keyedText = null;
+      textarea.value = '';
+      onPosted(coo);
+      announce(t('cooPosted'));
+    } catch (failure) {
+      showErrors(form, failure);
+    } finally {
+      update();
+    }
+  } },
+  error, textField, h('div', { class: 'form-row' }, counter, submit));
+  textarea.addEventListener('keydown', event => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
+  });
+  return form;
+}
+
+function randomKey() {
+  // crypto.randomUUID exists only in secure contexts; plain http on a LAN address is not one.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), byte => byte.toString(16).padStart(2, '0')).join('');
+}
