@@ -31,7 +31,7 @@ internal static class CooPipeline
             ]);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseWebClientRoutes();
+        app.UseWebClient();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -7,7 +7,7 @@ import { homeView } from './views/home.js';
 import { peopleView } from './views/people.js';
 import { profileView } from './views/profile.js';
 
-// The client's routes; the host serves index.html for each of them (WebClientRoutes.cs).
+// The client's routes; the host serves index.html for each of them (WebClient.cs).
 const routes = [
   { pattern: /^\/$/, view: (main, context) => (context.viewer ? homeView(main, context) : welcomeView(main, context)), title: () => t('home') },
   { pattern: /^\/signin$/, view: signInView, title: () => t('signIn'), visitorsOnly: true },

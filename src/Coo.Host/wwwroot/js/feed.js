@@ -32,6 +32,7 @@ export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
   let cursor = null;
   let loading = false;
   let done = false;
+  let pagesLoaded = 0;
 
   const observer = new IntersectionObserver(entries => {
     if (entries.some(entry => entry.isIntersecting)) loadNext();
@@ -47,6 +48,7 @@ export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
       const page = await load(cursor);
       append(page.items);
       cursor = page.nextCursor;
+      pagesLoaded++;
       done = cursor === null;
       status.textContent = done && ids.size === 0 ? emptyText : '';
       more.hidden = done;
@@ -76,21 +78,30 @@ export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
       observer.observe(more);
       return loadNext();
     },
-    /** Adds items above the current ones, newest first, skipping any already shown. */
-    prepend(items) {
+    /** Adds items in id order (ids are time-ordered, newest first), skipping any already shown. */
+    insert(items) {
       const fresh = items.filter(item => !ids.has(item.id));
-      fresh.forEach(item => ids.add(item.id));
-      list.prepend(...fresh.map(render));
+      for (const item of fresh) {
+        ids.add(item.id);
+        const next = [...list.children].find(child => BigInt(child.dataset.id) < BigInt(item.id));
+        list.insertBefore(render(item), next ?? null);
+      }
       if (fresh.length > 0) status.textContent = '';
       return fresh.length;
+    },
+    hasFirstPage() {
+      return pagesLoaded > 0;
+    },
+    has(id) {
+      return ids.has(id);
+    },
+    oldestId() {
+      return list.lastElementChild?.dataset.id ?? null;
     },
     remove(id) {
       ids.delete(id);
       list.querySelector(`[data-id="${CSS.escape(id)}"]`)?.remove();
       if (ids.size === 0 && done) status.textContent = emptyText;
-    },
-    newestId() {
-      return list.firstElementChild?.dataset.id ?? null;
     },
     stop() {
       observer.disconnect();

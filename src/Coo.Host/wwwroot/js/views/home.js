@@ -21,7 +21,7 @@ export function homeView(main, { viewer }) {
   main.append(
     h('h1', { tabindex: '-1' }, t('home')),
     composeForm(coo => {
-      timeline.prepend([coo]);
+      timeline.insert([coo]);
       pending = pending.filter(item => item.id !== coo.id);
       updateNotice();
     }),
@@ -30,15 +30,15 @@ export function homeView(main, { viewer }) {
   timeline.start();
 
   async function poll() {
-    if (document.hidden) return;
+    if (document.hidden || !timeline.hasFirstPage()) return;
     try {
       const page = await api.get('/timelines/home?limit=20');
-      const newest = timeline.newestId();
-      const newer = newest === null ? page.items : page.items.filter(item => BigInt(item.id) > BigInt(newest));
+      // Anything older than the oldest coo shown arrives by scrolling; anything newer and not shown is new.
+      const oldest = timeline.oldestId();
+      const unseen = page.items.filter(item => !timeline.has(item.id) && (oldest === null || BigInt(item.id) > BigInt(oldest)));
       const known = new Set(pending.map(item => item.id));
-      const arrived = newer.filter(item => !known.has(item.id));
-      if (arrived.length === 0) return;
-      pending = newer;
+      if (unseen.every(item => known.has(item.id)) && unseen.length === pending.length) return;
+      pending = unseen;
       updateNotice();
       announce(notice.textContent);
     } catch {
@@ -52,7 +52,7 @@ export function homeView(main, { viewer }) {
   }
 
   function showPending() {
-    timeline.prepend(pending);
+    timeline.insert(pending);
     pending = [];
     updateNotice();
     main.querySelector('.feed li')?.querySelector('a')?.focus();
