@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -47,12 +48,12 @@ public static class Accessibility
         foreach (var violation in violations)
         {
             text.AppendLine().Append(
-                System.Globalization.CultureInfo.InvariantCulture,
+                CultureInfo.InvariantCulture,
                 $"- {violation.Id} [{violation.Impact}]: {violation.Help} ({violation.HelpUrl})");
             foreach (var node in violation.Nodes)
             {
                 var html = node.Html.Length > SnippetLength ? node.Html[..SnippetLength] + "…" : node.Html;
-                text.AppendLine().Append(System.Globalization.CultureInfo.InvariantCulture, $"    at {string.Join(", ", node.Target)}: {html}");
+                text.AppendLine().Append(CultureInfo.InvariantCulture, $"    at {string.Join(", ", node.Target)}: {html}");
             }
         }
 

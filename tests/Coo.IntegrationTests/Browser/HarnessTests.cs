@@ -1,5 +1,7 @@
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 using Xunit.Sdk;
+using static Microsoft.Playwright.Assertions;
 
 namespace Coo.IntegrationTests.Browser;
 
@@ -44,7 +46,7 @@ public sealed class HarnessTests(BrowserFixture fixture, ITestOutputHelper outpu
 
         await page.EvaluateAsync("() => { console.error('broken on purpose'); setTimeout(() => { throw new Error('thrown on purpose'); }); }");
 
-        await VerifyAsync(page, () => Microsoft.Playwright.Assertions.Expect(page).ToHaveTitleAsync("Coo"));
+        await VerifyAsync(page, () => Expect(page).ToHaveTitleAsync("Coo"));
         var errors = await Eventually.MatchAsync(() => Task.FromResult(LogOf(page).Errors), e => e.Count == 2, what: "two errors in the page log");
         Assert.Contains(errors, e => e.Contains("broken on purpose", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("thrown on purpose", StringComparison.Ordinal));
@@ -62,7 +64,7 @@ public sealed class HarnessTests(BrowserFixture fixture, ITestOutputHelper outpu
         Assert.Equal(200, status);
     }
 
-    private static async Task<string[]> DescribeAsync(Microsoft.Playwright.IPage page) =>
+    private static async Task<string[]> DescribeAsync(IPage page) =>
         await page.EvaluateAsync<string[]>(
             "() => [navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone, String(window.innerWidth)]");
 }
