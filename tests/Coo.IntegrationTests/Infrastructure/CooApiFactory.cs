@@ -66,7 +66,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
     public async Task ResetAsync()
     {
-        _ = Server;
+        StartServer();
         await using var connection = OpenConnection();
         await connection.OpenAsync();
         _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
@@ -118,6 +118,10 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Outside Development the host finds the web client's assets only where publishing puts them; the build's
+        // manifest maps wwwroot and its build-time compressed copies to their places in the source tree.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Coo", ConnectionString);
         if (UsesRedis)

@@ -133,13 +133,7 @@ public sealed class HostProcess : IAsyncDisposable
         // tests/Coo.IntegrationTests/bin/<Configuration>/net10.0/ → src/Coo.Host/bin/<Configuration>/net10.0/Coo.Host.dll
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (output.Name, output.Parent!.Name);
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Coo.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var dll = Path.Combine(root!.FullName, "src", "Coo.Host", "bin", configuration, framework, "Coo.Host.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, "src", "Coo.Host", "bin", configuration, framework, "Coo.Host.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/Coo.Host first, or set COO_HOST_DLL.", dll);
     }
 
