@@ -30,6 +30,7 @@ public sealed class UsersModule : IModule
         services.AddModuleValidators(typeof(UsersModule).Assembly);
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<RefreshTokenCookie>();
         services.AddEntityCache(configuration, new EntityCacheOptions<UserSummary>("user", u => u.Id, TimeSpan.FromMinutes(30)));
     }
 
