@@ -81,6 +81,7 @@ internal static class CooHostBuilder
             return Task.CompletedTask;
         }));
 
+        services.AddCooLocalization();
         services.AddCooCaching(configuration);
         services.AddCooRateLimiting(configuration);
         services.AddCooJobs(database);
