@@ -61,8 +61,8 @@ public sealed class ConfigurationTests
     {
         var database = new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=x", true);
 
-        var missing = Assert.Throws<InvalidConfigurationException>(() => AuthSettings.From(Configuration(), database));
-        var tooShort = Assert.Throws<InvalidConfigurationException>(() => AuthSettings.From(Configuration(("Auth:SigningKey", "short")), database));
+        var missing = Assert.Throws<InvalidConfigurationException>(() => AuthSettings.From(Configuration(), database, isDevelopment: false));
+        var tooShort = Assert.Throws<InvalidConfigurationException>(() => AuthSettings.From(Configuration(("Auth:SigningKey", "short")), database, isDevelopment: false));
 
         Assert.Contains("Auth:SigningKey is required", missing.Message, StringComparison.Ordinal);
         Assert.Equal("Auth:SigningKey must be at least 32 bytes long.", tooShort.Message);
@@ -75,8 +75,8 @@ public sealed class ConfigurationTests
         var database = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={folder}/coo.db", true);
         try
         {
-            var first = AuthSettings.From(Configuration(), database);
-            var second = AuthSettings.From(Configuration(), database);
+            var first = AuthSettings.From(Configuration(), database, isDevelopment: false);
+            var second = AuthSettings.From(Configuration(), database, isDevelopment: false);
 
             Assert.Equal(64, first.SigningKey.Key.Length);
             Assert.Equal(first.SigningKey.Key, second.SigningKey.Key);
@@ -97,6 +97,34 @@ public sealed class ConfigurationTests
 
         Assert.Equal(message, error.Message);
     }
+
+    [Theory]
+    [InlineData(null, false, true)]
+    [InlineData(null, true, false)]
+    [InlineData("false", false, false)]
+    [InlineData("true", true, true)]
+    public void The_refresh_cookie_is_Secure_outside_Development_unless_configured_otherwise(string? secureCookie, bool isDevelopment, bool expected)
+    {
+        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=x", true);
+        var settings = secureCookie is null
+            ? Configuration(("Auth:SigningKey", SigningKey))
+            : Configuration(("Auth:SigningKey", SigningKey), ("Auth:SecureCookie", secureCookie));
+
+        Assert.Equal(expected, AuthSettings.From(settings, database, isDevelopment).SecureCookie);
+    }
+
+    [Fact]
+    public void A_SecureCookie_that_is_not_a_boolean_is_refused()
+    {
+        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=x", true);
+
+        var error = Assert.Throws<InvalidConfigurationException>(() =>
+            AuthSettings.From(Configuration(("Auth:SigningKey", SigningKey), ("Auth:SecureCookie", "sometimes")), database, isDevelopment: false));
+
+        Assert.Equal("Auth:SecureCookie 'sometimes' is not true or false.", error.Message);
+    }
+
+    private const string SigningKey = "a-signing-key-long-enough-for-hs256-tokens";
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();

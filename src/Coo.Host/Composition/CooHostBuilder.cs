@@ -46,7 +46,7 @@ internal static class CooHostBuilder
 
         services.AddCooInfrastructure(configuration, database);
         services.AddSingleton(new SnowflakeIdGenerator(GeneratorId(configuration, database), TimeProvider.System));
-        services.AddCooAuthentication(AuthSettings.From(configuration, database));
+        services.AddCooAuthentication(AuthSettings.From(configuration, database, builder.Environment.IsDevelopment()));
         foreach (var module in CooModules.All)
         {
             module.AddServices(services, configuration, database);
@@ -81,6 +81,7 @@ internal static class CooHostBuilder
             return Task.CompletedTask;
         }));
 
+        services.AddCooLocalization();
         services.AddCooCaching(configuration);
         services.AddCooRateLimiting(configuration);
         services.AddCooJobs(database);

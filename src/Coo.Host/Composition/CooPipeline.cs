@@ -20,6 +20,7 @@ internal static class CooPipeline
     {
         app.UseCooForwardedHeaders();
         app.UseCorrelationId();
+        app.UseCooLocalization();
         app.UseSerilogRequestLogging(options =>
             // Kestrel decodes the path, so %0D%0A would become a real line break in the log: log it escaped.
             options.GetMessageTemplateProperties = (http, _, elapsed, status) =>

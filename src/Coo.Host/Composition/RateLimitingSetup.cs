@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
 namespace Coo.Host.Composition;
@@ -114,6 +113,7 @@ internal static class RateLimitingSetup
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var texts = http.RequestServices.GetRequiredService<ProblemTexts>();
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -121,8 +121,8 @@ internal static class RateLimitingSetup
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Type = ProblemTypes.For("rate-limited"),
-                Title = ReasonPhrases.GetReasonPhrase(StatusCodes.Status429TooManyRequests),
-                Detail = $"Too many requests of this kind; try again in {seconds} s.",
+                Title = texts.Title(StatusCodes.Status429TooManyRequests),
+                Detail = texts.RateLimitedDetail(seconds),
             },
         });
     }

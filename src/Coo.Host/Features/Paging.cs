@@ -23,15 +23,16 @@ internal static class Paging
         WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Prefix + lastId.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Reads the <c>limit</c> and <c>cursor</c> query values, or explains what is wrong with them.</summary>
-    public static bool TryRead(int? limit, string? cursor, out int pageSize, out long? beforeId, out ValidationProblem? problem)
+    public static bool TryRead(HttpContext http, int? limit, string? cursor, out int pageSize, out long? beforeId, out ValidationProblem? problem)
     {
         pageSize = limit ?? DefaultLimit;
         beforeId = null;
         problem = null;
+        var texts = http.RequestServices.GetRequiredService<ProblemTexts>();
         var errors = new Dictionary<string, string[]>();
         if (pageSize is < 1 or > MaxLimit)
         {
-            errors["limit"] = [$"The limit must be from 1 to {MaxLimit}."];
+            errors["limit"] = [texts.LimitOutOfRange(MaxLimit)];
         }
 
         if (cursor is not null)
@@ -42,7 +43,7 @@ internal static class Paging
             }
             else
             {
-                errors["cursor"] = ["The cursor is not one this API handed out."];
+                errors["cursor"] = [texts.UnknownCursor];
             }
         }
 
@@ -51,7 +52,7 @@ internal static class Paging
             return true;
         }
 
-        problem = TypedResults.ValidationProblem(errors, title: "One or more fields are invalid.", type: ProblemTypes.Validation);
+        problem = TypedResults.ValidationProblem(errors, title: texts.ValidationTitle, type: ProblemTypes.Validation);
         return false;
     }
 

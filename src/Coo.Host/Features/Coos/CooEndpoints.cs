@@ -64,7 +64,7 @@ internal static class CooEndpoints
     private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem, ProblemHttpResult>> ListByUserAsync(
         string username, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!Paging.TryRead(limit, cursor, out var pageSize, out var beforeId, out var problem))
+        if (!Paging.TryRead(http, limit, cursor, out var pageSize, out var beforeId, out var problem))
         {
             return problem!;
         }

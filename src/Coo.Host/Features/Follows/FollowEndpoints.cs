@@ -63,7 +63,7 @@ internal static class FollowEndpoints
         Func<long, long?, int, IQuery<IReadOnlyList<FollowEntry>>> query,
         CancellationToken cancellationToken)
     {
-        if (!Paging.TryRead(limit, cursor, out var pageSize, out var beforeId, out var problem))
+        if (!Paging.TryRead(http, limit, cursor, out var pageSize, out var beforeId, out var problem))
         {
             return problem!;
         }

@@ -22,7 +22,7 @@ internal static class TimelineEndpoints
     private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem>> GetHomeAsync(
         int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!Paging.TryRead(limit, cursor, out var pageSize, out var beforeId, out var problem))
+        if (!Paging.TryRead(http, limit, cursor, out var pageSize, out var beforeId, out var problem))
         {
             return problem!;
         }

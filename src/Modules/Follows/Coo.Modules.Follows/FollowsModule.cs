@@ -1,4 +1,5 @@
 using Coo.Modules.Follows.Data;
+using Coo.Modules.Follows.Resources;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +16,7 @@ public sealed class FollowsModule : IModule
         services.AddModuleDbContext<FollowsDbContext, SqliteFollowsDbContext, PostgreSqlFollowsDbContext, SqlServerFollowsDbContext>(
             database, FollowsDbContext.SchemaName);
         services.AddModuleValidators(typeof(FollowsModule).Assembly);
+        services.AddErrorTranslations<FollowsText>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

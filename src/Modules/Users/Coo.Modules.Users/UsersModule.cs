@@ -7,6 +7,7 @@ using Coo.Modules.Users.Features.RegisterUser;
 using Coo.Modules.Users.Features.SignIn;
 using Coo.Modules.Users.Features.SignOut;
 using Coo.Modules.Users.Features.UpdateMyProfile;
+using Coo.Modules.Users.Resources;
 using Coo.Modules.Users.Security;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Modules;
@@ -28,8 +29,10 @@ public sealed class UsersModule : IModule
         services.AddModuleDbContext<UsersDbContext, SqliteUsersDbContext, PostgreSqlUsersDbContext, SqlServerUsersDbContext>(
             database, UsersDbContext.SchemaName);
         services.AddModuleValidators(typeof(UsersModule).Assembly);
+        services.AddErrorTranslations<UsersText>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<RefreshTokenCookie>();
         services.AddEntityCache(configuration, new EntityCacheOptions<UserSummary>("user", u => u.Id, TimeSpan.FromMinutes(30)));
     }
 

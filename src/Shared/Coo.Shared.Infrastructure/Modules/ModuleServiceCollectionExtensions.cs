@@ -1,10 +1,12 @@
 using System.Reflection;
 using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Infrastructure.Web;
 using Coo.Shared.Kernel;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace Coo.Shared.Infrastructure.Modules;
 
@@ -53,6 +55,13 @@ public static class ModuleServiceCollectionExtensions
         services.AddSingleton<IIntegrationEventConsumer, InboxConsumer<TEvent, THandler, TContext>>();
         return services;
     }
+
+    /// <summary>
+    /// Lets problem details word this module's errors in the request's language: <typeparamref name="TResource"/>'s
+    /// resources hold one message per error code (e.g. <c>users.username-taken</c>).
+    /// </summary>
+    public static IServiceCollection AddErrorTranslations<TResource>(this IServiceCollection services) =>
+        services.AddSingleton(provider => new ErrorTranslations(provider.GetRequiredService<IStringLocalizer<TResource>>()));
 
     /// <summary>Registers the module's FluentValidation validators, which are internal like the rest of the module.</summary>
     public static IServiceCollection AddModuleValidators(this IServiceCollection services, Assembly moduleAssembly) =>

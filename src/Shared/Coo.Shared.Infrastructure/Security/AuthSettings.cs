@@ -12,7 +12,13 @@ public sealed record AuthSettings(SymmetricSecurityKey SigningKey, string Issuer
 {
     public const int MinimumKeyLength = 32;
 
-    public static AuthSettings From(IConfiguration configuration, DatabaseSettings database)
+    /// <summary>
+    /// Whether the web client's refresh-token cookie is marked <c>Secure</c> (sent over HTTPS only). On by default;
+    /// off by default in Development, which serves plain HTTP on localhost.
+    /// </summary>
+    public bool SecureCookie { get; init; } = true;
+
+    public static AuthSettings From(IConfiguration configuration, DatabaseSettings database, bool isDevelopment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(database);
@@ -41,7 +47,10 @@ public sealed record AuthSettings(SymmetricSecurityKey SigningKey, string Issuer
             configuration["Auth:Issuer"] ?? "coo",
             configuration["Auth:Audience"] ?? "coo-api",
             ReadLifetime(configuration, "Auth:AccessTokenLifetime", TimeSpan.FromMinutes(15)),
-            ReadLifetime(configuration, "Auth:RefreshTokenLifetime", TimeSpan.FromDays(30)));
+            ReadLifetime(configuration, "Auth:RefreshTokenLifetime", TimeSpan.FromDays(30)))
+        {
+            SecureCookie = ReadFlag(configuration, "Auth:SecureCookie", fallback: !isDevelopment),
+        };
     }
 
     private static byte[] LoadOrCreateKey(string path)
@@ -66,6 +75,19 @@ public sealed record AuthSettings(SymmetricSecurityKey SigningKey, string Issuer
         }
 
         return Convert.FromBase64String(File.ReadAllText(path).Trim());
+    }
+
+    private static bool ReadFlag(IConfiguration configuration, string key, bool fallback)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(text, out var value)
+            ? value
+            : throw new InvalidConfigurationException($"{key} '{text}' is not true or false.");
     }
 
     private static TimeSpan ReadLifetime(IConfiguration configuration, string key, TimeSpan fallback)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Coo.Shared.Infrastructure.Web;
 
 /// <summary>A failed validation rule becomes 400 with the errors per (camelCase) field.</summary>
-internal sealed class ValidationExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class ValidationExceptionHandler(IProblemDetailsService problemDetails, ProblemTexts texts) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -26,14 +26,14 @@ internal sealed class ValidationExceptionHandler(IProblemDetailsService problemD
             {
                 Status = StatusCodes.Status400BadRequest,
                 Type = ProblemTypes.Validation,
-                Title = "One or more fields are invalid.",
+                Title = texts.ValidationTitle,
             },
         });
     }
 }
 
 /// <summary>Malformed JSON, a body of the wrong shape or too large: the client's fault, said plainly.</summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails, ProblemTexts texts) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -50,10 +50,10 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             {
                 Status = badRequest.StatusCode,
                 Type = ProblemTypes.MalformedRequest,
-                Title = "The request could not be read.",
+                Title = texts.MalformedRequestTitle,
                 // The JSON reader's own message names internal types; say where the body went wrong instead.
                 Detail = badRequest.InnerException is JsonException json
-                    ? $"The body is not valid JSON of the expected shape (at {json.Path ?? "$"})."
+                    ? texts.MalformedJsonDetail(json.Path ?? "$")
                     : badRequest.Message,
             },
         });

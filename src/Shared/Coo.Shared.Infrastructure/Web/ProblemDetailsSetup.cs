@@ -23,12 +23,14 @@ public static class ProblemDetailsSetup
 
             if (problem.Status == StatusCodes.Status500InternalServerError)
             {
-                problem.Detail = "The server failed to complete the request. Quote the correlation id when reporting it.";
+                problem.Detail = context.HttpContext.RequestServices.GetRequiredService<ProblemTexts>().ServerFailureDetail;
                 problem.Extensions.Remove("exception");
             }
         });
         // Unreadable bodies raise BadHttpRequestException in every environment, so one handler words the answer.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddLocalization();
+        services.AddSingleton<ProblemTexts>();
         services.AddExceptionHandler<ValidationExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;

@@ -2,13 +2,13 @@ using System.Globalization;
 using Coo.Shared.Kernel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.Shared.Infrastructure.Web;
 
 public static class ResultHttpExtensions
 {
-    /// <summary>Maps an expected error to its problem-details response.</summary>
+    /// <summary>Maps an expected error to its problem-details response, worded in the request's language.</summary>
     public static ProblemHttpResult ToProblem(this Error error, HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -29,10 +29,11 @@ public static class ResultHttpExtensions
             httpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
+        var texts = httpContext.RequestServices.GetRequiredService<ProblemTexts>();
         return TypedResults.Problem(
-            detail: error.Message,
+            detail: texts.Message(error),
             statusCode: status,
-            title: ReasonPhrases.GetReasonPhrase(status),
+            title: texts.Title(status),
             type: ProblemTypes.For(error.Code));
     }
 }

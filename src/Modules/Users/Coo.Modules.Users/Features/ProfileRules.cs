@@ -1,5 +1,7 @@
+using Coo.Modules.Users.Resources;
 using Coo.Shared.Kernel;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace Coo.Modules.Users.Features;
 
@@ -9,15 +11,15 @@ internal static class ProfileRules
     public const int DisplayNameMaxLength = 50;
     public const int BioMaxLength = 160;
 
-    public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) => rule
+    public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule, IStringLocalizer<UsersText> messages) => rule
         .Must(name => UserText.PerceivedLength(name) <= DisplayNameMaxLength && name.Length <= DisplayNameMaxLength * 4)
-        .WithMessage($"The display name must be at most {DisplayNameMaxLength} characters.")
+        .WithMessage(_ => messages["DisplayNameTooLong", DisplayNameMaxLength].Value)
         .Must(name => !UserText.HasControlCharacters(name, allowLineBreaks: false))
-        .WithMessage("The display name must not contain control characters.");
+        .WithMessage(_ => messages["DisplayNameControlCharacters"].Value);
 
-    public static IRuleBuilderOptions<T, string> ValidBio<T>(this IRuleBuilder<T, string> rule) => rule
+    public static IRuleBuilderOptions<T, string> ValidBio<T>(this IRuleBuilder<T, string> rule, IStringLocalizer<UsersText> messages) => rule
         .Must(bio => UserText.PerceivedLength(bio) <= BioMaxLength && bio.Length <= BioMaxLength * 4)
-        .WithMessage($"The bio must be at most {BioMaxLength} characters.")
+        .WithMessage(_ => messages["BioTooLong", BioMaxLength].Value)
         .Must(bio => !UserText.HasControlCharacters(bio, allowLineBreaks: true))
-        .WithMessage("The bio must not contain control characters.");
+        .WithMessage(_ => messages["BioControlCharacters"].Value);
 }

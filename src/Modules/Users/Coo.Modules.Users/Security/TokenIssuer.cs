@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using Coo.Modules.Users.Domain;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Kernel;
@@ -9,7 +10,12 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Coo.Modules.Users.Security;
 
-internal sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken);
+/// <param name="RefreshToken">Left out of the JSON when the refresh token travels in <see cref="RefreshTokenCookie"/> instead.</param>
+internal sealed record TokenResponse(
+    string AccessToken,
+    string TokenType,
+    int ExpiresIn,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RefreshToken);
 
 /// <summary>Mints short-lived JWT access tokens and opaque refresh tokens (of which only a hash is kept).</summary>
 internal sealed class TokenIssuer(AuthSettings settings, SnowflakeIdGenerator ids, TimeProvider time)

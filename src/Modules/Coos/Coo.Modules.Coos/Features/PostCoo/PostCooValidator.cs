@@ -1,23 +1,27 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Coos.Resources;
 using Coo.Shared.Kernel;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace Coo.Modules.Coos.Features.PostCoo;
 
 internal sealed class PostCooValidator : AbstractValidator<Contracts.PostCoo>
 {
-    public PostCooValidator()
+    private const int IdempotencyKeyMaxLength = 100;
+
+    public PostCooValidator(IStringLocalizer<CoosText> messages)
     {
         RuleFor(c => UserText.Clean(c.Text))
-            .NotEmpty().WithMessage("A coo needs some text.")
+            .NotEmpty().WithMessage(_ => messages["TextRequired"].Value)
             .Must(text => UserText.PerceivedLength(text) <= Domain.Coo.MaxLength)
-            .WithMessage($"A coo must be at most {Domain.Coo.MaxLength} characters.")
+            .WithMessage(_ => messages["TextTooLong", Domain.Coo.MaxLength].Value)
             .Must(text => text.Length <= Domain.Coo.MaxCodeUnits)
-            .WithMessage("A coo must be at most 280 characters; some of these characters are unusually long.")
+            .WithMessage(_ => messages["TextTooManyCodeUnits", Domain.Coo.MaxLength].Value)
             .OverridePropertyName(nameof(Contracts.PostCoo.Text));
         RuleFor(c => c.IdempotencyKey)
-            .Length(1, 100).WithMessage("An Idempotency-Key must be 1 to 100 characters.")
-            .Matches("^[\\x21-\\x7E]*$").WithMessage("An Idempotency-Key may contain only visible ASCII characters.")
+            .Length(1, IdempotencyKeyMaxLength).WithMessage(_ => messages["IdempotencyKeyLength", 1, IdempotencyKeyMaxLength].Value)
+            .Matches("^[\\x21-\\x7E]*$").WithMessage(_ => messages["IdempotencyKeyCharacters"].Value)
             .When(c => c.IdempotencyKey is not null);
     }
 }

@@ -12,13 +12,30 @@ internal static class RefreshSessionEndpoint
 {
     public static void Map(IEndpointRouteBuilder auth) => auth
         .MapPost("/refresh", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (
-            RefreshSession command, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+            RefreshSession command, ISender sender, RefreshTokenCookie cookie, HttpContext http, CancellationToken cancellationToken) =>
         {
-            var result = await sender.Send(command, cancellationToken);
-            return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(http);
+            RefreshTokenCookie.ForbidCaching(http.Response);
+
+            // A token in the body is the JSON flow of mobile clients; only without one is the web client's cookie used.
+            var cookieToken = string.IsNullOrEmpty(command.RefreshToken) ? RefreshTokenCookie.Read(http.Request) : null;
+            var result = await sender.Send(cookieToken is null ? command : new RefreshSession(cookieToken), cancellationToken);
+            if (!result.IsSuccess)
+            {
+                if (cookieToken is not null)
+                {
+                    cookie.Delete(http.Response);
+                }
+
+                return result.Error!.ToProblem(http);
+            }
+
+            return TypedResults.Ok(cookieToken is null ? result.Value : cookie.MoveIntoCookie(http.Response, result.Value));
         })
         .WithName("RefreshSession")
-        .WithSummary("Exchange a refresh token for new tokens; the old refresh token stops working")
+        .WithSummary("Exchange a refresh token (from the body, or else the cookie) for new tokens; the old refresh token stops working")
+        .WithDescription(
+            $"Send `{{\"refreshToken\": …}}`, or `{{}}` with the `{RefreshTokenCookie.Name}` cookie: then the new refresh token " +
+            "is set in the cookie instead of the JSON, and a refused cookie is deleted.")
         .ProducesValidationProblem()
         .AllowAnonymous()
         .RequireRateLimiting(RateLimitPolicies.Sessions);

@@ -1,28 +1,32 @@
+using Coo.Modules.Users.Resources;
 using Coo.Shared.Kernel;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace Coo.Modules.Users.Features.RegisterUser;
 
 internal sealed class RegisterUserValidator : AbstractValidator<RegisterUser>
 {
+    public const int UsernameMinLength = 3;
+    public const int UsernameMaxLength = 15;
     public const int PasswordMinLength = 10;
     public const int PasswordMaxLength = 128;
 
-    public RegisterUserValidator()
+    public RegisterUserValidator(IStringLocalizer<UsersText> messages)
     {
         RuleFor(c => c.Username)
-            .NotEmpty().WithMessage("A username is required.")
-            .Length(3, 15).WithMessage("The username must be 3 to 15 characters.")
-            .Matches("^[A-Za-z0-9_]*$").WithMessage("The username may contain only letters A-Z, digits and underscores.");
+            .NotEmpty().WithMessage(_ => messages["UsernameRequired"].Value)
+            .Length(UsernameMinLength, UsernameMaxLength).WithMessage(_ => messages["UsernameLength", UsernameMinLength, UsernameMaxLength].Value)
+            .Matches("^[A-Za-z0-9_]*$").WithMessage(_ => messages["UsernameCharacters"].Value);
         RuleFor(c => c.Email)
-            .NotEmpty().WithMessage("An e-mail address is required.")
-            .MaximumLength(254).WithMessage("The e-mail address is too long.")
-            .EmailAddress().WithMessage("That is not a valid e-mail address.");
+            .NotEmpty().WithMessage(_ => messages["EmailRequired"].Value)
+            .MaximumLength(254).WithMessage(_ => messages["EmailTooLong"].Value)
+            .EmailAddress().WithMessage(_ => messages["EmailInvalid"].Value);
         RuleFor(c => c.Password)
-            .NotEmpty().WithMessage("A password is required.")
-            .MinimumLength(PasswordMinLength).WithMessage($"The password must be at least {PasswordMinLength} characters.")
-            .MaximumLength(PasswordMaxLength).WithMessage($"The password must be at most {PasswordMaxLength} characters.")
-            .Must(p => !CommonPasswords.Contains(p)).WithMessage("That password is too common; choose another.");
-        RuleFor(c => UserText.Clean(c.DisplayName)).ValidDisplayName().OverridePropertyName(nameof(RegisterUser.DisplayName));
+            .NotEmpty().WithMessage(_ => messages["PasswordRequired"].Value)
+            .MinimumLength(PasswordMinLength).WithMessage(_ => messages["PasswordTooShort", PasswordMinLength].Value)
+            .MaximumLength(PasswordMaxLength).WithMessage(_ => messages["PasswordTooLong", PasswordMaxLength].Value)
+            .Must(p => !CommonPasswords.Contains(p)).WithMessage(_ => messages["PasswordTooCommon"].Value);
+        RuleFor(c => UserText.Clean(c.DisplayName)).ValidDisplayName(messages).OverridePropertyName(nameof(RegisterUser.DisplayName));
     }
 }

@@ -1,12 +1,14 @@
+using Coo.Modules.Users.Resources;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace Coo.Modules.Users.Features.SignIn;
 
 internal sealed class SignInValidator : AbstractValidator<SignIn>
 {
-    public SignInValidator()
+    public SignInValidator(IStringLocalizer<UsersText> messages)
     {
-        RuleFor(c => c.Username).NotEmpty().WithMessage("A username or e-mail address is required.").MaximumLength(254);
-        RuleFor(c => c.Password).NotEmpty().WithMessage("A password is required.").MaximumLength(128);
+        RuleFor(c => c.Username).NotEmpty().WithMessage(_ => messages["UsernameOrEmailRequired"].Value).MaximumLength(254);
+        RuleFor(c => c.Password).NotEmpty().WithMessage(_ => messages["PasswordRequired"].Value).MaximumLength(128);
     }
 }

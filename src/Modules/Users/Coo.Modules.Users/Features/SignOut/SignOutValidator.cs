@@ -1,9 +1,11 @@
+using Coo.Modules.Users.Resources;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace Coo.Modules.Users.Features.SignOut;
 
 internal sealed class SignOutValidator : AbstractValidator<SignOut>
 {
-    public SignOutValidator() =>
-        RuleFor(c => c.RefreshToken).NotEmpty().WithMessage("A refresh token is required.").MaximumLength(200);
+    public SignOutValidator(IStringLocalizer<UsersText> messages) =>
+        RuleFor(c => c.RefreshToken).NotEmpty().WithMessage(_ => messages["RefreshTokenRequired"].Value).MaximumLength(200);
 }
