@@ -56,12 +56,7 @@ public sealed class PageLog
         }
     }
 
-    /// <summary>
-    /// A console error, except Chromium's report of its own <c>/favicon.ico</c> request (made when a page names no
-    /// icon), which stays in the log but is the browser's, not the page's.
-    /// </summary>
-    private static bool IsError(IConsoleMessage message) =>
-        message.Type == "error" && !message.Location.Contains("/favicon.ico:", StringComparison.Ordinal);
+    private static bool IsError(IConsoleMessage message) => message.Type == "error";
 
     private static string At(string? location) => string.IsNullOrEmpty(location) ? "" : $" ({location})";
 }

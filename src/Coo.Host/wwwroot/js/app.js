@@ -9,7 +9,7 @@ import { profileView } from './views/profile.js';
 
 // The client's routes; the host serves index.html for each of them (WebClient.cs).
 const routes = [
-  { pattern: /^\/$/, view: (main, context) => (context.viewer ? homeView(main, context) : welcomeView(main, context)), title: () => t('home') },
+  { pattern: /^\/$/, view: (main, context) => (context.viewer ? homeView(main, context) : welcomeView(main, context)), title: () => (viewer ? t('home') : null) },
   { pattern: /^\/signin$/, view: signInView, title: () => t('signIn'), visitorsOnly: true },
   { pattern: /^\/signup$/, view: signUpView, title: () => t('signUp'), visitorsOnly: true },
   { pattern: /^\/@(\w{1,15})\/(followers|following)$/, view: (main, context) => peopleView(main, context), title: ({ username }) => `@${username}`, params: ['username', 'relation'] },
@@ -47,7 +47,8 @@ async function render({ focus = false } = {}) {
   const match = path.match(route.pattern);
   const params = Object.fromEntries((route.params ?? []).map((name, index) => [name, match[index + 1]]));
   const context = { ...params, viewer, navigate, setViewer, signedIn };
-  document.title = `${route.title(params)} · Coo`;
+  const title = route.title(params);
+  document.title = title ? `${title} · Coo` : 'Coo';
   const stop = await route.view(main, context);
   if (thisRender !== renderCount) {
     stop?.();

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using Coo.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Coo.IntegrationTests.Browser.CooPages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Coo.IntegrationTests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ComposeTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    private const string WavingHandWithSkinTone = "👋🏽";
+
+    [BrowserFact]
+    public async Task A_coo_over_280_characters_cannot_be_sent_and_the_counter_counts_like_the_server()
+    {
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        await SignUpAsync(page, "ada");
+
+        await Compose(page).FillAsync(new string('a', 281));
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(Counter(page)).ToHaveTextAsync("-1");
+            await Expect(PostButton(page)).ToBeDisabledAsync();
+        });
+        await Compose(page).PressAsync("Control+Enter");
+        await ScreenshotAsync(page, "compose-too-long");
+
+        // An emoji with a skin tone is 4 UTF-16 code units but one character, for the counter as for the server.
+        var longest = string.Concat(Enumerable.Repeat(WavingHandWithSkinTone, 280));
+        await Compose(page).FillAsync(longest + WavingHandWithSkinTone);
+        await VerifyAsync(page, () => Expect(PostButton(page)).ToBeDisabledAsync());
+        await Compose(page).FillAsync(longest);
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(Counter(page)).ToHaveTextAsync("0");
+            await Expect(PostButton(page)).ToBeEnabledAsync();
+        });
+        await PostButton(page).ClickAsync();
+        await VerifyAsync(page, () => Expect(CooArticles(page)).ToHaveCountAsync(1));
+
+        using var api = Host.Api.CreateClient();
+        using var coos = JsonDocument.Parse(await api.GetStringAsync(new Uri("/api/v1/users/ada/coos", UriKind.Relative)));
+        Assert.Equal([longest], coos.RootElement.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+        AssertNoConsoleErrors(page);
+    }
+
+    [BrowserFact]
+    public async Task A_refused_post_asks_the_person_to_slow_down_for_the_seconds_the_server_gave()
+    {
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        await SignUpAsync(page, "ada");
+
+        // The server's limits are proven by the API tests; here the client meets a 429 as the server sends it.
+        await page.RouteAsync("**/api/v1/coos", route => route.FulfillAsync(new()
+        {
+            Status = 429,
+            Headers = new Dictionary<string, string> { ["Retry-After"] = "42" },
+            ContentType = "application/problem+json",
+            Body = """{"type":"urn:coo:problem:rate-limited","title":"Too many requests","status":429}""",
+        }));
+        await Compose(page).FillAsync("Too fast");
+        await PostButton(page).ClickAsync();
+
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Slow down" }))
+                .ToHaveTextAsync("Slow down: try again in 42 seconds.");
+            await Expect(Compose(page)).ToHaveValueAsync("Too fast");
+        });
+        await ScreenshotAsync(page, "compose-slow-down");
+    }
+
+    [BrowserFact]
+    public async Task Posting_and_cancelling_a_delete_work_with_the_keyboard_alone()
+    {
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        await SignUpAsync(page, "ada");
+
+        await TabUntilAsync(page, "textarea");
+        await page.Keyboard.TypeAsync("Typed without a mouse");
+        await page.Keyboard.PressAsync("Control+Enter");
+        await VerifyAsync(page, () => Expect(CooArticle(page, "Typed without a mouse")).ToBeVisibleAsync());
+
+        await TabUntilAsync(page, "article button");
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(dialog).ToBeVisibleAsync();
+            await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
+        });
+        await page.Keyboard.PressAsync("Escape");
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(dialog).ToBeHiddenAsync();
+            await Expect(CooArticle(page, "Typed without a mouse")).ToBeVisibleAsync();
+        });
+    }
+
+    [BrowserFact]
+    public async Task A_coo_shows_a_relative_time_and_the_exact_local_time_on_hover()
+    {
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        await SignUpAsync(page, "ada");
+        await PostAsync(page, "What time is it?");
+
+        var time = CooArticle(page, "What time is it?").Locator("time");
+        await VerifyAsync(page, () => Expect(time).ToHaveTextAsync("now"));
+        var postedAt = DateTimeOffset.Parse(await time.GetAttributeAsync("datetime") ?? "", CultureInfo.InvariantCulture);
+        var berlin = TimeZoneInfo.ConvertTime(postedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        var title = (await time.GetAttributeAsync("title") ?? "").Replace('\u202f', ' ');
+        Assert.Contains(berlin.ToString("h:mm", CultureInfo.InvariantCulture), title, StringComparison.Ordinal);
+        Assert.Contains(berlin.ToString("MMMM d, yyyy", CultureInfo.GetCultureInfo("en-US")), title, StringComparison.Ordinal);
+    }
+
+    /// <summary>Presses Tab until the focused element matches the selector (at most 30 times).</summary>
+    private static async Task TabUntilAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("selector => document.activeElement?.matches(selector) ?? false", selector))
+            {
+                return;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"Tab never reached {selector}.");
+    }
+}

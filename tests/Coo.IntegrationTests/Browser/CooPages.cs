@@ -1,0 +1,53 @@
+using Coo.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Coo.IntegrationTests.Browser;
+
+/// <summary>What a person does in the web client, by the names a screen reader would use (labels, roles).</summary>
+public static class CooPages
+{
+    public const string ComposeLabel = "What’s happening?";
+
+    public static async Task SignUpAsync(IPage page, string username, string? displayName = null)
+    {
+        await page.GotoAsync("/signup");
+        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(username);
+        if (displayName is not null)
+        {
+            await page.GetByLabel("Display name").FillAsync(displayName);
+        }
+
+        await page.GetByLabel("E-mail").FillAsync($"{username}@example.com");
+        await page.GetByLabel("Password").FillAsync(ApiClientExtensions.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Home", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string username)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Username or e-mail").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync(ApiClientExtensions.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Home", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    public static ILocator Compose(IPage page) => page.GetByLabel(ComposeLabel);
+
+    public static ILocator PostButton(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Coo", Exact = true });
+
+    public static ILocator Counter(IPage page) => page.Locator(".compose .counter");
+
+    public static async Task PostAsync(IPage page, string text)
+    {
+        await Compose(page).FillAsync(text);
+        await PostButton(page).ClickAsync();
+        await Expect(CooArticle(page, text)).ToBeVisibleAsync();
+    }
+
+    /// <summary>The coos on the page, each an article named after its author.</summary>
+    public static ILocator CooArticles(IPage page) => page.GetByRole(AriaRole.Article);
+
+    public static ILocator CooArticle(IPage page, string text) => CooArticles(page).Filter(new() { HasText = text });
+}
