@@ -68,7 +68,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         using var api = Host.Api.CreateClient();
         var grace = await api.CreateUserAsync("grace");
         var ada = await api.CreateUserAsync("ada");
-        await api.SendAsAsync(HttpMethod.Patch, "/api/v1/users/me", ada.Tokens.AccessToken, new { displayName = "Ada Lovelace", bio = "Notes on the analytical engine." });
+        (await api.SendAsAsync(HttpMethod.Patch, "/api/v1/users/me", grace.Tokens.AccessToken, new { displayName = "Grace Hopper" })).Dispose();
+        (await api.SendAsAsync(HttpMethod.Patch, "/api/v1/users/me", ada.Tokens.AccessToken, new { displayName = "Ada Lovelace", bio = "Notes on the analytical engine." })).Dispose();
         await api.FollowOkAsync(ada, "grace");
         await api.PostCooOkAsync(grace, "It's easier to ask forgiveness than it is to get permission.");
         await api.PostCooOkAsync(grace, "A ship in port is safe, but that is not what ships are built for.");
