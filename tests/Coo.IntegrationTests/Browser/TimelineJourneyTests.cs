@@ -140,6 +140,7 @@ public sealed class TimelineJourneyTests(BrowserFixture fixture, ITestOutputHelp
         {
             await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Ada Lovelace", Level = 1 })).ToBeVisibleAsync();
             await Expect(visitor.GetByText("First programmer.")).ToBeVisibleAsync();
+            await Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Sign in to follow" })).ToHaveAttributeAsync("href", "/signin");
         });
         AssertNoConsoleErrors(ada);
     }

@@ -39,6 +39,7 @@ export default {
   deleteText: 'Er verschwindet aus deinem Profil und aus allen Timelines. Das lässt sich nicht rückgängig machen.',
   cancel: 'Abbrechen',
   follow: 'Folgen',
+  signInToFollow: 'Zum Folgen anmelden',
   unfollow: 'Entfolgen',
   nowFollowing: 'Du folgst jetzt @{username}.',
   unfollowed: 'Du folgst @{username} nicht mehr.',

@@ -39,6 +39,7 @@ export default {
   deleteText: 'It will be removed from your profile and from every timeline. This cannot be undone.',
   cancel: 'Cancel',
   follow: 'Follow',
+  signInToFollow: 'Sign in to follow',
   unfollow: 'Unfollow',
   nowFollowing: 'You now follow @{username}.',
   unfollowed: 'You no longer follow @{username}.',

@@ -33,7 +33,7 @@ export async function profileView(main, { viewer, username, setViewer }) {
         h('a', { href: `/@${profile.username}/following` }, h('strong', {}, formatCount(profile.followingCount)), ' ', t('followingLabel')),
         h('a', { href: `/@${profile.username}/followers` }, h('strong', {}, formatCount(profile.followersCount)), ' ', t('followersLabel', { count: profile.followersCount })),
         h('span', {}, h('strong', {}, formatCount(profile.coosCount)), ' ', t('coosLabel', { count: profile.coosCount }))),
-      h('div', { class: 'profile-actions' }, own ? editButton() : viewer ? followButton() : null),
+      h('div', { class: 'profile-actions' }, own ? editButton() : viewer ? followButton() : h('a', { class: 'button', href: '/signin' }, t('signInToFollow'))),
       h('p', { class: 'form-error', role: 'alert' }));
   }
 
