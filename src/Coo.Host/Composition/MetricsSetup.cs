@@ -1,5 +1,6 @@
 using Coo.Host.Observability;
 using Coo.Shared.Infrastructure.Observability;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using OpenTelemetry.Metrics;
 
 namespace Coo.Host.Composition;
@@ -15,7 +16,23 @@ internal static class MetricsSetup
 
     public static IServiceCollection AddCooMetrics(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(MetricsAccess.From(configuration));
+        var access = MetricsAccess.From(configuration);
+        services.AddSingleton(access);
+
+        // Prometheus's scrape token is no JWT: the bearer handler need not try (and fail) to validate it on every
+        // scrape. Other paths are left alone, so API requests pay nothing for this.
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            var received = options.Events.OnMessageReceived;
+            options.Events.OnMessageReceived = async context =>
+            {
+                await received(context);
+                if (context.Request.Path == ScrapePath && access.CarriesScrapeToken(context.Request))
+                {
+                    context.NoResult();
+                }
+            };
+        });
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()

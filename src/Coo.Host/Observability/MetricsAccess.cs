@@ -27,7 +27,12 @@ internal sealed class MetricsAccess(IReadOnlyList<System.Net.IPNetwork> allowedN
     public bool Allows(HttpContext http) =>
         FromAllowedNetwork(http.Connection.RemoteIpAddress)
         || AdminUsers.Includes(http.User, configuration)
-        || CarriesScrapeToken(http.Request.Headers.Authorization.ToString());
+        || CarriesScrapeToken(http.Request);
+
+    /// <summary>Compared in constant time, so the answer's timing does not reveal how much of a guess was right.</summary>
+    public bool CarriesScrapeToken(HttpRequest request) =>
+        scrapeAuthorization is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Headers.Authorization.ToString()), scrapeAuthorization);
 
     private bool FromAllowedNetwork(IPAddress? address)
     {
@@ -39,9 +44,4 @@ internal sealed class MetricsAccess(IReadOnlyList<System.Net.IPNetwork> allowedN
         var ip = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
         return allowedNetworks.Any(network => network.Contains(ip));
     }
-
-    /// <summary>Compared in constant time, so the answer's timing does not reveal how much of a guess was right.</summary>
-    private bool CarriesScrapeToken(string authorization) =>
-        scrapeAuthorization is not null
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(authorization), scrapeAuthorization);
 }
