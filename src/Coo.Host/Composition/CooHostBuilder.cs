@@ -85,6 +85,7 @@ internal static class CooHostBuilder
         services.AddCooCaching(configuration);
         services.AddCooRateLimiting(configuration);
         services.AddCooJobs(database);
+        services.AddCooMetrics(configuration);
         return builder;
     }
 

@@ -47,6 +47,7 @@ internal static class CooPipeline
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("Coo API"));
         app.MapCooJobsDashboard();
+        app.MapCooMetrics();
 
         var api = app.MapGroup("/api/v1");
         foreach (var module in CooModules.All)

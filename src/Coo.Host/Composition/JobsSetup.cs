@@ -86,10 +86,7 @@ internal static class JobsSetup
                 return true;
             }
 
-            var user = context.GetHttpContext().User;
-            var admins = configuration.GetSection("Admin:Usernames").Get<string[]>() ?? [];
-            return user.Identity is { IsAuthenticated: true, Name: { } name }
-                && admins.Contains(name, StringComparer.OrdinalIgnoreCase);
+            return AdminUsers.Includes(context.GetHttpContext().User, configuration);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Coo.Host.RateLimiting;
+using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,9 @@ namespace Coo.Host.Composition;
 /// </summary>
 internal static class RateLimitingSetup
 {
+    /// <summary>The <c>policy</c> of <c>coo.rate_limit.rejections</c> for the per-username sign-in limit.</summary>
+    public const string SignInPerUsernamePolicy = $"{RateLimitPolicies.SignIn}-per-username";
+
     public static IServiceCollection AddCooRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = RateLimitSettings.Read(configuration);
@@ -27,7 +31,8 @@ internal static class RateLimitingSetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = WriteRejectionAsync;
+            // Only the global (per-username sign-in) limiter's refusals come here: each policy answers its own.
+            options.OnRejected = (context, cancellationToken) => RejectAsync(context, SignInPerUsernamePolicy, cancellationToken);
         });
         services.AddOptions<RateLimiterOptions>().Configure<FailSafeRateLimiterFactory>((options, limiters) => AddPolicies(options, settings, limiters));
         services.Configure<OpenApiOptions>("v1", options => options.AddOperationTransformer(DocumentRejectionAsync));
@@ -104,6 +109,13 @@ internal static class RateLimitingSetup
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Counts the refusal under its policy, then answers it.</summary>
+    public static ValueTask RejectAsync(OnRejectedContext context, string policy, CancellationToken cancellationToken)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<CooMetrics>().RateLimitRejected(policy);
+        return WriteRejectionAsync(context, cancellationToken);
     }
 
     /// <summary>429 as RFC 9457 problem details, with the standard <c>Retry-After</c> (seconds).</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Coo.Host.Composition;
 using Coo.Shared.Infrastructure.Security;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -9,8 +10,9 @@ namespace Coo.Host.RateLimiting;
 /// <summary>A named policy whose partition is the signed-in user, or the client IP for an anonymous caller.</summary>
 internal sealed class ClientPartitionPolicy(string name, RateLimitPolicySettings limits, FailSafeRateLimiterFactory limiters) : IRateLimiterPolicy<string>
 {
-    /// <summary>Null: the host's common 429 answer applies.</summary>
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
+    /// <summary>The host's common 429 answer, counted under this policy's name.</summary>
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } =
+        (context, cancellationToken) => RateLimitingSetup.RejectAsync(context, name, cancellationToken);
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         RateLimitPartition.Get($"{name}:{Client(httpContext)}", key => limiters.Create(key, limits));

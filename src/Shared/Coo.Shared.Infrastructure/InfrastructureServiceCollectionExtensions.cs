@@ -1,6 +1,7 @@
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Messaging;
+using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,10 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<OutboxWakeupInterceptor>();
         services.AddSingleton<IntegrationEventDelivery>();
         services.AddHostedService<ModuleMigrator>();
+        services.AddSingleton(ValidatedSettings.Read<MetricsOptions>(configuration, MetricsOptions.Section));
+        services.AddSingleton<OutboxBacklog>();
+        services.AddSingleton<CooMetrics>();
+        services.AddHostedService<OutboxBacklogMonitor>();
         services.AddTransient<IRecurringJob, MessageCleanupJob>();
         services.AddTransient<RecurringJobRunner>();
         services.AddCooProblemDetails();

@@ -52,5 +52,8 @@ public sealed class SnowflakeIdGenerator
         }
     }
 
+    /// <summary>When <paramref name="id"/> was minted (to the millisecond), read from its time bits.</summary>
+    public static DateTimeOffset CreatedAt(long id) => Epoch.AddMilliseconds(id >> (GeneratorBits + SequenceBits));
+
     private long ElapsedMilliseconds() => (long)(_time.GetUtcNow() - Epoch).TotalMilliseconds;
 }

@@ -1,3 +1,4 @@
+using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Kernel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ namespace Coo.Shared.Infrastructure.Messaging;
 public sealed partial class IntegrationEventDelivery(
     IEnumerable<IIntegrationEventConsumer> consumers,
     IServiceScopeFactory scopes,
+    CooMetrics metrics,
     ILogger<IntegrationEventDelivery> logger)
 {
     private readonly IIntegrationEventConsumer[] _consumers = [.. consumers];
@@ -33,6 +35,7 @@ public sealed partial class IntegrationEventDelivery(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 LogConsumerFailed(ex, messageId, consumer.Name);
+                metrics.ConsumerFailed(consumer.Name);
                 (failures ??= []).Add(ex);
             }
         }

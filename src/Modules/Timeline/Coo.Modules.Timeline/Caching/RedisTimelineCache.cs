@@ -1,5 +1,6 @@
 using System.Globalization;
 using Coo.Shared.Infrastructure.Caching;
+using Coo.Shared.Infrastructure.Observability;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -15,7 +16,7 @@ namespace Coo.Modules.Timeline.Caching;
 /// it, and the rebuilt set is stored only if the generation is still the one the miss saw.
 /// </para>
 /// </summary>
-internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<TimelineOptions> options) : ITimelineCache
+internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<TimelineOptions> options, CooMetrics metrics) : ITimelineCache
 {
     private const string WholeTimeline = "0000000000000000000";
     private const string NewestOnly = "0000000000000000001";
@@ -103,15 +104,19 @@ internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<Timeline
             cancellationToken);
         if (!succeeded || result is null)
         {
+            // The database answers instead: for the hit ratio that is a miss like any other.
+            metrics.TimelineCacheMiss();
             return CachedTimelineRead.Unavailable;
         }
 
         var values = (RedisResult[])result!;
         if ((long)values[0] == 0)
         {
+            metrics.TimelineCacheMiss();
             return new CachedTimelineRead(null, false, new TimelineRebuildTicket(ownerId, (string)values[1]!, (long)values[2]));
         }
 
+        metrics.TimelineCacheHit();
         var ids = values.Skip(2).Select(v => long.Parse((string)v!, CultureInfo.InvariantCulture)).ToList();
         return new CachedTimelineRead(ids, ReachesBottom: (long)values[1] == 1, Ticket: null);
     }

@@ -3,7 +3,9 @@ using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 using Coo.Modules.Timeline.Jobs;
 using Coo.Shared.Infrastructure.Messaging;
+using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Kernel;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +23,8 @@ internal sealed class CooPostedHandler(
     AfterCommitActions afterCommit,
     IBackgroundJobClient jobs,
     DatabaseSettings database,
-    IOptions<TimelineOptions> options) : IIntegrationEventHandler<CooPostedIntegrationEvent>
+    IOptions<TimelineOptions> options,
+    CooMetrics metrics) : IIntegrationEventHandler<CooPostedIntegrationEvent>
 {
     public async Task HandleAsync(CooPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -44,6 +47,11 @@ internal sealed class CooPostedHandler(
             else
             {
                 reached.AddRange(await timelines.FanOutAsync(cooId, authorId, after, upTo, cancellationToken));
+                afterCommit.Add(_ =>
+                {
+                    metrics.FanOutWritten(SnowflakeIdGenerator.CreatedAt(cooId));
+                    return Task.CompletedTask;
+                });
             }
         }
 

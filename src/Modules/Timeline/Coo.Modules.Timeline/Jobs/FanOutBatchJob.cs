@@ -1,16 +1,19 @@
 using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
+using Coo.Shared.Infrastructure.Observability;
+using Coo.Shared.Kernel;
 
 namespace Coo.Modules.Timeline.Jobs;
 
 /// <summary>One batch of a large fan-out, run by the job engine; retried by it, and idempotent like every timeline write.</summary>
-internal sealed class FanOutBatchJob(TimelineDbContext db, TimelineStore timelines, ITimelineCache cache)
+internal sealed class FanOutBatchJob(TimelineDbContext db, TimelineStore timelines, ITimelineCache cache, CooMetrics metrics)
 {
     public async Task RunAsync(long cooId, long authorId, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reached = await timelines.FanOutAsync(cooId, authorId, afterFollowerId, upToFollowerId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.FanOutWritten(SnowflakeIdGenerator.CreatedAt(cooId));
         await cache.AddAsync(cooId, reached, cancellationToken);
     }
 }

@@ -3,13 +3,14 @@ using System.Text;
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Domain;
+using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Coos.Features.PostCoo;
 
-internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids, TimeProvider time)
+internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids, TimeProvider time, CooMetrics metrics)
     : ICommandHandler<Contracts.PostCoo, Result<CooSummary>>
 {
     public async ValueTask<Result<CooSummary>> Handle(Contracts.PostCoo command, CancellationToken cancellationToken)
@@ -62,6 +63,7 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
 
         await AuthorStatsStore.AdjustAsync(db, command.AuthorId, +1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.CooPosted();
         return ToSummary(coo);
     }
 

@@ -1,13 +1,14 @@
 using Coo.Modules.Follows.Contracts;
 using Coo.Modules.Follows.Data;
 using Coo.Modules.Follows.Domain;
+using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Follows.Features.FollowUser;
 
-internal sealed class FollowUserHandler(FollowsDbContext db, SnowflakeIdGenerator ids, TimeProvider time)
+internal sealed class FollowUserHandler(FollowsDbContext db, SnowflakeIdGenerator ids, TimeProvider time, CooMetrics metrics)
     : ICommandHandler<Contracts.FollowUser, Result<Unit>>
 {
     public async ValueTask<Result<Unit>> Handle(Contracts.FollowUser command, CancellationToken cancellationToken)
@@ -47,6 +48,7 @@ internal sealed class FollowUserHandler(FollowsDbContext db, SnowflakeIdGenerato
 
         await FollowCountsStore.AdjustAsync(db, command.FollowerId, command.FolloweeId, +1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.Followed();
         return Unit.Value;
     }
 

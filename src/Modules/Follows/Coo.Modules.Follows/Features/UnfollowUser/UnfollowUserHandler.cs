@@ -1,12 +1,13 @@
 using Coo.Modules.Follows.Contracts;
 using Coo.Modules.Follows.Data;
+using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Follows.Features.UnfollowUser;
 
-internal sealed class UnfollowUserHandler(FollowsDbContext db, TimeProvider time) : ICommandHandler<Contracts.UnfollowUser, Result<Unit>>
+internal sealed class UnfollowUserHandler(FollowsDbContext db, TimeProvider time, CooMetrics metrics) : ICommandHandler<Contracts.UnfollowUser, Result<Unit>>
 {
     public async ValueTask<Result<Unit>> Handle(Contracts.UnfollowUser command, CancellationToken cancellationToken)
     {
@@ -32,6 +33,7 @@ internal sealed class UnfollowUserHandler(FollowsDbContext db, TimeProvider time
             Guid.CreateVersion7(), time.GetUtcNow(), followId.Value, command.FollowerId, command.FolloweeId));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.Unfollowed();
         return Unit.Value;
     }
 }

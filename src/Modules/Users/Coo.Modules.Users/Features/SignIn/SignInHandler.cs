@@ -1,6 +1,7 @@
 using Coo.Modules.Users.Data;
 using Coo.Modules.Users.Domain;
 using Coo.Modules.Users.Security;
+using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -12,12 +13,24 @@ internal sealed class SignInHandler(
     UsersDbContext db,
     IPasswordHasher<User> passwordHasher,
     TokenIssuer tokens,
-    TimeProvider time) : ICommandHandler<SignIn, Result<TokenResponse>>
+    TimeProvider time,
+    CooMetrics metrics) : ICommandHandler<SignIn, Result<TokenResponse>>
 {
     // Verifying against a real hash for unknown users keeps the response time from telling which usernames exist.
     private static readonly string UnknownUserHash = new PasswordHasher<User>().HashPassword(null!, "not-a-password-of-anyone");
 
     public async ValueTask<Result<TokenResponse>> Handle(SignIn command, CancellationToken cancellationToken)
+    {
+        var result = await SignInAsync(command, cancellationToken);
+        if (result.Error is { } error)
+        {
+            metrics.SignInFailed(error.Code);
+        }
+
+        return result;
+    }
+
+    private async Task<Result<TokenResponse>> SignInAsync(SignIn command, CancellationToken cancellationToken)
     {
         var login = command.Username.Trim();
         var user = login.Contains('@', StringComparison.Ordinal)

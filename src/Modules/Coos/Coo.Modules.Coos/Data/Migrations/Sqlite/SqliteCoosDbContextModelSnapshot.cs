@@ -171,6 +171,10 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_coos_outbox_messages");
 
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_coos_outbox_messages_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
+
                     b.HasIndex("ProcessedAt")
                         .HasDatabaseName("ix_coos_outbox_messages_processed_at")
                         .HasFilter("processed_at IS NOT NULL");

@@ -153,6 +153,10 @@ namespace Coo.Modules.Follows.Data.Migrations.PostgreSql
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_outbox_messages_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
+
                     b.HasIndex("ProcessedAt")
                         .HasDatabaseName("ix_outbox_messages_processed_at")
                         .HasFilter("processed_at IS NOT NULL");

@@ -195,6 +195,10 @@ namespace Coo.Modules.Timeline.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_timeline_outbox_messages");
 
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_timeline_outbox_messages_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
+
                     b.HasIndex("ProcessedAt")
                         .HasDatabaseName("ix_timeline_outbox_messages_processed_at")
                         .HasFilter("processed_at IS NOT NULL");

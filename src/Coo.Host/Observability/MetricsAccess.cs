@@ -1,0 +1,47 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Coo.Host.Composition;
+using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Observability;
+
+namespace Coo.Host.Observability;
+
+/// <summary>
+/// Who may read <c>/metrics</c>: a caller from <c>Metrics:AllowedNetworks</c>, a signed-in admin
+/// (<c>Admin:Usernames</c>, as for the jobs dashboard), or Prometheus with the static bearer <c>Metrics:ScrapeToken</c>.
+/// Everyone else is refused: 401 when anonymous, 403 when signed in.
+/// </summary>
+internal sealed class MetricsAccess(IReadOnlyList<System.Net.IPNetwork> allowedNetworks, byte[]? scrapeAuthorization, IConfiguration configuration)
+{
+    public static MetricsAccess From(IConfiguration configuration)
+    {
+        var options = ValidatedSettings.Read<MetricsOptions>(configuration, MetricsOptions.Section);
+        var networks = options.AllowedNetworks.Select(text => System.Net.IPNetwork.TryParse(text, out var network)
+            ? network
+            : throw new InvalidConfigurationException($"{MetricsOptions.Section}:AllowedNetworks '{text}' is not a CIDR range such as 10.0.0.0/8."));
+        var token = options.ScrapeToken is { } scrapeToken ? Encoding.UTF8.GetBytes($"Bearer {scrapeToken}") : null;
+        return new MetricsAccess([.. networks], token, configuration);
+    }
+
+    public bool Allows(HttpContext http) =>
+        FromAllowedNetwork(http.Connection.RemoteIpAddress)
+        || AdminUsers.Includes(http.User, configuration)
+        || CarriesScrapeToken(http.Request);
+
+    /// <summary>Compared in constant time, so the answer's timing does not reveal how much of a guess was right.</summary>
+    public bool CarriesScrapeToken(HttpRequest request) =>
+        scrapeAuthorization is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Headers.Authorization.ToString()), scrapeAuthorization);
+
+    private bool FromAllowedNetwork(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return false;
+        }
+
+        var ip = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        return allowedNetworks.Any(network => network.Contains(ip));
+    }
+}

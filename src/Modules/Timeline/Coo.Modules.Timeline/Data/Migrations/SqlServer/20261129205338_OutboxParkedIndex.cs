@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Coo.Modules.Timeline.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class OutboxParkedIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_parked_at",
+                schema: "timeline",
+                table: "outbox_messages",
+                column: "parked_at",
+                filter: "parked_at IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_outbox_messages_parked_at",
+                schema: "timeline",
+                table: "outbox_messages");
+        }
+    }
+}
