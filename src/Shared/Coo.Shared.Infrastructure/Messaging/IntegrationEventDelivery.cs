@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Kernel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,9 +21,13 @@ public sealed partial class IntegrationEventDelivery(
     public async Task DeliverAsync(Guid messageId, string type, string content, CancellationToken cancellationToken)
     {
         var integrationEvent = (IIntegrationEvent)IntegrationEventSerializer.Deserialize(type, content);
+        var eventName = CooTracing.EventName(type);
         List<Exception>? failures = null;
         foreach (var consumer in _consumers.Where(c => c.EventType.IsInstanceOfType(integrationEvent)))
         {
+            using var activity = CooTracing.Messaging.StartActivity(
+                $"consume {eventName} by {consumer.Name[(consumer.Name.LastIndexOf('.') + 1)..]}", ActivityKind.Consumer);
+            activity?.SetTag("messaging.consumer.name", consumer.Name);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -32,6 +38,7 @@ public sealed partial class IntegrationEventDelivery(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                activity.RecordFailure(ex);
                 LogConsumerFailed(ex, messageId, consumer.Name);
                 (failures ??= []).Add(ex);
             }
