@@ -11,6 +11,7 @@ using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure;
 using Coo.Shared.Infrastructure.Application;
 using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
@@ -31,7 +32,7 @@ internal static class CooHostBuilder
 
         services.AddSerilog((provider, logger) =>
         {
-            logger.ReadFrom.Configuration(configuration).ReadFrom.Services(provider).Enrich.FromLogContext();
+            logger.ReadFrom.Configuration(configuration).ReadFrom.Services(provider).Enrich.FromLogContext().Enrich.With<TraceLogEnricher>();
             if (configuration.GetValue<bool>("Logging:Json"))
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
@@ -39,7 +40,7 @@ internal static class CooHostBuilder
             else
             {
                 logger.WriteTo.Console(
-                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {TraceId} {SpanId} {SourceContext}: {Message:lj}{NewLine}{Exception}",
                     formatProvider: CultureInfo.InvariantCulture);
             }
         });
@@ -85,6 +86,7 @@ internal static class CooHostBuilder
         services.AddCooCaching(configuration);
         services.AddCooRateLimiting(configuration);
         services.AddCooJobs(database);
+        services.AddCooTelemetry(configuration);
         services.AddCooMetrics(configuration);
         return builder;
     }

@@ -21,7 +21,8 @@ internal static class JobsSetup
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
-                .UseFilter(new CorrelationJobFilter());
+                .UseFilter(new CorrelationJobFilter())
+                .UseFilter(new TraceContextJobFilter());
             switch (database.Provider)
             {
                 case DatabaseProvider.Sqlite:

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Kernel;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +22,13 @@ public sealed partial class IntegrationEventDelivery(
     public async Task DeliverAsync(Guid messageId, string type, string content, CancellationToken cancellationToken)
     {
         var integrationEvent = (IIntegrationEvent)IntegrationEventSerializer.Deserialize(type, content);
+        var eventName = CooTracing.EventName(type);
         List<Exception>? failures = null;
         foreach (var consumer in _consumers.Where(c => c.EventType.IsInstanceOfType(integrationEvent)))
         {
+            using var activity = CooTracing.Messaging.StartActivity(
+                $"consume {eventName} by {consumer.Name[(consumer.Name.LastIndexOf('.') + 1)..]}", ActivityKind.Consumer);
+            activity?.SetTag("messaging.consumer.name", consumer.Name);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -34,6 +39,7 @@ public sealed partial class IntegrationEventDelivery(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                activity.RecordFailure(ex);
                 LogConsumerFailed(ex, messageId, consumer.Name);
                 metrics.ConsumerFailed(consumer.Name);
                 (failures ??= []).Add(ex);

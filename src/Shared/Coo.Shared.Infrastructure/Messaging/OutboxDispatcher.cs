@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -85,6 +86,14 @@ internal sealed partial class OutboxDispatcher<TContext>(
     private async Task DeliverAsync(string schema, OutboxMessage message, CancellationToken cancellationToken)
     {
         using var correlation = CorrelationContext.Use(message.CorrelationId);
+
+        // The delivery continues the trace of the request that raised the event, however much later it runs.
+        using var activity = CooTracing.Messaging.StartWithStoredParent(
+            $"deliver {CooTracing.EventName(message.Type)}", ActivityKind.Consumer, message.TraceParent, message.TraceState);
+        activity?.SetTag("messaging.system", "coo-outbox");
+        activity?.SetTag("messaging.destination.name", schema);
+        activity?.SetTag("messaging.message.id", message.Id.ToString());
+        activity?.SetTag("messaging.message.delivery_attempt", message.Attempts + 1);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.DeliveryTimeout);
         try
@@ -94,6 +103,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            activity.RecordFailure(ex);
             if (message.RecordFailure(ex.ToString(), time.GetUtcNow(), _options))
             {
                 LogParked(ex, message.Id, message.Type, schema, message.Attempts);

@@ -6,6 +6,9 @@ namespace Coo.Shared.Infrastructure.Messaging;
 /// <summary>An integration event waiting for delivery, written in the same transaction as the change that raised it.</summary>
 public sealed class OutboxMessage
 {
+    /// <summary>Real tracestates are short; a longer one is dropped (the trace still continues through the traceparent).</summary>
+    internal const int MaxTraceStateLength = 512;
+
     private OutboxMessage()
     {
     }
@@ -21,6 +24,12 @@ public sealed class OutboxMessage
 
     public string? CorrelationId { get; private set; }
 
+    /// <summary>W3C <c>traceparent</c> of the span that raised the event: its delivery continues that trace.</summary>
+    public string? TraceParent { get; private set; }
+
+    /// <summary>W3C <c>tracestate</c> that came with <see cref="TraceParent"/>, if any.</summary>
+    public string? TraceState { get; private set; }
+
     public int Attempts { get; private set; }
 
     public DateTimeOffset NextAttemptAt { get; private set; }
@@ -32,7 +41,7 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
-    internal static OutboxMessage From(IIntegrationEvent integrationEvent, string? correlationId)
+    internal static OutboxMessage From(IIntegrationEvent integrationEvent, string? correlationId, (string? Parent, string? State) trace)
     {
         var type = integrationEvent.GetType();
         return new OutboxMessage
@@ -43,6 +52,8 @@ public sealed class OutboxMessage
             OccurredAt = integrationEvent.OccurredAt,
             NextAttemptAt = integrationEvent.OccurredAt,
             CorrelationId = correlationId,
+            TraceParent = trace.Parent,
+            TraceState = trace.State is { Length: <= MaxTraceStateLength } ? trace.State : null,
         };
     }
 

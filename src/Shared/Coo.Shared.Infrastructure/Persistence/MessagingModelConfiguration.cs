@@ -13,6 +13,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Type).HasMaxLength(500);
         builder.Property(m => m.CorrelationId).HasMaxLength(64);
+        builder.Property(m => m.TraceParent).HasMaxLength(64); // 55 characters in W3C trace context version 00
+        builder.Property(m => m.TraceState).HasMaxLength(OutboxMessage.MaxTraceStateLength);
         builder.Property(m => m.LastError).HasMaxLength(2000);
 
         // The dispatcher only ever looks for due, undelivered rows: keep that index small.

@@ -26,7 +26,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     /// <summary>Records an integration event; it is written by the same SaveChanges as the change that raised it.</summary>
     public void Publish(IIntegrationEvent integrationEvent) =>
-        OutboxMessages.Add(OutboxMessage.From(integrationEvent, CorrelationContext.Current));
+        OutboxMessages.Add(OutboxMessage.From(integrationEvent, CorrelationContext.Current, CooTracing.CaptureCurrent()));
 
     /// <summary>The quoted, schema-qualified name of an entity's table, for the few statements written in SQL.</summary>
     public string DelimitedTableName<TEntity>()

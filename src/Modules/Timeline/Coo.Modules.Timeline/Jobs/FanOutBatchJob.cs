@@ -10,10 +10,17 @@ internal sealed class FanOutBatchJob(TimelineDbContext db, TimelineStore timelin
 {
     public async Task RunAsync(long cooId, long authorId, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
     {
+        // A child of the job's span, which continues the trace of the post (see TraceContextJobFilter).
+        using var activity = CooTracing.Jobs.StartActivity("fan-out batch");
+        activity?.SetTag("coo.coo_id", cooId);
+        activity?.SetTag("coo.followers.after", afterFollowerId);
+        activity?.SetTag("coo.followers.up_to", upToFollowerId);
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reached = await timelines.FanOutAsync(cooId, authorId, afterFollowerId, upToFollowerId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         metrics.FanOutWritten(SnowflakeIdGenerator.CreatedAt(cooId));
         await cache.AddAsync(cooId, reached, cancellationToken);
+        activity?.SetTag("coo.followers.reached", reached.Count);
     }
 }

@@ -1,0 +1,44 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Coo.Modules.Users.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class AddOutboxTraceContext : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "trace_parent",
+                schema: "users",
+                table: "outbox_messages",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "trace_state",
+                schema: "users",
+                table: "outbox_messages",
+                type: "nvarchar(512)",
+                maxLength: 512,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "trace_parent",
+                schema: "users",
+                table: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "trace_state",
+                schema: "users",
+                table: "outbox_messages");
+        }
+    }
+}
