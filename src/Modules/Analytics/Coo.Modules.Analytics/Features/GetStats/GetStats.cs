@@ -11,16 +11,16 @@ internal sealed record GetStats(string? From, string? To, string? Granularity) :
 /// <summary><see cref="Granularity"/> is <c>hour</c> or <c>day</c>; <see cref="From"/> is the first bucket's start.</summary>
 internal sealed record StatsResponse(string Granularity, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<StatsBucket> Buckets);
 
-/// <summary>One hour or day. Anonymous client events count in their totals (e.g. timeline views), never in <see cref="ActiveUsers"/>.</summary>
+/// <summary>One hour or day (counts are plain JSON numbers). Anonymous client events count in their totals (e.g. timeline views), never in <see cref="ActiveUsers"/>.</summary>
 internal sealed record StatsBucket(
     DateTimeOffset Start,
-    long ActiveUsers,
-    long NewUsers,
-    long CoosPosted,
-    long CoosDeleted,
-    long Follows,
-    long Unfollows,
-    long TimelineViews,
-    long ProfileViews,
-    long CoosComposed,
-    long SignUpsStarted);
+    int ActiveUsers,
+    int NewUsers,
+    int CoosPosted,
+    int CoosDeleted,
+    int Follows,
+    int Unfollows,
+    int TimelineViews,
+    int ProfileViews,
+    int CoosComposed,
+    int SignUpsStarted);

@@ -19,7 +19,7 @@ internal sealed class GetStatsHandler(AnalyticsDbContext db, TimeProvider time) 
         var activeUsers = await db.ActiveUsers.AsNoTracking()
             .Where(a => a.Granularity == granularity && a.BucketStart >= first && a.BucketStart < end)
             .GroupBy(a => a.BucketStart)
-            .Select(g => new { BucketStart = g.Key, Count = g.LongCount() })
+            .Select(g => new { BucketStart = g.Key, Count = g.Count() })
             .ToDictionaryAsync(a => a.BucketStart, a => a.Count, cancellationToken);
         var byBucket = counts.ToLookup(c => c.BucketStart, c => (c.Metric, c.Value));
 
@@ -27,7 +27,7 @@ internal sealed class GetStatsHandler(AnalyticsDbContext db, TimeProvider time) 
         {
             var start = first + (i * Buckets.Width(granularity));
             var metrics = byBucket[start].ToDictionary(m => m.Metric, m => m.Value, StringComparer.Ordinal);
-            long Count(string metric) => metrics.GetValueOrDefault(metric);
+            int Count(string metric) => checked((int)metrics.GetValueOrDefault(metric));
             return new StatsBucket(
                 new DateTimeOffset(start, TimeSpan.Zero),
                 activeUsers.GetValueOrDefault(start),
