@@ -1,6 +1,6 @@
-using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Analytics.Data;
 using Coo.Modules.Analytics.Domain;
+using Coo.Modules.Coos.Contracts;
 using Coo.Shared.Infrastructure.Messaging;
 
 namespace Coo.Modules.Analytics.IntegrationEventHandlers;
