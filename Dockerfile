@@ -25,6 +25,8 @@ COPY src/Modules/Follows/Coo.Modules.Follows/Coo.Modules.Follows.csproj src/Modu
 COPY src/Modules/Follows/Coo.Modules.Follows.Contracts/Coo.Modules.Follows.Contracts.csproj src/Modules/Follows/Coo.Modules.Follows.Contracts/
 COPY src/Modules/Timeline/Coo.Modules.Timeline/Coo.Modules.Timeline.csproj src/Modules/Timeline/Coo.Modules.Timeline/
 COPY src/Modules/Timeline/Coo.Modules.Timeline.Contracts/Coo.Modules.Timeline.Contracts.csproj src/Modules/Timeline/Coo.Modules.Timeline.Contracts/
+COPY src/Modules/Analytics/Coo.Modules.Analytics/Coo.Modules.Analytics.csproj src/Modules/Analytics/Coo.Modules.Analytics/
+COPY src/Modules/Analytics/Coo.Modules.Analytics.Contracts/Coo.Modules.Analytics.Contracts.csproj src/Modules/Analytics/Coo.Modules.Analytics.Contracts/
 RUN dotnet restore src/Coo.Host/Coo.Host.csproj
 
 COPY . .

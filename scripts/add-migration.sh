@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 name=${1:?usage: scripts/add-migration.sh NAME [Module ...]}
 shift
 modules=("$@")
-[ ${#modules[@]} -gt 0 ] || modules=(Users Coos Follows Timeline)
+[ ${#modules[@]} -gt 0 ] || modules=(Users Coos Follows Timeline Analytics)
 
 dotnet tool restore >/dev/null
 dotnet build src/Coo.Host -v q -nologo >/dev/null

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Follows;
@@ -48,6 +49,7 @@ internal static class CooHostBuilder
         services.AddCooInfrastructure(configuration, database);
         services.AddSingleton(new SnowflakeIdGenerator(GeneratorId(configuration, database), TimeProvider.System));
         services.AddCooAuthentication(AuthSettings.From(configuration, database, builder.Environment.IsDevelopment()));
+        services.AddCooAdminPolicy(configuration);
         foreach (var module in CooModules.All)
         {
             module.AddServices(services, configuration, database);
@@ -62,6 +64,7 @@ internal static class CooHostBuilder
                 typeof(CoosModule), typeof(PostCoo),
                 typeof(FollowsModule), typeof(FollowUser),
                 typeof(TimelineModule), typeof(GetHomeTimeline),
+                typeof(AnalyticsModule),
             ];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });

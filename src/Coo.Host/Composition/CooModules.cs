@@ -1,3 +1,4 @@
+using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
 using Coo.Modules.Follows;
 using Coo.Modules.Timeline;
@@ -15,5 +16,6 @@ internal static class CooModules
         new CoosModule(),
         new FollowsModule(),
         new TimelineModule(),
+        new AnalyticsModule(),
     ];
 }

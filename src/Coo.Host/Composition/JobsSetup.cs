@@ -1,6 +1,7 @@
 using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Infrastructure.Security;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
@@ -56,7 +57,7 @@ internal static class JobsSetup
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "Coo jobs",
-            Authorization = [new AdminDashboardAuthorization(app.Environment.IsDevelopment(), app.Configuration)],
+            Authorization = [new AdminDashboardAuthorization(app.Environment.IsDevelopment(), app.Services.GetRequiredService<AdminUsernames>())],
         });
 
     /// <summary>Schedules the recurring jobs of every module (resolved in a scope: jobs may need scoped services).</summary>
@@ -78,16 +79,8 @@ internal static class JobsSetup
     }
 
     /// <summary>Open in Development; elsewhere only for a signed-in user named in <c>Admin:Usernames</c>.</summary>
-    private sealed class AdminDashboardAuthorization(bool development, IConfiguration configuration) : IDashboardAuthorizationFilter
+    private sealed class AdminDashboardAuthorization(bool development, AdminUsernames admins) : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context)
-        {
-            if (development)
-            {
-                return true;
-            }
-
-            return AdminUsers.Includes(context.GetHttpContext().User, configuration);
-        }
+        public bool Authorize(DashboardContext context) => development || admins.IsAdmin(context.GetHttpContext().User);
     }
 }

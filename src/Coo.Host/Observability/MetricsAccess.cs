@@ -1,9 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Coo.Host.Composition;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Observability;
+using Coo.Shared.Infrastructure.Security;
 
 namespace Coo.Host.Observability;
 
@@ -12,7 +12,7 @@ namespace Coo.Host.Observability;
 /// (<c>Admin:Usernames</c>, as for the jobs dashboard), or Prometheus with the static bearer <c>Metrics:ScrapeToken</c>.
 /// Everyone else is refused: 401 when anonymous, 403 when signed in.
 /// </summary>
-internal sealed class MetricsAccess(IReadOnlyList<System.Net.IPNetwork> allowedNetworks, byte[]? scrapeAuthorization, IConfiguration configuration)
+internal sealed class MetricsAccess(IReadOnlyList<System.Net.IPNetwork> allowedNetworks, byte[]? scrapeAuthorization)
 {
     public static MetricsAccess From(IConfiguration configuration)
     {
@@ -21,12 +21,12 @@ internal sealed class MetricsAccess(IReadOnlyList<System.Net.IPNetwork> allowedN
             ? network
             : throw new InvalidConfigurationException($"{MetricsOptions.Section}:AllowedNetworks '{text}' is not a CIDR range such as 10.0.0.0/8."));
         var token = options.ScrapeToken is { } scrapeToken ? Encoding.UTF8.GetBytes($"Bearer {scrapeToken}") : null;
-        return new MetricsAccess([.. networks], token, configuration);
+        return new MetricsAccess([.. networks], token);
     }
 
     public bool Allows(HttpContext http) =>
         FromAllowedNetwork(http.Connection.RemoteIpAddress)
-        || AdminUsers.Includes(http.User, configuration)
+        || http.RequestServices.GetRequiredService<AdminUsernames>().IsAdmin(http.User)
         || CarriesScrapeToken(http.Request);
 
     /// <summary>Compared in constant time, so the answer's timing does not reveal how much of a guess was right.</summary>

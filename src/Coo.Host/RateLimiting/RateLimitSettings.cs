@@ -35,6 +35,7 @@ internal sealed record RateLimitSettings(
         [RateLimitPolicies.Sessions] = "Sessions",
         [RateLimitPolicies.Registering] = "Registering",
         [RateLimitPolicies.Reads] = "Reads",
+        [RateLimitPolicies.Analytics] = "Analytics",
     };
 
     /// <summary>Every section that holds limits, e.g. for tests that raise them all.</summary>

@@ -24,7 +24,7 @@ public sealed class RateLimitSettingsTests
     {
         var settings = RateLimitSettings.Read(Configuration());
 
-        Assert.Equal(6, settings.Policies.Count);
+        Assert.Equal(7, settings.Policies.Count);
         Assert.All(settings.Policies.Values, p => Assert.Equal(7, p.PermitLimit));
         Assert.Equal(TimeSpan.FromMinutes(1), settings.SignInPerUsername.Window);
     }

@@ -23,4 +23,7 @@ public static class RateLimitPolicies
 
     /// <summary>Reading the API (profiles, coos, follower lists, timelines), per user or client IP.</summary>
     public const string Reads = "reads";
+
+    /// <summary>Reporting client events (analytics), per user or client IP.</summary>
+    public const string Analytics = "analytics";
 }

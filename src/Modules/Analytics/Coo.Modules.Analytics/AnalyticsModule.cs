@@ -1,0 +1,45 @@
+using Coo.Modules.Analytics.Data;
+using Coo.Modules.Analytics.Features.GetStats;
+using Coo.Modules.Analytics.Features.RecordClientEvents;
+using Coo.Modules.Analytics.IntegrationEventHandlers;
+using Coo.Modules.Analytics.Jobs;
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Follows.Contracts;
+using Coo.Modules.Users.Contracts;
+using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Jobs;
+using Coo.Shared.Infrastructure.Modules;
+using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Coo.Modules.Analytics;
+
+/// <summary>Usage statistics: counts of other modules' events and of client events, per hour and day, for administrators.</summary>
+public sealed class AnalyticsModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
+    {
+        services.AddModuleDbContext<AnalyticsDbContext, SqliteAnalyticsDbContext, PostgreSqlAnalyticsDbContext, SqlServerAnalyticsDbContext>(
+            database, AnalyticsDbContext.SchemaName);
+        services.AddModuleValidators(typeof(AnalyticsModule).Assembly);
+        services.AddSingleton(Options.Create(ValidatedSettings.Read<AnalyticsOptions>(configuration, AnalyticsOptions.Section)));
+        services.AddScoped<AnalyticsCounters>();
+        services.AddScoped<IRecurringJob, RawEventRetentionJob>();
+        services.AddIntegrationEventHandler<UserRegisteredIntegrationEvent, UserRegisteredHandler, AnalyticsDbContext>();
+        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, AnalyticsDbContext>();
+        services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, AnalyticsDbContext>();
+        services.AddIntegrationEventHandler<UserFollowedIntegrationEvent, UserFollowedHandler, AnalyticsDbContext>();
+        services.AddIntegrationEventHandler<UserUnfollowedIntegrationEvent, UserUnfollowedHandler, AnalyticsDbContext>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        RecordClientEventsEndpoint.Map(api.MapGroup("/analytics").WithTags("Analytics"));
+        GetStatsEndpoint.Map(api.MapGroup("/admin").WithTags("Admin"));
+    }
+}
