@@ -166,6 +166,16 @@ namespace Coo.Modules.Analytics.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("processed_at");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_state");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -174,6 +184,10 @@ namespace Coo.Modules.Analytics.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_analytics_outbox_messages");
+
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_analytics_outbox_messages_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
 
                     b.HasIndex("ProcessedAt")
                         .HasDatabaseName("ix_analytics_outbox_messages_processed_at")

@@ -67,6 +67,8 @@ namespace Coo.Modules.Analytics.Data.Migrations.PostgreSql
                     content = table.Column<string>(type: "text", nullable: false),
                     occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     correlation_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    trace_parent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    trace_state = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -107,6 +109,13 @@ namespace Coo.Modules.Analytics.Data.Migrations.PostgreSql
                 table: "outbox_messages",
                 columns: new[] { "next_attempt_at", "occurred_at" },
                 filter: "processed_at IS NULL AND parked_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_parked_at",
+                schema: "analytics",
+                table: "outbox_messages",
+                column: "parked_at",
+                filter: "parked_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_processed_at",

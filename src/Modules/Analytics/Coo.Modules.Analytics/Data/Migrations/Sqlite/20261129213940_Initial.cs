@@ -60,6 +60,8 @@ namespace Coo.Modules.Analytics.Data.Migrations.Sqlite
                     content = table.Column<string>(type: "TEXT", nullable: false),
                     occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
                     correlation_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    trace_parent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    trace_state = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
                     processed_at = table.Column<long>(type: "INTEGER", nullable: true),
@@ -97,6 +99,12 @@ namespace Coo.Modules.Analytics.Data.Migrations.Sqlite
                 table: "analytics_outbox_messages",
                 columns: new[] { "next_attempt_at", "occurred_at" },
                 filter: "processed_at IS NULL AND parked_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_analytics_outbox_messages_parked_at",
+                table: "analytics_outbox_messages",
+                column: "parked_at",
+                filter: "parked_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_analytics_outbox_messages_processed_at",

@@ -5,188 +5,208 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Coo.Modules.Analytics.Data.Migrations.Sqlite
+namespace Coo.Modules.Analytics.Data.Migrations.PostgreSql
 {
-    [DbContext(typeof(SqliteAnalyticsDbContext))]
-    [Migration("20261129205845_Initial")]
+    [DbContext(typeof(PostgreSqlAnalyticsDbContext))]
+    [Migration("20261129213946_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasDefaultSchema("analytics")
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Coo.Modules.Analytics.Domain.ActiveUser", b =>
                 {
                     b.Property<string>("Granularity")
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("granularity");
 
                     b.Property<DateTime>("BucketStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("bucket_start");
 
                     b.Property<long>("UserId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("user_id");
 
                     b.HasKey("Granularity", "BucketStart", "UserId")
-                        .HasName("pk_analytics_active_users");
+                        .HasName("pk_active_users");
 
-                    b.ToTable("analytics_active_users", (string)null);
+                    b.ToTable("active_users", "analytics");
                 });
 
             modelBuilder.Entity("Coo.Modules.Analytics.Domain.MetricCount", b =>
                 {
                     b.Property<string>("Granularity")
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("granularity");
 
                     b.Property<DateTime>("BucketStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("bucket_start");
 
                     b.Property<string>("Metric")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("metric");
 
                     b.Property<long>("Value")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("value");
 
                     b.HasKey("Granularity", "BucketStart", "Metric")
-                        .HasName("pk_analytics_counts");
+                        .HasName("pk_counts");
 
-                    b.ToTable("analytics_counts", (string)null);
+                    b.ToTable("counts", "analytics");
                 });
 
             modelBuilder.Entity("Coo.Modules.Analytics.Domain.RawClientEvent", b =>
                 {
                     b.Property<long>("Id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("name");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
                     b.Property<string>("Properties")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("properties");
 
                     b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
                     b.Property<long?>("UserId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_analytics_raw_client_events");
+                        .HasName("pk_raw_client_events");
 
                     b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_analytics_raw_client_events_received_at");
+                        .HasDatabaseName("ix_raw_client_events_received_at");
 
-                    b.ToTable("analytics_raw_client_events", (string)null);
+                    b.ToTable("raw_client_events", "analytics");
                 });
 
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("message_id");
 
                     b.Property<string>("Consumer")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("consumer");
 
-                    b.Property<long>("ProcessedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
                     b.HasKey("MessageId", "Consumer")
-                        .HasName("pk_analytics_inbox_messages");
+                        .HasName("pk_inbox_messages");
 
                     b.HasIndex("ProcessedAt")
-                        .HasDatabaseName("ix_analytics_inbox_messages_processed_at");
+                        .HasDatabaseName("ix_inbox_messages_processed_at");
 
-                    b.ToTable("analytics_inbox_messages", (string)null);
+                    b.ToTable("inbox_messages", "analytics");
                 });
 
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("attempts");
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("content");
 
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("correlation_id");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error");
 
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
-                    b.Property<long?>("ParkedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("parked_at");
 
-                    b.Property<long?>("ProcessedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("trace_state");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("type");
 
                     b.HasKey("Id")
-                        .HasName("pk_analytics_outbox_messages");
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_outbox_messages_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
 
                     b.HasIndex("ProcessedAt")
-                        .HasDatabaseName("ix_analytics_outbox_messages_processed_at")
+                        .HasDatabaseName("ix_outbox_messages_processed_at")
                         .HasFilter("processed_at IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt", "OccurredAt")
-                        .HasDatabaseName("ix_analytics_outbox_messages_next_attempt_at_occurred_at")
+                        .HasDatabaseName("ix_outbox_messages_next_attempt_at_occurred_at")
                         .HasFilter("processed_at IS NULL AND parked_at IS NULL");
 
-                    b.ToTable("analytics_outbox_messages", (string)null);
+                    b.ToTable("outbox_messages", "analytics");
                 });
 #pragma warning restore 612, 618
         }

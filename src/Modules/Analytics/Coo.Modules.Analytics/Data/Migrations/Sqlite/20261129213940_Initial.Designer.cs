@@ -3,196 +3,204 @@ using System;
 using Coo.Modules.Analytics.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Coo.Modules.Analytics.Data.Migrations.SqlServer
+namespace Coo.Modules.Analytics.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SqlServerAnalyticsDbContext))]
-    [Migration("20261129205934_Initial")]
+    [DbContext(typeof(SqliteAnalyticsDbContext))]
+    [Migration("20261129213940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasDefaultSchema("analytics")
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 128);
-
-            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Coo.Modules.Analytics.Domain.ActiveUser", b =>
                 {
                     b.Property<string>("Granularity")
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("granularity");
 
                     b.Property<DateTime>("BucketStart")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bucket_start");
 
                     b.Property<long>("UserId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("user_id");
 
                     b.HasKey("Granularity", "BucketStart", "UserId")
-                        .HasName("pk_active_users");
+                        .HasName("pk_analytics_active_users");
 
-                    b.ToTable("active_users", "analytics");
+                    b.ToTable("analytics_active_users", (string)null);
                 });
 
             modelBuilder.Entity("Coo.Modules.Analytics.Domain.MetricCount", b =>
                 {
                     b.Property<string>("Granularity")
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("granularity");
 
                     b.Property<DateTime>("BucketStart")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bucket_start");
 
                     b.Property<string>("Metric")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("metric");
 
                     b.Property<long>("Value")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("value");
 
                     b.HasKey("Granularity", "BucketStart", "Metric")
-                        .HasName("pk_counts");
+                        .HasName("pk_analytics_counts");
 
-                    b.ToTable("counts", "analytics");
+                    b.ToTable("analytics_counts", (string)null);
                 });
 
             modelBuilder.Entity("Coo.Modules.Analytics.Domain.RawClientEvent", b =>
                 {
                     b.Property<long>("Id")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("occurred_at");
 
                     b.Property<string>("Properties")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("properties");
 
                     b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_at");
 
                     b.Property<long?>("UserId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_raw_client_events");
+                        .HasName("pk_analytics_raw_client_events");
 
                     b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_raw_client_events_received_at");
+                        .HasDatabaseName("ix_analytics_raw_client_events_received_at");
 
-                    b.ToTable("raw_client_events", "analytics");
+                    b.ToTable("analytics_raw_client_events", (string)null);
                 });
 
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_id");
 
                     b.Property<string>("Consumer")
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consumer");
 
-                    b.Property<DateTimeOffset>("ProcessedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("processed_at");
 
                     b.HasKey("MessageId", "Consumer")
-                        .HasName("pk_inbox_messages");
+                        .HasName("pk_analytics_inbox_messages");
 
                     b.HasIndex("ProcessedAt")
-                        .HasDatabaseName("ix_inbox_messages_processed_at");
+                        .HasDatabaseName("ix_analytics_inbox_messages_processed_at");
 
-                    b.ToTable("inbox_messages", "analytics");
+                    b.ToTable("analytics_inbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content");
 
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("correlation_id");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("next_attempt_at");
 
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at");
 
-                    b.Property<DateTimeOffset?>("ParkedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("ParkedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("parked_at");
 
-                    b.Property<DateTimeOffset?>("ProcessedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("processed_at");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_state");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("type");
 
                     b.HasKey("Id")
-                        .HasName("pk_outbox_messages");
+                        .HasName("pk_analytics_outbox_messages");
+
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_analytics_outbox_messages_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
 
                     b.HasIndex("ProcessedAt")
-                        .HasDatabaseName("ix_outbox_messages_processed_at")
+                        .HasDatabaseName("ix_analytics_outbox_messages_processed_at")
                         .HasFilter("processed_at IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt", "OccurredAt")
-                        .HasDatabaseName("ix_outbox_messages_next_attempt_at_occurred_at")
+                        .HasDatabaseName("ix_analytics_outbox_messages_next_attempt_at_occurred_at")
                         .HasFilter("processed_at IS NULL AND parked_at IS NULL");
 
-                    b.ToTable("outbox_messages", "analytics");
+                    b.ToTable("analytics_outbox_messages", (string)null);
                 });
 #pragma warning restore 612, 618
         }
