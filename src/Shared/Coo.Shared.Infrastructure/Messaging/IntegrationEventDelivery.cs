@@ -27,7 +27,7 @@ public sealed partial class IntegrationEventDelivery(
         foreach (var consumer in _consumers.Where(c => c.EventType.IsInstanceOfType(integrationEvent)))
         {
             using var activity = CooTracing.Messaging.StartActivity(
-                $"consume {eventName} by {consumer.Name[(consumer.Name.LastIndexOf('.') + 1)..]}", ActivityKind.Consumer);
+                $"consume {eventName} by {CooTracing.ConsumerName(consumer.Name)}", ActivityKind.Consumer);
             activity?.SetTag("messaging.consumer.name", consumer.Name);
             try
             {

@@ -34,6 +34,24 @@ public static class CooTracing
         return name.EndsWith("IntegrationEvent", StringComparison.Ordinal) ? name[..^"IntegrationEvent".Length] : name;
     }
 
+    /// <summary>
+    /// A short consumer name for span names that still tells modules apart (several modules consume one event, often
+    /// with handlers of the same name): <c>Timeline.CooPostedHandler</c> for
+    /// "Coo.Modules.Timeline.IntegrationEventHandlers.CooPostedHandler"; other types keep their own name.
+    /// </summary>
+    public static string ConsumerName(string consumerTypeName)
+    {
+        const string modulePrefix = "Coo.Modules.";
+        var name = consumerTypeName[(consumerTypeName.LastIndexOf('.') + 1)..];
+        if (!consumerTypeName.StartsWith(modulePrefix, StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        var module = consumerTypeName[modulePrefix.Length..].Split('.')[0];
+        return $"{module}.{name}";
+    }
+
     /// <summary>Marks a span as failed, with the exception as an event.</summary>
     public static void RecordFailure(this Activity? activity, Exception exception)
     {
