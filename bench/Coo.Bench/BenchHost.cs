@@ -16,10 +16,14 @@ internal sealed class BenchHost : IAsyncDisposable
     /// settings change. Rate limits are raised far above what the load driver sends: the bench measures the service,
     /// not the limiter (<c>RateLimits:&lt;Policy&gt;:PermitLimit</c>).
     /// </summary>
+    /// <summary>Lets <see cref="MetricsScraper"/> read <c>/metrics</c> as Prometheus would.</summary>
+    public const string MetricsScrapeToken = "bench-metrics-scrape-token";
+
     private static readonly Dictionary<string, string> HostSettings = new(StringComparer.Ordinal)
     {
         ["Serilog:MinimumLevel:Default"] = "Warning",
         ["Bench:CeilingEndpoint"] = "true",
+        ["Metrics:ScrapeToken"] = MetricsScrapeToken,
         ["Timeline:MaxEntries"] = TimelineMaxEntries.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:Posting:PermitLimit"] = "100000000",
         ["RateLimits:Following:PermitLimit"] = "100000000",

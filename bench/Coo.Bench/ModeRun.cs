@@ -11,6 +11,9 @@ internal sealed class ModeResult(string mode)
 
     public SortedDictionary<int, LoadResult> Reads { get; } = [];
 
+    /// <summary>Home timeline reads at the first scale again, while <c>/metrics</c> is scraped every second.</summary>
+    public LoadResult? ScrapedReads { get; set; }
+
     public LoadResult? Posting { get; set; }
 
     public FreshnessResult? Freshness { get; set; }
@@ -55,6 +58,9 @@ internal static class ModeRun
                 ApiClient.Request(HttpMethod.Get, "/api/v1/timelines/home?limit=20", readers[(int)(n % readers.Count)])));
             if (scale == options.Scales[0])
             {
+                result.ScrapedReads = await Measure("home timeline reads, /metrics scraped every second", MetricsScraper.WhileAsync(host, () =>
+                    LoadDriver.RunAsync(host, options, n => ApiClient.Request(HttpMethod.Get, "/api/v1/timelines/home?limit=20", readers[(int)(n % readers.Count)]))));
+
                 // Freshness before the posting load: the fan-outs that load leaves queued would delay its set-up.
                 result.Freshness = await FreshnessScenario.RunAsync(api, options, data, database);
                 result.Posting = await Measure("posting", LoadDriver.RunAsync(host, options, n =>

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace Coo.Bench;
+
+/// <summary>
+/// Reads <c>/metrics</c> every second while a load runs, as Prometheus would with a very tight scrape interval
+/// (a usual one is 15 s), so the report can show what serving metrics costs the requests measured meanwhile.
+/// </summary>
+internal static class MetricsScraper
+{
+    public static async Task<LoadResult> WhileAsync(BenchHost host, Func<Task<LoadResult>> load)
+    {
+        using var client = new HttpClient { BaseAddress = host.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchHost.MetricsScrapeToken);
+        using var stop = new CancellationTokenSource();
+        var scrapes = 0;
+        var scraper = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop.Token))
+                {
+                    using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative), stop.Token);
+                    response.EnsureSuccessStatusCode();
+                    scrapes++;
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+        });
+
+        var result = await load();
+        await stop.CancelAsync();
+        await scraper;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  /metrics scraped {scrapes} times during that load"));
+        return result;
+    }
+}
