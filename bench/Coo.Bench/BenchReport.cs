@@ -42,7 +42,8 @@ internal static class BenchReport
                 Row(F($"home timeline page reads, {scale}× data"), scaleReads, scaleCeiling);
             }
 
-            Row(F($"home timeline page reads, {mode.Reads.First().Key}× data, `/metrics` scraped every second"), mode.ScrapedReads!, ceiling);
+            Row(F($"home timeline page reads again, {mode.Reads.First().Key}× data, caches warm"), mode.WarmReads!, ceiling);
+            Row(F($"home timeline page reads, {mode.Reads.First().Key}× data, caches warm, `/metrics` scraped every second"), mode.ScrapedReads!, ceiling);
             Row(F($"posting `POST /api/v1/coos` (fan-out running), {mode.Reads.First().Key}× data"), mode.Posting!, ceiling);
             var fresh = mode.Freshness!;
             Line(F($"| freshness: post → newest on {options.Followers:N0} followers' timelines | | | {fresh.Freshness.P50:F1} | {fresh.Freshness.P99:F1} | | | | |"));
@@ -60,10 +61,10 @@ internal static class BenchReport
             Target(F($"home timeline reads p99 ≤ {ReadP99TargetMs} ms at {options.Connections} connections"), F($"{reads.LatencyMs.P99:F1} ms"), reads.LatencyMs.P99 <= ReadP99TargetMs);
             Target(F($"posting p99 ≤ {PostP99TargetMs} ms"), F($"{mode.Posting!.LatencyMs.P99:F1} ms"), mode.Posting.LatencyMs.P99 <= PostP99TargetMs);
             Target(F($"fan-out to {options.Followers:N0} followers visible within {FreshnessP99TargetMs} ms at p99"), F($"{fresh.Freshness.P99:F1} ms"), fresh.Freshness.P99 <= FreshnessP99TargetMs && fresh.LastCooOnEveryTimeline);
-            var scrapeChange = (mode.ScrapedReads!.LatencyMs.P99 / reads.LatencyMs.P99) - 1;
+            var scrapeChange = (mode.ScrapedReads!.LatencyMs.P99 / mode.WarmReads!.LatencyMs.P99) - 1;
             Target(
-                F($"scraping `/metrics` every second moves timeline p99 by ≤ {ScrapeP99ChangeTarget:P0} (issue 7)"),
-                F($"{reads.LatencyMs.P99:F1} → {mode.ScrapedReads.LatencyMs.P99:F1} ms ({scrapeChange:+0.0%;-0.0%})"),
+                F($"scraping `/metrics` every second moves warm timeline p99 by ≤ {ScrapeP99ChangeTarget:P0} (issue 7)"),
+                F($"{mode.WarmReads.LatencyMs.P99:F1} → {mode.ScrapedReads.LatencyMs.P99:F1} ms ({scrapeChange:+0.0%;-0.0%})"),
                 scrapeChange <= ScrapeP99ChangeTarget);
             if (mode.Reads.Count > 1)
             {
