@@ -57,15 +57,14 @@ internal static class ModeRun
 
             // The ceiling runs first on every fresh host, so the reads that follow find the request pipeline equally warm.
             result.Ceilings[scale] = await Measure("ceiling", LoadDriver.RunAsync(host, options, _ => new HttpRequestMessage(HttpMethod.Get, "/bench/ceiling")));
-            result.Reads[scale] = await Measure("home timeline reads", LoadDriver.RunAsync(host, options, n =>
-                ApiClient.Request(HttpMethod.Get, "/api/v1/timelines/home?limit=20", readers[(int)(n % readers.Count)])));
+            Task<LoadResult> ReadHomeTimelines() => LoadDriver.RunAsync(host, options, n =>
+                ApiClient.Request(HttpMethod.Get, "/api/v1/timelines/home?limit=20", readers[(int)(n % readers.Count)]));
+            result.Reads[scale] = await Measure("home timeline reads", ReadHomeTimelines());
             if (scale == options.Scales[0])
             {
                 // The first reads fill the caches; scraped and unscraped reads are compared only once both find them warm.
-                Task<LoadResult> ReadAgain() => LoadDriver.RunAsync(host, options, n =>
-                    ApiClient.Request(HttpMethod.Get, "/api/v1/timelines/home?limit=20", readers[(int)(n % readers.Count)]));
-                result.WarmReads = await Measure("home timeline reads again, warm", ReadAgain());
-                result.ScrapedReads = await Measure("home timeline reads, warm, /metrics scraped every second", MetricsScraper.WhileAsync(host, ReadAgain));
+                result.WarmReads = await Measure("home timeline reads again, warm", ReadHomeTimelines());
+                result.ScrapedReads = await Measure("home timeline reads, warm, /metrics scraped every second", MetricsScraper.WhileAsync(host, ReadHomeTimelines));
 
                 // Freshness before the posting load: the fan-outs that load leaves queued would delay its set-up.
                 result.Freshness = await FreshnessScenario.RunAsync(api, options, data, database);
