@@ -48,6 +48,24 @@ public class ContractsTests
     }
 
     [Fact]
+    public void Integration_events_have_distinct_wire_names_of_the_form_module_event_version()
+    {
+        // A module may also publish an event only it consumes (e.g. to keep its caches in step): names are one namespace.
+        var moduleTypes = CooAssemblies.Modules.SelectMany(m => TypeDependencies.DeclaredTypes(m.Implementation));
+        Expect.NoViolations(ContractRules.EventNames([.. ContractTypes, .. moduleTypes]));
+    }
+
+    [Fact]
+    public void Wire_name_rule_fails_for_fixture_events_without_a_name_with_a_malformed_one_or_a_taken_one()
+    {
+        Expect.Violations(
+            ContractRules.EventNames(BrokenContractTypes),
+            new Violation(typeof(GadgetPaintedIntegrationEvent).FullName!, "has no [IntegrationEvent] wire name"),
+            new Violation(typeof(GadgetLentIntegrationEvent).FullName!, "has the wire name 'Gadget lent', not module.event-name.vN"),
+            new Violation(typeof(GadgetReturnedIntegrationEvent).FullName!, "shares the wire name 'gadgets.gadget-created.v1' with " + typeof(GadgetCreatedIntegrationEvent).FullName));
+    }
+
+    [Fact]
     public void Assembly_reference_rule_fails_for_a_fixture_contracts_assembly_that_references_infrastructure()
     {
         Expect.Violations(

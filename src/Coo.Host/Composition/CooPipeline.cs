@@ -5,6 +5,7 @@ using Coo.Host.Features.Follows;
 using Coo.Host.Features.Timelines;
 using Coo.Host.Features.Users;
 using Coo.Host.Features.WebClient;
+using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -59,6 +60,7 @@ internal static class CooPipeline
         CooEndpoints.Map(api);
         FollowEndpoints.Map(api);
         TimelineEndpoints.Map(api);
+        api.MapGroup("/admin").WithTags("Admin").MapParkedMessages();
         app.MapBenchCeiling();
         app.MapStaticAssets();
 

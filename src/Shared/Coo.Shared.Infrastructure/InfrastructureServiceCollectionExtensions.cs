@@ -19,9 +19,12 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<TimeProvider, MillisecondTimeProvider>();
         services.AddSingleton(Options.Create(ValidatedSettings.Read<OutboxOptions>(configuration, OutboxOptions.Section)));
         services.AddScoped<AfterCommitActions>();
-        services.AddSingleton<OutboxWakeup>();
+        services.AddSingleton<MessageWakeup>();
         services.AddSingleton<OutboxWakeupInterceptor>();
-        services.AddSingleton<IntegrationEventDelivery>();
+        services.AddSingleton<IntegrationEventCatalog>();
+        services.AddSingleton<IntegrationEventSubscriptions>();
+        services.AddHostedService<InboxProcessor>();
+        services.AddSingleton<ParkedMessages>();
         services.AddHostedService<ModuleMigrator>();
         services.AddSingleton(ValidatedSettings.Read<MetricsOptions>(configuration, MetricsOptions.Section));
         services.AddSingleton<OutboxBacklog>();

@@ -9,7 +9,7 @@ namespace Coo.ArchitectureTests.Rules;
 /// Rule 2: a Contracts assembly depends only on the BCL, Mediator.Abstractions and Coo.Shared.Kernel; its types are
 /// public and sealed (records) or interfaces; its integration events are immutable records named *IntegrationEvent.
 /// </summary>
-internal static class ContractRules
+internal static partial class ContractRules
 {
     public const string KernelAssembly = "Coo.Shared.Kernel";
 
@@ -96,6 +96,34 @@ internal static class ContractRules
 
         return violations;
     }
+
+    /// <summary>Every integration event travels under a stable wire name of its own: <c>module.event-name.vN</c>.</summary>
+    public static IReadOnlyList<Violation> EventNames(IEnumerable<Type> types)
+    {
+        var violations = new List<Violation>();
+        var owners = new Dictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var type in types.Where(t => !t.IsInterface && typeof(IIntegrationEvent).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            var name = type.GetCustomAttribute<IntegrationEventAttribute>()?.Name;
+            if (name is null)
+            {
+                violations.Add(new Violation(type.FullName!, "has no [IntegrationEvent] wire name"));
+            }
+            else if (!WireName().IsMatch(name))
+            {
+                violations.Add(new Violation(type.FullName!, $"has the wire name '{name}', not module.event-name.vN"));
+            }
+            else if (!owners.TryAdd(name, type))
+            {
+                violations.Add(new Violation(type.FullName!, $"shares the wire name '{name}' with {owners[name].FullName}"));
+            }
+        }
+
+        return violations;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*\\.v[1-9][0-9]*$")]
+    private static partial System.Text.RegularExpressions.Regex WireName();
 
     private static bool IsBcl(string assemblyName) => File.Exists(Path.Combine(BclFolder, assemblyName + ".dll"));
 

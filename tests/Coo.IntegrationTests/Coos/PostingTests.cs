@@ -23,7 +23,7 @@ public sealed class PostingTests(ApiFixture fixture)
         Assert.Equal("alice", body.GetProperty("author").GetProperty("username").GetString());
         Assert.EndsWith("+00:00", body.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
         var events = await DatabaseProbe.OutboxRowsAsync(factory, "coos");
-        Assert.Contains(events, e => e.Type.Contains("CooPostedIntegrationEvent", StringComparison.Ordinal));
+        Assert.Contains(events, e => e.EventName == "coos.coo-posted.v1");
     }
 
     [Theory, Providers]

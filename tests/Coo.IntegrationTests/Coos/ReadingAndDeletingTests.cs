@@ -26,7 +26,7 @@ public sealed class ReadingAndDeletingTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.Empty((await listed.Content.ReadFromJsonAsync<CooPage>())!.Items);
         var events = await DatabaseProbe.OutboxRowsAsync(factory, "coos");
-        Assert.Single(events, e => e.Type.Contains("CooDeletedIntegrationEvent", StringComparison.Ordinal));
+        Assert.Single(events, e => e.EventName == "coos.coo-deleted.v1");
     }
 
     [Theory, Providers]

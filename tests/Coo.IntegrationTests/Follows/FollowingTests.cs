@@ -27,8 +27,8 @@ public sealed class FollowingTests(ApiFixture fixture)
         Assert.Null(bobSeenAnonymously.FollowedByYou);
         Assert.Equal((0, 0, false), (bobUnfollowed.FollowersCount, bobUnfollowed.FollowingCount, bobUnfollowed.FollowedByYou));
         var events = await DatabaseProbe.OutboxRowsAsync(factory, "follows");
-        Assert.Single(events, e => e.Type.Contains("UserFollowedIntegrationEvent", StringComparison.Ordinal));
-        Assert.Single(events, e => e.Type.Contains("UserUnfollowedIntegrationEvent", StringComparison.Ordinal));
+        Assert.Single(events, e => e.EventName == "follows.user-followed.v1");
+        Assert.Single(events, e => e.EventName == "follows.user-unfollowed.v1");
     }
 
     [Theory, Providers]

@@ -35,6 +35,9 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
     private readonly string? _ownDatabase;
 
+    /// <summary>Keys of this host's caches in the Redis that test runs share.</summary>
+    public string RedisKeyPrefix { get; } = $"coo-test:{Guid.NewGuid():N}:";
+
     /// <param name="provider">The database engine.</param>
     /// <param name="ownDatabase">On PostgreSQL, a database of its own, dropped at the end, for a test that runs beside the shared factories.</param>
     public CooApiFactory(TestProvider provider, bool ownDatabase = false)
@@ -54,12 +57,22 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Server mode on a PostgreSQL of the test's own (e.g. a <see cref="PostgreSqlServerProcess"/> it stops and starts).</summary>
+    public CooApiFactory(string postgreSqlConnectionString)
+    {
+        Provider = TestProvider.PostgreSql;
+        ConnectionString = postgreSqlConnectionString;
+    }
+
     public TestProvider Provider { get; }
 
     public string ConnectionString { get; }
 
     /// <summary>Server mode (PostgreSQL) runs with Redis whenever the tests have one; the embedded mode never does.</summary>
     public bool UsesRedis => Provider == TestProvider.PostgreSql && TestEnvironment.RedisConnectionString is not null;
+
+    /// <summary>Extra services for a factory made for one test (e.g. a consumer of its own).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Extra settings for a factory made for one test (e.g. invalid configuration).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -75,41 +88,24 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
             SchemasToInclude = Provider == TestProvider.Sqlite ? [] : [.. Services.GetServices<ModuleDatabase>().Select(m => m.Schema)],
             TablesToIgnore = [.. IgnoredTables()],
         });
-        await ResetWithRetryAsync(connection);
+        // The previous test's background work finishes first: it could otherwise write into the next test's data, or
+        // take row locks in an order that deadlocks with the reset.
+        ProbeHandler.Reset();
+        await BackgroundWork.SettleAsync(this);
+        await _respawner.ResetAsync(connection);
         if (Services.GetService<IConnectionMultiplexer>() is { } redis)
         {
-            // A new epoch hides every cached key, as a reset database would have none.
-            await redis.GetDatabase().StringIncrementAsync(ResilientRedis.EpochKey);
+            // This host's keys only: a reset database has no cached copies either.
+            foreach (var server in redis.GetServers())
+            {
+                await foreach (var key in server.KeysAsync(pattern: RedisKeyPrefix + "*"))
+                {
+                    await redis.GetDatabase().KeyDeleteAsync(key);
+                }
+            }
         }
 
         ProbeHandler.Reset();
-    }
-
-    /// <summary>
-    /// TRUNCATE waits for a dispatcher's open claim, whose consumer in turn queues behind the TRUNCATE: a wait
-    /// PostgreSQL cannot see as a deadlock. A lock timeout breaks it; the next try finds the claim committed.
-    /// A deadlock it does see (with a consumer or fan-out job of the previous test) aborts the reset: try again too.
-    /// </summary>
-    private async Task ResetWithRetryAsync(DbConnection connection)
-    {
-        if (Provider == TestProvider.PostgreSql)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SET lock_timeout = '2s'";
-            await command.ExecuteNonQueryAsync();
-        }
-
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await _respawner!.ResetAsync(connection);
-                return;
-            }
-            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected && attempt < 5)
-            {
-            }
-        }
     }
 
     public DbConnection OpenConnection() => Provider == TestProvider.Sqlite
@@ -158,6 +154,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("RateLimits:RedisKeyPrefix", $"coo-test:{Guid.NewGuid():N}:");
+        builder.UseSetting("Redis:KeyPrefix", RedisKeyPrefix);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -167,6 +164,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         {
             services.AddIntegrationEventHandler<UserRegisteredIntegrationEvent, ProbeHandler, UsersDbContext>();
             services.AddSingleton<IStartupFilter, FaultyEndpointStartupFilter>();
+            TestServices?.Invoke(services);
         });
     }
 

@@ -16,7 +16,9 @@ public static class DatabaseProbe
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public sealed record OutboxRow(string Type, string? CorrelationId, int Attempts, bool Processed, bool Parked, string? LastError);
+    public sealed record OutboxRow(string EventName, string? CorrelationId, int Attempts, bool Relayed, bool Parked, string? LastError);
+
+    public sealed record InboxRow(Guid MessageId, string Consumer, string EventName, string? CorrelationId, int Attempts, bool Processed, bool Parked, string? LastError);
 
     public static async Task<List<OutboxRow>> OutboxRowsAsync(CooApiFactory factory, string schema)
     {
@@ -24,7 +26,7 @@ public static class DatabaseProbe
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         var table = factory.Provider == TestProvider.Sqlite ? $"{schema}_outbox_messages" : $"{schema}.outbox_messages";
-        command.CommandText = $"SELECT type, correlation_id, attempts, processed_at IS NOT NULL, parked_at IS NOT NULL, last_error FROM {table} ORDER BY occurred_at";
+        command.CommandText = $"SELECT event_name, correlation_id, attempts, relayed_at IS NOT NULL, parked_at IS NOT NULL, last_error FROM {table} ORDER BY occurred_at";
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<OutboxRow>();
         while (await reader.ReadAsync())
@@ -40,13 +42,39 @@ public static class DatabaseProbe
 
         return rows;
     }
+
+    /// <summary>The rows of a module's inbox: each consumer's queue, processed or not.</summary>
+    public static async Task<List<InboxRow>> InboxRowsAsync(CooApiFactory factory, string schema)
+    {
+        await using var connection = factory.OpenConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        var table = factory.Provider == TestProvider.Sqlite ? $"{schema}_inbox_messages" : $"{schema}.inbox_messages";
+        command.CommandText = $"SELECT message_id, consumer, event_name, correlation_id, attempts, processed_at IS NOT NULL, parked_at IS NOT NULL, last_error FROM {table} ORDER BY occurred_at";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<InboxRow>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new InboxRow(
+                Guid.Parse(reader.GetValue(0).ToString()!),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                Convert.ToInt32(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToBoolean(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToBoolean(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
+        }
+
+        return rows;
+    }
 }
 
 public static class OutboxDrain
 {
     /// <summary>
-    /// Waits until no module's outbox holds a message still to deliver and the job engine has no fan-out batch
-    /// waiting, running or scheduled for a retry; parked messages and failed jobs fail the wait.
+    /// Waits until no module's outbox holds a message still to relay, no consumer's queue one still to handle, and the
+    /// job engine has no fan-out batch waiting, running or scheduled for a retry; parked messages and failed jobs fail the wait.
     /// </summary>
     public static async Task WaitAsync(CooApiFactory factory, TimeSpan? timeout = null)
     {
@@ -56,17 +84,48 @@ public static class OutboxDrain
             async () =>
             {
                 var rows = new List<DatabaseProbe.OutboxRow>();
+                var queued = new List<DatabaseProbe.InboxRow>();
                 foreach (var schema in schemas)
                 {
                     rows.AddRange(await DatabaseProbe.OutboxRowsAsync(factory, schema));
+                    queued.AddRange(await DatabaseProbe.InboxRowsAsync(factory, schema));
                 }
 
                 Assert.DoesNotContain(rows, r => r.Parked);
+                Assert.DoesNotContain(queued, r => r.Parked);
                 Assert.Equal(0, jobs.FailedCount());
-                return rows.Count(r => !r.Processed) + jobs.EnqueuedCount("default") + jobs.ProcessingCount() + jobs.ScheduledCount();
+                return rows.Count(r => !r.Relayed) + queued.Count(r => !r.Processed) + jobs.EnqueuedCount("default") + jobs.ProcessingCount() + jobs.ScheduledCount();
             },
             pending => pending == 0,
             timeout ?? TimeSpan.FromSeconds(60),
             "every outbox to be delivered and every background job to be done");
+    }
+}
+
+public static class BackgroundWork
+{
+    /// <summary>
+    /// Waits until no outbox row is waiting to be relayed, no consumer's copy waiting to be handled (parked ones may stay)
+    /// and no job is queued, running or scheduled.
+    /// </summary>
+    public static async Task SettleAsync(CooApiFactory factory)
+    {
+        var schemas = factory.Services.GetServices<Coo.Shared.Infrastructure.Modules.ModuleDatabase>().Select(m => m.Schema).ToList();
+        var jobs = factory.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        await Eventually.MatchAsync(
+            async () =>
+            {
+                var waiting = 0L;
+                foreach (var schema in schemas)
+                {
+                    waiting += (await DatabaseProbe.OutboxRowsAsync(factory, schema)).Count(r => !r.Relayed && !r.Parked);
+                    waiting += (await DatabaseProbe.InboxRowsAsync(factory, schema)).Count(r => !r.Processed && !r.Parked);
+                }
+
+                return waiting + jobs.EnqueuedCount("default") + jobs.ProcessingCount() + jobs.ScheduledCount();
+            },
+            pending => pending == 0,
+            TimeSpan.FromSeconds(60),
+            "the previous test's messages and jobs to settle before the reset");
     }
 }

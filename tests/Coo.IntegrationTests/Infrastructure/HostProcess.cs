@@ -75,6 +75,13 @@ public sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Where every host process leaves its output, so that a failed test's hosts can still be read afterwards.</summary>
+    public static string LogFolder => Environment.GetEnvironmentVariable("COO_TEST_LOGS") is { Length: > 0 } folder
+        ? folder
+        : Path.Combine(RepositoryRoot.Path, "artifacts", "test-logs");
+
+    public string LogFile => Path.Combine(LogFolder, $"host-{Address.Port}.log");
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -83,6 +90,8 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        Directory.CreateDirectory(LogFolder);
+        await File.WriteAllTextAsync(LogFile, Output);
         await _output.DisposeAsync();
     }
 
@@ -120,7 +129,7 @@ public sealed class HostProcess : IAsyncDisposable
             },
             status => status == HttpStatusCode.OK,
             TimeSpan.FromSeconds(60),
-            "the host process to be ready");
+            $"the host process to be ready (its output goes to {LogFile})");
     }
 
     private static string HostDll()

@@ -7,7 +7,7 @@ namespace Coo.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A test consumer of <see cref="UserRegisteredIntegrationEvent"/> whose behaviour the username chooses:
-/// "flaky*" fails its first two deliveries, "poison*" always fails, anything else succeeds.
+/// "flaky*" fails its first two deliveries, "poison*" always fails (until <see cref="PoisonHealed"/>), anything else succeeds.
 /// It records every invocation and every effect (a delivery whose transaction committed).
 /// </summary>
 internal sealed class ProbeHandler : IIntegrationEventHandler<UserRegisteredIntegrationEvent>
@@ -21,16 +21,23 @@ internal sealed class ProbeHandler : IIntegrationEventHandler<UserRegisteredInte
 
     public static TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>The fault behind "poison*" is fixed: from now on they succeed, as after a deployment of the fix.</summary>
+    public static bool PoisonHealed { get; set; }
+
+    /// <summary>Completed when an invocation starts, for tests that look at the database while a delivery runs.</summary>
+    public static TaskCompletionSource Started { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public async Task HandleAsync(UserRegisteredIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var invocation = Invocations.AddOrUpdate(integrationEvent.Username, 1, (_, count) => count + 1);
         CorrelationIds[integrationEvent.Username] = CorrelationContext.Current;
+        Started.TrySetResult();
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, cancellationToken);
         }
 
-        if (integrationEvent.Username.StartsWith("poison", StringComparison.Ordinal)
+        if ((integrationEvent.Username.StartsWith("poison", StringComparison.Ordinal) && !PoisonHealed)
             || (integrationEvent.Username.StartsWith("flaky", StringComparison.Ordinal) && invocation <= FlakyFailures))
         {
             throw new InvalidOperationException($"Probe failure {invocation} for {integrationEvent.Username}");
@@ -42,5 +49,7 @@ internal sealed class ProbeHandler : IIntegrationEventHandler<UserRegisteredInte
         Invocations.Clear();
         CorrelationIds.Clear();
         Delay = TimeSpan.Zero;
+        PoisonHealed = false;
+        Started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

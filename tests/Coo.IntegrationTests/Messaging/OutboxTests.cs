@@ -9,9 +9,12 @@ using Microsoft.Extensions.Options;
 
 namespace Coo.IntegrationTests.Messaging;
 
+/// <summary>The outbox relay and the consumers' own queues (inboxes), through the probe consumer of UserRegistered.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class OutboxTests(ApiFixture fixture)
 {
+    private static readonly string Probe = typeof(ProbeHandler).FullName!;
+
     [Theory, Providers]
     public async Task A_consumer_that_throws_is_retried_and_later_succeeds(TestProvider provider)
     {
@@ -20,46 +23,57 @@ public sealed class OutboxTests(ApiFixture fixture)
 
         using var _ = await client.RegisterAsync("flaky_one");
 
-        var row = await Eventually.MatchAsync(() => SingleRowAsync(factory), r => r.Processed, what: "the message to be processed");
+        var row = await Eventually.MatchAsync(() => ProbeRowAsync(factory), r => r.Processed, what: "the probe's copy to be processed");
         Assert.Equal(ProbeHandler.FlakyFailures + 1, row.Attempts);
         Assert.Equal(ProbeHandler.FlakyFailures + 1, ProbeHandler.Invocations["flaky_one"]);
         Assert.Null(row.LastError);
     }
 
     [Theory, Providers]
-    public async Task A_message_that_always_fails_ends_parked_after_the_maximum_attempts(TestProvider provider)
+    public async Task A_consumer_that_always_fails_parks_only_its_own_copy(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
 
         using var _ = await client.RegisterAsync("poison_one");
 
-        var row = await Eventually.MatchAsync(() => SingleRowAsync(factory), r => r.Parked, what: "the message to be parked");
+        var row = await Eventually.MatchAsync(() => ProbeRowAsync(factory), r => r.Parked, what: "the probe's copy to be parked");
         Assert.False(row.Processed);
         Assert.Equal(CooApiFactory.MaxAttempts, row.Attempts);
         Assert.Contains("Probe failure", row.LastError, StringComparison.Ordinal);
         Assert.Equal(CooApiFactory.MaxAttempts, ProbeHandler.Invocations["poison_one"]);
+
+        // The event itself was relayed once, and Analytics' copy of it was handled at the first attempt.
+        var relayed = Assert.Single(await DatabaseProbe.OutboxRowsAsync(factory, "users"));
+        Assert.True(relayed.Relayed);
+        Assert.False(relayed.Parked);
+        var analytics = await Eventually.MatchAsync(
+            async () => (await DatabaseProbe.InboxRowsAsync(factory, "analytics")).SingleOrDefault(r => r.EventName == "users.user-registered.v1") ?? NotYetRelayed,
+            r => r.Processed,
+            what: "Analytics' copy to be processed");
+        Assert.Equal(1, analytics.Attempts);
     }
 
     [Theory, Providers]
-    public async Task A_message_delivered_twice_has_one_effect(TestProvider provider)
+    public async Task A_message_relayed_twice_has_one_effect(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
         using var _ = await client.RegisterAsync("twice");
-        await Eventually.MatchAsync(() => SingleRowAsync(factory), r => r.Processed, what: "the first delivery");
-        var (id, type, content) = await RawMessageAsync(factory);
+        await Eventually.MatchAsync(() => ProbeRowAsync(factory), r => r.Processed, what: "the first delivery");
 
-        var delivery = factory.Services.GetRequiredService<IntegrationEventDelivery>();
-        await delivery.DeliverAsync(id, type, content, CancellationToken.None);
-        await delivery.DeliverAsync(id, type, content, CancellationToken.None);
+        // As after a crash between the inbox commit and the relay's own mark: the row is relayed again.
+        await ExecuteAsync(factory, $"UPDATE {Table(factory, "users", "outbox_messages")} SET relayed_at = NULL");
+        var relay = ActivatorUtilities.CreateInstance<OutboxRelay<UsersDbContext>>(factory.Services);
+        Assert.Equal(1, await relay.RelayBatchAsync(CancellationToken.None));
 
+        Assert.True(Assert.Single(await DatabaseProbe.OutboxRowsAsync(factory, "users")).Relayed);
+        Assert.Single(await DatabaseProbe.InboxRowsAsync(factory, "users"), r => r.Consumer == Probe);
         Assert.Equal(1, ProbeHandler.Invocations["twice"]);
-        Assert.Equal(1, await CountInboxAsync(factory, id, typeof(ProbeHandler).FullName!));
     }
 
     [Fact]
-    public async Task The_dispatcher_is_woken_by_a_commit_rather_than_waiting_for_its_poll()
+    public async Task The_relay_and_the_consumer_are_woken_by_a_commit_rather_than_waiting_for_their_poll()
     {
         await using var factory = new CooApiFactory(TestProvider.Sqlite) { Settings = { ["Outbox:PollingInterval"] = "00:05:00" } };
         await factory.ResetAsync();
@@ -67,11 +81,27 @@ public sealed class OutboxTests(ApiFixture fixture)
 
         using var _ = await client.RegisterAsync("prompt");
 
-        await Eventually.MatchAsync(() => SingleRowAsync(factory), r => r.Processed, TimeSpan.FromSeconds(20), "delivery long before the 5-minute poll");
+        await Eventually.MatchAsync(() => ProbeRowAsync(factory), r => r.Processed, TimeSpan.FromSeconds(20), "delivery long before the 5-minute poll");
+    }
+
+    [Theory, Providers]
+    public async Task An_event_name_no_type_carries_is_parked_with_a_clear_error(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        using var registered = await client.RegisterAsync("namer");
+        await Eventually.MatchAsync(() => ProbeRowAsync(factory), r => r.Processed, what: "the registration to be delivered");
+
+        // A row written by a build that knew an event this one does not.
+        await ExecuteAsync(factory, $"UPDATE {Table(factory, "users", "outbox_messages")} SET event_name = 'users.from-the-future.v9', relayed_at = NULL");
+
+        var row = await Eventually.MatchAsync(async () => (await DatabaseProbe.OutboxRowsAsync(factory, "users")).Single(), r => r.Parked, what: "the row to be parked");
+        Assert.Contains("Unknown integration event name 'users.from-the-future.v9'", row.LastError, StringComparison.Ordinal);
+        Assert.Equal(2, row.Attempts); // The first relay, then parked at once: no crash loop, no retries.
     }
 
     [PostgreSqlFact]
-    public async Task Concurrent_dispatchers_never_hand_one_message_to_two_deliveries()
+    public async Task Concurrent_relays_and_consumers_never_hand_one_message_to_two_deliveries()
     {
         var factory = await fixture.StartAsync(TestProvider.PostgreSql);
         using var client = factory.CreateClient();
@@ -84,33 +114,42 @@ public sealed class OutboxTests(ApiFixture fixture)
             Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         }
 
-        // Two more dispatchers race the host's own, as other instances would.
-        var dispatchers = Enumerable.Range(0, 2)
-            .Select(_ => ActivatorUtilities.CreateInstance<OutboxDispatcher<UsersDbContext>>(factory.Services))
-            .ToArray();
-        await Task.WhenAll(dispatchers.Select(async d =>
-        {
-            while (await d.DispatchBatchAsync(CancellationToken.None) > 0)
+        // More relays and consumer workers race the host's own, as other instances would.
+        var probe = factory.Services.GetServices<IIntegrationEventConsumer>().Single(c => c.Name == Probe);
+        var relays = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<OutboxRelay<UsersDbContext>>(factory.Services)).ToArray();
+        var processors = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<InboxProcessor>(factory.Services)).ToArray();
+        await Task.WhenAll(
+            relays.Select(async r =>
             {
-            }
-        }));
+                while (await r.RelayBatchAsync(CancellationToken.None) > 0)
+                {
+                }
+            }).Concat(processors.Select(async p =>
+            {
+                while (await p.ProcessBatchAsync(probe, CancellationToken.None) > 0)
+                {
+                }
+            })));
 
-        var rows = await Eventually.MatchAsync(() => DatabaseProbe.OutboxRowsAsync(factory, "users"), r => r.All(m => m.Processed), what: "every message processed");
-        Assert.Equal(30, rows.Count);
+        var rows = await Eventually.MatchAsync(
+            async () => (await DatabaseProbe.InboxRowsAsync(factory, "users")).Where(r => r.Consumer == Probe).ToList(),
+            r => r.Count == 30 && r.All(m => m.Processed),
+            what: "every probe copy processed");
+        Assert.All(rows, r => Assert.Equal(1, r.Attempts));
         Assert.All(usernames, u => Assert.Equal(1, ProbeHandler.Invocations[u]));
     }
 
     [Theory, Providers]
-    public async Task The_clean_up_job_deletes_old_delivered_rows_and_keeps_parked_ones(TestProvider provider)
+    public async Task The_clean_up_job_deletes_old_relayed_and_processed_rows_and_keeps_parked_ones(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
         using var delivered = await client.RegisterAsync("delivered");
         using var parked = await client.RegisterAsync("poison_kept");
         await Eventually.MatchAsync(
-            () => DatabaseProbe.OutboxRowsAsync(factory, "users"),
+            async () => (await DatabaseProbe.InboxRowsAsync(factory, "users")).Where(r => r.Consumer == Probe).ToList(),
             rows => rows.Count == 2 && rows.All(r => r.Processed || r.Parked),
-            what: "one delivered and one parked message");
+            what: "one processed and one parked copy");
 
         var job = new MessageCleanupJob(
             factory.Services.GetRequiredService<IServiceScopeFactory>(),
@@ -120,46 +159,27 @@ public sealed class OutboxTests(ApiFixture fixture)
             NullLogger<MessageCleanupJob>.Instance);
         await job.RunAsync(CancellationToken.None);
 
-        var remaining = Assert.Single(await DatabaseProbe.OutboxRowsAsync(factory, "users"));
-        Assert.True(remaining.Parked);
-        Assert.Equal(0, await DatabaseProbe.CountAsync(factory, "inbox_messages"));
+        Assert.Empty(await DatabaseProbe.OutboxRowsAsync(factory, "users"));
+        var remaining = Assert.Single(await DatabaseProbe.InboxRowsAsync(factory, "users"));
+        Assert.True(remaining.Parked); // Kept: once requeued it must still find its record and have one effect.
     }
 
-    private static async Task<DatabaseProbe.OutboxRow> SingleRowAsync(CooApiFactory factory) =>
-        Assert.Single(await DatabaseProbe.OutboxRowsAsync(factory, "users"));
+    /// <summary>The probe's copy of the one registration, once relayed.</summary>
+    private static async Task<DatabaseProbe.InboxRow> ProbeRowAsync(CooApiFactory factory) =>
+        (await DatabaseProbe.InboxRowsAsync(factory, "users")).SingleOrDefault(r => r.Consumer == Probe) ?? NotYetRelayed;
 
-    private static async Task<(Guid Id, string Type, string Content)> RawMessageAsync(CooApiFactory factory)
+    private static readonly DatabaseProbe.InboxRow NotYetRelayed = new(Guid.Empty, "", "", null, 0, false, false, null);
+
+    internal static string Table(CooApiFactory factory, string schema, string name) =>
+        factory.Provider == TestProvider.Sqlite ? $"{schema}_{name}" : $"{schema}.{name}";
+
+    internal static async Task ExecuteAsync(CooApiFactory factory, string sql)
     {
         await using var connection = factory.OpenConnection();
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT id, type, content FROM {Table(factory, "outbox_messages")}";
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        return (Guid.Parse(reader.GetValue(0).ToString()!), reader.GetString(1), reader.GetString(2));
-    }
-
-    private static async Task<long> CountInboxAsync(CooApiFactory factory, Guid messageId, string consumer)
-    {
-        await using var connection = factory.OpenConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {Table(factory, "inbox_messages")} WHERE consumer = @consumer";
-        AddParameter(command, "@consumer", consumer);
-        var count = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.NotEqual(Guid.Empty, messageId);
-        return count;
-    }
-
-    private static string Table(CooApiFactory factory, string name) =>
-        factory.Provider == TestProvider.Sqlite ? $"users_{name}" : $"users.{name}";
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private sealed class ShiftedTime(TimeSpan shift) : TimeProvider

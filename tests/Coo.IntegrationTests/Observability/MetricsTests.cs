@@ -106,7 +106,7 @@ public sealed class MetricsTests(MetricsHost host) : IClassFixture<MetricsHost>
     /// hold the registrations back until the blocked delivery ends, so no backlog could build up).
     /// </summary>
     [PostgreSqlFact]
-    public async Task A_blocked_dispatcher_shows_as_a_growing_backlog_that_drains_afterwards()
+    public async Task A_blocked_consumer_shows_as_a_growing_backlog_of_its_module_that_drains_afterwards()
     {
         await using var factory = new CooApiFactory(TestProvider.PostgreSql, ownDatabase: true)
         {
@@ -117,7 +117,7 @@ public sealed class MetricsTests(MetricsHost host) : IClassFixture<MetricsHost>
         var users = ("module", "users");
         await Eventually.MatchAsync(() => Task.FromResult(metrics.Observe("coo.outbox.pending", users)), v => v == 0, what: "an empty users outbox");
 
-        // The probe consumer holds the users dispatcher in its first delivery, so the next registrations wait.
+        // The probe consumer hangs in its first delivery, so the next registrations wait in its queue (the users inbox).
         ProbeHandler.Delay = TimeSpan.FromSeconds(3);
         try
         {

@@ -59,7 +59,7 @@ public sealed class TracingTests
         var batches = provider == TestProvider.PostgreSql ? (Followers + CooApiFactory.FanOutBatchSize - 1) / CooApiFactory.FanOutBatchSize : 0;
         var trace = await Eventually.MatchAsync(
             () => Task.FromResult(spans.Snapshot().Where(s => s.TraceId == traceId).ToList()),
-            t => t.Count(s => s.DisplayName.StartsWith("consume CooPosted by ", StringComparison.Ordinal)) == consumersOfCooPosted
+            t => t.Count(s => s.DisplayName.StartsWith("consume coos.coo-posted.v1 by ", StringComparison.Ordinal)) == consumersOfCooPosted
                 && t.Count(s => s.DisplayName == "fan-out batch") == batches
                 && t.Any(s => s.Kind == ActivityKind.Server),
             what: "the spans of the post, its delivery, consumers and fan-out batches");
@@ -67,14 +67,14 @@ public sealed class TracingTests
         var httpSpan = Assert.Single(trace, s => s.Kind == ActivityKind.Server);
         Assert.Equal("POST", httpSpan.GetTagItem("http.request.method"));
         Assert.Contains(trace, s => s.Source.Name == EntityFrameworkSource && s.ParentSpanId == httpSpan.SpanId);
-        var delivery = Assert.Single(trace, s => s.DisplayName == "deliver CooPosted");
-        Assert.Equal(ActivityKind.Consumer, delivery.Kind);
+        var delivery = Assert.Single(trace, s => s.DisplayName == "relay coos.coo-posted.v1");
+        Assert.Equal(ActivityKind.Producer, delivery.Kind);
         Assert.Equal(httpSpan.SpanId, delivery.ParentSpanId); // The outbox row was written inside the request's span.
-        var consumers = trace.Where(s => s.DisplayName.StartsWith("consume CooPosted by ", StringComparison.Ordinal)).ToList();
-        Assert.Contains(consumers, c => c.DisplayName == "consume CooPosted by LoggingCooPostedHandler");
+        var consumers = trace.Where(s => s.DisplayName.StartsWith("consume coos.coo-posted.v1 by ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(consumers, c => c.DisplayName == "consume coos.coo-posted.v1 by LoggingCooPostedHandler");
         Assert.All(consumers, c => Assert.Equal(delivery.SpanId, c.ParentSpanId));
 
-        var fanOut = consumers.Single(c => c.DisplayName == "consume CooPosted by Timeline.CooPostedHandler");
+        var fanOut = consumers.Single(c => c.DisplayName == "consume coos.coo-posted.v1 by Timeline.CooPostedHandler");
         foreach (var batch in trace.Where(s => s.DisplayName == "fan-out batch"))
         {
             var job = Assert.Single(trace, s => s.SpanId == batch.ParentSpanId);
@@ -84,7 +84,7 @@ public sealed class TracingTests
         }
 
         var logged = Assert.Single(logs.Snapshot(), e => e.MessageTemplate.Text.StartsWith(LoggingCooPostedHandler.Message, StringComparison.Ordinal));
-        var probeSpan = consumers.Single(c => c.DisplayName == "consume CooPosted by LoggingCooPostedHandler");
+        var probeSpan = consumers.Single(c => c.DisplayName == "consume coos.coo-posted.v1 by LoggingCooPostedHandler");
         Assert.Equal(traceId.ToHexString(), ((ScalarValue)logged.Properties["TraceId"]).Value);
         Assert.Equal(probeSpan.SpanId.ToHexString(), ((ScalarValue)logged.Properties["SpanId"]).Value);
         using var json = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);

@@ -4,7 +4,7 @@ namespace Coo.IntegrationTests.Platform;
 
 /// <summary>
 /// Horizontal scale: two host processes on one PostgreSQL and one Redis, each with its own port and id generator,
-/// serve one consistent service. Both run outbox dispatchers and Hangfire servers at the same time.
+/// serve one consistent service. Both run outbox relays, consumers and Hangfire servers at the same time.
 /// </summary>
 public sealed class MultiHostTests
 {
@@ -51,7 +51,7 @@ public sealed class MultiHostTests
 
             await using var connection = new NpgsqlConnection(ConnectionString(database));
             await connection.OpenAsync();
-            Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM coos.outbox_messages WHERE processed_at IS NULL"));
+            Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM coos.outbox_messages WHERE relayed_at IS NULL"));
             Assert.Equal(0L, await ScalarAsync(connection, """
                 SELECT COUNT(*) FROM (SELECT message_id, consumer FROM timeline.inbox_messages
                 GROUP BY message_id, consumer HAVING COUNT(*) > 1) AS twice

@@ -36,7 +36,7 @@ public sealed class ProfileTests(ApiFixture fixture)
         Assert.Equal("Caf\u00e9 owner", body.Bio);
         Assert.Equal("Liam L.", body.DisplayName);
         var events = await DatabaseProbe.OutboxRowsAsync(factory, "users");
-        Assert.Equal(2, events.Count(e => e.Type.Contains("UserProfileUpdatedIntegrationEvent", StringComparison.Ordinal)));
+        Assert.Equal(2, events.Count(e => e.EventName == "users.user-profile-updated.v1"));
     }
 
     [Theory, Providers]
@@ -64,7 +64,7 @@ public sealed class ProfileTests(ApiFixture fixture)
         using var profile = await client.GetAsync("/api/v1/users/noah");
         var body = (await profile.Content.ReadFromJsonAsync<Profile>())!;
         Assert.Equal(("", "noah"), (body.Bio, body.DisplayName));
-        Assert.DoesNotContain(await DatabaseProbe.OutboxRowsAsync(factory, "users"), e => e.Type.Contains("ProfileUpdated", StringComparison.Ordinal));
+        Assert.DoesNotContain(await DatabaseProbe.OutboxRowsAsync(factory, "users"), e => e.EventName == "users.user-profile-updated.v1");
     }
 
     [Theory, Providers]

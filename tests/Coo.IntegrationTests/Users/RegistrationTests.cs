@@ -134,7 +134,7 @@ public sealed class RegistrationTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var rows = await DatabaseProbe.OutboxRowsAsync(factory, "users");
         var row = Assert.Single(rows);
-        Assert.Contains("UserRegisteredIntegrationEvent", row.Type, StringComparison.Ordinal);
+        Assert.Equal("users.user-registered.v1", row.EventName);
         Assert.Equal("reg-test-42", row.CorrelationId);
     }
 }

@@ -1,5 +1,6 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
+using Coo.Modules.Coos.Features.DeleteCoo;
 using Coo.Modules.Coos.Resources;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Modules;
@@ -17,11 +18,13 @@ public sealed class CoosModule : IModule
     {
         services.AddModuleDbContext<CoosDbContext, SqliteCoosDbContext, PostgreSqlCoosDbContext, SqlServerCoosDbContext>(
             database, CoosDbContext.SchemaName);
+        services.AddPublishedIntegrationEvents(typeof(CooPostedIntegrationEvent).Assembly);
         services.AddModuleValidators(typeof(CoosModule).Assembly);
         services.AddErrorTranslations<CoosText>();
 
         // Coos never change, they are only deleted: they can stay cached until their readers move on.
         services.AddEntityCache(configuration, new EntityCacheOptions<CooSummary>("coo", c => c.Id, TimeSpan.FromHours(1)));
+        services.AddCacheMaintenanceHandler<CooDeletedIntegrationEvent, DeletedCooCacheHandler, CoosDbContext>();
     }
 
     /// <summary>Coos are served by the host's application endpoints, which add their authors from the Users module.</summary>

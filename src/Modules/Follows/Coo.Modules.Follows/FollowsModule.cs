@@ -1,3 +1,4 @@
+using Coo.Modules.Follows.Contracts;
 using Coo.Modules.Follows.Data;
 using Coo.Modules.Follows.Resources;
 using Coo.Shared.Infrastructure.Modules;
@@ -15,6 +16,7 @@ public sealed class FollowsModule : IModule
     {
         services.AddModuleDbContext<FollowsDbContext, SqliteFollowsDbContext, PostgreSqlFollowsDbContext, SqlServerFollowsDbContext>(
             database, FollowsDbContext.SchemaName);
+        services.AddPublishedIntegrationEvents(typeof(UserFollowedIntegrationEvent).Assembly);
         services.AddModuleValidators(typeof(FollowsModule).Assembly);
         services.AddErrorTranslations<FollowsText>();
     }

@@ -42,6 +42,7 @@ public sealed class TimelineModule : IModule
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, TimelineDbContext>();
         services.AddIntegrationEventHandler<UserFollowedIntegrationEvent, UserFollowedHandler, TimelineDbContext>();
         services.AddIntegrationEventHandler<UserUnfollowedIntegrationEvent, UserUnfollowedHandler, TimelineDbContext>();
+        services.AddCacheMaintenanceHandler<TimelineCacheChanged, TimelineCacheSyncHandler, TimelineDbContext>();
     }
 
     /// <summary>The home timeline is served by the host, which adds the coos and their authors.</summary>

@@ -28,12 +28,14 @@ public sealed class UsersModule : IModule
     {
         services.AddModuleDbContext<UsersDbContext, SqliteUsersDbContext, PostgreSqlUsersDbContext, SqlServerUsersDbContext>(
             database, UsersDbContext.SchemaName);
+        services.AddPublishedIntegrationEvents(typeof(UserRegisteredIntegrationEvent).Assembly);
         services.AddModuleValidators(typeof(UsersModule).Assembly);
         services.AddErrorTranslations<UsersText>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<RefreshTokenCookie>();
         services.AddEntityCache(configuration, new EntityCacheOptions<UserSummary>("user", u => u.Id, TimeSpan.FromMinutes(30)));
+        services.AddCacheMaintenanceHandler<UserProfileUpdatedIntegrationEvent, UpdatedProfileCacheHandler, UsersDbContext>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

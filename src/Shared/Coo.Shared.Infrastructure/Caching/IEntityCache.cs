@@ -12,11 +12,11 @@ public interface IEntityCache<T>
     /// <summary>The cached entities of <paramref name="ids"/>, the others from <paramref name="load"/> (then cached); removed ones are left out.</summary>
     Task<IReadOnlyList<T>> GetManyAsync(IReadOnlyCollection<long> ids, Func<long[], CancellationToken, Task<IReadOnlyList<T>>> load, CancellationToken cancellationToken);
 
-    /// <summary>After a committed change: the entity's new version.</summary>
-    Task SetAsync(T entity, CancellationToken cancellationToken);
+    /// <summary>After a committed change: the entity's new version. False when the shared cache could not be written.</summary>
+    Task<bool> SetAsync(T entity, CancellationToken cancellationToken);
 
-    /// <summary>After a committed delete: remembered as gone for as long as an old copy could still be written back.</summary>
-    Task RemoveAsync(long id, CancellationToken cancellationToken);
+    /// <summary>After a committed delete: remembered as gone for as long as an old copy could still be written back. False when the shared cache could not be written.</summary>
+    Task<bool> RemoveAsync(long id, CancellationToken cancellationToken);
 }
 
 /// <summary>What an entity cache needs to know of its type: a name for its keys, the id of an entity, and how long to keep one.</summary>

@@ -49,18 +49,18 @@ internal sealed class MemoryEntityCache<T>(IMemoryCache memory, EntityCacheOptio
         return found;
     }
 
-    public Task SetAsync(T entity, CancellationToken cancellationToken) => Write(options.IdOf(entity), entity);
+    public Task<bool> SetAsync(T entity, CancellationToken cancellationToken) => Write(options.IdOf(entity), entity);
 
-    public Task RemoveAsync(long id, CancellationToken cancellationToken) => Write(id, Gone);
+    public Task<bool> RemoveAsync(long id, CancellationToken cancellationToken) => Write(id, Gone);
 
-    private Task Write(long id, object value)
+    private Task<bool> Write(long id, object value)
     {
         lock (_writes)
         {
             memory.Set(Key(id), value, options.TimeToLive);
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 
     private (string, long) Key(long id) => (options.Name, id);

@@ -15,6 +15,10 @@ public sealed class RedisOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Starts every key Coo writes (<c>coo:</c>), so that several deployments or test runs can share one Redis.</summary>
+    [RegularExpression("^[A-Za-z0-9:_.-]{1,100}$")]
+    public string KeyPrefix { get; set; } = "coo:";
+
     /// <summary>Whether <c>ConnectionStrings:Redis</c> is given: server mode shares its caches and limits through Redis.</summary>
     public static bool IsConfigured(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"));
 }

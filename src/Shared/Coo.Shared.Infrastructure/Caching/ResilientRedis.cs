@@ -11,23 +11,21 @@ namespace Coo.Shared.Infrastructure.Caching;
 /// Redis as an optional accelerator, never a point of failure: any exception but the caller's own cancellation counts
 /// as Redis failing (the client throws more than RedisException while a connection is torn down), every operation
 /// has a short timeout, repeated failures open a circuit breaker so callers go straight to the database, and nothing here throws.
-/// A write that could not be made (a cache left stale) moves every key to a new <em>epoch</em> once Redis answers
-/// again: keys are named after the epoch, so all instances stop reading what might have missed that write.
+/// A write reports whether it was made: a write that must not be lost (a delete, a changed profile, a timeline change)
+/// is also the work of a durable consumer in the owner's inbox, retried until Redis confirms it. One instance's failed
+/// write therefore repairs the keys it concerns, and never abandons the caches of the whole deployment.
 /// </summary>
 public sealed partial class ResilientRedis
 {
-    /// <summary>Scripts read the current epoch from here and build their keys as <c>prefix:{epoch}:…</c>.</summary>
-    public const string EpochKey = "coo:epoch";
-
     private readonly IConnectionMultiplexer _connection;
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger<ResilientRedis> _logger;
-    private int _writesMissed;
 
     public ResilientRedis(IConnectionMultiplexer connection, IOptions<RedisOptions> options, ILogger<ResilientRedis> logger)
     {
         _connection = connection;
         _logger = logger;
+        KeyPrefix = options.Value.KeyPrefix;
         _pipeline = new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -51,17 +49,16 @@ public sealed partial class ResilientRedis
             .Build();
     }
 
+    /// <summary>Starts every key Coo writes, so that deployments (or test runs) can share one Redis.</summary>
+    public string KeyPrefix { get; }
+
     /// <summary>Runs a read; <c>(false, default)</c> when Redis is down, slow or the circuit is open.</summary>
     public async Task<(bool Succeeded, T? Value)> TryReadAsync<T>(Func<IDatabase, Task<T>> read, CancellationToken cancellationToken)
     {
         try
         {
             var value = await _pipeline.ExecuteAsync(
-                async token =>
-                {
-                    await MoveToNewEpochIfWritesWereMissedAsync(token);
-                    return await read(_connection.GetDatabase()).WaitAsync(token);
-                },
+                async token => await read(_connection.GetDatabase()).WaitAsync(token),
                 cancellationToken);
             return (true, value);
         }
@@ -76,47 +73,29 @@ public sealed partial class ResilientRedis
         }
     }
 
-    /// <summary>Runs a write; when it fails the epoch moves on as soon as Redis answers again.</summary>
-    public async Task TryWriteAsync(Func<IDatabase, Task> write, CancellationToken cancellationToken)
+    /// <summary>Runs a write; false when it could not be made (Redis down, slow or the circuit open), and it may then have been applied or not.</summary>
+    public async Task<bool> TryWriteAsync(Func<IDatabase, Task> write, CancellationToken cancellationToken)
     {
         try
         {
-            await _pipeline.ExecuteAsync(
-                async token =>
-                {
-                    await MoveToNewEpochIfWritesWereMissedAsync(token);
-                    await write(_connection.GetDatabase()).WaitAsync(token);
-                },
-                cancellationToken);
+            await _pipeline.ExecuteAsync(async token => await write(_connection.GetDatabase()).WaitAsync(token), cancellationToken);
+            return true;
         }
         catch (BrokenCircuitException)
         {
-            Interlocked.Exchange(ref _writesMissed, 1);
+            return false;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Even a timed-out write may have been applied; moving on to a new epoch is right either way.
-            Interlocked.Exchange(ref _writesMissed, 1);
             LogWriteFailed(ex.Message);
+            return false;
         }
-    }
-
-    private async Task MoveToNewEpochIfWritesWereMissedAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _writesMissed) == 0)
-        {
-            return;
-        }
-
-        var epoch = await _connection.GetDatabase().StringIncrementAsync(EpochKey).WaitAsync(cancellationToken);
-        Interlocked.Exchange(ref _writesMissed, 0);
-        LogEpochMoved(epoch);
     }
 
     [LoggerMessage(LogLevel.Warning, "Redis read failed, served from the database instead: {Reason}")]
     private partial void LogReadFailed(string reason);
 
-    [LoggerMessage(LogLevel.Warning, "Redis write failed; caches move to a new epoch once Redis answers: {Reason}")]
+    [LoggerMessage(LogLevel.Warning, "Redis write failed; its durable consumer repairs it once Redis answers: {Reason}")]
     private partial void LogWriteFailed(string reason);
 
     [LoggerMessage(LogLevel.Warning, "Redis keeps failing; it is bypassed for {BreakDuration}")]
@@ -124,7 +103,4 @@ public sealed partial class ResilientRedis
 
     [LoggerMessage(LogLevel.Information, "Redis answers again; caches are used again")]
     private partial void LogCircuitClosed();
-
-    [LoggerMessage(LogLevel.Information, "Redis caches moved to epoch {Epoch} after missed writes")]
-    private partial void LogEpochMoved(long epoch);
 }

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace Coo.Shared.Infrastructure.Jobs;
 
-/// <summary>Recurring: deletes delivered outbox rows and old inbox rows of every module. Parked rows stay for operators.</summary>
+/// <summary>
+/// Recurring: deletes relayed outbox rows and processed inbox rows of every module once they are older than the
+/// retention. Parked and waiting rows stay, so a requeued message still finds its consumer's record and has one effect.
+/// </summary>
 public sealed partial class MessageCleanupJob(
     IServiceScopeFactory scopes,
     IEnumerable<ModuleDatabase> modules,
@@ -27,8 +30,8 @@ public sealed partial class MessageCleanupJob(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
-            var outbox = await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-            var inbox = await db.InboxMessages.Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            var outbox = await db.OutboxMessages.Where(m => m.RelayedAt != null && m.RelayedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            var inbox = await db.InboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
             LogCleaned(module.Schema, outbox, inbox);
         }
     }

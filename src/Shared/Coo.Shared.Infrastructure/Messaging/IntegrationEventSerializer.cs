@@ -6,11 +6,7 @@ internal static class IntegrationEventSerializer
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static object Deserialize(string typeName, string content)
-    {
-        var type = System.Type.GetType(typeName, throwOnError: false)
-            ?? throw new InvalidOperationException($"Unknown integration event type '{typeName}'.");
-        return JsonSerializer.Deserialize(content, type, Options)
-            ?? throw new InvalidOperationException($"Integration event '{typeName}' has empty content.");
-    }
+    public static object Deserialize(Type eventType, string content) =>
+        JsonSerializer.Deserialize(content, eventType, Options)
+        ?? throw new InvalidOperationException($"Integration event content for {eventType} is empty.");
 }

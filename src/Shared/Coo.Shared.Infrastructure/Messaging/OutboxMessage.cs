@@ -3,11 +3,17 @@ using Coo.Shared.Kernel;
 
 namespace Coo.Shared.Infrastructure.Messaging;
 
-/// <summary>An integration event waiting for delivery, written in the same transaction as the change that raised it.</summary>
+/// <summary>
+/// An integration event waiting to be relayed to its consumers' inboxes, written in the same transaction as the
+/// change that raised it. The relay leases rows (<see cref="ClaimedBy"/> until <see cref="ClaimedUntil"/>) in a short
+/// transaction and works outside it, so a host that dies mid-batch gives its rows back when the lease expires.
+/// </summary>
 public sealed class OutboxMessage
 {
     /// <summary>Real tracestates are short; a longer one is dropped (the trace still continues through the traceparent).</summary>
     internal const int MaxTraceStateLength = 512;
+
+    internal const int MaxErrorLength = 2000;
 
     private OutboxMessage()
     {
@@ -15,8 +21,8 @@ public sealed class OutboxMessage
 
     public Guid Id { get; private set; }
 
-    /// <summary>Assembly-qualified name of the event's contract type (without version), used to deserialize it.</summary>
-    public string Type { get; private set; } = "";
+    /// <summary>The stable wire name (<c>coos.coo-posted.v1</c>), never a CLR type name.</summary>
+    public string EventName { get; private set; } = "";
 
     public string Content { get; private set; } = "";
 
@@ -34,9 +40,15 @@ public sealed class OutboxMessage
 
     public DateTimeOffset NextAttemptAt { get; private set; }
 
-    public DateTimeOffset? ProcessedAt { get; private set; }
+    /// <summary>The lease of the relay working on this row, if any.</summary>
+    public Guid? ClaimedBy { get; private set; }
 
-    /// <summary>Set when delivery failed too often; the row then waits for an operator.</summary>
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+
+    /// <summary>Set once every subscribed consumer's inbox holds the event.</summary>
+    public DateTimeOffset? RelayedAt { get; private set; }
+
+    /// <summary>Set when relaying failed too often (or the name is unknown); the row then waits for an operator.</summary>
     public DateTimeOffset? ParkedAt { get; private set; }
 
     public string? LastError { get; private set; }
@@ -47,7 +59,7 @@ public sealed class OutboxMessage
         return new OutboxMessage
         {
             Id = integrationEvent.Id,
-            Type = $"{type.FullName}, {type.Assembly.GetName().Name}",
+            EventName = IntegrationEventNames.Of(type),
             Content = JsonSerializer.Serialize(integrationEvent, type, IntegrationEventSerializer.Options),
             OccurredAt = integrationEvent.OccurredAt,
             NextAttemptAt = integrationEvent.OccurredAt,
@@ -57,25 +69,5 @@ public sealed class OutboxMessage
         };
     }
 
-    internal void MarkProcessed(DateTimeOffset now)
-    {
-        Attempts++;
-        ProcessedAt = now;
-        LastError = null;
-    }
-
-    /// <returns>True when this failure parked the message.</returns>
-    internal bool RecordFailure(string error, DateTimeOffset now, OutboxOptions options)
-    {
-        Attempts++;
-        LastError = error.Length > 2000 ? error[..2000] : error;
-        if (Attempts >= options.MaxAttempts)
-        {
-            ParkedAt = now;
-            return true;
-        }
-
-        NextAttemptAt = now + options.RetryDelay(Attempts);
-        return false;
-    }
+    internal static string Truncate(string error) => error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
 }

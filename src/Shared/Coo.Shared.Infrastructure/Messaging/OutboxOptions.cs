@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Coo.Shared.Infrastructure.Messaging;
 
-public sealed class OutboxOptions
+public sealed class OutboxOptions : IValidatableObject
 {
     public const string Section = "Outbox";
 
@@ -13,9 +13,16 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>A delivery still running after this counts as failed, so one hung consumer cannot stall the outbox.</summary>
+    /// <summary>A delivery still running after this counts as failed, so one hung consumer cannot stall its queue.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a relay or consumer owns the messages it claimed. A host that dies gives them back when this runs
+    /// out; a live one stops starting deliveries it could not finish within it. Longer than <see cref="DeliveryTimeout"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "02:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;
@@ -26,9 +33,16 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Processed outbox rows and inbox rows older than this are deleted by the clean-up job.</summary>
+    /// <summary>Relayed outbox rows and processed inbox rows older than this are deleted by the clean-up job; parked rows stay.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>What a failed attempt leaves: the new attempt count, and either when to try again or that the message is parked.</summary>
+    public (int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? ParkedAt) AfterFailure(int attemptsBefore, DateTimeOffset now)
+    {
+        var attempts = attemptsBefore + 1;
+        return attempts >= MaxAttempts ? (attempts, now, now) : (attempts, now + RetryDelay(attempts), null);
+    }
 
     /// <summary>Exponential backoff with jitter, so that a struggling consumer is not hammered in lock-step.</summary>
     public TimeSpan RetryDelay(int attempts)
@@ -37,5 +51,15 @@ public sealed class OutboxOptions
         var capped = Math.Min(exponential, RetryMaxDelay.TotalMilliseconds);
         var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
         return TimeSpan.FromMilliseconds(capped * jitter);
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (LeaseDuration <= DeliveryTimeout)
+        {
+            yield return new ValidationResult(
+                $"must be longer than DeliveryTimeout ({DeliveryTimeout}), or a delivery could outlive its lease",
+                [nameof(LeaseDuration)]);
+        }
     }
 }

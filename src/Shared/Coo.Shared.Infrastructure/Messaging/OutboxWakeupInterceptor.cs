@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Coo.Shared.Infrastructure.Messaging;
 
 /// <summary>Notices outbox rows in a save and wakes the module's dispatcher once they are committed.</summary>
-internal sealed class OutboxWakeupInterceptor(OutboxWakeup wakeup) : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class OutboxWakeupInterceptor(MessageWakeup wakeup) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -70,7 +70,7 @@ internal sealed class OutboxWakeupInterceptor(OutboxWakeup wakeup) : ISaveChange
         if (context is ModuleDbContext { HasUnannouncedOutboxMessages: true } module)
         {
             module.HasUnannouncedOutboxMessages = false;
-            wakeup.Notify(module.Schema);
+            wakeup.Notify(MessageWakeup.Outbox(module.Schema));
         }
     }
 

@@ -32,7 +32,7 @@ public static class ModuleServiceCollectionExtensions
             _ => throw new ArgumentOutOfRangeException(nameof(database)),
         };
         services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
-        services.AddHostedService<OutboxDispatcher<TContext>>();
+        services.AddHostedService<OutboxRelay<TContext>>();
         services.AddHealthChecks().AddDbContextCheck<TContext>($"database-{schema}", tags: ["ready"]);
         return services;
 
@@ -45,14 +45,47 @@ public static class ModuleServiceCollectionExtensions
         }
     }
 
-    /// <summary>Subscribes a handler of this module to an event of another, deduplicated through this module's inbox.</summary>
+    /// <summary>
+    /// Subscribes a handler of this module to an event by its name: every such event is relayed into this module's
+    /// inbox as the handler's own queue, and handled once.
+    /// </summary>
     public static IServiceCollection AddIntegrationEventHandler<TEvent, THandler, TContext>(this IServiceCollection services)
+        where TEvent : IIntegrationEvent
+        where THandler : class, IIntegrationEventHandler<TEvent>
+        where TContext : ModuleDbContext =>
+        services.AddConsumer<TEvent, THandler, TContext>(retriesUntilDone: false);
+
+    /// <summary>
+    /// Subscribes a handler that keeps a cache in step with the module's data (usually of the module's own event): it is
+    /// never parked but retried every few seconds until the cache confirms, so a missed cache write is repaired soon
+    /// after Redis answers again, by whichever instance, even if the one that missed it crashed.
+    /// </summary>
+    public static IServiceCollection AddCacheMaintenanceHandler<TEvent, THandler, TContext>(this IServiceCollection services)
+        where TEvent : IIntegrationEvent
+        where THandler : class, IIntegrationEventHandler<TEvent>
+        where TContext : ModuleDbContext =>
+        services.AddConsumer<TEvent, THandler, TContext>(retriesUntilDone: true);
+
+    private static IServiceCollection AddConsumer<TEvent, THandler, TContext>(this IServiceCollection services, bool retriesUntilDone)
         where TEvent : IIntegrationEvent
         where THandler : class, IIntegrationEventHandler<TEvent>
         where TContext : ModuleDbContext
     {
         services.AddScoped<THandler>();
-        services.AddSingleton<IIntegrationEventConsumer, InboxConsumer<TEvent, THandler, TContext>>();
+        services.AddSingleton<IIntegrationEventConsumer>(new IntegrationEventConsumer<TEvent, THandler, TContext>(retriesUntilDone));
+        services.AddSingleton(IntegrationEventRegistration.For(typeof(TEvent)));
+        return services;
+    }
+
+    /// <summary>Makes the events a module publishes known by name (its contracts assembly's <see cref="IntegrationEventAttribute"/> types).</summary>
+    public static IServiceCollection AddPublishedIntegrationEvents(this IServiceCollection services, Assembly contractsAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(contractsAssembly);
+        foreach (var type in contractsAssembly.GetTypes().Where(t => t is { IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(IntegrationEventRegistration.For(type));
+        }
+
         return services;
     }
 

@@ -62,12 +62,20 @@ internal sealed partial class OutboxBacklogMonitor(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(_modules[i].ContextType);
-            var waiting = db.OutboxMessages.Where(m => m.ProcessedAt == null && m.ParkedAt == null);
-            var pending = await waiting.Take(PendingCountCap).CountAsync(cancellationToken);
-            var oldest = pending == 0
-                ? null
-                : await waiting.OrderBy(m => m.OccurredAt).Select(m => (DateTimeOffset?)m.OccurredAt).FirstOrDefaultAsync(cancellationToken);
-            var parked = await db.OutboxMessages.CountAsync(m => m.ParkedAt != null, cancellationToken);
+            var waiting = db.OutboxMessages.Where(m => m.RelayedAt == null && m.ParkedAt == null);
+            var queued = db.InboxMessages.Where(m => m.ProcessedAt == null && m.ParkedAt == null);
+            var pending = await waiting.Take(PendingCountCap).CountAsync(cancellationToken)
+                + await queued.Take(PendingCountCap).CountAsync(cancellationToken);
+            DateTimeOffset? oldest = null;
+            if (pending > 0)
+            {
+                var oldestRelay = await waiting.OrderBy(m => m.OccurredAt).Select(m => (DateTimeOffset?)m.OccurredAt).FirstOrDefaultAsync(cancellationToken);
+                var oldestQueued = await queued.OrderBy(m => m.OccurredAt).Select(m => (DateTimeOffset?)m.OccurredAt).FirstOrDefaultAsync(cancellationToken);
+                oldest = oldestRelay is null || (oldestQueued is not null && oldestQueued < oldestRelay) ? oldestQueued : oldestRelay;
+            }
+
+            var parked = await db.OutboxMessages.CountAsync(m => m.ParkedAt != null, cancellationToken)
+                + await db.InboxMessages.CountAsync(m => m.ParkedAt != null, cancellationToken);
             counts[i] = new ModuleOutboxCounts(_modules[i].Schema, pending, oldest, parked);
         }
 

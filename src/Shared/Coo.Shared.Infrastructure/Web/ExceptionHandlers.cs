@@ -1,7 +1,10 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 
 namespace Coo.Shared.Infrastructure.Web;
 
@@ -57,5 +60,50 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
                     : badRequest.Message,
             },
         });
+    }
+}
+
+/// <summary>
+/// The database cannot be reached (down, restarting, out of connections, or busy past its timeout): 503 with
+/// <c>Retry-After</c>, not 500. Nothing was acknowledged, so the client may simply try again.
+/// </summary>
+internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService problemDetails, ProblemTexts texts) : IExceptionHandler
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsUnavailable(exception))
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = RetryAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new()
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Type = ProblemTypes.DatabaseUnavailable,
+                Title = texts.Title(StatusCodes.Status503ServiceUnavailable),
+                Detail = texts.DatabaseUnavailableDetail,
+            },
+        });
+    }
+
+    /// <summary>Anywhere in the chain (EF Core wraps provider errors): a transient provider error, or SQLite busy or locked.</summary>
+    private static bool IsUnavailable(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is SqliteException { SqliteErrorCode: 5 or 6 } || exception is DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -33,6 +33,7 @@ public static class ProblemDetailsSetup
         services.AddSingleton<ProblemTexts>();
         services.AddExceptionHandler<ValidationExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         return services;
     }
 }

@@ -22,6 +22,8 @@ public sealed class ProblemTexts(IStringLocalizer<ProblemTexts> texts, IEnumerab
 
     public string ServerFailureDetail => texts["ServerFailureDetail"].Value;
 
+    public string DatabaseUnavailableDetail => texts["DatabaseUnavailableDetail"].Value;
+
     public string RateLimitedDetail(int seconds) => texts["RateLimitedDetail", seconds].Value;
 
     public string LimitOutOfRange(int maxLimit) => texts["LimitOutOfRange", maxLimit].Value;

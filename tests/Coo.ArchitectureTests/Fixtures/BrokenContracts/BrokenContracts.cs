@@ -31,18 +31,22 @@ public static class GadgetRoutes
 }
 
 /// <summary>Fine: an immutable record event; a positional record's properties are init-only.</summary>
+[IntegrationEvent("gadgets.gadget-created.v1")]
 public sealed record GadgetCreatedIntegrationEvent(Guid Id, DateTimeOffset OccurredAt, long GadgetId) : IIntegrationEvent;
 
 /// <summary>Breaks: an event not named *IntegrationEvent.</summary>
+[IntegrationEvent("gadgets.gadget-deleted.v1")]
 public sealed record GadgetDeleted(Guid Id, DateTimeOffset OccurredAt) : IIntegrationEvent;
 
 /// <summary>Breaks: an event with a public setter.</summary>
+[IntegrationEvent("gadgets.gadget-renamed.v1")]
 public sealed record GadgetRenamedIntegrationEvent(Guid Id, DateTimeOffset OccurredAt) : IIntegrationEvent
 {
     public string Name { get; set; } = "";
 }
 
 /// <summary>Breaks: an event with a writable public field.</summary>
+[IntegrationEvent("gadgets.gadget-moved.v1")]
 public sealed record GadgetMovedIntegrationEvent(Guid Id, DateTimeOffset OccurredAt) : IIntegrationEvent
 {
 #pragma warning disable CA1051 // Broken on purpose: a visible, writable field.
@@ -51,9 +55,21 @@ public sealed record GadgetMovedIntegrationEvent(Guid Id, DateTimeOffset Occurre
 }
 
 /// <summary>Breaks: an event that is a class, not a record (though immutable).</summary>
+[IntegrationEvent("gadgets.gadget-sold.v1")]
 public sealed class GadgetSoldIntegrationEvent(Guid id, DateTimeOffset occurredAt) : IIntegrationEvent
 {
     public Guid Id { get; } = id;
 
     public DateTimeOffset OccurredAt { get; } = occurredAt;
 }
+
+/// <summary>Breaks: an event without a wire name.</summary>
+public sealed record GadgetPaintedIntegrationEvent(Guid Id, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>Breaks: a wire name that is not module.event-name.vN.</summary>
+[IntegrationEvent("Gadget lent")]
+public sealed record GadgetLentIntegrationEvent(Guid Id, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>Breaks: a wire name another event already has.</summary>
+[IntegrationEvent("gadgets.gadget-created.v1")]
+public sealed record GadgetReturnedIntegrationEvent(Guid Id, DateTimeOffset OccurredAt) : IIntegrationEvent;

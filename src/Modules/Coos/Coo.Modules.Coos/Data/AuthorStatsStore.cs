@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Domain;
+using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Coos.Data;
@@ -19,7 +20,7 @@ internal static class AuthorStatsStore
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Another request created it first.
         }

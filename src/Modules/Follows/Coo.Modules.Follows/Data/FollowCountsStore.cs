@@ -1,4 +1,5 @@
 using Coo.Modules.Follows.Domain;
+using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Follows.Data;
@@ -21,7 +22,7 @@ internal static class FollowCountsStore
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Another request created them first.
         }

@@ -15,92 +15,84 @@ namespace Coo.Modules.Timeline.Caching;
 /// A rebuild cannot overwrite a newer change: a miss starts a generation counter for the owner, every change bumps
 /// it, and the rebuilt set is stored only if the generation is still the one the miss saw.
 /// </para>
+/// <para>
+/// Keys are <c>{prefix}tl:{owner}</c> and <c>{prefix}tl-gen:{owner}</c>: the braces are a Redis Cluster hash tag, so an
+/// owner's two keys share a slot, and every script is given exactly those two in <c>KEYS</c>. A change to many
+/// timelines is one script call per owner, pipelined.
+/// </para>
 /// </summary>
 internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<TimelineOptions> options, CooMetrics metrics) : ITimelineCache
 {
     private const string WholeTimeline = "0000000000000000000";
     private const string NewestOnly = "0000000000000000001";
-    private const int OwnersPerScript = 500;
     private static readonly TimeSpan RebuildWindow = TimeSpan.FromMinutes(1);
 
-    private const string Keys = """
-        local epoch = redis.call('GET', KEYS[1]) or '0'
-        local function timeline(owner) return 'coo:tl:' .. epoch .. ':' .. owner end
-        local function generation(owner) return 'coo:tl-gen:' .. epoch .. ':' .. owner end
-        local function changed(owner)
-          local gen = generation(owner)
-          if redis.call('EXISTS', gen) == 1 then redis.call('INCR', gen) end
+    // Every script: KEYS[1] the owner's timeline, KEYS[2] its generation counter.
+    private const string Changed = """
+        local function changed()
+          if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('INCR', KEYS[2]) end
         end
 
         """;
 
-    // ARGV: owner, newest bound, limit, time to live, rebuild window. Hit: {1, whole?, ids…}; miss: {0, epoch, generation}.
-    private const string ReadScript = Keys + """
-        local key = timeline(ARGV[1])
-        if redis.call('EXPIRE', key, ARGV[4]) == 1 then
-          local whole = redis.call('ZRANGE', key, 0, 0)[1] == '0000000000000000000' and 1 or 0
-          local ids = redis.call('ZREVRANGEBYLEX', key, ARGV[2], '(0000000000000000001', 'LIMIT', 0, ARGV[3])
+    // ARGV: newest bound, limit, time to live, rebuild window. Hit: {1, whole?, ids…}; miss: {0, generation}.
+    private const string ReadScript = """
+        if redis.call('EXPIRE', KEYS[1], ARGV[3]) == 1 then
+          local whole = redis.call('ZRANGE', KEYS[1], 0, 0)[1] == '0000000000000000000' and 1 or 0
+          local ids = redis.call('ZREVRANGEBYLEX', KEYS[1], ARGV[1], '(0000000000000000001', 'LIMIT', 0, ARGV[2])
           table.insert(ids, 1, whole)
           table.insert(ids, 1, 1)
           return ids
         end
-        local gen = redis.call('INCR', generation(ARGV[1]))
-        redis.call('EXPIRE', generation(ARGV[1]), ARGV[5])
-        return {0, epoch, gen}
+        local gen = redis.call('INCR', KEYS[2])
+        redis.call('EXPIRE', KEYS[2], ARGV[4])
+        return {0, gen}
         """;
 
-    // ARGV: owner, epoch, generation, time to live, marker, ids…
-    private const string FillScript = Keys + """
-        if epoch ~= ARGV[2] or redis.call('GET', generation(ARGV[1])) ~= ARGV[3] then return 0 end
-        local key = timeline(ARGV[1])
-        redis.call('DEL', key, generation(ARGV[1]))
-        redis.call('ZADD', key, 0, ARGV[5])
-        for i = 6, #ARGV do redis.call('ZADD', key, 0, ARGV[i]) end
-        redis.call('EXPIRE', key, ARGV[4])
+    // ARGV: generation, time to live, marker, ids…
+    private const string FillScript = """
+        if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end
+        redis.call('DEL', KEYS[1], KEYS[2])
+        redis.call('ZADD', KEYS[1], 0, ARGV[3])
+        for i = 4, #ARGV do redis.call('ZADD', KEYS[1], 0, ARGV[i]) end
+        redis.call('EXPIRE', KEYS[1], ARGV[2])
         return 1
         """;
 
-    // ARGV: coo id, max entries, owners…
-    private const string AddScript = Keys + """
-        local keep = tonumber(ARGV[2])
-        for i = 3, #ARGV do
-          local key = timeline(ARGV[i])
-          if redis.call('EXISTS', key) == 1 then
-            redis.call('ZADD', key, 0, ARGV[1])
-            if redis.call('ZREMRANGEBYRANK', key, 1, -(keep + 1)) > 0 and redis.call('ZREM', key, '0000000000000000000') == 1 then
-              redis.call('ZADD', key, 0, '0000000000000000001')
-            end
+    // ARGV: coo id, max entries.
+    private const string AddScript = Changed + """
+        if redis.call('EXISTS', KEYS[1]) == 1 then
+          redis.call('ZADD', KEYS[1], 0, ARGV[1])
+          if redis.call('ZREMRANGEBYRANK', KEYS[1], 1, -(tonumber(ARGV[2]) + 1)) > 0 and redis.call('ZREM', KEYS[1], '0000000000000000000') == 1 then
+            redis.call('ZADD', KEYS[1], 0, '0000000000000000001')
           end
-          changed(ARGV[i])
         end
+        changed()
         return 1
         """;
 
-    // ARGV: coo id, owners…
-    private const string RemoveScript = Keys + """
-        for i = 2, #ARGV do
-          redis.call('ZREM', timeline(ARGV[i]), ARGV[1])
-          changed(ARGV[i])
-        end
+    // ARGV: coo id.
+    private const string RemoveScript = Changed + """
+        redis.call('ZREM', KEYS[1], ARGV[1])
+        changed()
         return 1
         """;
 
-    // ARGV: owner
-    private const string ForgetScript = Keys + """
-        redis.call('DEL', timeline(ARGV[1]))
-        changed(ARGV[1])
+    private const string ForgetScript = Changed + """
+        redis.call('DEL', KEYS[1])
+        changed()
         return 1
         """;
-
-    private static readonly RedisKey[] EpochKey = [ResilientRedis.EpochKey];
 
     private readonly long _timeToLive = (long)options.Value.CacheTimeToLive.TotalSeconds;
+
+    public bool KeepsCopies => true;
 
     public async Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforeCooId, int limit, CancellationToken cancellationToken)
     {
         RedisValue newest = beforeCooId is { } before ? "(" + Member(before) : "+";
         var (succeeded, result) = await redis.TryReadAsync(
-            db => db.ScriptEvaluateAsync(ReadScript, EpochKey, [ownerId, newest, limit, _timeToLive, (long)RebuildWindow.TotalSeconds]),
+            db => db.ScriptEvaluateAsync(ReadScript, Keys(ownerId), [newest, limit, _timeToLive, (long)RebuildWindow.TotalSeconds]),
             cancellationToken);
         if (!succeeded || result is null)
         {
@@ -113,7 +105,7 @@ internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<Timeline
         if ((long)values[0] == 0)
         {
             metrics.TimelineCacheMiss();
-            return new CachedTimelineRead(null, false, new TimelineRebuildTicket(ownerId, (string)values[1]!, (long)values[2]));
+            return new CachedTimelineRead(null, false, new TimelineRebuildTicket(ownerId, (long)values[1]));
         }
 
         metrics.TimelineCacheHit();
@@ -121,36 +113,44 @@ internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<Timeline
         return new CachedTimelineRead(ids, ReachesBottom: (long)values[1] == 1, Ticket: null);
     }
 
-    public Task FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<long> newestCooIds, bool reachesBottom, CancellationToken cancellationToken)
+    public Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<long> newestCooIds, bool reachesBottom, CancellationToken cancellationToken)
     {
         RedisValue[] arguments =
         [
-            ticket.OwnerId, ticket.Epoch, ticket.Generation, _timeToLive, reachesBottom ? WholeTimeline : NewestOnly,
+            ticket.Generation, _timeToLive, reachesBottom ? WholeTimeline : NewestOnly,
             .. newestCooIds.Select(id => (RedisValue)Member(id)),
         ];
-        return redis.TryWriteAsync(db => db.ScriptEvaluateAsync(FillScript, EpochKey, arguments), cancellationToken);
+        return redis.TryWriteAsync(db => db.ScriptEvaluateAsync(FillScript, Keys(ticket.OwnerId), arguments), cancellationToken);
     }
 
-    public async Task AddAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken)
+    public Task<bool> AddAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
+        ForEachOwnerAsync(ownerIds, AddScript, [Member(cooId), options.Value.MaxEntries], cancellationToken);
+
+    public Task<bool> RemoveAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
+        ForEachOwnerAsync(ownerIds, RemoveScript, [Member(cooId)], cancellationToken);
+
+    public Task<bool> ForgetAsync(long ownerId, CancellationToken cancellationToken) =>
+        ForEachOwnerAsync([ownerId], ForgetScript, [], cancellationToken);
+
+    /// <summary>One script per owner (each touches only that owner's slot), sent as one pipelined batch.</summary>
+    private Task<bool> ForEachOwnerAsync(IReadOnlyCollection<long> ownerIds, string script, RedisValue[] arguments, CancellationToken cancellationToken) =>
+        ownerIds.Count == 0
+            ? Task.FromResult(true)
+            : redis.TryWriteAsync(
+                db =>
+                {
+                    var batch = db.CreateBatch();
+                    var calls = ownerIds.Select(owner => batch.ScriptEvaluateAsync(script, Keys(owner), arguments)).ToArray();
+                    batch.Execute();
+                    return Task.WhenAll(calls);
+                },
+                cancellationToken);
+
+    private RedisKey[] Keys(long ownerId)
     {
-        foreach (var owners in ownerIds.Chunk(OwnersPerScript))
-        {
-            RedisValue[] arguments = [Member(cooId), options.Value.MaxEntries, .. owners.Select(o => (RedisValue)o)];
-            await redis.TryWriteAsync(db => db.ScriptEvaluateAsync(AddScript, EpochKey, arguments), cancellationToken);
-        }
+        var tag = "{" + ownerId.ToString(CultureInfo.InvariantCulture) + "}";
+        return [redis.KeyPrefix + "tl:" + tag, redis.KeyPrefix + "tl-gen:" + tag];
     }
-
-    public async Task RemoveAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken)
-    {
-        foreach (var owners in ownerIds.Chunk(OwnersPerScript))
-        {
-            RedisValue[] arguments = [Member(cooId), .. owners.Select(o => (RedisValue)o)];
-            await redis.TryWriteAsync(db => db.ScriptEvaluateAsync(RemoveScript, EpochKey, arguments), cancellationToken);
-        }
-    }
-
-    public Task ForgetAsync(long ownerId, CancellationToken cancellationToken) =>
-        redis.TryWriteAsync(db => db.ScriptEvaluateAsync(ForgetScript, EpochKey, [ownerId]), cancellationToken);
 
     /// <summary>Fixed width, so that the order of the strings is the order of the ids.</summary>
     private static string Member(long cooId) => cooId.ToString("D19", CultureInfo.InvariantCulture);

@@ -3,7 +3,6 @@ using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 using Coo.Modules.Timeline.Domain;
 using Coo.Shared.Infrastructure.Messaging;
-using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
@@ -13,7 +12,6 @@ internal sealed class CooDeletedHandler(
     TimelineDbContext db,
     TimelineStore timelines,
     ITimelineCache cache,
-    AfterCommitActions afterCommit,
     TimeProvider time) : IIntegrationEventHandler<CooDeletedIntegrationEvent>
 {
     public async Task HandleAsync(CooDeletedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
@@ -31,6 +29,9 @@ internal sealed class CooDeletedHandler(
         var entries = db.Entries.Where(e => e.CooId == cooId);
         var owners = await entries.Select(e => e.OwnerId).ToListAsync(cancellationToken);
         await entries.ExecuteDeleteAsync(cancellationToken);
-        afterCommit.Add(token => cache.RemoveAsync(cooId, owners, token));
+        if (cache.KeepsCopies)
+        {
+            db.Publish(TimelineCacheChanged.CooRemoved(cooId, owners, time.GetUtcNow()));
+        }
     }
 }

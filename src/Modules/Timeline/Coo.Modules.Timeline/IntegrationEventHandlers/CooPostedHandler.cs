@@ -17,6 +17,7 @@ namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 /// this message counts as handled), otherwise here, in this consumer's transaction, since in-memory jobs could be lost.
 /// </summary>
 internal sealed class CooPostedHandler(
+    TimelineDbContext db,
     TimelineStore timelines,
     ITimelineCache cache,
     LargeAuthors largeAuthors,
@@ -24,7 +25,8 @@ internal sealed class CooPostedHandler(
     IBackgroundJobClient jobs,
     DatabaseSettings database,
     IOptions<TimelineOptions> options,
-    CooMetrics metrics) : IIntegrationEventHandler<CooPostedIntegrationEvent>
+    CooMetrics metrics,
+    TimeProvider time) : IIntegrationEventHandler<CooPostedIntegrationEvent>
 {
     public async Task HandleAsync(CooPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -33,7 +35,7 @@ internal sealed class CooPostedHandler(
         var reached = new List<long> { authorId };
         if (await largeAuthors.SkipsFanOutAsync(authorId, cancellationToken))
         {
-            afterCommit.Add(token => cache.AddAsync(cooId, reached, token));
+            SyncCache(cooId, reached);
             return; // Merged into followers' timelines when they read them.
         }
 
@@ -55,6 +57,14 @@ internal sealed class CooPostedHandler(
             }
         }
 
-        afterCommit.Add(token => cache.AddAsync(cooId, reached, token));
+        SyncCache(cooId, reached);
+    }
+
+    private void SyncCache(long cooId, List<long> reached)
+    {
+        if (cache.KeepsCopies)
+        {
+            db.Publish(TimelineCacheChanged.CooAdded(cooId, reached, time.GetUtcNow()));
+        }
     }
 }

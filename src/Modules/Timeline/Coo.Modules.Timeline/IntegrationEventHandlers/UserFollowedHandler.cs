@@ -4,7 +4,6 @@ using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 using Coo.Modules.Timeline.Domain;
 using Coo.Shared.Infrastructure.Messaging;
-using Coo.Shared.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,9 +16,9 @@ internal sealed class UserFollowedHandler(
     TimelineStore timelines,
     ITimelineCache cache,
     LargeAuthors largeAuthors,
-    AfterCommitActions afterCommit,
     ISender sender,
-    IOptions<TimelineOptions> options)
+    IOptions<TimelineOptions> options,
+    TimeProvider time)
     : IIntegrationEventHandler<UserFollowedIntegrationEvent>
 {
     public async Task HandleAsync(UserFollowedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
@@ -50,6 +49,9 @@ internal sealed class UserFollowedHandler(
             await timelines.RaiseHorizonAsync(follower, recent[^1].Id, cancellationToken);
         }
 
-        afterCommit.Add(token => cache.ForgetAsync(follower, token));
+        if (cache.KeepsCopies)
+        {
+            db.Publish(TimelineCacheChanged.Forgotten(follower, time.GetUtcNow()));
+        }
     }
 }

@@ -3,13 +3,12 @@ using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 using Coo.Modules.Timeline.Domain;
 using Coo.Shared.Infrastructure.Messaging;
-using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
 /// <summary>Records the unfollow and takes the former followee's coos off the follower's timeline.</summary>
-internal sealed class UserUnfollowedHandler(TimelineDbContext db, ITimelineCache cache, AfterCommitActions afterCommit) : IIntegrationEventHandler<UserUnfollowedIntegrationEvent>
+internal sealed class UserUnfollowedHandler(TimelineDbContext db, ITimelineCache cache, TimeProvider time) : IIntegrationEventHandler<UserUnfollowedIntegrationEvent>
 {
     public async Task HandleAsync(UserUnfollowedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -34,6 +33,9 @@ internal sealed class UserUnfollowedHandler(TimelineDbContext db, ITimelineCache
         }
 
         await db.Entries.Where(e => e.OwnerId == follower && e.AuthorId == followee).ExecuteDeleteAsync(cancellationToken);
-        afterCommit.Add(token => cache.ForgetAsync(follower, token));
+        if (cache.KeepsCopies)
+        {
+            db.Publish(TimelineCacheChanged.Forgotten(follower, time.GetUtcNow()));
+        }
     }
 }

@@ -6,7 +6,7 @@ using Coo.Shared.Kernel;
 namespace Coo.Modules.Timeline.Jobs;
 
 /// <summary>One batch of a large fan-out, run by the job engine; retried by it, and idempotent like every timeline write.</summary>
-internal sealed class FanOutBatchJob(TimelineDbContext db, TimelineStore timelines, ITimelineCache cache, CooMetrics metrics)
+internal sealed class FanOutBatchJob(TimelineDbContext db, TimelineStore timelines, ITimelineCache cache, CooMetrics metrics, TimeProvider time)
 {
     public async Task RunAsync(long cooId, long authorId, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
     {
@@ -18,9 +18,14 @@ internal sealed class FanOutBatchJob(TimelineDbContext db, TimelineStore timelin
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reached = await timelines.FanOutAsync(cooId, authorId, afterFollowerId, upToFollowerId, cancellationToken);
+        if (cache.KeepsCopies && reached.Count > 0)
+        {
+            db.Publish(TimelineCacheChanged.CooAdded(cooId, reached, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         metrics.FanOutWritten(SnowflakeIdGenerator.CreatedAt(cooId));
-        await cache.AddAsync(cooId, reached, cancellationToken);
         activity?.SetTag("coo.followers.reached", reached.Count);
     }
 }

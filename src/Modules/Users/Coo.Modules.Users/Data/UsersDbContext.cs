@@ -28,6 +28,7 @@ internal abstract class UsersDbContext(DbContextOptions options) : ModuleDbConte
             user.Property(u => u.PasswordHash).HasMaxLength(200);
             user.Property(u => u.DisplayName).HasMaxLength(200);
             user.Property(u => u.Bio).HasMaxLength(700);
+            user.Property(u => u.ProfileVersion).IsConcurrencyToken();
             user.HasIndex(u => u.NormalizedUsername).IsUnique();
             user.HasIndex(u => u.NormalizedEmail).IsUnique();
         });

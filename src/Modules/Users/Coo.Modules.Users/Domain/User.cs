@@ -36,6 +36,9 @@ internal sealed class User
 
     public DateTimeOffset? LockedOutUntil { get; private set; }
 
+    /// <summary>Counts profile changes; a concurrency token, so a change made from stale data is refused and redone.</summary>
+    public int ProfileVersion { get; private set; }
+
     public static User Register(long id, string username, string email, string displayName, DateTimeOffset now) => new()
     {
         Id = id,
@@ -68,6 +71,11 @@ internal sealed class User
         {
             Bio = bio;
             changed = true;
+        }
+
+        if (changed)
+        {
+            ProfileVersion++;
         }
 
         return changed;

@@ -29,8 +29,10 @@ internal sealed class DeleteCooHandler(CoosDbContext db, IEntityCache<CooSummary
         await AuthorStatsStore.AdjustAsync(db, coo.AuthorId, -1, cancellationToken);
         db.Publish(new CooDeletedIntegrationEvent(Guid.CreateVersion7(), time.GetUtcNow(), coo.Id, coo.AuthorId));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await cache.RemoveAsync(coo.Id, cancellationToken);
+        await transaction.CommitAsync(CancellationToken.None);
+
+        // Committed, so acknowledged: the caller going away must not skip the cache (DeletedCooCacheHandler repeats it durably).
+        await cache.RemoveAsync(coo.Id, CancellationToken.None);
         return Unit.Value;
     }
 }

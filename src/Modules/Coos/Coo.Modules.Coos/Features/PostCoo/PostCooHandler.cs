@@ -4,6 +4,7 @@ using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Domain;
 using Coo.Shared.Infrastructure.Observability;
+using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (command.IdempotencyKey is not null)
+        catch (DbUpdateException ex) when (command.IdempotencyKey is not null && ex.IsUniqueViolation())
         {
             // A concurrent retry with the same key committed first: answer as that retry would be answered.
             await transaction.RollbackAsync(cancellationToken);

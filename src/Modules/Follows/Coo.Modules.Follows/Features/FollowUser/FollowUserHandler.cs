@@ -2,6 +2,7 @@ using Coo.Modules.Follows.Contracts;
 using Coo.Modules.Follows.Data;
 using Coo.Modules.Follows.Domain;
 using Coo.Shared.Infrastructure.Observability;
+using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ internal sealed class FollowUserHandler(FollowsDbContext db, SnowflakeIdGenerato
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // A concurrent request created the same follow: the outcome the caller wanted already holds.
             await transaction.RollbackAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
 using Coo.Modules.Users.Domain;
+using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -32,7 +33,7 @@ internal sealed class RegisterUserHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Lost a race with a registration of the same name or address: report it as the check above would have.
             db.ChangeTracker.Clear();

@@ -10,24 +10,41 @@ namespace Coo.Modules.Users.Features.UpdateMyProfile;
 internal sealed class UpdateMyProfileHandler(UsersDbContext db, IEntityCache<UserSummary> cache, TimeProvider time)
     : ICommandHandler<UpdateMyProfile, Result<MyProfileResponse>>
 {
+    private const int Attempts = 5;
+
     public async ValueTask<Result<MyProfileResponse>> Handle(UpdateMyProfile command, CancellationToken cancellationToken)
     {
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == command.UserId, cancellationToken);
-        if (user is null)
-        {
-            return UsersErrors.NotFound;
-        }
-
         var displayName = command.DisplayName is null ? null : UserText.Clean(command.DisplayName);
         var bio = command.Bio is null ? null : UserText.Clean(command.Bio);
-        if (user.UpdateProfile(displayName, bio))
+        for (var attempt = 1; ; attempt++)
         {
+            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == command.UserId, cancellationToken);
+            if (user is null)
+            {
+                return UsersErrors.NotFound;
+            }
+
+            if (!user.UpdateProfile(displayName, bio))
+            {
+                return MyProfileResponse.From(user);
+            }
+
+            // The event carries the whole profile: built from stale data it would put back a field another edit just changed.
             db.Publish(new UserProfileUpdatedIntegrationEvent(
                 Guid.CreateVersion7(), time.GetUtcNow(), user.Id, user.Username, user.DisplayName, user.Bio));
-            await db.SaveChangesAsync(cancellationToken);
-            await cache.SetAsync(new UserSummary(user.Id, user.Username, user.DisplayName), cancellationToken);
-        }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                db.ChangeTracker.Clear(); // Another edit came first: apply this one to its result.
+                continue;
+            }
 
-        return MyProfileResponse.From(user);
+            // Committed: the caller going away must not skip the cache (UpdatedProfileCacheHandler repeats it durably).
+            await cache.SetAsync(new UserSummary(user.Id, user.Username, user.DisplayName), CancellationToken.None);
+            return MyProfileResponse.From(user);
+        }
     }
 }

@@ -118,28 +118,17 @@ namespace Coo.Modules.Analytics.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(300)")
                         .HasColumnName("consumer");
 
-                    b.Property<DateTimeOffset>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("processed_at");
-
-                    b.HasKey("MessageId", "Consumer")
-                        .HasName("pk_inbox_messages");
-
-                    b.HasIndex("ProcessedAt")
-                        .HasDatabaseName("ix_inbox_messages_processed_at");
-
-                    b.ToTable("inbox_messages", "analytics");
-                });
-
-            modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.OutboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
 
                     b.Property<string>("Content")
                         .IsRequired()
@@ -150,6 +139,16 @@ namespace Coo.Modules.Analytics.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("correlation_id");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enqueued_at");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_name");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -182,11 +181,88 @@ namespace Coo.Modules.Analytics.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(512)")
                         .HasColumnName("trace_state");
 
-                    b.Property<string>("Type")
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at")
+                        .HasFilter("processed_at IS NOT NULL");
+
+                    b.HasIndex("Consumer", "ParkedAt")
+                        .HasDatabaseName("ix_inbox_messages_consumer_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
+
+                    b.HasIndex("Consumer", "NextAttemptAt", "OccurredAt")
+                        .HasDatabaseName("ix_inbox_messages_consumer_next_attempt_at_occurred_at")
+                        .HasFilter("processed_at IS NULL AND parked_at IS NULL");
+
+                    b.ToTable("inbox_messages", "analytics");
+                });
+
+            modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<string>("Content")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("type");
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_name");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
+
+                    b.Property<DateTimeOffset?>("RelayedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("relayed_at");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("trace_state");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
@@ -195,13 +271,13 @@ namespace Coo.Modules.Analytics.Data.Migrations.PostgreSql
                         .HasDatabaseName("ix_outbox_messages_parked_at")
                         .HasFilter("parked_at IS NOT NULL");
 
-                    b.HasIndex("ProcessedAt")
-                        .HasDatabaseName("ix_outbox_messages_processed_at")
-                        .HasFilter("processed_at IS NOT NULL");
+                    b.HasIndex("RelayedAt")
+                        .HasDatabaseName("ix_outbox_messages_relayed_at")
+                        .HasFilter("relayed_at IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt", "OccurredAt")
                         .HasDatabaseName("ix_outbox_messages_next_attempt_at_occurred_at")
-                        .HasFilter("processed_at IS NULL AND parked_at IS NULL");
+                        .HasFilter("relayed_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("outbox_messages", "analytics");
                 });

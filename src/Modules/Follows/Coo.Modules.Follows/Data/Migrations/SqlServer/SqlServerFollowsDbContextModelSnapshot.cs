@@ -90,28 +90,17 @@ namespace Coo.Modules.Follows.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(300)")
                         .HasColumnName("consumer");
 
-                    b.Property<DateTimeOffset>("ProcessedAt")
-                        .HasColumnType("datetimeoffset")
-                        .HasColumnName("processed_at");
-
-                    b.HasKey("MessageId", "Consumer")
-                        .HasName("pk_inbox_messages");
-
-                    b.HasIndex("ProcessedAt")
-                        .HasDatabaseName("ix_inbox_messages_processed_at");
-
-                    b.ToTable("inbox_messages", "follows");
-                });
-
-            modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.OutboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
-                        .HasColumnName("id");
-
                     b.Property<int>("Attempts")
                         .HasColumnType("int")
                         .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("claimed_until");
 
                     b.Property<string>("Content")
                         .IsRequired()
@@ -122,6 +111,16 @@ namespace Coo.Modules.Follows.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
                         .HasColumnName("correlation_id");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("enqueued_at");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("event_name");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -154,11 +153,88 @@ namespace Coo.Modules.Follows.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(512)")
                         .HasColumnName("trace_state");
 
-                    b.Property<string>("Type")
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at")
+                        .HasFilter("processed_at IS NOT NULL");
+
+                    b.HasIndex("Consumer", "ParkedAt")
+                        .HasDatabaseName("ix_inbox_messages_consumer_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
+
+                    b.HasIndex("Consumer", "NextAttemptAt", "OccurredAt")
+                        .HasDatabaseName("ix_inbox_messages_consumer_next_attempt_at_occurred_at")
+                        .HasFilter("processed_at IS NULL AND parked_at IS NULL");
+
+                    b.ToTable("inbox_messages", "follows");
+                });
+
+            modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<string>("Content")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)")
-                        .HasColumnName("type");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("content");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("event_name");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("parked_at");
+
+                    b.Property<DateTimeOffset?>("RelayedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("relayed_at");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)")
+                        .HasColumnName("trace_state");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
@@ -167,13 +243,13 @@ namespace Coo.Modules.Follows.Data.Migrations.SqlServer
                         .HasDatabaseName("ix_outbox_messages_parked_at")
                         .HasFilter("parked_at IS NOT NULL");
 
-                    b.HasIndex("ProcessedAt")
-                        .HasDatabaseName("ix_outbox_messages_processed_at")
-                        .HasFilter("processed_at IS NOT NULL");
+                    b.HasIndex("RelayedAt")
+                        .HasDatabaseName("ix_outbox_messages_relayed_at")
+                        .HasFilter("relayed_at IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt", "OccurredAt")
                         .HasDatabaseName("ix_outbox_messages_next_attempt_at_occurred_at")
-                        .HasFilter("processed_at IS NULL AND parked_at IS NULL");
+                        .HasFilter("relayed_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("outbox_messages", "follows");
                 });

@@ -84,28 +84,17 @@ namespace Coo.Modules.Follows.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("consumer");
 
-                    b.Property<long>("ProcessedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("processed_at");
-
-                    b.HasKey("MessageId", "Consumer")
-                        .HasName("pk_follows_inbox_messages");
-
-                    b.HasIndex("ProcessedAt")
-                        .HasDatabaseName("ix_follows_inbox_messages_processed_at");
-
-                    b.ToTable("follows_inbox_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.OutboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_until");
 
                     b.Property<string>("Content")
                         .IsRequired()
@@ -116,6 +105,16 @@ namespace Coo.Modules.Follows.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("correlation_id");
+
+                    b.Property<long>("EnqueuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enqueued_at");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_name");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -148,11 +147,88 @@ namespace Coo.Modules.Follows.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("trace_state");
 
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(500)
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_follows_inbox_messages");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_follows_inbox_messages_processed_at")
+                        .HasFilter("processed_at IS NOT NULL");
+
+                    b.HasIndex("Consumer", "ParkedAt")
+                        .HasDatabaseName("ix_follows_inbox_messages_consumer_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
+
+                    b.HasIndex("Consumer", "NextAttemptAt", "OccurredAt")
+                        .HasDatabaseName("ix_follows_inbox_messages_consumer_next_attempt_at_occurred_at")
+                        .HasFilter("processed_at IS NULL AND parked_at IS NULL");
+
+                    b.ToTable("follows_inbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
-                        .HasColumnName("type");
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_name");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long?>("ParkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parked_at");
+
+                    b.Property<long?>("RelayedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("relayed_at");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_state");
 
                     b.HasKey("Id")
                         .HasName("pk_follows_outbox_messages");
@@ -161,13 +237,13 @@ namespace Coo.Modules.Follows.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_follows_outbox_messages_parked_at")
                         .HasFilter("parked_at IS NOT NULL");
 
-                    b.HasIndex("ProcessedAt")
-                        .HasDatabaseName("ix_follows_outbox_messages_processed_at")
-                        .HasFilter("processed_at IS NOT NULL");
+                    b.HasIndex("RelayedAt")
+                        .HasDatabaseName("ix_follows_outbox_messages_relayed_at")
+                        .HasFilter("relayed_at IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt", "OccurredAt")
                         .HasDatabaseName("ix_follows_outbox_messages_next_attempt_at_occurred_at")
-                        .HasFilter("processed_at IS NULL AND parked_at IS NULL");
+                        .HasFilter("relayed_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("follows_outbox_messages", (string)null);
                 });

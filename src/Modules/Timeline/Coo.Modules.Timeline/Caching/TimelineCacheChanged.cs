@@ -1,0 +1,28 @@
+using Coo.Shared.Kernel;
+
+namespace Coo.Modules.Timeline.Caching;
+
+internal enum TimelineCacheChange
+{
+    CooAdded,
+    CooRemoved,
+    TimelinesForgotten,
+}
+
+/// <summary>
+/// A change of the timelines in the database that their cached copies must follow. The Timeline module publishes it in
+/// the same transaction as the change and consumes it itself (<see cref="TimelineCacheSyncHandler"/>), so the copies
+/// follow even when Redis missed the change or the instance that made it died right after the commit.
+/// </summary>
+[IntegrationEvent("timeline.cache-changed.v1")]
+internal sealed record TimelineCacheChanged(Guid Id, DateTimeOffset OccurredAt, TimelineCacheChange Change, long CooId, long[] OwnerIds) : IIntegrationEvent
+{
+    public static TimelineCacheChanged CooAdded(long cooId, IEnumerable<long> ownerIds, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(), now, TimelineCacheChange.CooAdded, cooId, [.. ownerIds]);
+
+    public static TimelineCacheChanged CooRemoved(long cooId, IEnumerable<long> ownerIds, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(), now, TimelineCacheChange.CooRemoved, cooId, [.. ownerIds]);
+
+    public static TimelineCacheChanged Forgotten(long ownerId, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(), now, TimelineCacheChange.TimelinesForgotten, 0, [ownerId]);
+}

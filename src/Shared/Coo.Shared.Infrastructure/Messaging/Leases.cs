@@ -1,0 +1,78 @@
+using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coo.Shared.Infrastructure.Messaging;
+
+/// <summary>
+/// Claims due messages for one worker in a single short statement: a lease (claimed by, claimed until), never a
+/// transaction held while delivering. PostgreSQL skips rows another instance is claiming at that moment
+/// (<c>FOR UPDATE SKIP LOCKED</c>), SQL Server likewise (<c>UPDLOCK, READPAST</c>); SQLite has one writer.
+/// </summary>
+internal static class Leases
+{
+    public static async Task<List<OutboxMessage>> ClaimOutboxAsync(ModuleDbContext db, Guid lease, DateTimeOffset now, DateTimeOffset until, int batchSize, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var due = db.OutboxMessages
+                .Where(m => m.RelayedAt == null && m.ParkedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .OrderBy(m => m.OccurredAt)
+                .Take(batchSize)
+                .Select(m => m.Id);
+            await db.OutboxMessages.Where(m => due.Contains(m.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, lease).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+        }
+        else
+        {
+            await ClaimWithSqlAsync(db, db.DelimitedTableName<OutboxMessage>(), "id", "relayed_at IS NULL", consumer: null, lease, now, until, batchSize, cancellationToken);
+        }
+
+        return await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ClaimedBy == lease && m.RelayedAt == null && m.ParkedAt == null)
+            .OrderBy(m => m.OccurredAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    public static async Task<List<InboxMessage>> ClaimInboxAsync(ModuleDbContext db, string consumer, Guid lease, DateTimeOffset now, DateTimeOffset until, int batchSize, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var due = db.InboxMessages
+                .Where(m => m.Consumer == consumer && m.ProcessedAt == null && m.ParkedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .OrderBy(m => m.OccurredAt)
+                .Take(batchSize)
+                .Select(m => m.MessageId);
+            await db.InboxMessages.Where(m => m.Consumer == consumer && due.Contains(m.MessageId))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, lease).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+        }
+        else
+        {
+            await ClaimWithSqlAsync(db, db.DelimitedTableName<InboxMessage>(), "message_id, consumer", "processed_at IS NULL", consumer, lease, now, until, batchSize, cancellationToken);
+        }
+
+        return await db.InboxMessages.AsNoTracking()
+            .Where(m => m.Consumer == consumer && m.ClaimedBy == lease && m.ProcessedAt == null && m.ParkedAt == null)
+            .OrderBy(m => m.OccurredAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static Task<int> ClaimWithSqlAsync(
+        ModuleDbContext db, string table, string key, string pending, string? consumer, Guid lease, DateTimeOffset now, DateTimeOffset until, int batchSize, CancellationToken cancellationToken)
+    {
+        var due = $"{pending} AND parked_at IS NULL AND next_attempt_at <= {{2}} AND (claimed_until IS NULL OR claimed_until < {{2}})"
+            + (consumer is null ? "" : " AND consumer = {4}");
+        var sql = db.Database.IsNpgsql()
+            ? $$"""
+               UPDATE {{table}} SET claimed_by = {0}, claimed_until = {1}
+               WHERE ({{key}}) IN (SELECT {{key}} FROM {{table}} WHERE {{due}} ORDER BY occurred_at LIMIT {3} FOR UPDATE SKIP LOCKED)
+               """
+            : $$"""
+               WITH due AS (SELECT TOP ({3}) * FROM {{table}} WITH (UPDLOCK, READPAST, ROWLOCK) WHERE {{due}} ORDER BY occurred_at)
+               UPDATE due SET claimed_by = {0}, claimed_until = {1}
+               """;
+        object[] parameters = consumer is null ? [lease, until, now, batchSize] : [lease, until, now, batchSize, consumer];
+#pragma warning disable EF1002 // The only interpolated parts are names from the model; values are parameters.
+        return db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+#pragma warning restore EF1002
+    }
+}

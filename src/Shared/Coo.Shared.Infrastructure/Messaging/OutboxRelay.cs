@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using Coo.Shared.Infrastructure.Observability;
+using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Coo.Shared.Infrastructure.Messaging;
+
+/// <summary>
+/// Hands one module's outbox to the inbox of every subscribed consumer, one row per consumer in the consumer module's
+/// own schema (or database), committed before the outbox row counts as relayed. Relaying runs no consumer code, so a
+/// failing or slow consumer never holds up the others: each processes its own queue (<see cref="InboxProcessor"/>).
+/// Woken after each commit, polling as a safety net; rows are leased, never locked while relayed.
+/// </summary>
+internal sealed partial class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    MessageWakeup wakeup,
+    IntegrationEventCatalog catalog,
+    IntegrationEventSubscriptions subscriptions,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : ModuleDbContext
+{
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string schema;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            schema = scope.ServiceProvider.GetRequiredService<TContext>().Schema;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await RelayBatchAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogBatchFailed(ex, schema);
+            }
+
+            if (claimed < _options.BatchSize)
+            {
+                await wakeup.WaitAsync(MessageWakeup.Outbox(schema), _options.PollingInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <returns>How many messages were claimed.</returns>
+    internal async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var lease = Guid.NewGuid();
+        var now = time.GetUtcNow();
+        var batch = await Leases.ClaimOutboxAsync(db, lease, now, now + _options.LeaseDuration, _options.BatchSize, cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var spans = new List<Activity>();
+        try
+        {
+            var deliveries = new List<(OutboxMessage Message, IIntegrationEventConsumer Consumer, string? TraceParent, string? TraceState)>();
+            var failed = new Dictionary<Guid, string>();
+            foreach (var message in batch)
+            {
+                var outer = Activity.Current;
+                var span = StartRelaySpan(db.Schema, message);
+                Activity.Current = outer; // Each message's span is a sibling under its own stored parent, not the previous one's child.
+                if (span is not null)
+                {
+                    spans.Add(span);
+                }
+
+                if (!catalog.Knows(message.EventName))
+                {
+                    failed[message.Id] = $"Unknown integration event name '{message.EventName}': no event type in this build carries it. Requeue it once a build that knows it runs.";
+                    continue;
+                }
+
+                deliveries.AddRange(subscriptions.Of(message.EventName).Select(c => (message, c, span?.Id, span?.TraceStateString)));
+            }
+
+            foreach (var group in deliveries.GroupBy(d => d.Consumer.ContextType))
+            {
+                try
+                {
+                    await AppendToInboxAsync(group.Key, [.. group], cancellationToken);
+                    foreach (var consumer in group.Select(d => d.Consumer.Name).Distinct())
+                    {
+                        wakeup.Notify(MessageWakeup.Inbox(consumer));
+                    }
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    foreach (var (message, _, _, _) in group)
+                    {
+                        failed.TryAdd(message.Id, ex.ToString());
+                    }
+                }
+            }
+
+            foreach (var message in batch)
+            {
+                await RecordOutcomeAsync(db, lease, message, failed.GetValueOrDefault(message.Id), cancellationToken);
+            }
+        }
+        finally
+        {
+            spans.ForEach(s => s.Dispose());
+        }
+
+        return batch.Count;
+    }
+
+    private static Activity? StartRelaySpan(string schema, OutboxMessage message)
+    {
+        // The relay continues the trace of the request that raised the event, however much later it runs.
+        var activity = CooTracing.Messaging.StartWithStoredParent(
+            $"relay {message.EventName}", ActivityKind.Producer, message.TraceParent, message.TraceState);
+        activity?.SetTag("messaging.system", "coo-outbox");
+        activity?.SetTag("messaging.destination.name", schema);
+        activity?.SetTag("messaging.message.id", message.Id.ToString());
+        activity?.SetTag("messaging.message.delivery_attempt", message.Attempts + 1);
+        return activity;
+    }
+
+    /// <summary>Adds the rows the consumer module's inbox does not hold yet, in one transaction of that module's database.</summary>
+    private async Task AppendToInboxAsync(
+        Type contextType, List<(OutboxMessage Message, IIntegrationEventConsumer Consumer, string? TraceParent, string? TraceState)> deliveries, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var inbox = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(contextType);
+        var ids = deliveries.Select(d => d.Message.Id).Distinct().ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var present = (await inbox.InboxMessages.Where(m => ids.Contains(m.MessageId))
+                    .Select(m => new { m.MessageId, m.Consumer })
+                    .ToListAsync(cancellationToken))
+                .Select(m => (m.MessageId, m.Consumer))
+                .ToHashSet();
+            var now = time.GetUtcNow();
+            inbox.InboxMessages.AddRange(deliveries
+                .Where(d => !present.Contains((d.Message.Id, d.Consumer.Name)))
+                .Select(d => InboxMessage.For(d.Message, d.Consumer.Name, now, d.TraceParent, d.TraceState)));
+            try
+            {
+                await inbox.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation() && attempt < 3)
+            {
+                // A relay whose lease had run out added some of them meanwhile: add only what is still missing.
+                inbox.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task RecordOutcomeAsync(TContext db, Guid lease, OutboxMessage message, string? error, CancellationToken cancellationToken)
+    {
+        var ours = db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimedBy == lease);
+        var now = time.GetUtcNow();
+        if (error is null)
+        {
+            await ours.ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.RelayedAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
+                cancellationToken);
+            return;
+        }
+
+        var unknownName = !catalog.Knows(message.EventName);
+        var (attempts, nextAttemptAt, parkedAt) = unknownName ? (message.Attempts + 1, now, now) : _options.AfterFailure(message.Attempts, now);
+        var lastError = OutboxMessage.Truncate(error);
+        await ours.ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, nextAttemptAt).SetProperty(m => m.ParkedAt, parkedAt)
+                .SetProperty(m => m.LastError, lastError).SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
+            cancellationToken);
+        if (parkedAt is not null)
+        {
+            LogParked(message.Id, message.EventName, db.Schema, attempts, lastError);
+        }
+        else
+        {
+            LogRetry(message.Id, message.EventName, attempts, nextAttemptAt, lastError);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Outbox relay of schema {Schema} failed; retrying after the poll interval")]
+    private partial void LogBatchFailed(Exception exception, string schema);
+
+    [LoggerMessage(LogLevel.Error, "Outbox message {MessageId} ({EventName}) of schema {Schema} parked after {Attempts} attempts; an operator must requeue it: {LastError}")]
+    private partial void LogParked(Guid messageId, string eventName, string schema, int attempts, string lastError);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox message {MessageId} ({EventName}) could not be relayed (attempt {Attempts}); next attempt at {NextAttemptAt}: {LastError}")]
+    private partial void LogRetry(Guid messageId, string eventName, int attempts, DateTimeOffset nextAttemptAt, string lastError);
+}
