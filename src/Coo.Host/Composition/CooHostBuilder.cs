@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Coo.Host.Features;
 using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
 using Coo.Modules.Coos.Contracts;
@@ -58,6 +59,7 @@ internal static class CooHostBuilder
         services.AddCooInfrastructure(configuration, database);
         services.AddSingleton(new SnowflakeIdGenerator(GeneratorId(configuration, database), TimeProvider.System));
         services.AddCooAuthentication(AuthSettings.From(configuration, database, builder.Environment.IsDevelopment()));
+        services.AddSingleton<CursorProtector>();
         services.AddCooAdminPolicy(configuration);
         foreach (var module in CooModules.All)
         {
