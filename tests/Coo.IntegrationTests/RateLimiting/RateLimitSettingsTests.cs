@@ -1,6 +1,6 @@
+using System.Text.Json;
 using Coo.Host.RateLimiting;
 using Coo.Shared.Infrastructure.Configuration;
-using System.Text.Json;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.Extensions.Configuration;
 
