@@ -64,7 +64,7 @@ public sealed class ConfigurationTests
         var missing = Assert.Throws<InvalidConfigurationException>(() => AuthSettings.From(Configuration(), database, isDevelopment: false));
         var tooShort = Assert.Throws<InvalidConfigurationException>(() => AuthSettings.From(Configuration(("Auth:SigningKey", "short")), database, isDevelopment: false));
 
-        Assert.Contains("Auth:SigningKey is required", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("Auth:SigningKey (or Auth:SigningKeys) is required", missing.Message, StringComparison.Ordinal);
         Assert.Equal("Auth:SigningKey must be at least 32 bytes long.", tooShort.Message);
     }
 
@@ -80,11 +80,76 @@ public sealed class ConfigurationTests
 
             Assert.Equal(64, first.SigningKey.Key.Length);
             Assert.Equal(first.SigningKey.Key, second.SigningKey.Key);
+            Assert.Equal(AuthSettings.DefaultKeyId, first.SigningKey.KeyId);
+            Assert.Equal([first.SigningKey], first.ValidationKeys);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Several_signing_keys_validate_and_the_named_one_signs()
+    {
+        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=x", true);
+
+        var settings = AuthSettings.From(
+            Configuration(
+                ("Auth:SigningKey", SigningKey),
+                ("Auth:SigningKeys:0:Id", "2026-12"),
+                ("Auth:SigningKeys:0:Key", "a-newer-signing-key-long-enough-for-hs256"),
+                ("Auth:ActiveSigningKeyId", "2026-12")),
+            database,
+            isDevelopment: false);
+
+        Assert.Equal("2026-12", settings.SigningKey.KeyId);
+        Assert.Equal([AuthSettings.DefaultKeyId, "2026-12"], settings.ValidationKeys.Select(k => k.KeyId));
+        Assert.Equal(2, settings.DeriveKeys("purpose").Count);
+        Assert.Equal(settings.DeriveKeys("purpose")[0], AuthSettings.From(
+            Configuration(("Auth:SigningKeys:0:Id", "2026-12"), ("Auth:SigningKeys:0:Key", "a-newer-signing-key-long-enough-for-hs256")),
+            database,
+            isDevelopment: false).DeriveKeys("purpose")[0]);
+    }
+
+    [Theory]
+    [InlineData("Auth:ActiveSigningKeyId", null, "Auth:ActiveSigningKeyId is required when several signing keys are configured (default, b).")]
+    [InlineData("Auth:ActiveSigningKeyId", "c", "Auth:ActiveSigningKeyId 'c' is none of the configured signing keys (default, b).")]
+    [InlineData("Auth:SigningKeys:0:Id", "default", "Auth:SigningKeys:0:Id 'default' names two signing keys.")]
+    [InlineData("Auth:SigningKeys:0:Id", "has space", "Auth:SigningKeys:0:Id must be 1-64 of A-Z a-z 0-9 - _ . (it is the tokens' kid).")]
+    [InlineData("Auth:SigningKeys:0:Key", "short", "Auth:SigningKeys:0:Key must be at least 32 bytes long.")]
+    [InlineData("Auth:RefreshReuseGracePeriod", "01:00:00", "Auth:RefreshReuseGracePeriod '01:00:00' is not a time span from 00:00:00 to 00:05:00.")]
+    public void Invalid_signing_keys_are_named_in_one_line(string key, string? value, string message)
+    {
+        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=x", true);
+        var values = new Dictionary<string, string>
+        {
+            ["Auth:SigningKey"] = SigningKey,
+            ["Auth:SigningKeys:0:Id"] = "b",
+            ["Auth:SigningKeys:0:Key"] = "another-signing-key-long-enough-for-hs256",
+            ["Auth:ActiveSigningKeyId"] = "b",
+        };
+        if (value is null)
+        {
+            values.Remove(key);
+        }
+        else
+        {
+            values[key] = value;
+        }
+
+        var error = Assert.Throws<InvalidConfigurationException>(() =>
+            AuthSettings.From(Configuration([.. values.Select(v => (v.Key, v.Value))]), database, isDevelopment: false));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Refresh_tokens_may_be_reused_for_30_seconds_by_default()
+    {
+        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=x", true);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), AuthSettings.From(Configuration(("Auth:SigningKey", SigningKey)), database, isDevelopment: false).RefreshReuseGracePeriod);
     }
 
     [Theory]

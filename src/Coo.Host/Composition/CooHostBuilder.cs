@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Coo.Host.Features;
 using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
 using Coo.Modules.Coos.Contracts;
@@ -19,6 +20,7 @@ using Coo.Shared.Infrastructure.Web;
 using Coo.Shared.Kernel;
 using Microsoft.OpenApi;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace Coo.Host.Composition;
@@ -33,6 +35,14 @@ internal static class CooHostBuilder
 
         services.AddSerilog((provider, logger) =>
         {
+            // The default levels are set in code, so that a host without appsettings.json logs the same;
+            // Serilog:MinimumLevel settings read afterwards override them.
+            logger.MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error);
             logger.ReadFrom.Configuration(configuration).ReadFrom.Services(provider).Enrich.FromLogContext().Enrich.With<TraceLogEnricher>();
             if (configuration.GetValue<bool>("Logging:Json"))
             {
@@ -49,6 +59,7 @@ internal static class CooHostBuilder
         services.AddCooInfrastructure(configuration, database);
         services.AddSingleton(new SnowflakeIdGenerator(GeneratorId(configuration, database), TimeProvider.System));
         services.AddCooAuthentication(AuthSettings.From(configuration, database, builder.Environment.IsDevelopment()));
+        services.AddSingleton<CursorProtector>();
         services.AddCooAdminPolicy(configuration);
         foreach (var module in CooModules.All)
         {

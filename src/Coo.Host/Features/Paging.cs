@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -10,17 +9,13 @@ namespace Coo.Host.Features;
 internal sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 /// <summary>
-/// Keyset pagination over time-ordered ids. Cursors are opaque to clients (they must not build them) and
-/// any malformed one is a 400, never a 500.
+/// Keyset pagination over time-ordered ids. Cursors are opaque and verified (<see cref="CursorProtector"/>): one the
+/// API did not hand out for that list — built by hand, tampered with, or from another list — is a 400, never a 500.
 /// </summary>
 internal static class Paging
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
-    private const string Prefix = "v1:";
-
-    private static string EncodeCursor(long lastId) =>
-        WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Prefix + lastId.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Reads the <c>limit</c> and <c>cursor</c> query values, or explains what is wrong with them.</summary>
     public static bool TryRead(HttpContext http, int? limit, string? cursor, out int pageSize, out long? beforeId, out ValidationProblem? problem)
@@ -37,7 +32,7 @@ internal static class Paging
 
         if (cursor is not null)
         {
-            if (TryDecode(cursor, out var id))
+            if (http.RequestServices.GetRequiredService<CursorProtector>().TryUnprotect(ListOf(http), cursor, out var id))
             {
                 beforeId = id;
             }
@@ -68,7 +63,7 @@ internal static class Paging
         }
 
         var page = fetched.Take(pageSize).ToList();
-        var nextCursor = EncodeCursor(key(page[^1]));
+        var nextCursor = http.RequestServices.GetRequiredService<CursorProtector>().Protect(ListOf(http), key(page[^1]));
         AddNextLink(http, nextCursor, pageSize);
         return (page, nextCursor);
     }
@@ -83,19 +78,7 @@ internal static class Paging
         http.Response.Headers.Link = $"<{query}>; rel=\"next\"";
     }
 
-    private static bool TryDecode(string cursor, out long id)
-    {
-        id = 0;
-        try
-        {
-            var text = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
-            return text.StartsWith(Prefix, StringComparison.Ordinal)
-                && long.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out id)
-                && id > 0;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
+    /// <summary>The list a cursor belongs to: its route (e.g. <c>/api/v1/users/{username}/followers</c>).</summary>
+    private static string ListOf(HttpContext http) =>
+        http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route } ? route : http.Request.Path.Value ?? "";
 }

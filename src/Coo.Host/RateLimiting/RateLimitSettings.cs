@@ -8,6 +8,12 @@ namespace Coo.Host.RateLimiting;
 /// <summary>How many requests one partition (a user, a client IP, a username) may make per window.</summary>
 internal sealed class RateLimitPolicySettings
 {
+    public RateLimitPolicySettings()
+    {
+    }
+
+    public RateLimitPolicySettings(int permitLimit, TimeSpan window) => (PermitLimit, Window) = (permitLimit, window);
+
     [Range(1, 1_000_000_000)]
     public int PermitLimit { get; set; }
 
@@ -26,28 +32,37 @@ internal sealed record RateLimitSettings(
     /// <summary>Section of the second sign-in limit, per submitted username.</summary>
     public const string SignInPerUsernameSection = "SignInPerUsername";
 
-    /// <summary>Policy name → its configuration section under <c>RateLimits</c>.</summary>
-    private static readonly Dictionary<string, string> PolicySections = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Policy name → its configuration section under <c>RateLimits</c> and its default limit. The defaults live here,
+    /// not only in appsettings.json, so that a host started without that file limits exactly the same.
+    /// </summary>
+    private static readonly Dictionary<string, (string Section, int PermitLimit, TimeSpan Window)> PolicyDefaults = new(StringComparer.Ordinal)
     {
-        [RateLimitPolicies.Posting] = "Posting",
-        [RateLimitPolicies.Following] = "Following",
-        [RateLimitPolicies.SignIn] = "SignIn",
-        [RateLimitPolicies.Sessions] = "Sessions",
-        [RateLimitPolicies.Registering] = "Registering",
-        [RateLimitPolicies.Reads] = "Reads",
-        [RateLimitPolicies.Analytics] = "Analytics",
+        [RateLimitPolicies.Posting] = ("Posting", 30, TimeSpan.FromMinutes(1)),
+        [RateLimitPolicies.Following] = ("Following", 30, TimeSpan.FromMinutes(1)),
+        [RateLimitPolicies.SignIn] = ("SignIn", 30, TimeSpan.FromMinutes(1)),
+        [RateLimitPolicies.Sessions] = ("Sessions", 60, TimeSpan.FromMinutes(1)),
+        [RateLimitPolicies.Registering] = ("Registering", 20, TimeSpan.FromHours(1)),
+        [RateLimitPolicies.Reads] = ("Reads", 300, TimeSpan.FromMinutes(1)),
+        [RateLimitPolicies.Analytics] = ("Analytics", 60, TimeSpan.FromMinutes(1)),
     };
 
+    /// <summary>Ten guesses per username in 15 minutes, however many IPs they come from.</summary>
+    private static readonly (int PermitLimit, TimeSpan Window) SignInPerUsernameDefault = (10, TimeSpan.FromMinutes(15));
+
     /// <summary>Every section that holds limits, e.g. for tests that raise them all.</summary>
-    public static IEnumerable<string> LimitSections => PolicySections.Values.Append(SignInPerUsernameSection);
+    public static IEnumerable<string> LimitSections => PolicyDefaults.Values.Select(p => p.Section).Append(SignInPerUsernameSection);
 
     public static RateLimitSettings Read(IConfiguration configuration) => new(
         ValidatedSettings.Read<RedisCounterSettings>(configuration, Section),
-        PolicySections.ToDictionary(
+        PolicyDefaults.ToDictionary(
             p => p.Key,
-            p => ValidatedSettings.Read<RateLimitPolicySettings>(configuration, $"{Section}:{p.Value}"),
+            p => ValidatedSettings.Read(configuration, $"{Section}:{p.Value.Section}", new RateLimitPolicySettings(p.Value.PermitLimit, p.Value.Window)),
             StringComparer.Ordinal),
-        ValidatedSettings.Read<RateLimitPolicySettings>(configuration, $"{Section}:{SignInPerUsernameSection}"));
+        ValidatedSettings.Read(
+            configuration,
+            $"{Section}:{SignInPerUsernameSection}",
+            new RateLimitPolicySettings(SignInPerUsernameDefault.PermitLimit, SignInPerUsernameDefault.Window)));
 }
 
 /// <summary><c>RateLimits:RedisKeyPrefix</c> and <c>RateLimits:RedisTimeout</c>, used when Redis is configured.</summary>

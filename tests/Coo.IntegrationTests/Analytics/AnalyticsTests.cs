@@ -139,6 +139,24 @@ public sealed class AnalyticsTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task Times_at_the_ends_of_the_calendar_are_a_400_not_a_500(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var admin = await client.CreateUserAsync(CooApiFactory.AdminUsername);
+
+        var firstDay = await client.StatsProblemAsync(admin, "to=0001-01-01T00:00:00Z");
+        var firstHour = await client.StatsProblemAsync(admin, "granularity=hour&to=0001-01-01T00:00:00Z");
+        var lastDay = await client.StatsProblemAsync(admin, "from=9999-12-31T00:00:00Z&to=9999-12-31T23:59:59Z");
+        var ancientFrom = await client.StatsProblemAsync(admin, "from=0001-01-01T00:00:00Z&to=0001-01-02T00:00:00Z");
+
+        Assert.Equal("to", Assert.Single(firstDay.Keys));
+        Assert.Equal("to", Assert.Single(firstHour.Keys));
+        Assert.Equal(["from", "to"], lastDay.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["from", "to"], ancientFrom.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory, Providers]
     public async Task Raw_events_older_than_the_retention_are_deleted_and_their_counts_stay(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

@@ -62,8 +62,12 @@ public sealed class SessionTests(BrowserFixture fixture, ITestOutputHelper outpu
         var session = await NewSessionAsync();
         var first = await session.NewPageAsync();
         await SignUpAsync(first, "ada");
-
         var second = await session.OpenAsync("/");
+        await VerifyAsync(second, () => Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Home", Level = 1 })).ToBeVisibleAsync());
+
+        // The worst case, every time: without Web Locks to make the tabs take turns, both reloads' refreshes are held
+        // until both are in flight, so both present the same cookie at once. The grace period must keep both signed in.
+        var refreshes = await HoldRefreshesUntilBothArriveAsync(session);
         await Task.WhenAll(first.ReloadAsync(), second.ReloadAsync());
 
         foreach (var page in new[] { first, second })
@@ -71,7 +75,64 @@ public sealed class SessionTests(BrowserFixture fixture, ITestOutputHelper outpu
             await VerifyAsync(page, () => Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Home", Level = 1 })).ToBeVisibleAsync());
         }
 
+        var statuses = await refreshes.Statuses.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal([200, 200], statuses);
+        Assert.Single(refreshes.CookiesSent.Take(2).Distinct());
         await first.ReloadAsync();
         await VerifyAsync(first, () => Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Home", Level = 1 })).ToBeVisibleAsync());
+    }
+
+    /// <summary>What the two held refreshes sent and got.</summary>
+    private sealed class HeldRefreshes
+    {
+        public List<string> CookiesSent { get; } = [];
+
+        public TaskCompletionSource<int[]> Statuses { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private static async Task<HeldRefreshes> HoldRefreshesUntilBothArriveAsync(BrowserSession session)
+    {
+        var held = new HeldRefreshes();
+        var bothArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var statuses = new List<int>();
+        await session.Context.AddInitScriptAsync("Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });");
+        session.Context.Response += (_, response) =>
+        {
+            if (response.Url.EndsWith("/api/v1/auth/refresh", StringComparison.Ordinal))
+            {
+                lock (statuses)
+                {
+                    statuses.Add(response.Status);
+                    if (statuses.Count == 2)
+                    {
+                        held.Statuses.TrySetResult([.. statuses]);
+                    }
+                }
+            }
+        };
+        await session.Context.RouteAsync("**/api/v1/auth/refresh", async route =>
+        {
+            var headers = await route.Request.AllHeadersAsync();
+            lock (held.CookiesSent)
+            {
+                held.CookiesSent.Add(headers.TryGetValue("cookie", out var cookie) ? cookie : "");
+                if (held.CookiesSent.Count >= 2)
+                {
+                    bothArrived.TrySetResult();
+                }
+            }
+
+            try
+            {
+                await bothArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (TimeoutException)
+            {
+                // A lone refresh is let through after a while, so that a missing second one fails the test, not hangs it.
+            }
+
+            await route.ContinueAsync();
+        });
+        return held;
     }
 }

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Coo.Host.RateLimiting;
 using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Web;
 using Microsoft.Extensions.Configuration;
 
 namespace Coo.IntegrationTests.RateLimiting;
@@ -10,7 +12,7 @@ public sealed class RateLimitSettingsTests
     [Theory]
     [InlineData("RateLimits:Posting:PermitLimit", "0", "RateLimits:Posting:PermitLimit")]
     [InlineData("RateLimits:Reads:Window", "00:00:00", "RateLimits:Reads:Window")]
-    [InlineData("RateLimits:SignInPerUsername:PermitLimit", null, "RateLimits:SignInPerUsername:PermitLimit")]
+    [InlineData("RateLimits:SignInPerUsername:PermitLimit", "-1", "RateLimits:SignInPerUsername:PermitLimit")]
     [InlineData("RateLimits:RedisTimeout", "00:01:00", "RateLimits:RedisTimeout")]
     public void An_invalid_limit_is_named(string key, string? value, string named)
     {
@@ -27,6 +29,30 @@ public sealed class RateLimitSettingsTests
         Assert.Equal(7, settings.Policies.Count);
         Assert.All(settings.Policies.Values, p => Assert.Equal(7, p.PermitLimit));
         Assert.Equal(TimeSpan.FromMinutes(1), settings.SignInPerUsername.Window);
+    }
+
+    [Fact]
+    public void Without_a_configuration_file_every_limit_is_the_one_appsettings_json_documents()
+    {
+        var file = new ConfigurationBuilder().AddJsonFile(Path.Combine(RepositoryRoot.Path, "src", "Coo.Host", "appsettings.json")).Build();
+
+        var fromCode = RateLimitSettings.Read(new ConfigurationBuilder().Build());
+        var fromFile = RateLimitSettings.Read(file);
+
+        Assert.Equal(JsonSerializer.Serialize(fromFile), JsonSerializer.Serialize(fromCode));
+        Assert.Equal(300, fromCode.Policies[RateLimitPolicies.Reads].PermitLimit);
+        Assert.Equal(TimeSpan.FromMinutes(15), fromCode.SignInPerUsername.Window);
+    }
+
+    [Fact]
+    public void A_limit_given_only_in_part_keeps_the_default_of_the_other_part()
+    {
+        var settings = RateLimitSettings.Read(new ConfigurationBuilder()
+            .AddInMemoryCollection([KeyValuePair.Create("RateLimits:Posting:PermitLimit", (string?)"5")]).Build());
+
+        Assert.Equal(5, settings.Policies[RateLimitPolicies.Posting].PermitLimit);
+        Assert.Equal(TimeSpan.FromMinutes(1), settings.Policies[RateLimitPolicies.Posting].Window);
+        Assert.Equal(30, settings.Policies[RateLimitPolicies.Following].PermitLimit);
     }
 
     [Theory]

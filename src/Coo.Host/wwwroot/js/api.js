@@ -101,8 +101,9 @@ export async function signOut() {
 }
 
 /**
- * Exchanges the refresh cookie for a new access token; true when signed in afterwards. Tabs share the cookie, and a
- * refresh token used twice revokes the session, so tabs take turns through a Web Lock.
+ * Exchanges the refresh cookie for a new access token; true when signed in afterwards. Tabs share the cookie and take
+ * turns through a Web Lock, which saves a rotation; tabs that still race (no Web Locks, a reload mid-request) present
+ * the same token within the server's grace period and get the same new one.
  */
 export function refreshSession() {
   if (!accessToken && !localStorage.getItem(sessionHint)) return Promise.resolve(false);

@@ -10,12 +10,20 @@ public static class ValidatedSettings
     /// with one line naming it rather than a stack trace from the first service that reads it.
     /// </summary>
     public static T Read<T>(IConfiguration configuration, string section)
-        where T : class, new()
+        where T : class, new() => Read(configuration, section, new T());
+
+    /// <summary>
+    /// Like <see cref="Read{T}(IConfiguration, string)"/>, with the defaults given as an instance: for a type whose
+    /// defaults differ by section. Configured values are bound over them, so a missing file or key keeps the default.
+    /// </summary>
+    public static T Read<T>(IConfiguration configuration, string section, T defaults)
+        where T : class
     {
-        T settings;
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = defaults;
         try
         {
-            settings = configuration.GetSection(section).Get<T>() ?? new T();
+            configuration.GetSection(section).Bind(settings);
         }
         catch (InvalidOperationException ex)
         {

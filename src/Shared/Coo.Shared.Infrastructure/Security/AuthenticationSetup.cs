@@ -8,7 +8,10 @@ namespace Coo.Shared.Infrastructure.Security;
 
 public static class AuthenticationSetup
 {
-    /// <summary>Bearer JWTs signed with HS256 by the Users module; anything else (alg none, other keys) is refused.</summary>
+    /// <summary>
+    /// Bearer JWTs signed with HS256 by the Users module with one of the validation keys; anything else (alg none, other
+    /// keys, unknown key ids) is refused.
+    /// </summary>
     public static IServiceCollection AddCooAuthentication(this IServiceCollection services, AuthSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -21,7 +24,14 @@ public static class AuthenticationSetup
                 {
                     ValidIssuer = settings.Issuer,
                     ValidAudience = settings.Audience,
-                    IssuerSigningKey = settings.SigningKey,
+                    IssuerSigningKeys = settings.ValidationKeys,
+
+                    // A token names its key (kid) and is checked with that key only: an unknown kid is refused, not
+                    // tried against every key. Tokens made before keys had ids carry none and may match any of them.
+                    IssuerSigningKeyResolver = (_, _, kid, _) => string.IsNullOrEmpty(kid)
+                        ? settings.ValidationKeys
+                        : settings.ValidationKeys.Where(k => string.Equals(k.KeyId, kid, StringComparison.Ordinal)),
+                    TryAllIssuerSigningKeys = false,
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     ValidateIssuerSigningKey = true,
                     RequireSignedTokens = true,

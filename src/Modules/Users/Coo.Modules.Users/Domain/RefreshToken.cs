@@ -2,7 +2,8 @@ namespace Coo.Modules.Users.Domain;
 
 /// <summary>
 /// One link of a refresh-token family. Only a hash of the token is stored. Each use replaces the token with a new one
-/// of the same family; presenting a used token again means it leaked, and the whole family is revoked.
+/// of the same family; presenting a used token again after the grace period means it leaked, and the whole family is
+/// revoked (within it, the same successor is handed out again).
 /// </summary>
 internal sealed class RefreshToken
 {

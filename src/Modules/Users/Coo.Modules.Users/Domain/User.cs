@@ -50,6 +50,13 @@ internal sealed class User
         CreatedAt = now,
     };
 
+    /// <summary>
+    /// Whether <paramref name="text"/> has the shape every registered username has (3–15 of A–Z a–z 0–9 _): anything
+    /// else names nobody, so a lookup need not ask the database (nor hand it text it refuses, such as NUL).
+    /// </summary>
+    public static bool CouldBeUsername(string? text) =>
+        text is { Length: >= 3 and <= 15 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
     /// <summary>Usernames are unique without regard to case; they are ASCII, so invariant upper case is exact.</summary>
     public static string NormalizeUsername(string username) => username.ToUpperInvariant();
 

@@ -14,12 +14,12 @@ internal static class ProfileRules
     public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule, IStringLocalizer<UsersText> messages) => rule
         .Must(name => UserText.PerceivedLength(name) <= DisplayNameMaxLength && name.Length <= DisplayNameMaxLength * 4)
         .WithMessage(_ => messages["DisplayNameTooLong", DisplayNameMaxLength].Value)
-        .Must(name => !UserText.HasControlCharacters(name, allowLineBreaks: false))
-        .WithMessage(_ => messages["DisplayNameControlCharacters"].Value);
+        .Must(name => UserText.IsAcceptable(name, allowLineBreaks: false))
+        .WithMessage(_ => messages["DisplayNameCharacters"].Value);
 
     public static IRuleBuilderOptions<T, string> ValidBio<T>(this IRuleBuilder<T, string> rule, IStringLocalizer<UsersText> messages) => rule
         .Must(bio => UserText.PerceivedLength(bio) <= BioMaxLength && bio.Length <= BioMaxLength * 4)
         .WithMessage(_ => messages["BioTooLong", BioMaxLength].Value)
-        .Must(bio => !UserText.HasControlCharacters(bio, allowLineBreaks: true))
-        .WithMessage(_ => messages["BioControlCharacters"].Value);
+        .Must(bio => UserText.IsAcceptable(bio, allowLineBreaks: true))
+        .WithMessage(_ => messages["BioCharacters"].Value);
 }

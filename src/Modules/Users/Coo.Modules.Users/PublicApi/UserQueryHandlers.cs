@@ -37,6 +37,11 @@ internal sealed class GetUserByUsernameHandler(UsersDbContext db) : IQueryHandle
 {
     public async ValueTask<UserSummary?> Handle(GetUserByUsername query, CancellationToken cancellationToken)
     {
+        if (!User.CouldBeUsername(query.Username))
+        {
+            return null;
+        }
+
         var normalized = User.NormalizeUsername(query.Username);
         return await db.Users.AsNoTracking()
             .Where(u => u.NormalizedUsername == normalized)
@@ -49,6 +54,11 @@ internal sealed class GetUserProfileHandler(UsersDbContext db) : IQueryHandler<G
 {
     public async ValueTask<UserProfile?> Handle(GetUserProfile query, CancellationToken cancellationToken)
     {
+        if (!User.CouldBeUsername(query.Username))
+        {
+            return null;
+        }
+
         var normalized = User.NormalizeUsername(query.Username);
         return await db.Users.AsNoTracking()
             .Where(u => u.NormalizedUsername == normalized)

@@ -17,15 +17,48 @@ internal sealed record TokenResponse(
     int ExpiresIn,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RefreshToken);
 
-/// <summary>Mints short-lived JWT access tokens and opaque refresh tokens (of which only a hash is kept).</summary>
+/// <summary>
+/// Mints short-lived JWT access tokens and opaque refresh tokens, of which only a hash is kept. A session's first
+/// refresh token is random; each successor is derived from its predecessor with a server key (HMAC), so that a
+/// just-rotated token presented again within the grace period yields the very same successor without storing it.
+/// </summary>
 internal sealed class TokenIssuer(AuthSettings settings, SnowflakeIdGenerator ids, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new();
+    private readonly IReadOnlyList<byte[]> _successorKeys = settings.DeriveKeys("coo:refresh-token-successor:v1");
 
-    public (TokenResponse Response, RefreshToken Stored) Issue(User user, Guid familyId)
+    /// <summary>Tokens for a new session (sign-in): a random refresh token starts a family.</summary>
+    public (TokenResponse Response, RefreshToken Stored) Issue(User user, Guid familyId) =>
+        Issue(user, familyId, Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32)));
+
+    /// <summary>Tokens that replace <paramref name="presented"/>: its successor in the same family.</summary>
+    public (TokenResponse Response, RefreshToken Stored) Rotate(User user, Guid familyId, string presented) =>
+        Issue(user, familyId, Successor(_successorKeys[0], presented));
+
+    /// <summary>A new access token with a refresh token issued before, for a rotation repeated within the grace period.</summary>
+    public TokenResponse Reissue(User user, string refreshToken) =>
+        new(AccessToken(user), "Bearer", (int)settings.AccessTokenLifetime.TotalSeconds, refreshToken);
+
+    /// <summary>The successor <paramref name="presented"/> has under each key (the active key's first), by hash.</summary>
+    public IReadOnlyList<(string Token, string Hash)> Successors(string presented) =>
+        [.. _successorKeys.Select(key => Successor(key, presented)).Select(token => (token, Hash(token)))];
+
+    public static string Hash(string refreshToken) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
+
+    private static string Successor(byte[] key, string presented) =>
+        Base64UrlEncoder.Encode(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(presented)));
+
+    private (TokenResponse Response, RefreshToken Stored) Issue(User user, Guid familyId, string refreshToken)
+    {
+        var stored = RefreshToken.Issue(ids.NextId(), user.Id, familyId, Hash(refreshToken), time.GetUtcNow(), settings.RefreshTokenLifetime);
+        return (Reissue(user, refreshToken), stored);
+    }
+
+    private string AccessToken(User user)
     {
         var now = time.GetUtcNow();
-        var accessToken = _handler.CreateToken(new SecurityTokenDescriptor
+        return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
             Audience = settings.Audience,
@@ -40,13 +73,5 @@ internal sealed class TokenIssuer(AuthSettings settings, SnowflakeIdGenerator id
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             ]),
         });
-
-        var refreshToken = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        var stored = RefreshToken.Issue(ids.NextId(), user.Id, familyId, Hash(refreshToken), now, settings.RefreshTokenLifetime);
-        var response = new TokenResponse(accessToken, "Bearer", (int)settings.AccessTokenLifetime.TotalSeconds, refreshToken);
-        return (response, stored);
     }
-
-    public static string Hash(string refreshToken) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
 }

@@ -22,6 +22,18 @@ internal sealed record StatsRange(Granularity Granularity, DateTime FirstBucket,
         return known;
     }
 
+    /// <summary>
+    /// Times Coo answers for. Far outside them the default range (<c>to</c> minus a week) and the last bucket's end
+    /// would fall off the calendar, so such a time is refused rather than computed with.
+    /// </summary>
+    public static readonly DateTimeOffset EarliestTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <inheritdoc cref="EarliestTime"/>
+    public static readonly DateTimeOffset LatestTime = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>True for a missing time (its default applies) and for one from <see cref="EarliestTime"/> to <see cref="LatestTime"/>.</summary>
+    public static bool IsSupported(DateTimeOffset? time) => time is null || (time >= EarliestTime && time <= LatestTime);
+
     public static bool TryParseTime(string? text, out DateTimeOffset? time)
     {
         time = null;
@@ -38,7 +50,8 @@ internal sealed record StatsRange(Granularity Granularity, DateTime FirstBucket,
     /// <summary>The range of a query whose parts parse (the validator checks that); missing parts get their defaults.</summary>
     public static StatsRange Of(GetStats query, DateTimeOffset now)
     {
-        if (!TryParseGranularity(query.Granularity, out var granularity) || !TryParseTime(query.To, out var to) || !TryParseTime(query.From, out var from))
+        if (!TryParseGranularity(query.Granularity, out var granularity) || !TryParseTime(query.To, out var to) || !TryParseTime(query.From, out var from)
+            || !IsSupported(to) || !IsSupported(from))
         {
             throw new ArgumentException("The query was not validated.", nameof(query));
         }

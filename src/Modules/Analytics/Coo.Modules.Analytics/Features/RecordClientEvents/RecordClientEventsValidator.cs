@@ -1,5 +1,6 @@
 using Coo.Modules.Analytics.Domain;
 using Coo.Modules.Analytics.Resources;
+using Coo.Shared.Kernel;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -37,6 +38,8 @@ internal sealed class RecordClientEventsValidator : AbstractValidator<RecordClie
                 .WithMessage(_ => messages["TooManyProperties", MaxProperties].Value)
                 .Must(properties => properties is null || properties.All(p => p.Key.Length <= MaxPropertyLength && (p.Value ?? "").Length <= MaxPropertyLength))
                 .WithMessage(_ => messages["PropertyTooLong", MaxPropertyLength].Value)
+                .Must(properties => properties is null || properties.All(p => UserText.IsAcceptable(p.Key, allowLineBreaks: false) && UserText.IsAcceptable(p.Value, allowLineBreaks: false)))
+                .WithMessage(_ => messages["PropertyCharacters"].Value)
                 .OverridePropertyName("properties");
         }).OverridePropertyName("events");
     }

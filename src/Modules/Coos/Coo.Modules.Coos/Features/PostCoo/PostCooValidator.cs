@@ -14,6 +14,7 @@ internal sealed class PostCooValidator : AbstractValidator<Contracts.PostCoo>
     {
         RuleFor(c => UserText.Clean(c.Text))
             .NotEmpty().WithMessage(_ => messages["TextRequired"].Value)
+            .Must(text => UserText.IsAcceptable(text, allowLineBreaks: true)).WithMessage(_ => messages["TextCharacters"].Value)
             .Must(text => UserText.PerceivedLength(text) <= Domain.Coo.MaxLength)
             .WithMessage(_ => messages["TextTooLong", Domain.Coo.MaxLength].Value)
             .Must(text => text.Length <= Domain.Coo.MaxCodeUnits)

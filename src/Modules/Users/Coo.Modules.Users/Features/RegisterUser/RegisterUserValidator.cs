@@ -21,12 +21,14 @@ internal sealed class RegisterUserValidator : AbstractValidator<RegisterUser>
         RuleFor(c => c.Email)
             .NotEmpty().WithMessage(_ => messages["EmailRequired"].Value)
             .MaximumLength(254).WithMessage(_ => messages["EmailTooLong"].Value)
-            .EmailAddress().WithMessage(_ => messages["EmailInvalid"].Value);
+            .EmailAddress().WithMessage(_ => messages["EmailInvalid"].Value)
+            .Must(email => UserText.IsAcceptable(email, allowLineBreaks: false)).WithMessage(_ => messages["EmailInvalid"].Value);
         RuleFor(c => c.Password)
             .NotEmpty().WithMessage(_ => messages["PasswordRequired"].Value)
             .MinimumLength(PasswordMinLength).WithMessage(_ => messages["PasswordTooShort", PasswordMinLength].Value)
             .MaximumLength(PasswordMaxLength).WithMessage(_ => messages["PasswordTooLong", PasswordMaxLength].Value)
-            .Must(p => !CommonPasswords.Contains(p)).WithMessage(_ => messages["PasswordTooCommon"].Value);
+            .Must(p => !CommonPasswords.Contains(p)).WithMessage(_ => messages["PasswordTooCommon"].Value)
+            .Must(p => UserText.IsAcceptable(p, allowLineBreaks: false)).WithMessage(_ => messages["PasswordCharacters"].Value);
         RuleFor(c => UserText.Clean(c.DisplayName)).ValidDisplayName(messages).OverridePropertyName(nameof(RegisterUser.DisplayName));
     }
 }
