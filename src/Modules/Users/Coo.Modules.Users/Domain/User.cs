@@ -36,6 +36,9 @@ internal sealed class User
 
     public DateTimeOffset? LockedOutUntil { get; private set; }
 
+    /// <summary>Granted to an existing account by an operator (<c>Coo.Host admin grant</c>), never by registering a name.</summary>
+    public bool IsAdmin { get; private set; }
+
     public static User Register(long id, string username, string email, string displayName, DateTimeOffset now) => new()
     {
         Id = id,
@@ -76,4 +79,11 @@ internal sealed class User
     public TimeSpan? RemainingLockout(DateTimeOffset now) =>
         LockedOutUntil is { } until && until > now ? until - now : null;
 
+    /// <returns>True when something changed.</returns>
+    public bool SetAdmin(bool isAdmin)
+    {
+        var changed = IsAdmin != isAdmin;
+        IsAdmin = isAdmin;
+        return changed;
+    }
 }
