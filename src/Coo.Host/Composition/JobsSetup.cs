@@ -57,7 +57,7 @@ internal static class JobsSetup
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "Coo jobs",
-            Authorization = [new AdminDashboardAuthorization(app.Environment.IsDevelopment(), app.Services.GetRequiredService<AdminUsernames>())],
+            Authorization = [new AdminDashboardAuthorization(app.Environment.IsDevelopment())],
         });
 
     /// <summary>Schedules the recurring jobs of every module (resolved in a scope: jobs may need scoped services).</summary>
@@ -78,9 +78,9 @@ internal static class JobsSetup
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    /// <summary>Open in Development; elsewhere only for a signed-in user named in <c>Admin:Usernames</c>.</summary>
-    private sealed class AdminDashboardAuthorization(bool development, AdminUsernames admins) : IDashboardAuthorizationFilter
+    /// <summary>Open in Development; elsewhere only for a signed-in administrator.</summary>
+    private sealed class AdminDashboardAuthorization(bool development) : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) => development || admins.IsAdmin(context.GetHttpContext().User);
+        public bool Authorize(DashboardContext context) => development || context.GetHttpContext().User.IsAdmin();
     }
 }

@@ -9,7 +9,7 @@ namespace Coo.Host.Observability;
 
 /// <summary>
 /// Who may read <c>/metrics</c>: a caller from <c>Metrics:AllowedNetworks</c>, a signed-in admin
-/// (<c>Admin:Usernames</c>, as for the jobs dashboard), or Prometheus with the static bearer <c>Metrics:ScrapeToken</c>.
+/// (an account granted the admin role, as for the jobs dashboard), or Prometheus with the static bearer <c>Metrics:ScrapeToken</c>.
 /// Everyone else is refused: 401 when anonymous, 403 when signed in.
 /// </summary>
 internal sealed class MetricsAccess(IReadOnlyList<System.Net.IPNetwork> allowedNetworks, byte[]? scrapeAuthorization)
@@ -26,7 +26,7 @@ internal sealed class MetricsAccess(IReadOnlyList<System.Net.IPNetwork> allowedN
 
     public bool Allows(HttpContext http) =>
         FromAllowedNetwork(http.Connection.RemoteIpAddress)
-        || http.RequestServices.GetRequiredService<AdminUsernames>().IsAdmin(http.User)
+        || http.User.IsAdmin()
         || CarriesScrapeToken(http.Request);
 
     /// <summary>Compared in constant time, so the answer's timing does not reveal how much of a guess was right.</summary>

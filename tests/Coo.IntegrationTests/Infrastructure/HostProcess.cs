@@ -123,7 +123,7 @@ public sealed class HostProcess : IAsyncDisposable
             "the host process to be ready");
     }
 
-    private static string HostDll()
+    internal static string HostDll()
     {
         if (Environment.GetEnvironmentVariable("COO_HOST_DLL") is { Length: > 0 } published)
         {
