@@ -91,6 +91,7 @@ internal static class CooHostBuilder
         services.AddCooJobs(database);
         services.AddCooTelemetry(configuration);
         services.AddCooMetrics(configuration);
+        services.AddCooPublicUrl(configuration);
         return builder;
     }
 
