@@ -32,8 +32,10 @@ internal static class CooPipeline
             ]);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCooHostFiltering();
         app.UseWebClient();
         app.UseRouting();
+        app.UseRequestBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCooRateLimiting();
