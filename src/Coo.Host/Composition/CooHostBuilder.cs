@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Coo.Host.Observability;
 using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
 using Coo.Modules.Coos.Contracts;
@@ -92,6 +93,7 @@ internal static class CooHostBuilder
         services.AddCooTelemetry(configuration);
         services.AddCooMetrics(configuration);
         services.AddCooPublicUrl(configuration);
+        ReadinessReport.AddCooReadinessReport(services, configuration);
         return builder;
     }
 

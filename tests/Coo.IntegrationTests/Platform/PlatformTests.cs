@@ -11,8 +11,10 @@ public sealed class PlatformTests(ApiFixture fixture)
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
 
+        var admin = await client.CreateAdminAsync(factory.Services);
+
         using var live = await client.GetAsync("/health/live");
-        using var ready = await client.GetAsync("/health/ready");
+        using var ready = await client.SendAsAsync(HttpMethod.Get, "/health/ready", admin.Tokens.AccessToken);
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
