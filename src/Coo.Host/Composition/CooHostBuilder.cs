@@ -93,6 +93,7 @@ internal static class CooHostBuilder
         services.AddCooTelemetry(configuration);
         services.AddCooMetrics(configuration);
         services.AddCooPublicUrl(configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodyLimit.ServerMaximum);
         ReadinessReport.AddCooReadinessReport(services, configuration);
         return builder;
     }

@@ -2,14 +2,17 @@ using System.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.Shared.Infrastructure.Web;
 
-/// <summary>The largest request body an endpoint takes (<see cref="RequestBodyLimits.WithBodyLimit{TBuilder}"/>).</summary>
-public sealed class BodyLimit(long maxBytes) : IRequestSizeLimitMetadata
+/// <summary>
+/// The largest request body an endpoint takes (<see cref="RequestBodyLimits.WithBodyLimit{TBuilder}"/>). Not ASP.NET
+/// Core's <c>IRequestSizeLimitMetadata</c>: routing would hand that to Kestrel, which then closes the connection
+/// instead of letting the client read the 413.
+/// </summary>
+public sealed class BodyLimit(long maxBytes)
 {
     /// <summary>Sign-in, refresh and sign-out: a username, a password, a token.</summary>
     public const long Credentials = 4 * 1024;
@@ -20,7 +23,13 @@ public sealed class BodyLimit(long maxBytes) : IRequestSizeLimitMetadata
     /// <summary>Every other endpoint: a coo, a profile change or a form of the jobs dashboard.</summary>
     public const long Default = 64 * 1024;
 
-    public long? MaxRequestBodySize => maxBytes;
+    /// <summary>
+    /// Kestrel's own limit, above every endpoint's. After a 413 the server discards the rest of a body up to this size,
+    /// so that the client reads the answer on a connection still open; a larger body has the connection closed.
+    /// </summary>
+    public const long ServerMaximum = 1024 * 1024;
+
+    public long MaxBytes => maxBytes;
 }
 
 /// <summary>
@@ -39,13 +48,7 @@ public static class RequestBodyLimits
 
     private static async Task EnforceAsync(HttpContext http, RequestDelegate next)
     {
-        var limit = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? BodyLimit.Default;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
-        {
-            // The server itself stops reading there too, whoever reads the body.
-            server.MaxRequestBodySize = limit;
-        }
-
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.MaxBytes ?? BodyLimit.Default;
         var request = http.Request;
         if (request.ContentLength > limit)
         {
@@ -89,11 +92,6 @@ public static class RequestBodyLimits
 
                 buffered.Write(chunk, 0, read);
             }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            await buffered.DisposeAsync();
-            return null;
         }
         finally
         {
