@@ -1,5 +1,6 @@
 using System.Globalization;
 using Coo.Host.Composition;
+using Coo.Host.Features.Admin;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Persistence;
 using Serilog;
@@ -8,6 +9,11 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureIn
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    if (AdminCommand.IsRequested(args))
+    {
+        AdminCommand.QuietLogging(builder.Configuration);
+    }
+
     builder.AddCoo();
     var app = builder.Build();
     if (args.Contains("--migrations-script"))
@@ -15,6 +21,11 @@ try
         // For operators who apply schema changes themselves: print the SQL and exit.
         await Console.Out.WriteAsync(ModuleMigrator.GenerateScript(app.Services));
         return 0;
+    }
+
+    if (AdminCommand.IsRequested(args))
+    {
+        return await AdminCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
     }
 
     await ModuleMigrator.EnsureDatabaseExistsAsync(app.Services);

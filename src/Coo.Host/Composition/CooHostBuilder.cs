@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Coo.Host.Features;
+using Coo.Host.Observability;
 using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
 using Coo.Modules.Coos.Contracts;
@@ -102,6 +103,9 @@ internal static class CooHostBuilder
         services.AddCooJobs(database);
         services.AddCooTelemetry(configuration);
         services.AddCooMetrics(configuration);
+        services.AddCooPublicUrl(configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodyLimit.ServerMaximum);
+        ReadinessReport.AddCooReadinessReport(services, configuration);
         return builder;
     }
 

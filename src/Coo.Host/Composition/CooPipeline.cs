@@ -1,14 +1,14 @@
-using System.Text.Json;
 using Coo.Host.Features.Bench;
 using Coo.Host.Features.Coos;
 using Coo.Host.Features.Follows;
+using Coo.Host.Features.JobsDashboard;
 using Coo.Host.Features.Timelines;
 using Coo.Host.Features.Users;
 using Coo.Host.Features.WebClient;
 using Coo.Shared.Infrastructure.Messaging;
+using Coo.Host.Observability;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Events;
@@ -33,8 +33,10 @@ internal static class CooPipeline
             ]);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCooHostFiltering();
         app.UseWebClient();
         app.UseRouting();
+        app.UseRequestBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCooRateLimiting();
@@ -43,7 +45,7 @@ internal static class CooPipeline
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
-            ResponseWriter = WriteHealthReport,
+            ResponseWriter = ReadinessReport.WriteAsync,
         });
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("Coo API"));
@@ -57,6 +59,7 @@ internal static class CooPipeline
         }
 
         UserEndpoints.Map(api);
+        DashboardSession.Map(api);
         CooEndpoints.Map(api);
         FollowEndpoints.Map(api);
         TimelineEndpoints.Map(api);
@@ -65,20 +68,5 @@ internal static class CooPipeline
         app.MapStaticAssets();
 
         return app;
-    }
-
-    private static Task WriteHealthReport(HttpContext context, HealthReport report)
-    {
-        context.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(context.Response.Body, new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.Select(e => new
-            {
-                name = e.Key,
-                status = e.Value.Status.ToString(),
-                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
-            }),
-        });
     }
 }

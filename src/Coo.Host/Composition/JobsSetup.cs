@@ -1,3 +1,4 @@
+using Coo.Host.Features.JobsDashboard;
 using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
@@ -49,6 +50,7 @@ internal static class JobsSetup
             }
         });
         services.AddHangfireServer();
+        services.AddSingleton<DashboardSession>();
         services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }
@@ -57,7 +59,9 @@ internal static class JobsSetup
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "Coo jobs",
-            Authorization = [new AdminDashboardAuthorization(app.Environment.IsDevelopment(), app.Services.GetRequiredService<AdminUsernames>())],
+            // Hangfire's default filter (local requests only) is replaced, not kept beside the admin check.
+            Authorization = [],
+            AsyncAuthorization = [new AdminDashboardAuthorization(app.Environment.IsDevelopment(), app.Services.GetRequiredService<DashboardSession>())],
         });
 
     /// <summary>Schedules the recurring jobs of every module (resolved in a scope: jobs may need scoped services).</summary>
@@ -78,9 +82,16 @@ internal static class JobsSetup
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    /// <summary>Open in Development; elsewhere only for a signed-in user named in <c>Admin:Usernames</c>.</summary>
-    private sealed class AdminDashboardAuthorization(bool development, AdminUsernames admins) : IDashboardAuthorizationFilter
+    /// <summary>
+    /// Open in Development; elsewhere only for an administrator, by bearer token or by the dashboard cookie
+    /// (<see cref="DashboardSession"/>). A refusal is 401 for a caller without a valid token, 403 for a signed-in non-admin.
+    /// </summary>
+    private sealed class AdminDashboardAuthorization(bool development, DashboardSession sessions) : IDashboardAsyncAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) => development || admins.IsAdmin(context.GetHttpContext().User);
+        public async Task<bool> AuthorizeAsync(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            return development || http.User.IsAdmin() || await sessions.IsValidAsync(http);
+        }
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using Coo.Host.Composition;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -68,12 +70,15 @@ internal static class Paging
         return (page, nextCursor);
     }
 
-    /// <summary>Sets <c>Link: &lt;…&gt;; rel="next"</c> to the absolute URL of the next page, which clients follow as is.</summary>
+    /// <summary>
+    /// Sets <c>Link: &lt;…&gt;; rel="next"</c> to the absolute URL of the next page, which clients follow as is; its
+    /// base is <c>App:PublicUrl</c>, or the request's own host once host filtering accepted it.
+    /// </summary>
     private static void AddNextLink(HttpContext http, string nextCursor, int limit)
     {
-        var request = http.Request;
+        var baseUrl = http.RequestServices.GetRequiredService<PublicBaseUrl>().For(http.Request);
         var query = QueryHelpers.AddQueryString(
-            $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}",
+            $"{baseUrl}{http.Request.Path}",
             new Dictionary<string, string?> { ["limit"] = limit.ToString(CultureInfo.InvariantCulture), ["cursor"] = nextCursor });
         http.Response.Headers.Link = $"<{query}>; rel=\"next\"";
     }

@@ -6,8 +6,8 @@ namespace Coo.Host.RateLimiting;
 
 /// <summary>
 /// Reads the username of a sign-in request before the rate limiter runs, so that sign-ins can also be limited per
-/// username: against one account, a password guesser spread over many IPs is held to that account's limit. The body is
-/// buffered and rewound for the endpoint, which reads the same JSON.
+/// username: against one account, a password guesser spread over many IPs is held to that account's limit. The body,
+/// already capped and buffered by <c>UseRequestBodyLimits</c>, is rewound for the endpoint, which reads the same JSON.
 /// </summary>
 internal static class SignInUsername
 {

@@ -23,7 +23,7 @@ public sealed class AnalyticsTests(ApiFixture fixture)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
-        var admin = await client.CreateUserAsync(CooApiFactory.AdminUsername);
+        var admin = await client.CreateAdminAsync(factory.Services);
         var ada = await client.CreateUserAsync("ada");
         var grace = await client.CreateUserAsync("grace");
         var alan = await client.CreateUserAsync("alan");
@@ -67,7 +67,7 @@ public sealed class AnalyticsTests(ApiFixture fixture)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
-        var admin = await client.CreateUserAsync(CooApiFactory.AdminUsername);
+        var admin = await client.CreateAdminAsync(factory.Services);
 
         await client.SendEventsOkAsync(accessToken: null, TimelineViewed(), TimelineViewed(), TimelineViewed());
 
@@ -82,7 +82,7 @@ public sealed class AnalyticsTests(ApiFixture fixture)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
-        var admin = await client.CreateUserAsync(CooApiFactory.AdminUsername);
+        var admin = await client.CreateAdminAsync(factory.Services);
         var someone = await client.CreateUserAsync("someone");
 
         using var anonymous = await client.SendAsAsync(HttpMethod.Get, "/api/v1/admin/stats", accessToken: null);
@@ -123,7 +123,7 @@ public sealed class AnalyticsTests(ApiFixture fixture)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
-        var admin = await client.CreateUserAsync(CooApiFactory.AdminUsername);
+        var admin = await client.CreateAdminAsync(factory.Services);
 
         var reversed = await client.StatsProblemAsync(admin, "from=2026-11-20T00:00:00Z&to=2026-11-10T00:00:00Z");
         var tooManyHours = await client.StatsProblemAsync(admin, "granularity=hour&from=2026-11-01T00:00:00Z&to=2026-11-09T00:00:00Z");
@@ -143,7 +143,7 @@ public sealed class AnalyticsTests(ApiFixture fixture)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
-        var admin = await client.CreateUserAsync(CooApiFactory.AdminUsername);
+        var admin = await client.CreateAdminAsync(factory.Services);
 
         var firstDay = await client.StatsProblemAsync(admin, "to=0001-01-01T00:00:00Z");
         var firstHour = await client.StatsProblemAsync(admin, "granularity=hour&to=0001-01-01T00:00:00Z");
@@ -161,7 +161,7 @@ public sealed class AnalyticsTests(ApiFixture fixture)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
-        var admin = await client.CreateUserAsync(CooApiFactory.AdminUsername);
+        var admin = await client.CreateAdminAsync(factory.Services);
         await client.SendEventsOkAsync(admin.Tokens.AccessToken, TimelineViewed(), TimelineViewed());
 
         await RunRetentionJobAsync(factory, TimeSpan.FromDays(6));

@@ -20,7 +20,6 @@ namespace Coo.IntegrationTests.Infrastructure;
 /// <summary>The whole host on a real database of the given provider, reset with Respawn between tests.</summary>
 public sealed class CooApiFactory : WebApplicationFactory<Program>
 {
-    public const string AdminUsername = "admin_user";
     public const string SigningKey = "integration-tests-signing-key-of-sufficient-length";
     public const int MaxAttempts = 4;
     public const int MaxTimelineEntries = 50;
@@ -132,7 +131,6 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Outbox:RetryBaseDelay", "00:00:00.020");
         builder.UseSetting("Outbox:RetryMaxDelay", "00:00:00.100");
         builder.UseSetting("Outbox:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Admin:Usernames:0", AdminUsername);
 
         // Small timelines, so that tests reach trimming and partial merges with a few dozen coos.
         builder.UseSetting("Timeline:MaxEntries", MaxTimelineEntries.ToString(System.Globalization.CultureInfo.InvariantCulture));

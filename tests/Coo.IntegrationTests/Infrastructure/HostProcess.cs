@@ -132,7 +132,7 @@ public sealed class HostProcess : IAsyncDisposable
             $"the host process to be ready (its output goes to {LogFile})");
     }
 
-    private static string HostDll()
+    internal static string HostDll()
     {
         if (Environment.GetEnvironmentVariable("COO_HOST_DLL") is { Length: > 0 } published)
         {

@@ -22,7 +22,7 @@ public sealed class ConsumerIsolationTests(ApiFixture fixture)
         await InjectAnalyticsFaultAsync(factory);
         try
         {
-            var admin = await client.CreateUserAsync(CooApiFactory.AdminUsername);
+            var admin = await client.CreateAdminAsync(factory.Services);
             var ada = await client.CreateUserAsync("ada");
             var grace = await client.CreateUserAsync("grace");
             var alan = await client.CreateUserAsync("alan");
@@ -71,7 +71,7 @@ public sealed class ConsumerIsolationTests(ApiFixture fixture)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
-        var admin = await client.CreateUserAsync(CooApiFactory.AdminUsername);
+        var admin = await client.CreateAdminAsync(factory.Services);
         var someone = await client.CreateUserAsync("someone");
         using var registered = await client.RegisterAsync("poison_listed");
         var probe = typeof(ProbeHandler).FullName!;

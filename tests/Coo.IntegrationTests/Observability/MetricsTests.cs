@@ -174,7 +174,7 @@ public sealed class MetricsTests(MetricsHost host) : IClassFixture<MetricsHost>
     {
         using var anonymous = host.NewClient();
         var user = await anonymous.CreateUserAsync("m_not_admin");
-        var admin = await anonymous.CreateUserAsync(CooApiFactory.AdminUsername);
+        var admin = await anonymous.CreateAdminAsync(host.Host.Services);
         using var fromAllowedNetwork = host.NewClient("10.99.3.4");
 
         using var refusedAnonymous = await anonymous.GetAsync("/metrics");

@@ -12,6 +12,7 @@ using Coo.Modules.Users.Security;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -45,7 +46,7 @@ public sealed class UsersModule : IModule
         GetMyProfileEndpoint.Map(users);
         UpdateMyProfileEndpoint.Map(users);
 
-        var auth = api.MapGroup("/auth").WithTags("Auth");
+        var auth = api.MapGroup("/auth").WithTags("Auth").WithBodyLimit(BodyLimit.Credentials);
         SignInEndpoint.Map(auth);
         RefreshSessionEndpoint.Map(auth);
         SignOutEndpoint.Map(auth);

@@ -38,6 +38,7 @@ public static class AuthenticationSetup
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = JwtRegisteredClaimNames.UniqueName,
+                    RoleClaimType = CooRoles.ClaimType,
                 };
             });
         services.AddAuthorization();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Coo.Shared.Infrastructure.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,25 +8,33 @@ namespace Coo.Shared.Infrastructure.Security;
 /// <summary>Names of the host's authorization policies, for <c>RequireAuthorization</c> on endpoints.</summary>
 public static class AuthorizationPolicies
 {
-    /// <summary>A signed-in user named in <c>Admin:Usernames</c> (anonymous callers get 401, other users 403).</summary>
+    /// <summary>A signed-in user whose token carries the admin role (anonymous callers get 401, other users 403).</summary>
     public const string Admin = "admin";
 
-    /// <summary>Adds the <see cref="Admin"/> policy and the <see cref="AdminUsernames"/> it checks, read once at start.</summary>
+    /// <summary>Adds the <see cref="Admin"/> policy.</summary>
     public static IServiceCollection AddCooAdminPolicy(this IServiceCollection services, IConfiguration configuration)
     {
-        var admins = new AdminUsernames(configuration.GetSection("Admin:Usernames").Get<string[]>() ?? []);
-        services.AddSingleton(admins);
-        services.AddAuthorizationBuilder().AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => admins.IsAdmin(context.User)));
+        // Usernames named here once made whoever registered them first an administrator. Saying so at start beats
+        // a setting that silently grants nothing.
+        if (configuration.GetSection("Admin:Usernames").GetChildren().Any())
+        {
+            throw new InvalidConfigurationException(
+                "Admin:Usernames is no longer read: make an existing account an administrator with 'Coo.Host admin grant <username>' (see README, Security).");
+        }
+
+        services.AddAuthorizationBuilder().AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireRole(CooRoles.Admin));
         return services;
     }
 }
 
-/// <summary>The administrators (<c>Admin:Usernames</c>): they may open the jobs dashboard and read the statistics.</summary>
-public sealed class AdminUsernames(IEnumerable<string> usernames)
+/// <summary>The roles an access token may carry, in its <c>role</c> claim.</summary>
+public static class CooRoles
 {
-    private readonly HashSet<string> _usernames = new(usernames, StringComparer.OrdinalIgnoreCase);
+    public const string ClaimType = "role";
 
-    /// <summary>Usernames are unique without regard to case, so the list is compared that way too.</summary>
-    public bool IsAdmin(ClaimsPrincipal user) =>
-        user?.Identity is { IsAuthenticated: true, Name: { } name } && _usernames.Contains(name);
+    /// <summary>May read <c>/admin/stats</c> and <c>/metrics</c>, the full readiness report, and open the jobs dashboard.</summary>
+    public const string Admin = "admin";
+
+    public static bool IsAdmin(this ClaimsPrincipal user) =>
+        user?.Identity?.IsAuthenticated == true && user.IsInRole(Admin);
 }

@@ -30,6 +30,8 @@ public sealed class ProblemTexts(IStringLocalizer<ProblemTexts> texts, IEnumerab
 
     public string UnknownCursor => texts["UnknownCursor"].Value;
 
+    public string BodyTooLargeDetail(long maxBytes) => texts["BodyTooLargeDetail", maxBytes].Value;
+
     /// <summary>The status's title; English titles are the standard reason phrases, so only translations are resources.</summary>
     public string Title(int status) =>
         texts[$"Title{status}"] is { ResourceNotFound: false } title ? title.Value : ReasonPhrases.GetReasonPhrase(status);

@@ -39,6 +39,9 @@ internal sealed class User
     /// <summary>Counts profile changes; a concurrency token, so a change made from stale data is refused and redone.</summary>
     public int ProfileVersion { get; private set; }
 
+    /// <summary>Granted to an existing account by an operator (<c>Coo.Host admin grant</c>), never by registering a name.</summary>
+    public bool IsAdmin { get; private set; }
+
     public static User Register(long id, string username, string email, string displayName, DateTimeOffset now) => new()
     {
         Id = id,
@@ -91,4 +94,11 @@ internal sealed class User
     public TimeSpan? RemainingLockout(DateTimeOffset now) =>
         LockedOutUntil is { } until && until > now ? until - now : null;
 
+    /// <returns>True when something changed.</returns>
+    public bool SetAdmin(bool isAdmin)
+    {
+        var changed = IsAdmin != isAdmin;
+        IsAdmin = isAdmin;
+        return changed;
+    }
 }

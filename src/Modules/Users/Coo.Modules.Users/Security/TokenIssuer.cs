@@ -66,12 +66,19 @@ internal sealed class TokenIssuer(AuthSettings settings, SnowflakeIdGenerator id
             NotBefore = now.UtcDateTime,
             Expires = (now + settings.AccessTokenLifetime).UtcDateTime,
             SigningCredentials = new SigningCredentials(settings.SigningKey, SecurityAlgorithms.HmacSha256),
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(JwtRegisteredClaimNames.UniqueName, user.Username),
-                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-            ]),
+            Subject = new ClaimsIdentity(Claims(user)),
         });
+    }
+
+    private static IEnumerable<Claim> Claims(User user)
+    {
+        yield return new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        yield return new Claim(JwtRegisteredClaimNames.UniqueName, user.Username);
+        yield return new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N"));
+        if (user.IsAdmin)
+        {
+            // Read from the account at every sign-in and refresh, so a grant or revocation shows by the next refresh.
+            yield return new Claim(CooRoles.ClaimType, CooRoles.Admin);
+        }
     }
 }

@@ -10,6 +10,9 @@ namespace Coo.Modules.Analytics.Features.RecordClientEvents;
 
 internal static class RecordClientEventsEndpoint
 {
+    /// <summary>The largest valid batch: 50 events, each with 10 properties of 200-character names and values.</summary>
+    private const long MaxBatchBytes = 256 * 1024;
+
     /// <summary>Anonymous clients may report too; their events count in the totals but never as an active user.</summary>
     public static void Map(IEndpointRouteBuilder analytics) => analytics
         .MapPost("/events", async Task<Accepted> (
@@ -22,5 +25,6 @@ internal static class RecordClientEventsEndpoint
         .WithSummary("Report a batch of up to 50 client events")
         .ProducesValidationProblem()
         .AllowAnonymous()
+        .WithBodyLimit(MaxBatchBytes)
         .RequireRateLimiting(RateLimitPolicies.Analytics);
 }

@@ -22,5 +22,6 @@ internal static class RegisterUserEndpoint
         .WithSummary("Create an account")
         .ProducesValidationProblem()
         .AllowAnonymous()
+        .WithBodyLimit(BodyLimit.Registration)
         .RequireRateLimiting(RateLimitPolicies.Registering);
 }

@@ -107,6 +107,10 @@ namespace Coo.Modules.Users.Data.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("failed_sign_in_count");
 
+                    b.Property<bool>("IsAdmin")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_admin");
+
                     b.Property<DateTimeOffset?>("LockedOutUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_out_until");

@@ -107,6 +107,10 @@ namespace Coo.Modules.Users.Data.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("failed_sign_in_count");
 
+                    b.Property<bool>("IsAdmin")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_admin");
+
                     b.Property<DateTimeOffset?>("LockedOutUntil")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("locked_out_until");

@@ -101,6 +101,10 @@ namespace Coo.Modules.Users.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("failed_sign_in_count");
 
+                    b.Property<bool>("IsAdmin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_admin");
+
                     b.Property<long?>("LockedOutUntil")
                         .HasColumnType("INTEGER")
                         .HasColumnName("locked_out_until");

@@ -1,0 +1,105 @@
+using System.ComponentModel.DataAnnotations;
+using Coo.Shared.Infrastructure.Configuration;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Coo.Host.Composition;
+
+/// <summary>Settings of section <c>App</c>.</summary>
+internal sealed class AppOptions : IValidatableObject
+{
+    public const string Section = "App";
+
+    /// <summary>
+    /// Where clients reach Coo (scheme, host, port and an optional path prefix), e.g. <c>https://coo.example.org</c>.
+    /// Every absolute URL the API emits starts with it; none is built from the request's <c>Host</c> header.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PublicUrl is { } url
+            && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https") || url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0))
+        {
+            yield return new ValidationResult(
+                $"'{url.OriginalString}' is not an absolute http or https URL without query, such as https://coo.example.org.",
+                [nameof(PublicUrl)]);
+        }
+    }
+}
+
+/// <summary>The base of the absolute URLs the API emits (<c>Link</c> headers, the OpenAPI document's server).</summary>
+internal sealed class PublicBaseUrl(Uri? configured)
+{
+    private readonly string? _configured = configured?.AbsoluteUri.TrimEnd('/');
+
+    /// <summary><c>scheme://host[:port][/prefix]</c>, without a trailing slash.</summary>
+    public string For(HttpRequest request) => _configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+}
+
+/// <summary>
+/// With <c>App:PublicUrl</c>, every absolute URL starts with it and the <c>Host</c> header is never used. Without it,
+/// URLs are built from the request, so only the hosts in <c>AllowedHosts</c> are accepted (by default the loopback
+/// names); a request for another <c>Host</c> is a 400 problem before anything reads it.
+/// </summary>
+internal static class PublicUrlSetup
+{
+    private const string AllowedHostsKey = "AllowedHosts";
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    public static IServiceCollection AddCooPublicUrl(this IServiceCollection services, IConfiguration configuration)
+    {
+        var publicUrl = ValidatedSettings.Read<AppOptions>(configuration, AppOptions.Section).PublicUrl;
+        var allowedHosts = AllowedHosts(configuration, publicUrl);
+        services.AddSingleton(new PublicBaseUrl(publicUrl));
+
+        // ASP.NET Core's own host filter runs first and answers without a body; UseCooHostFiltering puts the same
+        // middleware behind the status-code pages instead, so a refused Host gets problem details like any other 400.
+        foreach (var filter in services.Where(d => d.ServiceType == typeof(IStartupFilter) && d.ImplementationType?.Name == "HostFilteringStartupFilter").ToList())
+        {
+            services.Remove(filter);
+        }
+
+        services.PostConfigure<HostFilteringOptions>(options =>
+        {
+            options.AllowedHosts = allowedHosts;
+            options.IncludeFailureMessage = false;
+        });
+        if (publicUrl is not null)
+        {
+            services.Configure<OpenApiOptions>("v1", options => options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Servers = [new OpenApiServer { Url = publicUrl.AbsoluteUri.TrimEnd('/') }];
+                return Task.CompletedTask;
+            }));
+        }
+
+        return services;
+    }
+
+    public static WebApplication UseCooHostFiltering(this WebApplication app)
+    {
+        app.UseHostFiltering();
+        return app;
+    }
+
+    /// <summary><c>AllowedHosts</c> (<c>;</c>-separated, ASP.NET Core's setting), or a default that lets no stranger's host in.</summary>
+    private static string[] AllowedHosts(IConfiguration configuration, Uri? publicUrl)
+    {
+        var configured = configuration[AllowedHostsKey]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        if (configured.Length == 0)
+        {
+            // With a public URL no response depends on the Host header, so any may come (probes use the pod's address).
+            return publicUrl is null ? LoopbackHosts : ["*"];
+        }
+
+        if (publicUrl is null && configured.Contains("*"))
+        {
+            throw new InvalidConfigurationException(
+                $"{AllowedHostsKey} '*' accepts any Host header, which would then appear in the API's links: set {AppOptions.Section}:PublicUrl, or name the hosts.");
+        }
+
+        return configured;
+    }
+}
