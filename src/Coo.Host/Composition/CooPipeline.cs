@@ -49,7 +49,7 @@ internal static class CooPipeline
         app.MapCooJobsDashboard();
         app.MapCooMetrics();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").DescribePipelineProblems();
         foreach (var module in CooModules.All)
         {
             module.MapEndpoints(api);
