@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -29,6 +31,15 @@ internal static class OpenApiSetup
             {
                 schema.Type = JsonSchemaType.String;
                 schema.Format = "int64";
+            }
+
+            // A property left out of the JSON under some condition (JsonIgnore WhenWritingNull, …) is not always there.
+            if (schema.Required is { Count: > 0 } required)
+            {
+                foreach (var property in context.JsonTypeInfo.Properties.Where(p => p.ShouldSerialize is not null || IsConditionallyIgnored(p)))
+                {
+                    required.Remove(property.Name);
+                }
             }
 
             return Task.CompletedTask;
@@ -106,6 +117,10 @@ internal static class OpenApiSetup
         });
         return builder;
     }
+
+    private static bool IsConditionallyIgnored(JsonPropertyInfo property) =>
+        property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true)
+            .OfType<JsonIgnoreAttribute>().Any(a => a.Condition is not JsonIgnoreCondition.Never) == true;
 
     private static bool RequiresSignIn(IEnumerable<object> metadata) =>
         metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
