@@ -21,7 +21,8 @@ internal sealed class RegisterUserValidator : AbstractValidator<RegisterUser>
         RuleFor(c => c.Email)
             .NotEmpty().WithMessage(_ => messages["EmailRequired"].Value)
             .MaximumLength(254).WithMessage(_ => messages["EmailTooLong"].Value)
-            .EmailAddress().WithMessage(_ => messages["EmailInvalid"].Value);
+            .EmailAddress().WithMessage(_ => messages["EmailInvalid"].Value)
+            .Must(email => !UserText.HasControlCharacters(email, allowLineBreaks: false)).WithMessage(_ => messages["EmailInvalid"].Value);
         RuleFor(c => c.Password)
             .NotEmpty().WithMessage(_ => messages["PasswordRequired"].Value)
             .MinimumLength(PasswordMinLength).WithMessage(_ => messages["PasswordTooShort", PasswordMinLength].Value)
