@@ -22,7 +22,7 @@ internal sealed class RegisterUserValidator : AbstractValidator<RegisterUser>
             .NotEmpty().WithMessage(_ => messages["EmailRequired"].Value)
             .MaximumLength(254).WithMessage(_ => messages["EmailTooLong"].Value)
             .EmailAddress().WithMessage(_ => messages["EmailInvalid"].Value)
-            .Must(email => !UserText.HasControlCharacters(email, allowLineBreaks: false)).WithMessage(_ => messages["EmailInvalid"].Value);
+            .Must(email => email is null || !UserText.HasControlCharacters(email, allowLineBreaks: false)).WithMessage(_ => messages["EmailInvalid"].Value);
         RuleFor(c => c.Password)
             .NotEmpty().WithMessage(_ => messages["PasswordRequired"].Value)
             .MinimumLength(PasswordMinLength).WithMessage(_ => messages["PasswordTooShort", PasswordMinLength].Value)
