@@ -18,8 +18,6 @@ internal sealed class PostCooValidator : AbstractValidator<Contracts.PostCoo>
             .WithMessage(_ => messages["TextTooLong", Domain.Coo.MaxLength].Value)
             .Must(text => text.Length <= Domain.Coo.MaxCodeUnits)
             .WithMessage(_ => messages["TextTooManyCodeUnits", Domain.Coo.MaxLength].Value)
-            .Must(text => !UserText.HasControlCharacters(text, allowLineBreaks: true))
-            .WithMessage(_ => messages["TextControlCharacters"].Value)
             .OverridePropertyName(nameof(Contracts.PostCoo.Text));
         RuleFor(c => c.IdempotencyKey)
             .Length(1, IdempotencyKeyMaxLength).WithMessage(_ => messages["IdempotencyKeyLength", 1, IdempotencyKeyMaxLength].Value)
