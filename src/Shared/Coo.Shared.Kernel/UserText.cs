@@ -6,22 +6,8 @@ namespace Coo.Shared.Kernel;
 /// <summary>Rules for text people type: stored trimmed and NFC-composed, measured in user-perceived characters.</summary>
 public static class UserText
 {
-    /// <summary>
-    /// Trims and composes to NFC, so that "e" + U+0301 and "é" are stored, compared and counted alike. Text that cannot
-    /// be normalized (a noncharacter such as U+FFFE, an unpaired surrogate) is returned trimmed, never thrown on.
-    /// </summary>
-    public static string Clean(string? text)
-    {
-        var trimmed = (text ?? "").Trim();
-        try
-        {
-            return trimmed.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            return trimmed;
-        }
-    }
+    /// <summary>Trims and composes to NFC, so that "e" + U+0301 and "é" are stored, compared and counted alike.</summary>
+    public static string Clean(string? text) => (text ?? "").Trim().Normalize(NormalizationForm.FormC);
 
     /// <summary>User-perceived characters (grapheme clusters): an emoji with modifiers or a flag counts once.</summary>
     public static int PerceivedLength(string text) => new StringInfo(text).LengthInTextElements;

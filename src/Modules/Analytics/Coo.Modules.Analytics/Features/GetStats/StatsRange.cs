@@ -30,9 +30,7 @@ internal sealed record StatsRange(Granularity Granularity, DateTime FirstBucket,
             return true;
         }
 
-        // Times near the ends of the calendar would overflow the default range or a bucket's end: no statistics exist there.
-        var parsed = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
-            && value >= DateTimeOffset.UnixEpoch && value <= DateTimeOffset.MaxValue.AddDays(-2);
+        var parsed = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value);
         time = parsed ? value : null;
         return parsed;
     }
