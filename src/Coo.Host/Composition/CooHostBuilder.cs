@@ -19,7 +19,6 @@ using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Coo.Shared.Kernel;
-using Microsoft.OpenApi;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -86,16 +85,7 @@ internal static class CooHostBuilder
             options.SerializerOptions.Converters.Add(new Int64AsStringConverter());
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
-        services.AddOpenApi(options => options.AddSchemaTransformer((schema, context, _) =>
-        {
-            if (context.JsonTypeInfo.Type == typeof(long))
-            {
-                schema.Type = JsonSchemaType.String;
-                schema.Format = "int64";
-            }
-
-            return Task.CompletedTask;
-        }));
+        services.AddCooOpenApi();
 
         services.AddCooLocalization();
         services.AddCooCaching(configuration);

@@ -5,8 +5,8 @@ using Coo.Host.Features.JobsDashboard;
 using Coo.Host.Features.Timelines;
 using Coo.Host.Features.Users;
 using Coo.Host.Features.WebClient;
-using Coo.Shared.Infrastructure.Messaging;
 using Coo.Host.Observability;
+using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -52,7 +52,7 @@ internal static class CooPipeline
         app.MapCooJobsDashboard();
         app.MapCooMetrics();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").DescribePipelineProblems();
         foreach (var module in CooModules.All)
         {
             module.MapEndpoints(api);

@@ -97,15 +97,17 @@ internal static class RateLimitingSetup
     {
         if (context.Description.ActionDescriptor.EndpointMetadata.OfType<EnableRateLimitingAttribute>().Any())
         {
+            // The problem body itself is described with the pipeline's other problems (OpenApiSetup).
             operation.Responses ??= [];
-            operation.Responses[StatusCodes.Status429TooManyRequests.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
+            if (operation.Responses.TryGetValue(StatusCodes.Status429TooManyRequests.ToString(CultureInfo.InvariantCulture), out var response)
+                && response is OpenApiResponse rejection)
             {
-                Description = "Too many requests of this kind (problem details); retry after Retry-After seconds.",
-                Headers = new Dictionary<string, IOpenApiHeader>
+                rejection.Description = "Too many requests of this kind (problem details); retry after Retry-After seconds.";
+                rejection.Headers = new Dictionary<string, IOpenApiHeader>
                 {
                     ["Retry-After"] = new OpenApiHeader { Description = "Seconds until the quota resets.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
-                },
-            };
+                };
+            }
         }
 
         return Task.CompletedTask;

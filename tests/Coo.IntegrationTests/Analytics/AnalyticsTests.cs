@@ -119,6 +119,18 @@ public sealed class AnalyticsTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_null_in_the_event_list_is_refused_as_a_missing_event_not_a_server_error(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+
+        var refused = await client.SendEventsAsync(null, [TimelineViewed(), null!]);
+
+        Assert.Equal("events[1]", Assert.Single(refused.Keys));
+        Assert.Equal(0, await DatabaseProbe.CountAsync(factory, "raw_client_events", "analytics"));
+    }
+
+    [Theory, Providers]
     public async Task Bad_stats_ranges_are_refused(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

@@ -16,7 +16,8 @@ internal static class CooEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var coos = api.MapGroup("/coos").WithTags("Coos");
-        coos.MapPost("/", PostAsync).WithName("PostCoo").WithSummary("Post a coo").ProducesValidationProblem().RequireAuthorization()
+        coos.MapPost("/", PostAsync).WithName("PostCoo").WithSummary("Post a coo").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Posting);
         coos.MapGet("/{id:long}", GetAsync).WithName("GetCoo").WithSummary("One coo").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Reads);
         coos.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteCoo").WithSummary("Delete your own coo").RequireAuthorization();

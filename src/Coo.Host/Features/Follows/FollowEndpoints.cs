@@ -15,7 +15,8 @@ internal static class FollowEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var user = api.MapGroup("/users/{username}").WithTags("Follows");
-        user.MapPut("/follow", FollowAsync).WithName("FollowUser").WithSummary("Follow a user (idempotent)").RequireAuthorization()
+        user.MapPut("/follow", FollowAsync).WithName("FollowUser").WithSummary("Follow a user (idempotent)")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Following);
         user.MapDelete("/follow", UnfollowAsync).WithName("UnfollowUser").WithSummary("Unfollow a user (idempotent)").RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Following);

@@ -9,4 +9,4 @@ internal sealed record RecordClientEvents(long? UserId, IReadOnlyList<ClientEven
 internal sealed record RecordClientEventsRequest(IReadOnlyList<ClientEvent>? Events);
 
 /// <summary>One thing that happened in a client: an allowed name, when (the client's clock), and optional string properties.</summary>
-internal sealed record ClientEvent(string? Name, DateTimeOffset? OccurredAt, IReadOnlyDictionary<string, string?>? Properties);
+internal sealed record ClientEvent(string? Name, DateTimeOffset? OccurredAt, IReadOnlyDictionary<string, string?>? Properties = null);

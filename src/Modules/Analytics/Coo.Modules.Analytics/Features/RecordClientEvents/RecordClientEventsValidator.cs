@@ -24,7 +24,8 @@ internal sealed class RecordClientEventsValidator : AbstractValidator<RecordClie
         RuleFor(c => c.Events).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => messages["EventsRequired"].Value)
             .Must(events => events!.Count <= MaxEvents).WithMessage(_ => messages["TooManyEvents", MaxEvents].Value)
             .OverridePropertyName("events");
-        RuleForEach(c => c.Events).ChildRules(clientEvent =>
+        // A null in the list ("events": [null]) is a missing event, not one to look inside.
+        RuleForEach(c => c.Events).Cascade(CascadeMode.Stop).NotNull().WithMessage(_ => messages["EventRequired"].Value).ChildRules(clientEvent =>
         {
             clientEvent.RuleFor(e => e.Name).Must(name => name is not null && ClientEventNames.Allowed.Contains(name))
                 .WithMessage(_ => messages["EventNameUnknown", string.Join(", ", ClientEventNames.Allowed.Order(StringComparer.Ordinal))].Value)

@@ -19,6 +19,7 @@ internal static class GetMyProfileEndpoint
         })
         .WithName("GetMyProfile")
         .WithSummary("The signed-in user's own profile")
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization()
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

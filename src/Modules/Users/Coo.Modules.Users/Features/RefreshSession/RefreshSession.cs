@@ -4,4 +4,4 @@ using Mediator;
 
 namespace Coo.Modules.Users.Features.RefreshSession;
 
-internal sealed record RefreshSession(string RefreshToken) : ICommand<Result<TokenResponse>>;
+internal sealed record RefreshSession(string RefreshToken = "") : ICommand<Result<TokenResponse>>;

@@ -37,6 +37,7 @@ internal static class RefreshSessionEndpoint
             $"Send `{{\"refreshToken\": …}}`, or `{{}}` with the `{RefreshTokenCookie.Name}` cookie: then the new refresh token " +
             "is set in the cookie instead of the JSON, and a refused cookie is deleted.")
         .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
         .AllowAnonymous()
         .RequireRateLimiting(RateLimitPolicies.Sessions);
 }

@@ -21,6 +21,7 @@ internal static class RegisterUserEndpoint
         .WithName("RegisterUser")
         .WithSummary("Create an account")
         .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .AllowAnonymous()
         .WithBodyLimit(BodyLimit.Registration)
         .RequireRateLimiting(RateLimitPolicies.Registering);

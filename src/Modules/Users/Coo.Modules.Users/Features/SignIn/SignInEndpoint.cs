@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Coo.Modules.Users.Features.SignIn;
 
 /// <param name="UseCookie">The web client's choice: the refresh token goes into an HttpOnly cookie instead of the JSON.</param>
-internal sealed record SignInRequest(string Username, string Password, bool UseCookie);
+internal sealed record SignInRequest(string Username, string Password, bool UseCookie = false);
 
 internal static class SignInEndpoint
 {
@@ -32,6 +32,7 @@ internal static class SignInEndpoint
             "With `useCookie: true` (web client) the refresh token is not in the JSON but in the HttpOnly cookie " +
             $"`{RefreshTokenCookie.Name}` (SameSite=Strict, Path={RefreshTokenCookie.Path}).")
         .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
         .AllowAnonymous()
         .RequireRateLimiting(RateLimitPolicies.SignIn);
 }

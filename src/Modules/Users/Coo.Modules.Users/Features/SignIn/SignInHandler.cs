@@ -33,7 +33,10 @@ internal sealed class SignInHandler(
     private async Task<Result<TokenResponse>> SignInAsync(SignIn command, CancellationToken cancellationToken)
     {
         var login = command.Username.Trim();
-        var user = login.Contains('@', StringComparison.Ordinal)
+
+        // No account's name or e-mail holds a control character, and PostgreSQL cannot even compare a NUL: no lookup.
+        var user = !UserText.IsAcceptable(login, allowLineBreaks: false) ? null
+            : login.Contains('@', StringComparison.Ordinal)
             ? await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == User.NormalizeEmail(login), cancellationToken)
             : await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == User.NormalizeUsername(login), cancellationToken);
         if (user is null)

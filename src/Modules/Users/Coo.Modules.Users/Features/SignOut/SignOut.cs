@@ -2,4 +2,4 @@ using Mediator;
 
 namespace Coo.Modules.Users.Features.SignOut;
 
-internal sealed record SignOut(string RefreshToken) : ICommand;
+internal sealed record SignOut(string RefreshToken = "") : ICommand;

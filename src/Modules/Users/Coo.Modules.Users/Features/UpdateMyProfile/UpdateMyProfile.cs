@@ -7,4 +7,4 @@ namespace Coo.Modules.Users.Features.UpdateMyProfile;
 internal sealed record UpdateMyProfile(long UserId, string? DisplayName, string? Bio) : ICommand<Result<MyProfileResponse>>;
 
 /// <summary>The body of <c>PATCH /users/me</c>.</summary>
-internal sealed record UpdateMyProfileRequest(string? DisplayName, string? Bio);
+internal sealed record UpdateMyProfileRequest(string? DisplayName = null, string? Bio = null);

@@ -21,5 +21,6 @@ internal static class UpdateMyProfileEndpoint
         .WithName("UpdateMyProfile")
         .WithSummary("Change the signed-in user's display name or bio")
         .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization();
 }

@@ -1,0 +1,168 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Coo.IntegrationTests.Browser;
+
+namespace Coo.IntegrationTests.Security;
+
+/// <summary>
+/// Clients generate code from <c>/openapi/v1.json</c>, so every answer must be one the document describes. A scenario
+/// that touches every operation, with its successes and its usual refusals, runs through Prism in proxy mode in front
+/// of the real host on Kestrel: any request the document would not allow, and any response whose status, headers or
+/// body it does not describe, fails the test.
+/// </summary>
+public sealed class ApiDescriptionConformanceTests
+{
+    [PrismFact]
+    public async Task Every_response_of_a_scenario_over_every_operation_is_described_by_the_published_document()
+    {
+        await using var host = LoopbackHost.Start();
+        var documentPath = Path.Combine(Path.GetTempPath(), $"coo-openapi-{Guid.NewGuid():N}.json");
+        using (var direct = host.CreateRawClient())
+        {
+            await File.WriteAllBytesAsync(documentPath, await direct.GetByteArrayAsync("/openapi/v1.json"));
+        }
+
+        try
+        {
+            await using var prism = await PrismProxy.StartAsync(documentPath, host.BaseAddress);
+            using var client = new HttpClient { BaseAddress = prism.BaseAddress };
+            var scenario = new Scenario(client, username => host.Api.Services.SetAdminRoleAsync(username));
+            await scenario.RunAsync();
+            Assert.True(scenario.Failures.Count == 0, string.Join(Environment.NewLine, scenario.Failures) + Environment.NewLine + "Prism's log:" + Environment.NewLine + prism.Output);
+            Assert.Empty(ApiOperationsNotCalled(await ApiOperations.DiscoverAsync(host.Api.CreateClient()), scenario.Called));
+        }
+        finally
+        {
+            File.Delete(documentPath);
+        }
+    }
+
+    private static IEnumerable<string> ApiOperationsNotCalled((JsonElement Document, List<ApiOperation> Operations) api, HashSet<string> called) =>
+        api.Operations.Select(o => o.Key).Where(key => !called.Contains(key)).Order();
+
+    /// <summary>Sends each request and notes every answer Prism finds undescribed, or that is not the status expected.</summary>
+    private sealed class Scenario(HttpClient client, Func<string, Task> grantAdmin)
+    {
+        public List<string> Failures { get; } = [];
+
+        /// <summary>The operations the scenario reached, as the document names them.</summary>
+        public HashSet<string> Called { get; } = [];
+
+        public async Task RunAsync()
+        {
+            await Send("POST /api/v1/users", "/api/v1/users", null, new { username = "ada", email = "ada@example.com", password = ApiClientExtensions.Password, displayName = "Ada" }, 201);
+            await Send("POST /api/v1/users", "/api/v1/users", null, new { username = "grace", email = "grace@example.com", password = ApiClientExtensions.Password }, 201);
+            await Send("POST /api/v1/users", "/api/v1/users", null, new { username = "the_admin", email = "admin@example.com", password = ApiClientExtensions.Password }, 201);
+            await Send("POST /api/v1/users", "/api/v1/users", null, new { username = "ADA", email = "other@example.com", password = ApiClientExtensions.Password }, 409);
+            await Send("POST /api/v1/users", "/api/v1/users", null, new { username = "x", email = "no", password = "short" }, 400);
+
+            var ada = await SignInAsync("ada");
+            var grace = await SignInAsync("grace");
+            await grantAdmin("the_admin");
+            var admin = await SignInAsync("the_admin");
+            await Send("POST /api/v1/auth/token", "/api/v1/auth/token", null, new { username = "ada", password = ApiClientExtensions.Password, useCookie = true }, 200);
+            await Send("POST /api/v1/auth/token", "/api/v1/auth/token", null, new { username = "ada", password = "not the password at all" }, 401);
+            ada = Read<Tokens>(await Send("POST /api/v1/auth/refresh", "/api/v1/auth/refresh", null, new { refreshToken = ada.RefreshToken }, 200));
+
+            await Send("POST /api/v1/auth/refresh", "/api/v1/auth/refresh", null, new { refreshToken = "no-such-token" }, 401);
+            await Send("POST /api/v1/auth/refresh", "/api/v1/auth/refresh", null, new { }, 400);
+
+            await Send("GET /api/v1/users/me", "/api/v1/users/me", ada.AccessToken, null, 200);
+            await Send("GET /api/v1/users/me", "/api/v1/users/me", ForgedTokens.Create("expired", "1"), null, 401);
+            await Send("PATCH /api/v1/users/me", "/api/v1/users/me", ada.AccessToken, new { bio = "First programmer." }, 200);
+            await Send("PATCH /api/v1/users/me", "/api/v1/users/me", ada.AccessToken, new { displayName = new string('x', 51) }, 400);
+            await Send("GET /api/v1/users/{username}", "/api/v1/users/grace", null, null, 200);
+            await Send("GET /api/v1/users/{username}", "/api/v1/users/grace", ada.AccessToken, null, 200);
+            await Send("GET /api/v1/users/{username}", "/api/v1/users/nobody", null, null, 404);
+
+            await Send("PUT /api/v1/users/{username}/follow", "/api/v1/users/grace/follow", ada.AccessToken, null, 204);
+            await Send("PUT /api/v1/users/{username}/follow", "/api/v1/users/ada/follow", ada.AccessToken, null, 422);
+            await Send("PUT /api/v1/users/{username}/follow", "/api/v1/users/nobody/follow", ada.AccessToken, null, 404);
+
+            var first = Read<CooItem>(await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "Hello from Grace 🐞" }, 201, idempotencyKey: "first-coo"));
+            await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "Hello from Grace 🐞" }, 201, idempotencyKey: "first-coo");
+            await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "Something else" }, 422, idempotencyKey: "first-coo");
+            await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "" }, 400);
+            await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "A second coo" }, 201);
+            await Send("GET /api/v1/coos/{id}", $"/api/v1/coos/{first.Id}", null, null, 200);
+            await Send("GET /api/v1/coos/{id}", "/api/v1/coos/1", null, null, 404);
+
+            var cursor = Read<CooPage>(await Send("GET /api/v1/users/{username}/coos", "/api/v1/users/grace/coos?limit=1", null, null, 200)).NextCursor;
+
+            await Send("GET /api/v1/users/{username}/coos", $"/api/v1/users/grace/coos?limit=1&cursor={cursor}", null, null, 200);
+            await Send("GET /api/v1/users/{username}/coos", "/api/v1/users/grace/coos?cursor=not-a-cursor", null, null, 400);
+            await Send("GET /api/v1/users/{username}/coos", "/api/v1/users/grace/coos?limit=0", null, null, 400);
+            await Send("GET /api/v1/users/{username}/coos", "/api/v1/users/nobody/coos", null, null, 404);
+            await Send("GET /api/v1/timelines/home", "/api/v1/timelines/home?limit=5", ada.AccessToken, null, 200);
+            await Send("GET /api/v1/timelines/home", "/api/v1/timelines/home?limit=500", ada.AccessToken, null, 400);
+            await Send("GET /api/v1/users/{username}/followers", "/api/v1/users/grace/followers", null, null, 200);
+            await Send("GET /api/v1/users/{username}/following", "/api/v1/users/ada/following", null, null, 200);
+            await Send("GET /api/v1/users/{username}/following", "/api/v1/users/nobody/following", null, null, 404);
+
+            await Send("DELETE /api/v1/coos/{id}", $"/api/v1/coos/{first.Id}", ada.AccessToken, null, 404);
+            await Send("DELETE /api/v1/coos/{id}", $"/api/v1/coos/{first.Id}", grace.AccessToken, null, 204);
+            await Send("DELETE /api/v1/users/{username}/follow", "/api/v1/users/grace/follow", ada.AccessToken, null, 204);
+
+            var now = DateTimeOffset.UtcNow;
+            await Send("POST /api/v1/analytics/events", "/api/v1/analytics/events", null, new { events = new[] { new { name = "timeline_viewed", occurredAt = now } } }, 202);
+            await Send("POST /api/v1/analytics/events", "/api/v1/analytics/events", ada.AccessToken, new { events = new[] { new { name = "no_such_event", occurredAt = now } } }, 400);
+            await Send("GET /api/v1/admin/stats", "/api/v1/admin/stats?granularity=hour", admin.AccessToken, null, 200);
+            await Send("GET /api/v1/admin/stats", "/api/v1/admin/stats?granularity=weekly", admin.AccessToken, null, 400);
+            await Send("GET /api/v1/admin/stats", "/api/v1/admin/stats", ada.AccessToken, null, 403);
+            await Send("POST /api/v1/admin/dashboard-session", "/api/v1/admin/dashboard-session", admin.AccessToken, null, 204);
+            await Send("GET /api/v1/admin/messages/parked", "/api/v1/admin/messages/parked?module=analytics", admin.AccessToken, null, 200);
+            await Send("GET /api/v1/admin/messages/parked", "/api/v1/admin/messages/parked?limit=0", admin.AccessToken, null, 400);
+            await Send("GET /api/v1/admin/messages/parked", "/api/v1/admin/messages/parked", ada.AccessToken, null, 403);
+            await Send("POST /api/v1/admin/messages/parked/requeue", "/api/v1/admin/messages/parked/requeue", admin.AccessToken, new { module = "analytics" }, 200);
+            await Send("POST /api/v1/admin/messages/parked/requeue", "/api/v1/admin/messages/parked/requeue", admin.AccessToken, new { module = "nowhere" }, 400);
+
+            await Send("POST /api/v1/auth/logout", "/api/v1/auth/logout", null, new { refreshToken = ada.RefreshToken }, 204);
+        }
+
+        private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web)!;
+
+        private async Task<Tokens> SignInAsync(string username) =>
+            Read<Tokens>(await Send("POST /api/v1/auth/token", "/api/v1/auth/token", null, new { username, password = ApiClientExtensions.Password }, 200));
+
+        /// <summary>Sends one request through Prism and returns the body; a problem with it is noted in <see cref="Failures"/>.</summary>
+        private async Task<string> Send(string operation, string url, string? accessToken, object? body, int expected, string? idempotencyKey = null)
+        {
+            Called.Add(operation);
+            var method = new HttpMethod(operation[..operation.IndexOf(' ', StringComparison.Ordinal)]);
+            using var request = new HttpRequestMessage(method, url);
+            if (accessToken is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+            }
+
+            if (idempotencyKey is not null)
+            {
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+            }
+
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body);
+            }
+
+            using var response = await client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            var status = (int)response.StatusCode;
+            var label = $"{method} {url} → {status}";
+            if (response.Headers.TryGetValues("sl-violations", out var violations))
+            {
+                Failures.Add($"{label}: the document does not describe it: {string.Join(" ", violations)}");
+            }
+            else if (text.Contains(PrismProxy.OwnProblemPrefix, StringComparison.Ordinal))
+            {
+                Failures.Add($"{label}: Prism answered instead of the host: {text}");
+            }
+            else if (status != expected)
+            {
+                Failures.Add($"{label}, expected {expected}: {text}");
+            }
+
+            return text;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace Coo.IntegrationTests.Security;
+
+/// <summary>Clients generate code from the API document: what it says about sign-in, problems and optional fields must hold.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiDocumentTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task The_document_declares_the_bearer_scheme_and_requires_it_exactly_where_a_sign_in_is_needed()
+    {
+        var (document, operations) = await DiscoverAsync();
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var secured = operations.Where(o => o.Description.TryGetProperty("security", out _)).Select(o => o.Key).Order().ToList();
+        Assert.Equal(
+            [
+                "DELETE /api/v1/coos/{id}", "DELETE /api/v1/users/{username}/follow", "GET /api/v1/admin/stats", "GET /api/v1/timelines/home",
+                "GET /api/v1/users/me", "PATCH /api/v1/users/me", "POST /api/v1/coos", "PUT /api/v1/users/{username}/follow",
+            ],
+            secured);
+        Assert.All(operations.Where(o => secured.Contains(o.Key)), o => Assert.True(o.Description.GetProperty("responses").TryGetProperty("401", out _), o.Key));
+    }
+
+    [Fact]
+    public async Task Every_error_response_in_the_document_is_problem_details()
+    {
+        var (_, operations) = await DiscoverAsync();
+
+        var errors = operations.SelectMany(o => o.Description.GetProperty("responses").EnumerateObject()
+            .Where(r => r.Name.StartsWith('4') || r.Name.StartsWith('5'))
+            .Select(r => (Where: $"{o.Key} {r.Name}", Response: r.Value)));
+        Assert.All(errors, e => Assert.True(
+            e.Response.TryGetProperty("content", out var content) && content.EnumerateObject().Select(c => c.Name).SequenceEqual(["application/problem+json"]),
+            $"{e.Where} is not described as application/problem+json"));
+    }
+
+    [Fact]
+    public async Task Fields_the_api_treats_as_optional_are_not_required_in_the_document()
+    {
+        var (document, _) = await DiscoverAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        string[] Required(string schema) => schemas.GetProperty(schema).TryGetProperty("required", out var required)
+            ? [.. required.EnumerateArray().Select(r => r.GetString()!)]
+            : [];
+
+        Assert.DoesNotContain("useCookie", Required("SignInRequest"));
+        Assert.DoesNotContain("displayName", Required("RegisterUser"));
+        Assert.Empty(Required("UpdateMyProfileRequest"));
+        Assert.DoesNotContain("properties", Required("ClientEvent"));
+        Assert.Empty(Required("RefreshSession"));
+        Assert.Empty(Required("SignOut"));
+        Assert.DoesNotContain("refreshToken", Required("TokenResponse"));
+        Assert.Equal(["username", "email", "password"], Required("RegisterUser"));
+    }
+
+    private async Task<(JsonElement Document, List<ApiOperation> Operations)> DiscoverAsync()
+    {
+        var factory = await fixture.StartAsync(TestProvider.Sqlite);
+        using var client = factory.CreateClient();
+        return await ApiOperations.DiscoverAsync(client);
+    }
+}
