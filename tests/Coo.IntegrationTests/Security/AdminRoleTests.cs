@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
@@ -59,6 +60,21 @@ public sealed class AdminRoleTests(ApiFixture fixture)
 
         Assert.True(revoked.Changed);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Theory, Providers]
+    public async Task The_own_profile_says_whether_the_account_is_an_administrator_so_the_client_can_offer_the_jobs_dashboard(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var someone = await client.CreateUserAsync("someone");
+        var admin = await client.CreateAdminAsync(factory.Services);
+
+        using var asSomeone = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me", someone.Tokens.AccessToken);
+        using var asAdmin = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me", admin.Tokens.AccessToken);
+
+        Assert.False((await asSomeone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isAdmin").GetBoolean());
+        Assert.True((await asAdmin.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isAdmin").GetBoolean());
     }
 
     [Fact]

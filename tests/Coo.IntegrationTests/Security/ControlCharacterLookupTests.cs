@@ -8,7 +8,7 @@ namespace Coo.IntegrationTests.Security;
 public sealed class ControlCharacterLookupTests(ApiFixture fixture)
 {
     [Theory, Providers]
-    public async Task Signing_in_with_a_NUL_in_the_username_or_email_is_wrong_credentials_not_a_server_error(TestProvider provider)
+    public async Task Signing_in_with_a_NUL_in_the_username_or_email_is_refused_as_invalid_not_a_server_error(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
@@ -17,9 +17,10 @@ public sealed class ControlCharacterLookupTests(ApiFixture fixture)
         using var byUsername = await client.SignInAsync("ol\0ga");
         using var byEmail = await client.SignInAsync("olga\0@example.com");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, byUsername.StatusCode);
-        Assert.Equal("urn:coo:problem:auth.invalid-credentials", (await byUsername.ReadProblemAsync()).GetProperty("type").GetString());
-        Assert.Equal(HttpStatusCode.Unauthorized, byEmail.StatusCode);
+        // The text rule refuses the sign-in name before any lookup: no account can have such a name.
+        Assert.Equal(HttpStatusCode.BadRequest, byUsername.StatusCode);
+        Assert.Equal("urn:coo:problem:validation", (await byUsername.ReadProblemAsync()).GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, byEmail.StatusCode);
     }
 
     [Theory, Providers]

@@ -77,6 +77,11 @@ function renderNav() {
     ? [
         link('/', t('home')),
         link(`/@${viewer.username}`, t('profile')),
+        // The jobs dashboard is no page of this client: a short-lived cookie scoped to /hangfire lets the browser in.
+        ...(viewer.isAdmin ? [h('li', {}, h('button', { type: 'button', onClick: async () => {
+          await api.post('/admin/dashboard-session');
+          location.assign('/hangfire');
+        } }, t('jobs')))] : []),
         h('li', {}, h('button', { type: 'button', onClick: async () => {
           await signOut().catch(() => {});
           viewer = null;

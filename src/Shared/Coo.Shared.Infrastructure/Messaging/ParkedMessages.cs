@@ -25,7 +25,7 @@ public sealed class ParkedMessages(
     private readonly ModuleDatabase[] _modules = [.. modules];
     private readonly IIntegrationEventConsumer[] _consumers = [.. consumers];
 
-    internal static readonly Error UnknownModule = new("messaging.unknown-module", "There is no module with that name.", ErrorKind.Validation);
+    internal static readonly Error UnknownModule = new("messaging.unknown-module", "Name a module that exists (its schema, e.g. analytics).", ErrorKind.Validation);
     internal static readonly Error UnknownConsumer = new("messaging.unknown-consumer", "That module has no consumer with that name.", ErrorKind.Validation);
     internal static readonly Error NotParked = Error.NotFound("messaging.message-not-parked", "No parked message with that id waits in that queue.");
 

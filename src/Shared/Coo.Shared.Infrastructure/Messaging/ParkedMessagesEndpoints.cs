@@ -8,9 +8,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Coo.Shared.Infrastructure.Messaging;
 
+/// <param name="Module">The module (schema) whose relay or consumer holds the messages.</param>
 /// <param name="Consumer">The consumer's queue; omitted for the module's outbox relay.</param>
 /// <param name="MessageId">One message; omitted for every parked message of the queue.</param>
-public sealed record RequeueParkedMessages(string Module, string? Consumer, Guid? MessageId);
+public sealed record RequeueParkedMessages(string Module, string? Consumer = null, Guid? MessageId = null);
 
 public sealed record ParkedMessagesResponse(IReadOnlyList<ParkedMessage> Items);
 
@@ -41,6 +42,11 @@ public static class ParkedMessagesEndpoints
         messages.MapPost("/requeue", async Task<Results<Ok<RequeuedMessagesResponse>, ProblemHttpResult>> (
                 RequeueParkedMessages request, ParkedMessages parked, HttpContext http, CancellationToken cancellationToken) =>
             {
+                if (string.IsNullOrEmpty(request.Module))
+                {
+                    return ParkedMessages.UnknownModule.ToProblem(http);
+                }
+
                 var result = await parked.RequeueAsync(request.Module, request.Consumer, request.MessageId, cancellationToken);
                 return result.IsSuccess ? TypedResults.Ok(new RequeuedMessagesResponse(result.Value)) : result.Error!.ToProblem(http);
             })

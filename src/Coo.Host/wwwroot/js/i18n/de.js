@@ -8,6 +8,7 @@ export default {
   profile: 'Profil',
   signIn: 'Anmelden',
   signUp: 'Registrieren',
+  jobs: 'Jobs',
   signOut: 'Abmelden',
   welcomeTitle: 'Willkommen bei Coo',
   welcome: 'Kurznachrichten der Leute, denen du folgst. Melde dich an oder registriere dich in einer Minute.',

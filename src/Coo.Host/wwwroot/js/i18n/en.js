@@ -8,6 +8,7 @@ export default {
   profile: 'Profile',
   signIn: 'Sign in',
   signUp: 'Sign up',
+  jobs: 'Jobs',
   signOut: 'Sign out',
   welcomeTitle: 'Welcome to Coo',
   welcome: 'Short messages from the people you follow. Sign in, or sign up in a minute.',
