@@ -90,7 +90,7 @@ internal sealed class PostgreSqlSeedTarget(NpgsqlConnection connection) : ISeedT
 
     public async Task<long> PendingOutboxMessagesAsync(string schema)
     {
-        await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{schema}\".outbox_messages WHERE processed_at IS NULL", connection);
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{schema}\".outbox_messages WHERE relayed_at IS NULL", connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
 

@@ -82,7 +82,7 @@ internal sealed class SqliteSeedTarget(SqliteConnection connection, SqliteTransa
     public async Task<long> PendingOutboxMessagesAsync(string schema)
     {
         await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT count(*) FROM \"{schema}_outbox_messages\" WHERE processed_at IS NULL";
+        count.CommandText = $"SELECT count(*) FROM \"{schema}_outbox_messages\" WHERE relayed_at IS NULL";
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
