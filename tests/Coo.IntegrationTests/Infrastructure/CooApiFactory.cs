@@ -90,7 +90,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         // The previous test's background work finishes first: it could otherwise write into the next test's data, or
         // take row locks in an order that deadlocks with the reset.
         ProbeHandler.Reset();
-        await BackgroundWork.SettleAsync(this);
+        await OutboxDrain.SettleAsync(this);
         await _respawner.ResetAsync(connection);
         if (Services.GetService<IConnectionMultiplexer>() is { } redis)
         {
