@@ -90,7 +90,7 @@ internal static class CooHostBuilder
         services.AddCooLocalization();
         services.AddCooCaching(configuration);
         services.AddCooRateLimiting(configuration);
-        services.AddCooJobs(database);
+        services.AddCooJobs(configuration, database);
         services.AddCooTelemetry(configuration);
         services.AddCooMetrics(configuration);
         services.AddCooPublicUrl(configuration);

@@ -1,5 +1,7 @@
 using Coo.Host.Features.JobsDashboard;
+using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Jobs;
+using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Security;
@@ -16,8 +18,12 @@ internal static class JobsSetup
     /// Hangfire storage follows the database: in memory for the embedded default (nothing that must not be lost
     /// lives only there), the server database otherwise, so that every instance shares one queue.
     /// </summary>
-    public static IServiceCollection AddCooJobs(this IServiceCollection services, DatabaseSettings database)
+    public static IServiceCollection AddCooJobs(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
+        // A job taken by a host that then dies comes back when this runs out, like the messages it had leased; the
+        // storages' defaults (30 and 5 minutes) would leave a killed host's fan-out batches unfinished that long.
+        // The live host keeps extending it while the job runs, so a slow job is never taken twice.
+        var lease = ValidatedSettings.Read<OutboxOptions>(configuration, OutboxOptions.Section).LeaseDuration;
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -40,12 +46,14 @@ internal static class JobsSetup
 
                             // LISTEN/NOTIFY wakes a worker as soon as a fan-out batch is enqueued instead of at the next poll.
                             EnableLongPolling = true,
+                            InvisibilityTimeout = lease,
+                            UseSlidingInvisibilityTimeout = true,
                         });
                     break;
                 case DatabaseProvider.SqlServer:
                     config.UseSqlServerStorage(
                         database.ConnectionString,
-                        new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                        new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, SlidingInvisibilityTimeout = lease });
                     break;
             }
         });

@@ -12,6 +12,12 @@ public interface IEntityCache<T>
     /// <summary>The cached entities of <paramref name="ids"/>, the others from <paramref name="load"/> (then cached); removed ones are left out.</summary>
     Task<IReadOnlyList<T>> GetManyAsync(IReadOnlyCollection<long> ids, Func<long[], CancellationToken, Task<IReadOnlyList<T>>> load, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// After a committed insert: the new entity, unless something is cached under its id already (a delete's
+    /// tombstone may have overtaken it). False when the shared cache could not be written.
+    /// </summary>
+    Task<bool> AddAsync(T entity, CancellationToken cancellationToken);
+
     /// <summary>After a committed change: the entity's new version. False when the shared cache could not be written.</summary>
     Task<bool> SetAsync(T entity, CancellationToken cancellationToken);
 

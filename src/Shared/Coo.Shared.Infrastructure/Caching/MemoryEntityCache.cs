@@ -33,9 +33,26 @@ internal sealed class MemoryEntityCache<T>(IMemoryCache memory, EntityCacheOptio
         }
 
         var loaded = await load([.. missing], cancellationToken);
+        Add(loaded);
+        found.AddRange(loaded);
+        return found;
+    }
+
+    public Task<bool> AddAsync(T entity, CancellationToken cancellationToken)
+    {
+        Add([entity]);
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> SetAsync(T entity, CancellationToken cancellationToken) => Write(options.IdOf(entity), entity);
+
+    public Task<bool> RemoveAsync(long id, CancellationToken cancellationToken) => Write(id, Gone);
+
+    private void Add(IEnumerable<T> entities)
+    {
         lock (_writes)
         {
-            foreach (var entity in loaded)
+            foreach (var entity in entities)
             {
                 var key = Key(options.IdOf(entity));
                 if (!memory.TryGetValue(key, out _))
@@ -44,14 +61,7 @@ internal sealed class MemoryEntityCache<T>(IMemoryCache memory, EntityCacheOptio
                 }
             }
         }
-
-        found.AddRange(loaded);
-        return found;
     }
-
-    public Task<bool> SetAsync(T entity, CancellationToken cancellationToken) => Write(options.IdOf(entity), entity);
-
-    public Task<bool> RemoveAsync(long id, CancellationToken cancellationToken) => Write(id, Gone);
 
     private Task<bool> Write(long id, object value)
     {

@@ -55,6 +55,9 @@ internal sealed class RedisEntityCache<T>(ResilientRedis redis, EntityCacheOptio
         return found;
     }
 
+    public Task<bool> AddAsync(T entity, CancellationToken cancellationToken) =>
+        WriteAsync(When.NotExists, [(options.IdOf(entity), JsonSerializer.Serialize(entity))], cancellationToken);
+
     public Task<bool> SetAsync(T entity, CancellationToken cancellationToken) =>
         WriteAsync(When.Always, [(options.IdOf(entity), JsonSerializer.Serialize(entity))], cancellationToken);
 

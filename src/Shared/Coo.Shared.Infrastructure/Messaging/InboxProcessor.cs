@@ -47,6 +47,10 @@ internal sealed partial class InboxProcessor(
             {
                 return;
             }
+            catch (Exception ex) when (ex.IsDatabaseUnavailable())
+            {
+                LogDatabaseUnavailable(consumer.Name, ex.GetBaseException().Message);
+            }
             catch (Exception ex)
             {
                 LogBatchFailed(ex, consumer.Name);
@@ -210,6 +214,9 @@ internal sealed partial class InboxProcessor(
 
     [LoggerMessage(LogLevel.Error, "Inbox of consumer {Consumer} could not be worked; retrying after the poll interval")]
     private partial void LogBatchFailed(Exception exception, string consumer);
+
+    [LoggerMessage(LogLevel.Warning, "Consumer {Consumer} waits for the database: {Reason}")]
+    private partial void LogDatabaseUnavailable(string consumer, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Consumer {Consumer} failed on message {MessageId}")]
     private partial void LogConsumerFailed(Exception exception, Guid messageId, string consumer);

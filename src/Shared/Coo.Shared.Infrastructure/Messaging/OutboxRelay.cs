@@ -46,6 +46,10 @@ internal sealed partial class OutboxRelay<TContext>(
             {
                 return;
             }
+            catch (Exception ex) when (ex.IsDatabaseUnavailable())
+            {
+                LogDatabaseUnavailable(schema, ex.GetBaseException().Message);
+            }
             catch (Exception ex)
             {
                 LogBatchFailed(ex, schema);
@@ -202,6 +206,9 @@ internal sealed partial class OutboxRelay<TContext>(
 
     [LoggerMessage(LogLevel.Error, "Outbox relay of schema {Schema} failed; retrying after the poll interval")]
     private partial void LogBatchFailed(Exception exception, string schema);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox relay of schema {Schema} waits for the database: {Reason}")]
+    private partial void LogDatabaseUnavailable(string schema, string reason);
 
     [LoggerMessage(LogLevel.Error, "Outbox message {MessageId} ({EventName}) of schema {Schema} parked after {Attempts} attempts; an operator must requeue it: {LastError}")]
     private partial void LogParked(Guid messageId, string eventName, string schema, int attempts, string lastError);

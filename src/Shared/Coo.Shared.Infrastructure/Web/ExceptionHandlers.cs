@@ -1,10 +1,10 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Coo.Shared.Infrastructure.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Coo.Shared.Infrastructure.Web;
 
@@ -67,17 +67,19 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
 /// The database cannot be reached (down, restarting, out of connections, or busy past its timeout): 503 with
 /// <c>Retry-After</c>, not 500. Nothing was acknowledged, so the client may simply try again.
 /// </summary>
-internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService problemDetails, ProblemTexts texts) : IExceptionHandler
+internal sealed partial class DatabaseUnavailableExceptionHandler(IProblemDetailsService problemDetails, ProblemTexts texts, ILogger<DatabaseUnavailableExceptionHandler> logger)
+    : IExceptionHandler
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsUnavailable(exception))
+        if (!exception.IsDatabaseUnavailable())
         {
             return false;
         }
 
+        LogUnavailable(httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -93,17 +95,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
         });
     }
 
-    /// <summary>Anywhere in the chain (EF Core wraps provider errors): a transient provider error, or SQLite busy or locked.</summary>
-    private static bool IsUnavailable(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is SqliteException { SqliteErrorCode: 5 or 6 } || exception is DbException { IsTransient: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // One line, no stack trace: during an outage every request meets the same failure, and the trace says nothing new.
+    [LoggerMessage(LogLevel.Warning, "{Method} {Path} answered 503: the database is unavailable ({Reason})")]
+    private partial void LogUnavailable(string method, string path, string reason);
 }

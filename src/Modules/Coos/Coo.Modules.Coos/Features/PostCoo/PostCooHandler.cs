@@ -3,6 +3,7 @@ using System.Text;
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Domain;
+using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Kernel;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Coos.Features.PostCoo;
 
-internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids, TimeProvider time, CooMetrics metrics)
+internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids, TimeProvider time, CooMetrics metrics, IEntityCache<CooSummary> cache)
     : ICommandHandler<Contracts.PostCoo, Result<CooSummary>>
 {
     public async ValueTask<Result<CooSummary>> Handle(Contracts.PostCoo command, CancellationToken cancellationToken)
@@ -65,7 +66,13 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
         await AuthorStatsStore.AdjustAsync(db, command.AuthorId, +1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         metrics.CooPosted();
-        return ToSummary(coo);
+        var summary = ToSummary(coo);
+
+        // Cached now rather than on first read: the fan-out puts it on pages at once, and a page whose coos are all
+        // cached is served even while the database is down. Not the caller's to cancel once committed; a failed
+        // write only means a later read loads it.
+        await cache.AddAsync(summary, CancellationToken.None);
+        return summary;
     }
 
     private Task<IdempotencyRecord?> FindRecordAsync(long authorId, string key, CancellationToken cancellationToken) =>

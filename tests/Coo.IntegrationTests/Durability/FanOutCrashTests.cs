@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using Npgsql;
+
+namespace Coo.IntegrationTests.Durability;
+
+/// <summary>
+/// A SIGKILL in the middle of a large author's fan-out (server mode: batches are jobs in the database, timelines are
+/// cached in Redis). After a restart every follower has every coo once, and no side effect happened twice: not the
+/// timeline entries, not the cached timelines, not the analytics counts.
+/// </summary>
+public sealed class FanOutCrashTests
+{
+    private const int SeededFollowers = 1_500;
+    private const int BatchSize = 50;
+    private const int AcknowledgedBeforeKill = 12;
+    private const string SigningKey = "fan-out-crash-test-signing-key-of-sufficient-length";
+
+    [PostgreSqlFact]
+    public async Task A_host_killed_during_a_large_fan_out_finishes_it_after_a_restart_with_every_effect_exactly_once()
+    {
+        await using var redis = await RedisServerProcess.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("coo-fanout-crash-").FullName;
+        var database = $"coo_fanout_{Guid.NewGuid():N}"[..24];
+        var settings = Settings(database, redis);
+        try
+        {
+            TestUser[] readers;
+            long authorId;
+            List<string> acknowledged;
+            long entriesAtKill;
+            await using (var host = await HostProcess.StartAsync(folder, settings))
+            {
+                using var client = host.CreateClient();
+                var author = await client.CreateUserAsync("fanout_author");
+                readers = [await client.CreateUserAsync("fanout_r1"), await client.CreateUserAsync("fanout_r2")];
+                foreach (var reader in readers)
+                {
+                    await client.FollowOkAsync(reader, "fanout_author");
+                    await client.HomePageAsync(reader); // Cached in Redis from now on, so fan-out writes there too.
+                }
+
+                authorId = await ScalarAsync(database, "SELECT id FROM users.users WHERE username = 'fanout_author'");
+                await SeedFollowersAsync(database, authorId);
+                (acknowledged, entriesAtKill) = await PostUntilKilledDuringFanOutAsync(host, author, database, authorId);
+            }
+
+            var followers = SeededFollowers + readers.Length;
+            Assert.True(entriesAtKill < (long)acknowledged.Count * followers, "the host was killed before its fan-out was complete");
+
+            await using (var restarted = await HostProcess.StartAsync(folder, settings))
+            {
+                var posted = await ScalarAsync(database, $"SELECT count(*) FROM coos.coos WHERE author_id = {authorId}");
+                Assert.True(posted >= acknowledged.Count, "every acknowledged coo was committed");
+
+                // Each (follower, coo) is one row by its key; what must hold is that none is missing.
+                await Eventually.MatchAsync(
+                    () => ScalarAsync(database, $"SELECT count(*) FROM timeline.entries WHERE author_id = {authorId} AND owner_id <> {authorId}"),
+                    entries => entries == posted * followers,
+                    TimeSpan.FromSeconds(90),
+                    $"{posted} coos on each of {followers} followers' timelines");
+
+                await Eventually.MatchAsync(
+                    () => ScalarAsync(database, "SELECT coalesce(sum(value), 0) FROM analytics.counts WHERE granularity = 'Day' AND metric = 'coos_posted'"),
+                    counted => counted == posted,
+                    TimeSpan.FromSeconds(30),
+                    $"analytics to count {posted} posted coos, each once");
+                Assert.Equal(posted, await ScalarAsync(database, "SELECT coalesce(sum(value), 0) FROM analytics.counts WHERE granularity = 'Hour' AND metric = 'coos_posted'"));
+
+                using var client = restarted.CreateClient();
+                foreach (var reader in readers)
+                {
+                    var home = await client.WholeHomeTimelineAsync(reader);
+                    Assert.Equal(home.Count, home.Select(c => c.Id).Distinct().Count());
+                    Assert.Equal(posted, home.Count);
+                    Assert.Superset(acknowledged.ToHashSet(), home.Select(c => c.Id).ToHashSet());
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+            await TestEnvironment.DropPostgreSqlDatabaseAsync(database);
+        }
+    }
+
+    /// <summary>
+    /// Followers registered through the API would cost a password hash each; the fan-out reads only the Timeline
+    /// module's copy of the follow graph, so that is where these followers are seeded, as the benchmark seeds it.
+    /// </summary>
+    private static async Task SeedFollowersAsync(string database, long authorId)
+    {
+        await using var connection = await OpenAsync(database);
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO timeline.follow_edges (follower_id, followee_id, follow_id, is_active)
+            SELECT 9000000000000 + n, @author, 9100000000000 + n, true FROM generate_series(1, @count) AS n
+            """,
+            connection);
+        command.Parameters.AddWithValue("author", authorId);
+        command.Parameters.AddWithValue("count", SeededFollowers);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Four clients post as fast as they can; the host is killed once enough posts were acknowledged and fan-out batches are running.</summary>
+    private static async Task<(List<string> Acknowledged, long EntriesAtKill)> PostUntilKilledDuringFanOutAsync(
+        HostProcess host, TestUser author, string database, long authorId)
+    {
+        var acknowledged = new ConcurrentQueue<string>();
+        using var stop = new CancellationTokenSource();
+        var posters = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            using var client = host.CreateClient();
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                try
+                {
+                    using var response = await client.PostCooAsync(author, $"worker {worker} coo {i}");
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        acknowledged.Enqueue((await response.Content.ReadFromJsonAsync<CooItem>())!.Id);
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or IOException)
+                {
+                    // The host died mid-request: that post was never acknowledged.
+                }
+            }
+        })).ToList();
+
+        var fannedOut = $"SELECT count(*) FROM timeline.entries WHERE author_id = {authorId} AND owner_id <> {authorId}";
+        await Eventually.MatchAsync(
+            async () => acknowledged.Count >= AcknowledgedBeforeKill && await ScalarAsync(database, fannedOut) > 0,
+            ready => ready,
+            TimeSpan.FromSeconds(60),
+            "posts acknowledged and fan-out batches running");
+        await host.KillAsync();
+        await stop.CancelAsync();
+        await Task.WhenAll(posters);
+        return ([.. acknowledged], await ScalarAsync(database, fannedOut));
+    }
+
+    private static Dictionary<string, string> Settings(string database, RedisServerProcess redis) => new()
+    {
+        ["Serilog__MinimumLevel__Default"] = "Warning",
+        ["Database__Provider"] = "PostgreSql",
+        ["ConnectionStrings__Coo"] = ConnectionString(database),
+        ["ConnectionStrings__Redis"] = redis.ConnectionString,
+        ["Auth__SigningKey"] = SigningKey,
+        ["Ids__GeneratorId"] = "11",
+        ["Timeline__FanOutBatchSize"] = $"{BatchSize}",
+
+        // What the killed host had claimed (messages and jobs) comes back when its leases run out: short here.
+        ["Outbox__DeliveryTimeout"] = "00:00:05",
+        ["Outbox__LeaseDuration"] = "00:00:10",
+    };
+
+    private static string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(TestEnvironment.PostgreSqlConnectionString) { Database = database }.ConnectionString;
+
+    private static async Task<NpgsqlConnection> OpenAsync(string database)
+    {
+        var connection = new NpgsqlConnection(ConnectionString(database));
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task<long> ScalarAsync(string database, string sql)
+    {
+        await using var connection = await OpenAsync(database);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
