@@ -40,6 +40,27 @@ public sealed class ProfileTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task Concurrent_edits_of_different_fields_both_survive(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var user = await client.CreateUserAsync("nora");
+
+        // Each pair races a read-modify-write of the same row; without the concurrency token the later save would put
+        // back the other field's old value.
+        for (var round = 0; round < 5; round++)
+        {
+            var edits = await Task.WhenAll(
+                client.SendAsAsync(HttpMethod.Patch, "/api/v1/users/me", user.Tokens.AccessToken, new { bio = $"bio {round}" }),
+                client.SendAsAsync(HttpMethod.Patch, "/api/v1/users/me", user.Tokens.AccessToken, new { displayName = $"Nora {round}" }));
+            Assert.All(edits, e => Assert.Equal(HttpStatusCode.OK, e.StatusCode));
+            using var profile = await client.GetAsync("/api/v1/users/nora");
+            var body = (await profile.Content.ReadFromJsonAsync<Profile>())!;
+            Assert.Equal(($"bio {round}", $"Nora {round}"), (body.Bio, body.DisplayName));
+        }
+    }
+
+    [Theory, Providers]
     public async Task An_empty_display_name_falls_back_to_the_username(TestProvider provider)
     {
         using var client = (await fixture.StartAsync(provider)).CreateClient();
