@@ -1,3 +1,4 @@
+using Coo.Shared.Infrastructure.Modules;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Coo.Host.Features;
@@ -65,6 +66,8 @@ internal static class CooHostBuilder
         {
             module.AddServices(services, configuration, database);
         }
+
+        database.RequireKnownModules(services.Where(d => !d.IsKeyedService).Select(d => d.ImplementationInstance).OfType<ModuleDatabase>().Select(m => m.Schema));
 
         services.AddMediator((Mediator.MediatorOptions options) =>
         {

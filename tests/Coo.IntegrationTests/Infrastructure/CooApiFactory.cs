@@ -30,7 +30,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     public const string UnreachableRateLimit = "1000000";
 
     private readonly string? _sqliteFolder;
-    private Respawner? _respawner;
+    private readonly Dictionary<string, Respawner> _respawners = [];
 
     private readonly string? _ownDatabase;
 
@@ -79,19 +79,29 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     public async Task ResetAsync()
     {
         StartServer();
-        await using var connection = OpenConnection();
-        await connection.OpenAsync();
-        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
-        {
-            DbAdapter = Provider == TestProvider.Sqlite ? DbAdapter.Sqlite : DbAdapter.Postgres,
-            SchemasToInclude = Provider == TestProvider.Sqlite ? [] : [.. Services.GetServices<ModuleDatabase>().Select(m => m.Schema)],
-            TablesToIgnore = [.. IgnoredTables()],
-        });
         // The previous test's background work finishes first: it could otherwise write into the next test's data, or
         // take row locks in an order that deadlocks with the reset.
         ProbeHandler.Reset();
         await OutboxDrain.SettleAsync(this);
-        await _respawner.ResetAsync(connection);
+        var schemas = Services.GetServices<ModuleDatabase>().Select(m => m.Schema).ToList();
+        foreach (var connectionString in schemas.Select(ConnectionStringFor).Distinct())
+        {
+            await using var connection = OpenConnection(connectionString);
+            await connection.OpenAsync();
+            if (!_respawners.TryGetValue(connectionString, out var respawner))
+            {
+                respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+                {
+                    DbAdapter = Provider == TestProvider.Sqlite ? DbAdapter.Sqlite : DbAdapter.Postgres,
+                    SchemasToInclude = Provider == TestProvider.Sqlite ? [] : [.. schemas],
+                    TablesToIgnore = [.. IgnoredTables()],
+                });
+                _respawners[connectionString] = respawner;
+            }
+
+            await respawner.ResetAsync(connection);
+        }
+
         if (Services.GetService<IConnectionMultiplexer>() is { } redis)
         {
             // This host's keys only: a reset database has no cached copies either.
@@ -107,9 +117,18 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         ProbeHandler.Reset();
     }
 
-    public DbConnection OpenConnection() => Provider == TestProvider.Sqlite
-        ? new SqliteConnection(ConnectionString)
-        : new NpgsqlConnection(ConnectionString);
+    /// <summary>The connection string of a module's database: its own when the test gave it one (<c>ConnectionStrings:&lt;schema&gt;</c>), the shared one otherwise.</summary>
+    public string ConnectionStringFor(string schema) =>
+        Settings.FirstOrDefault(s => string.Equals(s.Key, $"ConnectionStrings:{schema}", StringComparison.OrdinalIgnoreCase)).Value ?? ConnectionString;
+
+    public DbConnection OpenConnection() => OpenConnection(ConnectionString);
+
+    /// <summary>A connection to the database of the module with this schema.</summary>
+    public DbConnection OpenConnectionFor(string schema) => OpenConnection(ConnectionStringFor(schema));
+
+    private DbConnection OpenConnection(string connectionString) => Provider == TestProvider.Sqlite
+        ? new SqliteConnection(connectionString)
+        : new NpgsqlConnection(connectionString);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

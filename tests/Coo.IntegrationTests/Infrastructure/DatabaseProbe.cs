@@ -7,7 +7,7 @@ public static class DatabaseProbe
 {
     public static async Task<long> CountAsync(CooApiFactory factory, string table, string schema = "users")
     {
-        await using var connection = factory.OpenConnection();
+        await using var connection = factory.OpenConnectionFor(schema);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = factory.Provider == TestProvider.Sqlite
@@ -22,7 +22,7 @@ public static class DatabaseProbe
 
     public static async Task<List<OutboxRow>> OutboxRowsAsync(CooApiFactory factory, string schema)
     {
-        await using var connection = factory.OpenConnection();
+        await using var connection = factory.OpenConnectionFor(schema);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         var table = factory.Provider == TestProvider.Sqlite ? $"{schema}_outbox_messages" : $"{schema}.outbox_messages";
@@ -46,7 +46,7 @@ public static class DatabaseProbe
     /// <summary>The rows of a module's inbox: each consumer's queue, processed or not.</summary>
     public static async Task<List<InboxRow>> InboxRowsAsync(CooApiFactory factory, string schema)
     {
-        await using var connection = factory.OpenConnection();
+        await using var connection = factory.OpenConnectionFor(schema);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         var table = factory.Provider == TestProvider.Sqlite ? $"{schema}_inbox_messages" : $"{schema}.inbox_messages";

@@ -112,13 +112,14 @@ public static class ModuleDbContextOptions
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(database);
         var history = ModuleDbContext.MigrationsHistoryTable(schema, database.Provider);
+        var connectionString = database.ConnectionStringFor(schema);
         _ = database.Provider switch
         {
             DatabaseProvider.Sqlite => options
-                .UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(history))
+                .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(history))
                 .AddInterceptors(new SqliteDurabilityInterceptor()),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(history, schema)),
-            DatabaseProvider.SqlServer => options.UseSqlServer(database.ConnectionString, sqlServer => sqlServer.MigrationsHistoryTable(history, schema)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(history, schema)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sqlServer => sqlServer.MigrationsHistoryTable(history, schema)),
             _ => throw new ArgumentOutOfRangeException(nameof(database)),
         };
         return options.UseSnakeCaseNamingConvention().AddInterceptors(interceptors);

@@ -13,10 +13,38 @@ public enum DatabaseProvider
     SqlServer,
 }
 
-/// <summary>Which database every module uses, read once at start from <c>Database:*</c> and <c>ConnectionStrings:Coo</c>.</summary>
+/// <summary>
+/// Which database each module uses, read once at start from <c>Database:*</c> and <c>ConnectionStrings:*</c>: the shared
+/// <c>ConnectionStrings:Coo</c>, or a module's own <c>ConnectionStrings:&lt;schema&gt;</c> (e.g. <c>ConnectionStrings:Analytics</c>)
+/// on the same provider. A module on its own database keeps working unchanged: it reaches other modules only through
+/// contracts and its inbox, which the producers' relays fill through the module's own DbContext.
+/// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, bool MigrateOnStartup)
 {
     public const string DefaultSqliteConnectionString = "Data Source=data/coo.db";
+
+    private const string SharedConnectionName = "Coo";
+
+    /// <summary>Connection strings that are not a module's database.</summary>
+    private static readonly HashSet<string> OtherConnectionNames = new(StringComparer.OrdinalIgnoreCase) { SharedConnectionName, "Redis" };
+
+    /// <summary>The modules given a database of their own, by schema (case-insensitive, as configuration keys are).</summary>
+    public IReadOnlyDictionary<string, string> ModuleConnectionStrings { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The connection string of the module with this schema: its own when configured, the shared one otherwise.</summary>
+    public string ConnectionStringFor(string schema) => ModuleConnectionStrings.GetValueOrDefault(schema, ConnectionString);
+
+    /// <summary>Refuses a module connection string that names no loaded module: a typo would otherwise leave the module on the shared database unnoticed.</summary>
+    public void RequireKnownModules(IEnumerable<string> schemas)
+    {
+        var known = schemas.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = ModuleConnectionStrings.Keys.Where(name => !known.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidConfigurationException(string.Join(" ", unknown.Select(name =>
+                $"ConnectionStrings:{name} names no module; a module's own database is ConnectionStrings:<schema>, one of {string.Join(", ", known.Order(StringComparer.Ordinal))}.")));
+        }
+    }
 
     /// <summary>Background jobs live in the server database; the embedded mode keeps them in memory, where they can be lost.</summary>
     public bool HasDurableJobStorage => Provider != DatabaseProvider.Sqlite;
@@ -40,7 +68,17 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 : throw new InvalidConfigurationException($"ConnectionStrings:Coo is required when Database:Provider is {provider}.");
         }
 
-        ValidateConnectionString(provider, connectionString);
+        ValidateConnectionString(provider, connectionString, SharedConnectionName);
+        var modules = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in configuration.GetSection("ConnectionStrings").GetChildren())
+        {
+            if (!OtherConnectionNames.Contains(entry.Key) && !string.IsNullOrWhiteSpace(entry.Value))
+            {
+                ValidateConnectionString(provider, entry.Value, entry.Key);
+                modules[entry.Key] = entry.Value;
+            }
+        }
+
         var migrateText = configuration["Database:MigrateOnStartup"];
         var migrate = true;
         if (!string.IsNullOrWhiteSpace(migrateText) && !bool.TryParse(migrateText, out migrate))
@@ -48,8 +86,16 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             throw new InvalidConfigurationException($"Database:MigrateOnStartup '{migrateText}' is not true or false.");
         }
 
-        var settings = new DatabaseSettings(provider, connectionString, migrate);
+        var settings = new DatabaseSettings(provider, connectionString, migrate) { ModuleConnectionStrings = modules };
         settings.SqliteDataFolder();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            foreach (var moduleConnectionString in modules.Values)
+            {
+                CreateSqliteFolder(moduleConnectionString);
+            }
+        }
+
         return settings;
     }
 
@@ -61,13 +107,18 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             return null;
         }
 
-        var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        return CreateSqliteFolder(ConnectionString);
+    }
+
+    private static string CreateSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource))!;
         Directory.CreateDirectory(folder);
         return folder;
     }
 
-    private static void ValidateConnectionString(DatabaseProvider provider, string connectionString)
+    private static void ValidateConnectionString(DatabaseProvider provider, string connectionString, string name)
     {
         try
         {
@@ -83,7 +134,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new InvalidConfigurationException($"ConnectionStrings:Coo is not a valid {provider} connection string: {ex.Message}");
+            throw new InvalidConfigurationException($"ConnectionStrings:{name} is not a valid {provider} connection string: {ex.Message}");
         }
     }
 }

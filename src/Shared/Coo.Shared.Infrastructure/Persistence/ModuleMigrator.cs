@@ -39,34 +39,39 @@ public sealed partial class ModuleMigrator(
     }
 
     /// <summary>
-    /// Creates the server database when it does not exist yet, before anything else (the job storage in particular)
-    /// connects to it; the migrations then fill it. Nothing to do when migrating at start is turned off.
+    /// Creates the server databases that do not exist yet (the shared one, and any a module has of its own), before
+    /// anything else (the job storage in particular) connects to them; the migrations then fill them. Nothing to do
+    /// when migrating at start is turned off.
     /// </summary>
     public static async Task EnsureDatabaseExistsAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        if (!services.GetRequiredService<DatabaseSettings>().MigrateOnStartup)
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        if (!settings.MigrateOnStartup)
         {
             return;
         }
 
         await using var scope = services.CreateAsyncScope();
-        var module = services.GetServices<ModuleDatabase>().First();
-        var creator = ((DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType)).GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(cancellationToken))
+        var oneModulePerDatabase = services.GetServices<ModuleDatabase>().DistinctBy(m => settings.ConnectionStringFor(m.Schema));
+        foreach (var module in oneModulePerDatabase)
         {
-            return;
-        }
-
-        try
-        {
-            await creator.CreateAsync(cancellationToken);
-        }
-        catch (DbException)
-        {
-            // Another instance starting at the same moment may have created it; anything else is a real failure.
-            if (!await creator.ExistsAsync(cancellationToken))
+            var creator = ((DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType)).GetService<IRelationalDatabaseCreator>();
+            if (await creator.ExistsAsync(cancellationToken))
             {
-                throw;
+                continue;
+            }
+
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (DbException)
+            {
+                // Another instance starting at the same moment may have created it; anything else is a real failure.
+                if (!await creator.ExistsAsync(cancellationToken))
+                {
+                    throw;
+                }
             }
         }
     }

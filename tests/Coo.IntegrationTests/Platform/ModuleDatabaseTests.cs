@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Coo.IntegrationTests.Analytics;
+using Npgsql;
+
+namespace Coo.IntegrationTests.Platform;
+
+/// <summary>
+/// A module on a database of its own, by configuration alone (<c>ConnectionStrings:&lt;schema&gt;</c>): its tables live
+/// there and nowhere else, the other modules' events still reach its inbox through their relays, and it counts each
+/// once — the step that makes moving it into a service of its own a matter of deployment.
+/// </summary>
+public sealed class ModuleDatabaseTests
+{
+    [Theory, Providers]
+    public async Task Analytics_on_a_database_of_its_own_counts_every_event_of_the_other_modules_once(TestProvider provider)
+    {
+        var folder = Directory.CreateTempSubdirectory("coo-module-db-").FullName;
+        var analyticsDatabase = $"coo_analytics_{Guid.NewGuid():N}"[..24];
+        var analytics = provider == TestProvider.Sqlite
+            ? $"Data Source={Path.Combine(folder, "analytics.db")}"
+            : new NpgsqlConnectionStringBuilder(TestEnvironment.PostgreSqlConnectionString) { Database = analyticsDatabase }.ConnectionString;
+        try
+        {
+            await using var factory = new CooApiFactory(provider, ownDatabase: true) { Settings = { ["ConnectionStrings:Analytics"] = analytics } };
+            await factory.ResetAsync();
+            using var client = factory.CreateClient();
+            var admin = await client.CreateAdminAsync(factory.Services);
+            var ada = await client.CreateUserAsync("ada");
+            var alan = await client.CreateUserAsync("alan");
+            await client.FollowOkAsync(alan, "ada");
+            await client.PostCooOkAsync(ada, "one");
+            var two = await client.PostCooOkAsync(ada, "two");
+            using var deleted = await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{two.Id}", ada.Tokens.AccessToken);
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+            await client.UnfollowOkAsync(alan, "ada");
+
+            var expected = (NewUsers: 3, CoosPosted: 2, CoosDeleted: 1, Follows: 1, Unfollows: 1, TimelineViews: 0);
+            await Eventually.MatchAsync(() => client.StatsAsync(admin, "granularity=day"), s => s.Totals == expected, what: "the statistics of the script");
+            await OutboxDrain.WaitAsync(factory);
+            Assert.Equal(expected, (await client.StatsAsync(admin, "granularity=day")).Totals);
+
+            await using var shared = factory.OpenConnection();
+            await using var own = factory.OpenConnectionFor("analytics");
+            Assert.NotEqual(shared.ConnectionString, own.ConnectionString);
+            Assert.Empty(await TablesAsync(shared, provider, "analytics"));
+            Assert.Contains("counts", await TablesAsync(own, provider, "analytics"));
+            Assert.Contains("inbox_messages", await TablesAsync(own, provider, "analytics"));
+            Assert.Empty(await TablesAsync(own, provider, "users"));
+            Assert.Contains("users", await TablesAsync(shared, provider, "users"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+            if (provider == TestProvider.PostgreSql)
+            {
+                await TestEnvironment.DropPostgreSqlDatabaseAsync(analyticsDatabase);
+            }
+        }
+    }
+
+    /// <summary>The tables of a module's schema in this database (on SQLite, where schemas are name prefixes, those tables).</summary>
+    private static async Task<List<string>> TablesAsync(DbConnection connection, TestProvider provider, string schema)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = provider == TestProvider.Sqlite
+            ? $"SELECT substr(name, {schema.Length + 2}) FROM sqlite_master WHERE type = 'table' AND name LIKE '{schema}\\_%' ESCAPE '\\'"
+            : $"SELECT table_name FROM information_schema.tables WHERE table_schema = '{schema}'";
+        var tables = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+}
