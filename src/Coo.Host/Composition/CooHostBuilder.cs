@@ -1,4 +1,3 @@
-using Coo.Shared.Infrastructure.Modules;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Coo.Host.Features;
@@ -15,6 +14,7 @@ using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure;
 using Coo.Shared.Infrastructure.Application;
 using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Security;
