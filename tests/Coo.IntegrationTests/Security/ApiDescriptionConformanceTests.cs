@@ -84,6 +84,7 @@ public sealed class ApiDescriptionConformanceTests
             await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "Something else" }, 422, idempotencyKey: "first-coo");
             await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "" }, 400);
             await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "A second coo" }, 201);
+            await Send("GET /api/v1/coos/limits", "/api/v1/coos/limits", null, null, 200);
             await Send("GET /api/v1/coos/{id}", $"/api/v1/coos/{first.Id}", null, null, 200);
             await Send("GET /api/v1/coos/{id}", "/api/v1/coos/1", null, null, 404);
 

@@ -82,6 +82,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["PUT /api/v1/users/{username}/follow"] = new(Access.SignedIn, 204, c => Task.FromResult(new Request($"/api/v1/users/{c.Owner.Username}/follow")), AsOwner: 422),
         ["DELETE /api/v1/users/{username}/follow"] = new(Access.SignedIn, 204, c => Task.FromResult(new Request($"/api/v1/users/{c.Owner.Username}/follow"))),
         ["POST /api/v1/coos"] = new(Access.SignedIn, 201, c => Task.FromResult(new Request("/api/v1/coos", new { text = $"a new coo {c.Next()}" }))),
+        ["GET /api/v1/coos/limits"] = new(Access.Anyone, 200, _ => Task.FromResult(new Request("/api/v1/coos/limits"))),
         ["GET /api/v1/coos/{id}"] = new(Access.Anyone, 200, async c => new Request($"/api/v1/coos/{(await c.Client.PostCooOkAsync(c.Owner, $"to read {c.Next()}")).Id}")),
         ["DELETE /api/v1/coos/{id}"] = new(Access.Owner, 204, async c => new Request($"/api/v1/coos/{(await c.Client.PostCooOkAsync(c.Owner, $"to delete {c.Next()}")).Id}")),
         ["GET /api/v1/timelines/home"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/timelines/home"))),
