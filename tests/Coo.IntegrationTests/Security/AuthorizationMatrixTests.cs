@@ -74,6 +74,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["POST /api/v1/auth/refresh"] = new(Access.Anyone, 200, async c => new Request("/api/v1/auth/refresh", new { refreshToken = await c.FreshRefreshTokenAsync() })),
         ["POST /api/v1/auth/logout"] = new(Access.Anyone, 204, async c => new Request("/api/v1/auth/logout", new { refreshToken = await c.FreshRefreshTokenAsync() })),
         ["GET /api/v1/users/me"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/users/me"))),
+        ["GET /api/v1/users/me/limits"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/users/me/limits"))),
         ["PATCH /api/v1/users/me"] = new(Access.SignedIn, 200, c => Task.FromResult(new Request("/api/v1/users/me", new { bio = $"changed {c.Next()}" }))),
         ["GET /api/v1/users/{username}"] = new(Access.Anyone, 200, c => Task.FromResult(new Request($"/api/v1/users/{c.Owner.Username}"))),
         ["GET /api/v1/users/{username}/coos"] = new(Access.Anyone, 200, c => Task.FromResult(new Request($"/api/v1/users/{c.Owner.Username}/coos"))),
