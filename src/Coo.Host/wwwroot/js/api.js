@@ -38,10 +38,14 @@ import { language } from './i18n.js';
 /** @typedef {{ accessToken: string, tokenType: string, expiresIn: number }} Tokens */
 
 /**
- * How long a coo may be (GET /coos/limits): at most maxLength user-perceived characters (grapheme clusters) and
- * maxCodeUnits UTF-16 code units, after trimming and NFC composition.
- * @typedef {{ maxLength: number, maxCodeUnits: number }} CooLimits
+ * How long a text may be: at most maxLength user-perceived characters (grapheme clusters) and maxCodeUnits UTF-16
+ * code units, after trimming and NFC composition (text.js counts the same way).
+ * @typedef {{ maxLength: number, maxCodeUnits: number }} TextLimits
  */
+
+/** @typedef {TextLimits} CooLimits How long a coo may be (GET /coos/limits). */
+
+/** @typedef {{ displayName: TextLimits, bio: TextLimits }} ProfileLimits How long a display name and a bio may be (GET /users/me/limits). */
 
 /**
  * An RFC 9457 problem; a validation problem maps each field (camelCase, as in the request) to its messages.
@@ -172,6 +176,8 @@ const user = username => `/users/${encodeURIComponent(username)}`;
 export const api = {
   /** @returns {Promise<MyProfile>} */
   me: () => send('GET', '/users/me'),
+  /** @returns {Promise<ProfileLimits>} */
+  profileLimits: () => send('GET', '/users/me/limits'),
   /**
    * @param {{ displayName: string, bio: string }} changes
    * @returns {Promise<MyProfile>}

@@ -1,10 +1,10 @@
 // @ts-check
 // Counts text exactly as the server does (UserText in Coo.Shared.Kernel): trimmed, NFC-composed, in user-perceived
 // characters (grapheme clusters), and in UTF-16 code units against pathological grapheme clusters. The limits
-// themselves come from the server (GET /api/v1/coos/limits), never from a copy here.
+// themselves come from the server (GET /api/v1/coos/limits, GET /api/v1/users/me/limits), never from a copy here.
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** @typedef {{ maxLength: number, maxCodeUnits: number }} TextLimits */
+/** @typedef {import('./api.js').TextLimits} TextLimits */
 /** @typedef {{ length: number, remaining: number, fits: boolean, empty: boolean }} Measure */
 
 /** @param {string} text */

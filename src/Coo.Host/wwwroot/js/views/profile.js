@@ -74,14 +74,25 @@ export async function profileView(main, { viewer, username, setViewer }) {
 
   /** @param {Viewer} me */
   function editButton(me) {
-    return h('button', { type: 'button', class: 'secondary', onClick: () => {
-      header.replaceChildren(editForm(me));
-      find(header, 'input', HTMLInputElement)?.focus();
+    const button = h('button', { type: 'button', class: 'secondary', onClick: async () => {
+      button.disabled = true;
+      try {
+        const limits = await api.profileLimits();
+        header.replaceChildren(editForm(me, limits));
+        find(header, 'input', HTMLInputElement)?.focus();
+      } catch (error) {
+        button.disabled = false;
+        get(header, '.form-error', HTMLElement).textContent = describeError(error);
+      }
     } }, t('editProfile'));
+    return button;
   }
 
-  /** @param {Viewer} me the viewer, who owns this profile */
-  function editForm(me) {
+  /**
+   * @param {Viewer} me the viewer, who owns this profile
+   * @param {import('../api.js').ProfileLimits} limits as the server publishes them
+   */
+  function editForm(me, limits) {
     const save = h('button', { type: 'submit' }, t('save'));
     const nameField = field({ name: 'displayName', label: t('displayName'), value: profile.displayName, autocomplete: 'name' });
     const bioField = field({ name: 'bio', label: t('bio'), value: profile.bio, multiline: true });
@@ -91,17 +102,17 @@ export async function profileView(main, { viewer, username, setViewer }) {
     /**
      * @param {HTMLInputElement | HTMLTextAreaElement} control
      * @param {keyof typeof valid} name
-     * @param {import('../text.js').TextLimits} limits
+     * @param {import('../text.js').TextLimits} fieldLimits
      */
-    const attach = (control, name, limits) => {
-      const { counter } = characterCounter(control, limits, result => {
+    const attach = (control, name, fieldLimits) => {
+      const { counter } = characterCounter(control, fieldLimits, result => {
         valid[name] = result.fits;
         save.disabled = !valid.displayName || !valid.bio;
       });
       control.after(counter);
     };
-    attach(nameInput, 'displayName', { maxLength: 50, maxCodeUnits: 200 });
-    attach(bioInput, 'bio', { maxLength: 160, maxCodeUnits: 640 });
+    attach(nameInput, 'displayName', limits.displayName);
+    attach(bioInput, 'bio', limits.bio);
     const form = h('form', { 'aria-label': t('editProfile'), novalidate: true, onSubmit: async event => {
       event.preventDefault();
       clearErrors(form);
