@@ -69,6 +69,8 @@ public sealed class ApiDescriptionConformanceTests
 
             await Send("GET /api/v1/users/me", "/api/v1/users/me", ada.AccessToken, null, 200);
             await Send("GET /api/v1/users/me", "/api/v1/users/me", ForgedTokens.Create("expired", "1"), null, 401);
+            await Send("GET /api/v1/users/me/limits", "/api/v1/users/me/limits", ada.AccessToken, null, 200);
+            await Send("GET /api/v1/users/me/limits", "/api/v1/users/me/limits", ForgedTokens.Create("expired", "1"), null, 401);
             await Send("PATCH /api/v1/users/me", "/api/v1/users/me", ada.AccessToken, new { bio = "First programmer." }, 200);
             await Send("PATCH /api/v1/users/me", "/api/v1/users/me", ada.AccessToken, new { displayName = new string('x', 51) }, 400);
             await Send("GET /api/v1/users/{username}", "/api/v1/users/grace", null, null, 200);
@@ -84,6 +86,7 @@ public sealed class ApiDescriptionConformanceTests
             await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "Something else" }, 422, idempotencyKey: "first-coo");
             await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "" }, 400);
             await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "A second coo" }, 201);
+            await Send("GET /api/v1/coos/limits", "/api/v1/coos/limits", null, null, 200);
             await Send("GET /api/v1/coos/{id}", $"/api/v1/coos/{first.Id}", null, null, 200);
             await Send("GET /api/v1/coos/{id}", "/api/v1/coos/1", null, null, 404);
 

@@ -18,7 +18,7 @@ public sealed class OpenApiDocumentTests(ApiFixture fixture)
         Assert.Equal(
             [
                 "DELETE /api/v1/coos/{id}", "DELETE /api/v1/users/{username}/follow", "GET /api/v1/admin/messages/parked", "GET /api/v1/admin/stats",
-                "GET /api/v1/timelines/home", "GET /api/v1/users/me", "PATCH /api/v1/users/me", "POST /api/v1/admin/dashboard-session",
+                "GET /api/v1/timelines/home", "GET /api/v1/users/me", "GET /api/v1/users/me/limits", "PATCH /api/v1/users/me", "POST /api/v1/admin/dashboard-session",
                 "POST /api/v1/admin/messages/parked/requeue", "POST /api/v1/coos", "PUT /api/v1/users/{username}/follow",
             ],
             secured);

@@ -1,71 +1,253 @@
+// @ts-check
 import { language } from './i18n.js';
 
 // The public REST API, as any client uses it. The access token lives only in this module's memory; the refresh
 // token is an HttpOnly cookie the script never sees, which the API reads on /auth/refresh and /auth/logout.
+
+// The API's answers, as the server's response records define them. Ids are snowflakes sent as strings, so that
+// JavaScript keeps every digit; times are ISO 8601 strings.
+
+/** @typedef {{ id: string, username: string, displayName: string }} UserSummary A user as lists show them. */
+
+/**
+ * A coo the way clients render it, with its author.
+ * @typedef {{ id: string, text: string, createdAt: string, author: UserSummary }} Coo
+ */
+
+/**
+ * A page of a list, newest first; nextCursor is null on the last page.
+ * @template T
+ * @typedef {{ items: T[], nextCursor: string | null }} Page
+ */
+
+/**
+ * A public profile with counts; followedByYou is null for visitors.
+ * @typedef {{
+ *   id: string, username: string, displayName: string, bio: string, createdAt: string,
+ *   followersCount: number, followingCount: number, coosCount: number, followedByYou: boolean | null
+ * }} UserProfile
+ */
+
+/**
+ * The signed-in user's own profile (GET /users/me).
+ * @typedef {{
+ *   id: string, username: string, email: string, displayName: string, bio: string, createdAt: string, isAdmin: boolean
+ * }} MyProfile
+ */
+
+/** @typedef {{ accessToken: string, tokenType: string, expiresIn: number }} Tokens */
+
+/**
+ * How long a text may be: at most maxLength user-perceived characters (grapheme clusters) and maxCodeUnits UTF-16
+ * code units, after trimming and NFC composition (text.js counts the same way).
+ * @typedef {{ maxLength: number, maxCodeUnits: number }} TextLimits
+ */
+
+/** @typedef {TextLimits} CooLimits How long a coo may be (GET /coos/limits). */
+
+/** @typedef {{ displayName: TextLimits, bio: TextLimits }} ProfileLimits How long a display name and a bio may be (GET /users/me/limits). */
+
+/**
+ * An RFC 9457 problem; a validation problem maps each field (camelCase, as in the request) to its messages.
+ * @typedef {{
+ *   type?: string, title?: string, status?: number, detail?: string, instance?: string, correlationId?: string,
+ *   errors?: Record<string, string[]>
+ * }} Problem
+ */
+
+/** @typedef {{ body?: unknown, headers?: Record<string, string>, retryOnExpiry?: boolean }} SendOptions */
+
 const base = '/api/v1';
+/** @type {string | null} */
 let accessToken = null;
 let refreshTimer = 0;
+/** @type {Promise<boolean> | null} */
 let refreshing = null;
+/** @type {Set<(signedIn: boolean) => void>} */
 const sessionListeners = new Set();
 // Whether this browser holds a session cookie (which scripts cannot read): visitors then make no refresh call.
 const sessionHint = 'coo.session';
 
 export class ApiError extends Error {
-  constructor(status, problem, retryAfter) {
+  /**
+   * @param {number} status 0 when the server could not be reached.
+   * @param {Problem | null} [problem]
+   * @param {number | null} [retryAfter] seconds, from the Retry-After header.
+   */
+  constructor(status, problem = null, retryAfter = null) {
     super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
     this.status = status;
     this.problem = problem;
     this.retryAfter = retryAfter;
   }
 
-  /** Field name (camelCase, as in the request) to its messages, for a validation problem. */
+  /**
+   * Field name (camelCase, as in the request) to its messages, for a validation problem.
+   * @returns {Record<string, string[]>}
+   */
   get fieldErrors() {
     return this.problem?.errors ?? {};
   }
 }
 
-async function send(method, path, { body, headers = {}, retryOnExpiry = true } = {}) {
-  const request = { method, headers: { Accept: 'application/json', 'Accept-Language': language(), ...headers } };
+/**
+ * The ApiError a failed request threw, or one for "offline" when something else went wrong.
+ * @param {unknown} error
+ * @returns {ApiError}
+ */
+export function asApiError(error) {
+  return error instanceof ApiError ? error : new ApiError(0);
+}
+
+/**
+ * Sends a request; a failed one throws an ApiError with the server's problem details.
+ * @param {string} method
+ * @param {string} path
+ * @param {SendOptions} [options]
+ * @returns {Promise<Response>}
+ */
+async function request(method, path, { body, headers = {}, retryOnExpiry = true } = {}) {
+  /** @type {Record<string, string>} */
+  const requestHeaders = { Accept: 'application/json', 'Accept-Language': language(), ...headers };
+  /** @type {RequestInit} */
+  const init = { method, headers: requestHeaders };
   if (body !== undefined) {
-    request.headers['Content-Type'] = 'application/json';
-    request.body = JSON.stringify(body);
+    requestHeaders['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
   }
-  if (accessToken) request.headers.Authorization = `Bearer ${accessToken}`;
+  if (accessToken) requestHeaders['Authorization'] = `Bearer ${accessToken}`;
 
   let response;
   try {
-    response = await fetch(base + path, request);
+    response = await fetch(base + path, init);
   } catch {
-    throw new ApiError(0, null, null);
+    throw new ApiError(0);
   }
   if (response.status === 401 && accessToken && retryOnExpiry && (await refreshSession())) {
-    return send(method, path, { body, headers, retryOnExpiry: false });
+    return request(method, path, { body, headers, retryOnExpiry: false });
   }
   if (!response.ok) {
     const isJson = (response.headers.get('Content-Type') ?? '').includes('json');
+    /** @type {Problem | null} */
     const problem = isJson ? await response.json().catch(() => null) : null;
     const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
     throw new ApiError(response.status, problem, Number.isFinite(retryAfter) ? retryAfter : null);
   }
-  return response.status === 204 ? null : response.json();
+  return response;
 }
 
+/**
+ * Sends a request and returns the JSON body, whose shape the endpoint's declared type states.
+ * @template T
+ * @param {string} method
+ * @param {string} path
+ * @param {SendOptions} [options]
+ * @returns {Promise<T>}
+ */
+async function send(method, path, options) {
+  return (await request(method, path, options)).json();
+}
+
+/**
+ * Sends a request whose answer has no body (204).
+ * @param {string} method
+ * @param {string} path
+ * @param {SendOptions} [options]
+ * @returns {Promise<void>}
+ */
+async function sendOnly(method, path, options) {
+  await request(method, path, options);
+}
+
+/**
+ * A path with the paging query of a list.
+ * @param {string} path
+ * @param {number} limit
+ * @param {string | null} cursor
+ */
+function paged(path, limit, cursor) {
+  return `${path}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+}
+
+/** @param {string} username */
+const user = username => `/users/${encodeURIComponent(username)}`;
+
+/** The endpoints the client uses, each with the shape of its answer. */
 export const api = {
-  get: path => send('GET', path),
-  post: (path, body, headers) => send('POST', path, { body: body ?? {}, headers }),
-  patch: (path, body) => send('PATCH', path, { body }),
-  put: path => send('PUT', path),
-  delete: path => send('DELETE', path),
+  /** @returns {Promise<MyProfile>} */
+  me: () => send('GET', '/users/me'),
+  /** @returns {Promise<ProfileLimits>} */
+  profileLimits: () => send('GET', '/users/me/limits'),
+  /**
+   * @param {{ displayName: string, bio: string }} changes
+   * @returns {Promise<MyProfile>}
+   */
+  updateMe: changes => send('PATCH', '/users/me', { body: changes }),
+  /**
+   * @param {{ username: string, email: string, password: string, displayName: string | null }} registration
+   * @returns {Promise<MyProfile>}
+   */
+  register: registration => send('POST', '/users', { body: registration }),
+  /**
+   * @param {string} username
+   * @returns {Promise<UserProfile>}
+   */
+  profile: username => send('GET', user(username)),
+  /**
+   * @param {string} username
+   * @param {'followers' | 'following'} relation
+   * @param {string | null} cursor
+   * @returns {Promise<Page<UserSummary>>}
+   */
+  people: (username, relation, cursor) => send('GET', paged(`${user(username)}/${relation}`, 30, cursor)),
+  /**
+   * @param {string} username
+   * @returns {Promise<void>}
+   */
+  follow: username => sendOnly('PUT', `${user(username)}/follow`),
+  /**
+   * @param {string} username
+   * @returns {Promise<void>}
+   */
+  unfollow: username => sendOnly('DELETE', `${user(username)}/follow`),
+  /**
+   * @param {string} username
+   * @param {string | null} cursor
+   * @returns {Promise<Page<Coo>>}
+   */
+  coosOf: (username, cursor) => send('GET', paged(`${user(username)}/coos`, 20, cursor)),
+  /**
+   * @param {string | null} cursor
+   * @returns {Promise<Page<Coo>>}
+   */
+  homeTimeline: cursor => send('GET', paged('/timelines/home', 20, cursor)),
+  /** @returns {Promise<CooLimits>} */
+  cooLimits: () => send('GET', '/coos/limits'),
+  /**
+   * @param {string} text
+   * @param {string} idempotencyKey one per text sent: a retry after a lost answer returns the first coo.
+   * @returns {Promise<Coo>}
+   */
+  postCoo: (text, idempotencyKey) => send('POST', '/coos', { body: { text }, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /**
+   * @param {string} id
+   * @returns {Promise<void>}
+   */
+  deleteCoo: id => sendOnly('DELETE', `/coos/${encodeURIComponent(id)}`),
+  /** @returns {Promise<void>} */
+  openJobsDashboard: () => sendOnly('POST', '/admin/dashboard-session', { body: {} }),
 };
 
 export function isSignedIn() {
   return accessToken !== null;
 }
 
+/** @param {(signedIn: boolean) => void} listener */
 export function onSessionChange(listener) {
   sessionListeners.add(listener);
 }
 
+/** @param {Tokens} tokens */
 function adopt(tokens) {
   const wasSignedIn = accessToken !== null;
   accessToken = tokens.accessToken;
@@ -88,13 +270,17 @@ function notify() {
   for (const listener of sessionListeners) listener(isSignedIn());
 }
 
+/**
+ * @param {string} username
+ * @param {string} password
+ */
 export async function signIn(username, password) {
   adopt(await send('POST', '/auth/token', { body: { username, password, useCookie: true }, retryOnExpiry: false }));
 }
 
 export async function signOut() {
   try {
-    await send('POST', '/auth/logout', { body: {}, retryOnExpiry: false });
+    await sendOnly('POST', '/auth/logout', { body: {}, retryOnExpiry: false });
   } finally {
     forget();
   }
@@ -104,6 +290,7 @@ export async function signOut() {
  * Exchanges the refresh cookie for a new access token; true when signed in afterwards. Tabs share the cookie and take
  * turns through a Web Lock, which saves a rotation; tabs that still race (no Web Locks, a reload mid-request) present
  * the same token within the server's grace period and get the same new one.
+ * @returns {Promise<boolean>}
  */
 export function refreshSession() {
   if (!accessToken && !localStorage.getItem(sessionHint)) return Promise.resolve(false);
@@ -111,12 +298,13 @@ export function refreshSession() {
   return refreshing;
 }
 
+/** @returns {Promise<boolean>} */
 async function renew() {
   try {
     adopt(await send('POST', '/auth/refresh', { body: {}, retryOnExpiry: false }));
     return true;
   } catch (error) {
-    if (error.status === 400 || error.status === 401) {
+    if (error instanceof ApiError && (error.status === 400 || error.status === 401)) {
       forget();
       return false;
     }

@@ -1,5 +1,6 @@
+// @ts-check
 import { api, isSignedIn, onSessionChange, refreshSession, signOut } from './api.js';
-import { h } from './dom.js';
+import { byId, find, h } from './dom.js';
 import { describeError } from './forms.js';
 import { onLanguageChange, preferredLanguage, setLanguage, t } from './i18n.js';
 import { signInView, signUpView, welcomeView } from './views/account.js';
@@ -7,26 +8,54 @@ import { homeView } from './views/home.js';
 import { peopleView } from './views/people.js';
 import { profileView } from './views/profile.js';
 
+/** @typedef {import('./api.js').MyProfile} Viewer */
+/** @typedef {(path: string, options?: { replace?: boolean }) => void} Navigate */
+/**
+ * What every view is given.
+ * @typedef {{ viewer: Viewer | null, navigate: Navigate, setViewer: (viewer: Viewer) => void, signedIn: () => Promise<void> }} Context
+ */
+/** @typedef {() => void} Stop Ends what a view started (polling, observers) when another view replaces it. */
+/**
+ * @typedef {{
+ *   pattern: RegExp,
+ *   view: (main: HTMLElement, context: Context, match: RegExpMatchArray) => void | Stop | Promise<void | Stop>,
+ *   title: (match: RegExpMatchArray) => string | null,
+ *   visitorsOnly?: boolean,
+ * }} Route
+ */
+
+/** @param {RegExpMatchArray} match the username a profile route captured first */
+const usernameIn = match => match[1] ?? '';
+
 // The client's routes; the host serves index.html for each of them (WebClient.cs).
+/** @type {Route[]} */
 const routes = [
   { pattern: /^\/$/, view: (main, context) => (context.viewer ? homeView(main, context) : welcomeView(main, context)), title: () => (viewer ? t('home') : null) },
-  { pattern: /^\/signin$/, view: signInView, title: () => t('signIn'), visitorsOnly: true },
-  { pattern: /^\/signup$/, view: signUpView, title: () => t('signUp'), visitorsOnly: true },
-  { pattern: /^\/@(\w{1,15})\/(followers|following)$/, view: (main, context) => peopleView(main, context), title: ({ username }) => `@${username}`, params: ['username', 'relation'] },
-  { pattern: /^\/@(\w{1,15})$/, view: profileView, title: ({ username }) => `@${username}`, params: ['username'] },
+  { pattern: /^\/signin$/, view: (main, context) => signInView(main, context), title: () => t('signIn'), visitorsOnly: true },
+  { pattern: /^\/signup$/, view: (main, context) => signUpView(main, context), title: () => t('signUp'), visitorsOnly: true },
+  {
+    pattern: /^\/@(\w{1,15})\/(followers|following)$/,
+    view: (main, _, match) => peopleView(main, { username: usernameIn(match), relation: match[2] === 'followers' ? 'followers' : 'following' }),
+    title: match => `@${usernameIn(match)}`,
+  },
+  { pattern: /^\/@(\w{1,15})$/, view: (main, context, match) => profileView(main, { ...context, username: usernameIn(match) }), title: match => `@${usernameIn(match)}` },
 ];
 
-const main = document.getElementById('main');
+const main = byId('main', HTMLElement);
+/** @type {Viewer | null} */
 let viewer = null;
+/** @type {Stop} */
 let cleanup = () => {};
 let renderCount = 0;
 
+/** @type {Navigate} */
 function navigate(path, { replace = false } = {}) {
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   render({ focus: true });
 }
 
+/** @param {{ focus?: boolean }} [options] */
 async function render({ focus = false } = {}) {
   const thisRender = ++renderCount;
   cleanup();
@@ -44,18 +73,16 @@ async function render({ focus = false } = {}) {
     document.title = 'Coo';
     return;
   }
-  const match = path.match(route.pattern);
-  const params = Object.fromEntries((route.params ?? []).map((name, index) => [name, match[index + 1]]));
-  const context = { ...params, viewer, navigate, setViewer, signedIn };
-  const title = route.title(params);
+  const match = path.match(route.pattern) ?? [path];
+  const title = route.title(match);
   document.title = title ? `${title} · Coo` : 'Coo';
-  const stop = await route.view(main, context);
+  const stop = await route.view(main, { viewer, navigate, setViewer, signedIn }, match);
   if (thisRender !== renderCount) {
     stop?.();
     return;
   }
   cleanup = stop ?? (() => {});
-  if (focus) (main.querySelector('h1') ?? main).focus();
+  if (focus) (find(main, 'h1', HTMLElement) ?? main).focus();
 }
 
 /** After signing in or up: who the viewer is, then their home timeline. */
@@ -64,14 +91,19 @@ async function signedIn() {
   navigate('/');
 }
 
+/** @param {Viewer} next */
 function setViewer(next) {
   viewer = next;
   renderNav();
 }
 
 function renderNav() {
-  const links = document.getElementById('nav-links');
+  const links = byId('nav-links', HTMLElement);
   const current = location.pathname;
+  /**
+   * @param {string} href
+   * @param {string} text
+   */
   const link = (href, text) => h('li', {}, h('a', { href, 'aria-current': current === href ? 'page' : null }, text));
   links.replaceChildren(...(viewer
     ? [
@@ -79,7 +111,7 @@ function renderNav() {
         link(`/@${viewer.username}`, t('profile')),
         // The jobs dashboard is no page of this client: a short-lived cookie scoped to /hangfire lets the browser in.
         ...(viewer.isAdmin ? [h('li', {}, h('button', { type: 'button', onClick: async () => {
-          await api.post('/admin/dashboard-session');
+          await api.openJobsDashboard();
           location.assign('/hangfire');
         } }, t('jobs')))] : []),
         h('li', {}, h('button', { type: 'button', onClick: async () => {
@@ -92,13 +124,13 @@ function renderNav() {
 }
 
 async function loadViewer() {
-  viewer = isSignedIn() ? await api.get('/users/me') : null;
+  viewer = isSignedIn() ? await api.me() : null;
 }
 
 // Links inside the app change the view without a page load; modified clicks keep their usual meaning.
 document.addEventListener('click', event => {
-  const anchor = event.target.closest('a[href^="/"]');
-  if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = event.target instanceof Element ? event.target.closest('a[href^="/"]') : null;
+  if (!(anchor instanceof HTMLAnchorElement) || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const url = new URL(anchor.href);
   if (!routes.some(route => route.pattern.test(url.pathname.replace(/\/$/, '') || '/'))) return;
   event.preventDefault();
@@ -115,7 +147,7 @@ onSessionChange(signedInNow => {
 });
 
 async function start() {
-  const languageSelect = document.getElementById('lang-select');
+  const languageSelect = byId('lang-select', HTMLSelectElement);
   await setLanguage(preferredLanguage());
   languageSelect.value = document.documentElement.lang;
   languageSelect.addEventListener('change', () => setLanguage(languageSelect.value, { remember: true }));

@@ -1,12 +1,39 @@
+// @ts-check
 import { api, ApiError } from './api.js';
-import { announce, confirmDialog, h } from './dom.js';
+import { announce, byId, confirmDialog, h } from './dom.js';
 import { describeError } from './forms.js';
 import { t } from './i18n.js';
 import { timeElement } from './time.js';
 
-/** One coo: author, relative time (exact local time on hover), text, and a delete button on your own. */
+/** @typedef {import('./api.js').Coo} Coo */
+/** @typedef {import('./api.js').MyProfile} Viewer */
+
+/**
+ * What a list needs of its items: ids that are time-ordered snowflakes, as strings.
+ * @typedef {{ id: string }} Identified
+ */
+
+/**
+ * @template {Identified} T
+ * @typedef {{
+ *   element: HTMLElement,
+ *   start(): Promise<void>,
+ *   insert(items: T[]): number,
+ *   hasFirstPage(): boolean,
+ *   has(id: string): boolean,
+ *   oldestId(): string | null,
+ *   remove(id: string): void,
+ *   stop(): void,
+ * }} Feed
+ */
+
+/**
+ * One coo: author, relative time (exact local time on hover), text, and a delete button on your own.
+ * @param {Coo} coo
+ * @param {{ viewer: Viewer | null, onDelete: (coo: Coo) => unknown }} options
+ */
 export function cooItem(coo, { viewer, onDelete }) {
-  const own = viewer && viewer.id === coo.author.id;
+  const own = viewer !== null && viewer.id === coo.author.id;
   return h('li', { class: 'coo', 'data-id': coo.id },
     h('article', { 'aria-label': t('cooBy', { name: coo.author.displayName }) },
       h('div', { class: 'coo-head' },
@@ -22,13 +49,24 @@ export function cooItem(coo, { viewer, onDelete }) {
 /**
  * A list that pages with the API's cursor: the next page loads when its end scrolls into view (or its button is
  * pressed, for keyboards). Items are keyed by id, so a coo arriving twice (a new-coos merge, a page) shows once.
+ * @template {Identified} T
+ * @param {{
+ *   label: string,
+ *   load: (cursor: string | null) => Promise<import('./api.js').Page<T>>,
+ *   render: (item: T) => HTMLElement,
+ *   emptyText: string,
+ *   listClass?: string,
+ * }} options
+ * @returns {Feed<T>}
  */
 export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
   const list = h('ol', { class: listClass, 'aria-label': label, 'aria-busy': 'true' });
   const status = h('p', { class: 'muted', role: 'status' });
   const more = h('button', { type: 'button', class: 'secondary more', hidden: true, onClick: () => loadNext() }, t('loadMore'));
   const element = h('section', {}, list, status, more);
+  /** @type {Set<string>} */
   const ids = new Set();
+  /** @type {string | null} */
   let cursor = null;
   let loading = false;
   let done = false;
@@ -54,7 +92,7 @@ export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
       more.hidden = done;
     } catch (error) {
       failed = true;
-      status.textContent = describeError(error instanceof ApiError ? error : new ApiError(0));
+      status.textContent = describeError(error);
       more.hidden = false;
     } finally {
       loading = false;
@@ -64,6 +102,7 @@ export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
     if (!failed && !done && more.getBoundingClientRect().top < innerHeight + 400) queueMicrotask(loadNext);
   }
 
+  /** @param {T[]} items */
   function append(items) {
     for (const item of items) {
       if (ids.has(item.id)) continue;
@@ -71,6 +110,9 @@ export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
       list.append(render(item));
     }
   }
+
+  /** @param {Element} item */
+  const idOf = item => (item instanceof HTMLElement ? item.dataset['id'] ?? null : null);
 
   return {
     element,
@@ -83,7 +125,7 @@ export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
       const fresh = items.filter(item => !ids.has(item.id));
       for (const item of fresh) {
         ids.add(item.id);
-        const next = [...list.children].find(child => BigInt(child.dataset.id) < BigInt(item.id));
+        const next = [...list.children].find(child => BigInt(idOf(child) ?? '0') < BigInt(item.id));
         list.insertBefore(render(item), next ?? null);
       }
       if (fresh.length > 0) status.textContent = '';
@@ -96,7 +138,7 @@ export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
       return ids.has(id);
     },
     oldestId() {
-      return list.lastElementChild?.dataset.id ?? null;
+      return list.lastElementChild ? idOf(list.lastElementChild) : null;
     },
     remove(id) {
       ids.delete(id);
@@ -109,16 +151,20 @@ export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
   };
 }
 
-/** Confirms, deletes, and takes the coo out of the list; says what went wrong otherwise. */
+/**
+ * Confirms, deletes, and takes the coo out of the list; says what went wrong otherwise.
+ * @param {Coo} coo
+ * @param {Feed<Coo>} list
+ */
 export async function deleteCoo(coo, list) {
   const confirmed = await confirmDialog({ title: t('deleteTitle'), text: t('deleteText'), confirm: t('delete'), cancel: t('cancel') });
   if (!confirmed) return;
   try {
-    await api.delete(`/coos/${coo.id}`);
+    await api.deleteCoo(coo.id);
     list.remove(coo.id);
     announce(t('cooDeleted'));
   } catch (error) {
-    if (error.status === 404) {
+    if (error instanceof ApiError && error.status === 404) {
       list.remove(coo.id);
       return;
     }
@@ -127,8 +173,9 @@ export async function deleteCoo(coo, list) {
   }
 }
 
+/** @param {string} message */
 export function alertError(message) {
-  const main = document.getElementById('main');
+  const main = byId('main', HTMLElement);
   main.querySelector('.page-error')?.remove();
   main.prepend(h('p', { class: 'form-error page-error', role: 'alert' }, message));
 }

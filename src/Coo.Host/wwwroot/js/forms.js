@@ -1,8 +1,20 @@
+// @ts-check
+import { ApiError } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { measure } from './text.js';
 
-/** A labelled input or textarea with a place for its error message, linked for screen readers. */
+/**
+ * @typedef {{
+ *   name: string, label: string, type?: string, multiline?: boolean, value?: string, autocomplete?: string,
+ *   required?: boolean, hint?: string, extra?: Node
+ * }} FieldOptions
+ */
+
+/**
+ * A labelled input or textarea with a place for its error message, linked for screen readers.
+ * @param {FieldOptions} options
+ */
 export function field({ name, label, type = 'text', multiline = false, value = '', autocomplete, required = false, hint, extra }) {
   const id = `field-${name}`;
   const errorId = `${id}-error`;
@@ -17,28 +29,40 @@ export function field({ name, label, type = 'text', multiline = false, value = '
     h('p', { class: 'field-error', id: errorId }));
 }
 
-/** Words a person understands for a failed request. */
-export function describeError(error) {
+/**
+ * Words a person understands for a failed request.
+ * @param {unknown} failure
+ */
+export function describeError(failure) {
+  const error = failure instanceof ApiError ? failure : new ApiError(0);
   if (error.status === 0) return t('errorOffline');
   if (error.status === 429) return t('errorSlowDown', { count: error.retryAfter ?? 60 });
   if (error.status >= 500) return t('errorServer');
   return error.problem?.detail ?? error.problem?.title ?? t('errorUnknown');
 }
 
+/** @param {HTMLFormElement} form */
 export function clearErrors(form) {
   for (const element of form.querySelectorAll('.field-error, .form-error')) element.textContent = '';
   for (const element of form.querySelectorAll('[aria-invalid]')) element.removeAttribute('aria-invalid');
 }
 
-/** Puts each validation message next to its field and anything else at the top of the form; focuses the first. */
-export function showErrors(form, error) {
+/**
+ * Puts each validation message next to its field and anything else at the top of the form; focuses the first.
+ * @param {HTMLFormElement} form
+ * @param {unknown} failure
+ */
+export function showErrors(form, failure) {
   clearErrors(form);
+  const fieldErrors = failure instanceof ApiError ? failure.fieldErrors : {};
+  /** @type {string[]} */
   const unplaced = [];
+  /** @type {HTMLElement | null} */
   let first = null;
-  for (const [name, messages] of Object.entries(error.fieldErrors)) {
+  for (const [name, messages] of Object.entries(fieldErrors)) {
     const control = form.elements.namedItem(name);
-    const slot = control && form.querySelector(`#field-${name}-error`);
-    if (!slot) {
+    const slot = control instanceof HTMLElement ? form.querySelector(`#field-${name}-error`) : null;
+    if (!(control instanceof HTMLElement) || !slot) {
       unplaced.push(...messages);
       continue;
     }
@@ -47,21 +71,27 @@ export function showErrors(form, error) {
     first ??= control;
   }
   const summary = form.querySelector('.form-error');
-  if (unplaced.length > 0 || Object.keys(error.fieldErrors).length === 0) {
-    summary.textContent = unplaced.length > 0 ? unplaced.join(' ') : describeError(error);
+  if (summary && (unplaced.length > 0 || Object.keys(fieldErrors).length === 0)) {
+    summary.textContent = unplaced.length > 0 ? unplaced.join(' ') : describeError(failure);
   }
-  (first ?? summary).focus?.();
+  const target = first ?? summary;
+  if (target instanceof HTMLElement) target.focus();
 }
 
 export function formError() {
   return h('p', { class: 'form-error', role: 'alert', tabindex: '-1' });
 }
 
-/** A live count of the characters left, counted as the server counts them; calls onChange with the measure. */
-export function characterCounter(control, maxLength, onChange = () => {}) {
+/**
+ * A live count of the characters left, counted as the server counts them; calls onChange with the measure.
+ * @param {HTMLInputElement | HTMLTextAreaElement} control
+ * @param {import('./text.js').TextLimits} limits
+ * @param {(result: import('./text.js').Measure) => void} [onChange]
+ */
+export function characterCounter(control, limits, onChange = () => {}) {
   const counter = h('span', { class: 'counter', id: `${control.id}-counter` });
   const update = () => {
-    const result = measure(control.value, maxLength);
+    const result = measure(control.value, limits);
     counter.textContent = String(result.remaining);
     counter.classList.toggle('warn', result.remaining <= 20 && result.remaining >= 0);
     counter.classList.toggle('over', !result.fits);

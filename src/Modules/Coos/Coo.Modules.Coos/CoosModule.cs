@@ -1,10 +1,13 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Features.DeleteCoo;
+using Coo.Modules.Coos.Features.GetCooLimits;
 using Coo.Modules.Coos.Resources;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,8 +30,13 @@ public sealed class CoosModule : IModule
         services.AddCacheMaintenanceHandler<CooDeletedIntegrationEvent, DeletedCooCacheHandler, CoosDbContext>();
     }
 
-    /// <summary>Coos are served by the host's application endpoints, which add their authors from the Users module.</summary>
+    /// <summary>
+    /// The module's own endpoints; posting and reading coos are still the host's application endpoints, which add
+    /// their authors from the Users module.
+    /// </summary>
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        var coos = api.MapGroup("/coos").WithTags("Coos");
+        GetCooLimitsEndpoint.Map(coos);
     }
 }

@@ -2,6 +2,7 @@ using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
 using Coo.Modules.Users.Domain;
 using Coo.Modules.Users.Features.GetMyProfile;
+using Coo.Modules.Users.Features.GetProfileLimits;
 using Coo.Modules.Users.Features.RefreshSession;
 using Coo.Modules.Users.Features.RegisterUser;
 using Coo.Modules.Users.Features.SignIn;
@@ -45,6 +46,7 @@ public sealed class UsersModule : IModule
         RegisterUserEndpoint.Map(users);
         GetMyProfileEndpoint.Map(users);
         UpdateMyProfileEndpoint.Map(users);
+        GetProfileLimitsEndpoint.Map(users);
 
         var auth = api.MapGroup("/auth").WithTags("Auth").WithBodyLimit(BodyLimit.Credentials);
         SignInEndpoint.Map(auth);

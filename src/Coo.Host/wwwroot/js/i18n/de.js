@@ -1,5 +1,8 @@
+// @ts-check
 // Deutsch. Fehlende Einträge fallen auf Englisch zurück.
-export default {
+
+/** @type {Partial<Record<import('./en.js').TextKey, import('./en.js').Entry>>} */
+const de = {
   skipToContent: 'Zum Inhalt springen',
   mainNavigation: 'Hauptnavigation',
   language: 'Sprache',
@@ -67,3 +70,5 @@ export default {
   errorSlowDown: { one: 'Etwas langsamer: Versuche es in {count} Sekunde erneut.', other: 'Etwas langsamer: Versuche es in {count} Sekunden erneut.' },
   errorUnknown: 'Das hat nicht geklappt. Bitte versuche es erneut.',
 };
+
+export default de;

@@ -1,5 +1,11 @@
+// @ts-check
 // English, the fallback for every other language. A value with plural forms is chosen by Intl.PluralRules.
-export default {
+
+/** @typedef {Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }} PluralForms */
+/** @typedef {string | PluralForms} Entry */
+
+/** @satisfies {Record<string, Entry>} */
+const en = {
   skipToContent: 'Skip to content',
   mainNavigation: 'Main',
   language: 'Language',
@@ -67,3 +73,7 @@ export default {
   errorSlowDown: { one: 'Slow down: try again in {count} second.', other: 'Slow down: try again in {count} seconds.' },
   errorUnknown: 'That did not work. Please try again.',
 };
+
+/** @typedef {keyof typeof en} TextKey */
+
+export default en;

@@ -1,26 +1,58 @@
+// @ts-check
 import { api } from '../api.js';
-import { announce, h } from '../dom.js';
+import { announce, get, h } from '../dom.js';
 import { cooItem, deleteCoo, feed } from '../feed.js';
-import { characterCounter, clearErrors, field, formError, showErrors } from '../forms.js';
+import { characterCounter, clearErrors, describeError, field, formError, showErrors } from '../forms.js';
 import { t } from '../i18n.js';
 
-const maxLength = 280;
-const pollInterval = 5000;
+/** @typedef {import('../api.js').Coo} Coo */
+/** @typedef {import('../api.js').CooLimits} CooLimits */
 
-/** Compose box and home timeline, with a notice when others' coos arrive. */
-export function homeView(main, { viewer }) {
+const pollInterval = 5000;
+/** @type {Promise<CooLimits> | null} */
+let cooLimits = null;
+
+/**
+ * How long a coo may be, as the server publishes it; asked once per page load (and again after a failure).
+ * @returns {Promise<CooLimits>}
+ */
+function loadCooLimits() {
+  cooLimits ??= api.cooLimits().catch(error => {
+    cooLimits = null;
+    throw error;
+  });
+  return cooLimits;
+}
+
+/**
+ * Compose box and home timeline, with a notice when others' coos arrive.
+ * @param {HTMLElement} main
+ * @param {{ viewer: import('../api.js').MyProfile | null }} context
+ * @returns {Promise<() => void>} stops polling and paging
+ */
+export async function homeView(main, { viewer }) {
+  let limits;
+  try {
+    limits = await loadCooLimits();
+  } catch (error) {
+    main.append(h('h1', { tabindex: '-1' }, t('home')), h('p', { class: 'form-error', role: 'alert' }, describeError(error)));
+    return () => {};
+  }
+
+  /** @type {import('../feed.js').Feed<Coo>} */
   const timeline = feed({
     label: t('homeTimeline'),
-    load: cursor => api.get(`/timelines/home?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+    load: cursor => api.homeTimeline(cursor),
     render: coo => cooItem(coo, { viewer, onDelete: target => deleteCoo(target, timeline) }),
     emptyText: t('homeEmpty'),
   });
   const notice = h('button', { type: 'button', class: 'notice secondary', hidden: true, onClick: () => showPending() });
+  /** @type {Coo[]} */
   let pending = [];
 
   main.append(
     h('h1', { tabindex: '-1' }, t('home')),
-    composeForm(coo => {
+    composeForm(limits, coo => {
       timeline.insert([coo]);
       pending = pending.filter(item => item.id !== coo.id);
       updateNotice();
@@ -32,7 +64,7 @@ export function homeView(main, { viewer }) {
   async function poll() {
     if (document.hidden || !timeline.hasFirstPage()) return;
     try {
-      const page = await api.get('/timelines/home?limit=20');
+      const page = await api.homeTimeline(null);
       // Anything older than the oldest coo shown arrives by scrolling; anything newer and not shown is new.
       const oldest = timeline.oldestId();
       const unseen = page.items.filter(item => !timeline.has(item.id) && (oldest === null || BigInt(item.id) > BigInt(oldest)));
@@ -40,7 +72,7 @@ export function homeView(main, { viewer }) {
       if (unseen.every(item => known.has(item.id)) && unseen.length === pending.length) return;
       pending = unseen;
       updateNotice();
-      announce(notice.textContent);
+      announce(notice.textContent ?? '');
     } catch {
       // The next poll tries again; reading the timeline itself shows errors.
     }
@@ -68,15 +100,20 @@ export function homeView(main, { viewer }) {
   };
 }
 
-function composeForm(onPosted) {
+/**
+ * @param {CooLimits} limits
+ * @param {(coo: Coo) => void} onPosted
+ */
+function composeForm(limits, onPosted) {
   const error = formError();
   const textField = field({ name: 'text', label: t('composeLabel'), multiline: true });
-  const textarea = textField.querySelector('textarea');
+  const textarea = get(textField, 'textarea', HTMLTextAreaElement);
   const submit = h('button', { type: 'submit', disabled: true }, t('post'));
   // One key per text sent: a retry after a lost answer returns the first coo instead of posting it twice.
   let idempotencyKey = '';
+  /** @type {string | null} */
   let keyedText = null;
-  const { counter, update } = characterCounter(textarea, maxLength, result => { submit.disabled = result.empty || !result.fits; });
+  const { counter, update } = characterCounter(textarea, limits, result => { submit.disabled = result.empty || !result.fits; });
 
   const form = h('form', { class: 'card compose', 'aria-label': t('composeForm'), novalidate: true, onSubmit: async event => {
     event.preventDefault();
@@ -88,7 +125,7 @@ function composeForm(onPosted) {
       keyedText = textarea.value;
     }
     try {
-      const coo = await api.post('/coos', { text: textarea.value }, { 'Idempotency-Key': idempotencyKey });
+      const coo = await api.postCoo(textarea.value, idempotencyKey);
       keyedText = null;
       textarea.value = '';
       onPosted(coo);

@@ -1,15 +1,20 @@
+// @ts-check
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { feed } from '../feed.js';
 import { t } from '../i18n.js';
 
-/** /@username/followers and /@username/following: people, newest first, paged as you scroll. */
+/**
+ * /@username/followers and /@username/following: people, newest first, paged as you scroll.
+ * @param {HTMLElement} main
+ * @param {{ username: string, relation: 'followers' | 'following' }} context
+ */
 export function peopleView(main, { username, relation }) {
   const title = relation === 'followers' ? t('followersOf', { username }) : t('followedBy', { username });
   const list = feed({
     label: title,
     listClass: 'people',
-    load: cursor => api.get(`/users/${encodeURIComponent(username)}/${relation}?limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+    load: cursor => api.people(username, relation, cursor),
     render: person => h('li', { 'data-id': person.id },
       h('a', { class: 'name', href: `/@${person.username}` }, person.displayName),
       h('span', { class: 'handle' }, `@${person.username}`)),

@@ -1,24 +1,36 @@
-import { api } from '../api.js';
-import { announce, h } from '../dom.js';
+// @ts-check
+import { api, ApiError } from '../api.js';
+import { announce, find, get, h } from '../dom.js';
 import { cooItem, deleteCoo, feed } from '../feed.js';
 import { characterCounter, clearErrors, describeError, field, formError, showErrors } from '../forms.js';
 import { language, t } from '../i18n.js';
 
-/** A profile at /@username: who they are, counts, follow or edit, and their coos. */
+/** @typedef {import('../api.js').Coo} Coo */
+/** @typedef {import('../api.js').MyProfile} Viewer */
+
+/**
+ * A profile at /@username: who they are, counts, follow or edit, and their coos.
+ * @param {HTMLElement} main
+ * @param {{ viewer: Viewer | null, username: string, setViewer: (viewer: Viewer) => void }} context
+ * @returns {Promise<() => void>} stops paging
+ */
 export async function profileView(main, { viewer, username, setViewer }) {
+  /** @type {import('../api.js').UserProfile} */
   let profile;
   try {
-    profile = await api.get(`/users/${encodeURIComponent(username)}`);
+    profile = await api.profile(username);
   } catch (error) {
-    main.append(h('h1', { tabindex: '-1' }, error.status === 404 ? t('userNotFound', { username }) : describeError(error)));
+    main.append(h('h1', { tabindex: '-1' }, error instanceof ApiError && error.status === 404 ? t('userNotFound', { username }) : describeError(error)));
     return () => {};
   }
 
-  const own = viewer?.id === profile.id;
+  // The viewer on their own profile, who may edit it.
+  const owner = viewer?.id === profile.id ? viewer : null;
   const header = h('section', { class: 'profile-head card' });
+  /** @type {import('../feed.js').Feed<Coo>} */
   const coos = feed({
     label: t('coosOf', { name: profile.displayName }),
-    load: cursor => api.get(`/users/${encodeURIComponent(profile.username)}/coos?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+    load: cursor => api.coosOf(profile.username, cursor),
     render: coo => cooItem(coo, { viewer, onDelete: target => deleteCoo(target, coos).then(refreshCounts) }),
     emptyText: t('noCoosYet'),
   });
@@ -27,71 +39,90 @@ export async function profileView(main, { viewer, username, setViewer }) {
     header.replaceChildren(
       h('h1', { tabindex: '-1' }, profile.displayName),
       h('p', { class: 'handle' }, `@${profile.username}`),
-      profile.bio ? h('p', { class: 'bio' }, profile.bio) : null,
+      ...(profile.bio ? [h('p', { class: 'bio' }, profile.bio)] : []),
       h('p', { class: 'muted' }, t('joined', { date: new Intl.DateTimeFormat(language(), { month: 'long', year: 'numeric' }).format(new Date(profile.createdAt)) })),
       h('p', { class: 'counts' },
         h('a', { href: `/@${profile.username}/following` }, h('strong', {}, formatCount(profile.followingCount)), ' ', t('followingLabel')),
         h('a', { href: `/@${profile.username}/followers` }, h('strong', {}, formatCount(profile.followersCount)), ' ', t('followersLabel', { count: profile.followersCount })),
         h('span', {}, h('strong', {}, formatCount(profile.coosCount)), ' ', t('coosLabel', { count: profile.coosCount }))),
-      h('div', { class: 'profile-actions' }, own ? editButton() : viewer ? followButton() : h('a', { class: 'button', href: '/signin' }, t('signInToFollow'))),
+      h('div', { class: 'profile-actions' }, owner ? editButton(owner) : viewer ? followButton() : h('a', { class: 'button', href: '/signin' }, t('signInToFollow'))),
       h('p', { class: 'form-error', role: 'alert' }));
   }
 
   async function refreshCounts() {
-    profile = await api.get(`/users/${encodeURIComponent(profile.username)}`).catch(() => profile);
+    profile = await api.profile(profile.username).catch(() => profile);
     renderHeader();
   }
 
   function followButton() {
     const following = profile.followedByYou === true;
-    return h('button', { type: 'button', class: following ? 'secondary' : '', 'aria-pressed': String(following), onClick: async event => {
-      const button = event.currentTarget;
+    const button = h('button', { type: 'button', class: following ? 'secondary' : '', 'aria-pressed': String(following), onClick: async () => {
       button.disabled = true;
       try {
-        await (following ? api.delete : api.put)(`/users/${encodeURIComponent(profile.username)}/follow`);
+        await (following ? api.unfollow : api.follow)(profile.username);
         profile = { ...profile, followedByYou: !following, followersCount: profile.followersCount + (following ? -1 : 1) };
         renderHeader();
-        header.querySelector('.profile-actions button')?.focus();
+        find(header, '.profile-actions button', HTMLButtonElement)?.focus();
         announce(t(following ? 'unfollowed' : 'nowFollowing', { username: profile.username }));
       } catch (error) {
         button.disabled = false;
-        header.querySelector('.form-error').textContent = describeError(error);
+        get(header, '.form-error', HTMLElement).textContent = describeError(error);
       }
     } }, following ? t('unfollow') : t('follow'));
+    return button;
   }
 
-  function editButton() {
-    return h('button', { type: 'button', class: 'secondary', onClick: () => {
-      header.replaceChildren(editForm());
-      header.querySelector('input')?.focus();
+  /** @param {Viewer} me */
+  function editButton(me) {
+    const button = h('button', { type: 'button', class: 'secondary', onClick: async () => {
+      button.disabled = true;
+      try {
+        const limits = await api.profileLimits();
+        header.replaceChildren(editForm(me, limits));
+        find(header, 'input', HTMLInputElement)?.focus();
+      } catch (error) {
+        button.disabled = false;
+        get(header, '.form-error', HTMLElement).textContent = describeError(error);
+      }
     } }, t('editProfile'));
+    return button;
   }
 
-  function editForm() {
+  /**
+   * @param {Viewer} me the viewer, who owns this profile
+   * @param {import('../api.js').ProfileLimits} limits as the server publishes them
+   */
+  function editForm(me, limits) {
     const save = h('button', { type: 'submit' }, t('save'));
     const nameField = field({ name: 'displayName', label: t('displayName'), value: profile.displayName, autocomplete: 'name' });
     const bioField = field({ name: 'bio', label: t('bio'), value: profile.bio, multiline: true });
+    const nameInput = get(nameField, 'input', HTMLInputElement);
+    const bioInput = get(bioField, 'textarea', HTMLTextAreaElement);
     const valid = { displayName: true, bio: true };
-    const attach = (container, name, maxLength) => {
-      const control = container.querySelector('input, textarea');
-      const { counter } = characterCounter(control, maxLength, result => {
+    /**
+     * @param {HTMLInputElement | HTMLTextAreaElement} control
+     * @param {keyof typeof valid} name
+     * @param {import('../text.js').TextLimits} fieldLimits
+     */
+    const attach = (control, name, fieldLimits) => {
+      const { counter } = characterCounter(control, fieldLimits, result => {
         valid[name] = result.fits;
         save.disabled = !valid.displayName || !valid.bio;
       });
       control.after(counter);
     };
-    attach(nameField, 'displayName', 50);
-    attach(bioField, 'bio', 160);
+    attach(nameInput, 'displayName', limits.displayName);
+    attach(bioInput, 'bio', limits.bio);
     const form = h('form', { 'aria-label': t('editProfile'), novalidate: true, onSubmit: async event => {
       event.preventDefault();
       clearErrors(form);
       save.disabled = true;
       try {
-        const updated = await api.patch('/users/me', { displayName: form.elements.displayName.value, bio: form.elements.bio.value });
+        const updated = await api.updateMe({ displayName: nameInput.value, bio: bioInput.value });
         profile = { ...profile, displayName: updated.displayName, bio: updated.bio };
-        setViewer({ ...viewer, displayName: updated.displayName });
+        setViewer({ ...me, displayName: updated.displayName });
         renderHeader();
-        header.querySelector('h1').focus();
+        get(header, 'h1', HTMLElement).focus();
         announce(t('profileSaved'));
       } catch (error) {
         showErrors(form, error);
@@ -102,7 +133,7 @@ export async function profileView(main, { viewer, username, setViewer }) {
     h('h1', { tabindex: '-1' }, t('editProfile')),
     formError(), nameField, bioField,
     h('div', { class: 'form-row' },
-      h('button', { type: 'button', class: 'secondary', onClick: () => { renderHeader(); header.querySelector('button')?.focus(); } }, t('cancel')),
+      h('button', { type: 'button', class: 'secondary', onClick: () => { renderHeader(); find(header, 'button', HTMLButtonElement)?.focus(); } }, t('cancel')),
       save));
     return form;
   }
@@ -113,6 +144,7 @@ export async function profileView(main, { viewer, username, setViewer }) {
   return () => coos.stop();
 }
 
+/** @param {number} value */
 function formatCount(value) {
   return new Intl.NumberFormat(language(), { notation: value >= 10000 ? 'compact' : 'standard' }).format(value);
 }
