@@ -35,7 +35,11 @@ try
 }
 catch (InvalidConfigurationException ex)
 {
-    await Console.Error.WriteLineAsync($"Invalid configuration: {ex.Message}");
+    foreach (var problem in ex.Message.Split(Environment.NewLine))
+    {
+        await Console.Error.WriteLineAsync($"Invalid configuration: {problem}");
+    }
+
     return 2;
 }
 catch (Exception ex) when (ex is not HostAbortedException)

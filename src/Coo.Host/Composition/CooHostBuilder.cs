@@ -33,6 +33,7 @@ internal static class CooHostBuilder
         var configuration = builder.Configuration;
         var services = builder.Services;
         var database = DatabaseSettings.From(configuration);
+        var logging = ValidatedSettings.Read<LoggingOptions>(configuration, LoggingOptions.Section);
 
         services.AddSerilog((provider, logger) =>
         {
@@ -41,11 +42,16 @@ internal static class CooHostBuilder
             logger.MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+
+                // EF Core's own error events repeat, with the whole stack, an exception that is logged once where it is
+                // handled (the 503 handler, the outbox loops, the request's error); in an outage that is pages per request.
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Connection", LogEventLevel.Fatal)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Query", LogEventLevel.Fatal)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
                 .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error);
             logger.ReadFrom.Configuration(configuration).ReadFrom.Services(provider).Enrich.FromLogContext().Enrich.With<TraceLogEnricher>();
-            if (configuration.GetValue<bool>("Logging:Json"))
+            if (logging.Json)
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             }
@@ -58,7 +64,8 @@ internal static class CooHostBuilder
         });
 
         services.AddCooInfrastructure(configuration, database);
-        services.AddSingleton(new SnowflakeIdGenerator(GeneratorId(configuration, database), TimeProvider.System));
+        var generatorId = ValidatedSettings.Read<IdsOptions>(configuration, IdsOptions.Section).GeneratorIdFor(database);
+        services.AddSingleton(new SnowflakeIdGenerator(generatorId, TimeProvider.System));
         services.AddCooAuthentication(AuthSettings.From(configuration, database, builder.Environment.IsDevelopment()));
         services.AddSingleton<CursorProtector>();
         services.AddCooAdminPolicy(configuration);
@@ -100,25 +107,5 @@ internal static class CooHostBuilder
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodyLimit.ServerMaximum);
         ReadinessReport.AddCooReadinessReport(services, configuration);
         return builder;
-    }
-
-    /// <summary>
-    /// Each running instance needs its own id generator number (<c>Ids:GeneratorId</c>): two instances with the same
-    /// number could mint the same id. The single-instance embedded mode may leave it out.
-    /// </summary>
-    private static int GeneratorId(ConfigurationManager configuration, DatabaseSettings database)
-    {
-        var text = configuration["Ids:GeneratorId"];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return database.Provider == DatabaseProvider.Sqlite
-                ? 0
-                : throw new InvalidConfigurationException(
-                    $"Ids:GeneratorId is required when Database:Provider is {database.Provider}: give each instance its own number from 0 to {SnowflakeIdGenerator.MaxGeneratorId}.");
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id <= SnowflakeIdGenerator.MaxGeneratorId
-            ? id
-            : throw new InvalidConfigurationException($"Ids:GeneratorId '{text}' is not a whole number from 0 to {SnowflakeIdGenerator.MaxGeneratorId}.");
     }
 }

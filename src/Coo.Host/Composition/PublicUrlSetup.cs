@@ -29,6 +29,37 @@ internal sealed class AppOptions : IValidatableObject
     }
 }
 
+/// <summary>
+/// ASP.NET Core's root setting <c>AllowedHosts</c> (<c>;</c>-separated), or a default that lets no stranger's host in.
+/// Read with <c>App:PublicUrl</c> (given to the constructor), since whether <c>*</c> is safe depends on it.
+/// </summary>
+internal sealed class AllowedHostsOptions(Uri? publicUrl) : IValidatableObject
+{
+    /// <summary>At the root of the configuration, like ASP.NET Core's own.</summary>
+    public const string Section = "";
+
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    public string? AllowedHosts { get; set; }
+
+    /// <summary>
+    /// The configured hosts; without any, the loopback names, or any host when there is a public URL: then no
+    /// response depends on the Host header, so any may come (probes use the pod's address).
+    /// </summary>
+    public string[] HostsToAllow() => Configured is { Length: > 0 } configured ? configured : publicUrl is null ? LoopbackHosts : ["*"];
+
+    private string[] Configured => AllowedHosts?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (publicUrl is null && Configured.Contains("*"))
+        {
+            yield return new ValidationResult(
+                $"{nameof(AllowedHosts)} '*' accepts any Host header, which would then appear in the API's links: set {AppOptions.Section}:{nameof(AppOptions.PublicUrl)}, or name the hosts.");
+        }
+    }
+}
+
 /// <summary>The base of the absolute URLs the API emits (<c>Link</c> headers, the OpenAPI document's server).</summary>
 internal sealed class PublicBaseUrl(Uri? configured)
 {
@@ -45,13 +76,10 @@ internal sealed class PublicBaseUrl(Uri? configured)
 /// </summary>
 internal static class PublicUrlSetup
 {
-    private const string AllowedHostsKey = "AllowedHosts";
-    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
-
     public static IServiceCollection AddCooPublicUrl(this IServiceCollection services, IConfiguration configuration)
     {
         var publicUrl = ValidatedSettings.Read<AppOptions>(configuration, AppOptions.Section).PublicUrl;
-        var allowedHosts = AllowedHosts(configuration, publicUrl);
+        var allowedHosts = ValidatedSettings.Read(configuration, AllowedHostsOptions.Section, new AllowedHostsOptions(publicUrl)).HostsToAllow();
         services.AddSingleton(new PublicBaseUrl(publicUrl));
 
         // ASP.NET Core's own host filter runs first and answers without a body; UseCooHostFiltering puts the same
@@ -82,24 +110,5 @@ internal static class PublicUrlSetup
     {
         app.UseHostFiltering();
         return app;
-    }
-
-    /// <summary><c>AllowedHosts</c> (<c>;</c>-separated, ASP.NET Core's setting), or a default that lets no stranger's host in.</summary>
-    private static string[] AllowedHosts(IConfiguration configuration, Uri? publicUrl)
-    {
-        var configured = configuration[AllowedHostsKey]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        if (configured.Length == 0)
-        {
-            // With a public URL no response depends on the Host header, so any may come (probes use the pod's address).
-            return publicUrl is null ? LoopbackHosts : ["*"];
-        }
-
-        if (publicUrl is null && configured.Contains("*"))
-        {
-            throw new InvalidConfigurationException(
-                $"{AllowedHostsKey} '*' accepts any Host header, which would then appear in the API's links: set {AppOptions.Section}:PublicUrl, or name the hosts.");
-        }
-
-        return configured;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Coo.Shared.Infrastructure.Caching;
+using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Observability;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -8,9 +9,6 @@ namespace Coo.Host.Composition;
 
 internal static class TelemetrySetup
 {
-    /// <summary>The standard OpenTelemetry setting (environment variable or configuration key) that turns on export.</summary>
-    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
-
     /// <summary>
     /// Traces of requests, database and Redis calls, outbox deliveries and jobs. Spans are always made (the outbox and
     /// the logs carry their ids), but they leave the process only when an OTLP endpoint is configured: without one
@@ -18,6 +16,7 @@ internal static class TelemetrySetup
     /// </summary>
     public static IServiceCollection AddCooTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        var otlp = ValidatedSettings.Read<OtlpExportOptions>(configuration, OtlpExportOptions.Section);
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("coo", serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString()))
             .WithTracing(tracing =>
@@ -33,7 +32,7 @@ internal static class TelemetrySetup
                     tracing.AddRedisInstrumentation();
                 }
 
-                if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]))
+                if (otlp.Exports)
                 {
                     // Endpoint, protocol and headers come from the standard OTEL_EXPORTER_OTLP_* settings.
                     tracing.AddOtlpExporter();

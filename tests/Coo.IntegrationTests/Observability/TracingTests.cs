@@ -113,7 +113,7 @@ public sealed class TracingTests
         {
             Settings =
             {
-                [TelemetrySetup.OtlpEndpointSetting] = "http://127.0.0.1:9", // the discard port: nothing listens
+                [OtlpExportOptions.EndpointSetting] = "http://127.0.0.1:9", // the discard port: nothing listens
                 ["OTEL_BSP_SCHEDULE_DELAY"] = "50", // export at once, while the requests below run
                 ["OTEL_EXPORTER_OTLP_TIMEOUT"] = "1000", // and give up quickly when the host stops
             },

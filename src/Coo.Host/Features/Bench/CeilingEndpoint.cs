@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Coo.Host.Features.Coos;
+using Coo.Shared.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -14,14 +15,12 @@ namespace Coo.Host.Features.Bench;
 /// </summary>
 internal static class CeilingEndpoint
 {
-    public const string Setting = "Bench:CeilingEndpoint";
-
     /// <summary>The mean coo length of the benchmark's generated data, so both pages are the same size.</summary>
     private const int TextLength = 80;
 
     public static void MapBenchCeiling(this WebApplication app)
     {
-        if (!app.Configuration.GetValue<bool>(Setting))
+        if (!ValidatedSettings.Read<BenchOptions>(app.Configuration, BenchOptions.Section).CeilingEndpoint)
         {
             return;
         }

@@ -14,14 +14,7 @@ public static class AuthorizationPolicies
     /// <summary>Adds the <see cref="Admin"/> policy.</summary>
     public static IServiceCollection AddCooAdminPolicy(this IServiceCollection services, IConfiguration configuration)
     {
-        // Usernames named here once made whoever registered them first an administrator. Saying so at start beats
-        // a setting that silently grants nothing.
-        if (configuration.GetSection("Admin:Usernames").GetChildren().Any())
-        {
-            throw new InvalidConfigurationException(
-                "Admin:Usernames is no longer read: make an existing account an administrator with 'Coo.Host admin grant <username>' (see README, Security).");
-        }
-
+        ValidatedSettings.Read<AdminOptions>(configuration, AdminOptions.Section);
         services.AddAuthorizationBuilder().AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireRole(CooRoles.Admin));
         return services;
     }

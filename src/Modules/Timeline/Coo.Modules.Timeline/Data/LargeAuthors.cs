@@ -25,7 +25,7 @@ internal sealed class LargeAuthors(TimelineDbContext db, IMemoryCache memory, IO
         }
 
         var followers = await db.FollowEdges.CountAsync(e => e.FolloweeId == authorId && e.IsActive, cancellationToken);
-        if (followers > options.Value.LargeAuthorFollowers)
+        if (LargeAuthor.IsLarge(followers, options.Value.LargeAuthorFollowers))
         {
             db.LargeAuthors.Add(new LargeAuthor(authorId, time.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
@@ -36,8 +36,8 @@ internal sealed class LargeAuthors(TimelineDbContext db, IMemoryCache memory, IO
     /// <summary>Whether a coo of the author is left to read-time merge instead of being fanned out.</summary>
     public Task<bool> SkipsFanOutAsync(long authorId, CancellationToken cancellationToken)
     {
-        var switchedBefore = time.GetUtcNow() - options.Value.LargeAuthorSwitchDelay;
-        return db.LargeAuthors.AnyAsync(l => l.AuthorId == authorId && l.Since <= switchedBefore, cancellationToken);
+        return db.LargeAuthors.Where(LargeAuthor.SkipsFanOutAt(time.GetUtcNow(), options.Value.LargeAuthorSwitchDelay))
+            .AnyAsync(l => l.AuthorId == authorId, cancellationToken);
     }
 
     /// <summary>The large authors the user follows, whose coos are merged into the user's timeline when read.</summary>

@@ -37,21 +37,17 @@ internal sealed class TimelineStore(TimelineDbContext db)
 #pragma warning restore EF1002
     }
 
-    /// <summary>
-    /// Splits an author's followers into batches of at most <paramref name="batchSize"/>, as (after, up to] id ranges.
-    /// The first and last ranges are open-ended, so a follower who arrives meanwhile still falls into one.
-    /// </summary>
+    /// <summary>An author's followers in batches of at most <paramref name="batchSize"/> (see <see cref="FollowerBatches.Split"/>).</summary>
     public async Task<IReadOnlyList<(long After, long UpTo)>> FollowerBatchesAsync(long authorId, int batchSize, CancellationToken cancellationToken)
     {
         var edges = db.FollowEdges.Where(e => e.FolloweeId == authorId && e.IsActive);
         if (await edges.CountAsync(cancellationToken) <= batchSize)
         {
-            return [(long.MinValue, long.MaxValue)];
+            return [FollowerBatches.Everyone]; // One batch: no need to read the ids.
         }
 
         var followers = await edges.OrderBy(e => e.FollowerId).Select(e => e.FollowerId).ToListAsync(cancellationToken);
-        var bounds = followers.Chunk(batchSize).Select(batch => batch[^1]).SkipLast(1).ToList();
-        return [.. bounds.Prepend(long.MinValue).Zip(bounds.Append(long.MaxValue))];
+        return FollowerBatches.Split(followers, batchSize);
     }
 
     /// <summary>
@@ -120,7 +116,7 @@ internal sealed class TimelineStore(TimelineDbContext db)
         var horizon = await HorizonAsync(ownerId, cancellationToken);
         var ids = await db.Entries.Where(e => e.OwnerId == ownerId && e.CooId >= horizon)
             .OrderByDescending(e => e.CooId).Take(count).Select(e => e.CooId).ToListAsync(cancellationToken);
-        return (ids, ids.Count < count && horizon == 0);
+        return (ids, ids.Count < count && TimelineHorizon.IsComplete(horizon));
     }
 
     /// <summary>The coo id below which the stored timeline may lack entries; 0 when it is complete.</summary>

@@ -43,10 +43,9 @@ internal sealed class UserFollowedHandler(
         var mergeCount = options.Value.FollowMergeCount;
         var recent = await sender.Send(new GetCooRefsByAuthors([followee], BeforeId: null, mergeCount), cancellationToken);
         await timelines.AddEntriesAsync(follower, recent, cancellationToken);
-        if (recent.Count == mergeCount)
+        if (TimelineHorizon.AfterMerge([.. recent.Select(c => c.Id)], mergeCount) is { } horizon)
         {
-            // The followee may have older coos that were not merged: below this point the timeline is incomplete.
-            await timelines.RaiseHorizonAsync(follower, recent[^1].Id, cancellationToken);
+            await timelines.RaiseHorizonAsync(follower, horizon, cancellationToken);
         }
 
         if (cache.KeepsCopies)

@@ -2,14 +2,6 @@ namespace Coo.Modules.Users.Domain;
 
 internal sealed class User
 {
-    /// <summary>
-    /// After this many consecutive failed sign-ins the account is locked for <see cref="LockoutDuration"/>.
-    /// The count is kept with atomic database updates (see the sign-in handler) so parallel guesses cannot outrun it.
-    /// </summary>
-    public const int MaxFailedSignIns = 5;
-
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     private User()
     {
     }
@@ -91,8 +83,7 @@ internal sealed class User
         return changed;
     }
 
-    public TimeSpan? RemainingLockout(DateTimeOffset now) =>
-        LockedOutUntil is { } until && until > now ? until - now : null;
+    public TimeSpan? RemainingLockout(DateTimeOffset now) => SignInLockout.Remaining(LockedOutUntil, now);
 
     /// <returns>True when something changed.</returns>
     public bool SetAdmin(bool isAdmin)

@@ -1,6 +1,7 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
+using Coo.Modules.Timeline.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ internal sealed class GetHomeTimelineHandler(
 
         // Both lists are the newest coos older than the cursor of their kind, so the newest of their union is exact.
         var theirs = await sender.Send(new GetCooRefsByAuthors(large, query.BeforeCooId, query.Limit), cancellationToken);
-        return [.. page.Union(theirs.Select(c => c.Id)).OrderDescending().Take(query.Limit)];
+        return TimelineMerge.Newest(page, theirs.Select(c => c.Id), query.Limit);
     }
 
     /// <summary>The page of the timeline as stored (by fan-out), from the cache first.</summary>
@@ -78,16 +79,14 @@ internal sealed class GetHomeTimelineHandler(
         }
 
         var page = await stored.OrderByDescending(e => e.CooId).Take(limit).Select(e => e.CooId).ToListAsync(cancellationToken);
-        var storedCopyIsComplete = horizon == 0;
-        if (page.Count == limit || storedCopyIsComplete)
+        if (page.Count == limit || TimelineHorizon.IsComplete(horizon))
         {
             return page;
         }
 
         var authors = await db.FollowEdges.Where(e => e.FollowerId == userId && e.IsActive).Select(e => e.FolloweeId).ToListAsync(cancellationToken);
         authors.Add(userId);
-        var olderThan = beforeCooId is { } b && b < horizon ? b : horizon;
-        var older = await sender.Send(new GetCooRefsByAuthors(authors, olderThan, limit - page.Count), cancellationToken);
+        var older = await sender.Send(new GetCooRefsByAuthors(authors, TimelineHorizon.FillOlderThan(horizon, beforeCooId), limit - page.Count), cancellationToken);
         page.AddRange(older.Select(c => c.Id));
         return page;
     }

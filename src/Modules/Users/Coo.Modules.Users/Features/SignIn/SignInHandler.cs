@@ -52,7 +52,7 @@ internal sealed class SignInHandler(
         }
 
         // The attempt is counted before the password is checked, atomically and only while the account is not
-        // locked, so that a burst of parallel guesses gets at most MaxFailedSignIns of them verified.
+        // locked, so that a burst of parallel guesses gets at most SignInLockout.MaxFailedSignIns of them verified.
         var users = db.Users.Where(u => u.Id == user.Id);
         var counted = await users
             .Where(u => u.LockedOutUntil == null || u.LockedOutUntil <= now)
@@ -68,10 +68,10 @@ internal sealed class SignInHandler(
             .SingleAsync(cancellationToken);
         if (counted == 0)
         {
-            return UsersErrors.LockedOut(lockedOutUntil is { } until && until > now ? until - now : User.LockoutDuration);
+            return UsersErrors.LockedOut(SignInLockout.RefusedAttemptWait(lockedOutUntil, now));
         }
 
-        if (attempts > User.MaxFailedSignIns)
+        if (SignInLockout.LocksUnchecked(attempts))
         {
             return await LockAsync(users, now, cancellationToken);
         }
@@ -79,7 +79,7 @@ internal sealed class SignInHandler(
         var verification = passwordHasher.VerifyHashedPassword(user, user.PasswordHash, command.Password);
         if (verification == PasswordVerificationResult.Failed)
         {
-            return attempts == User.MaxFailedSignIns
+            return SignInLockout.WrongPasswordLocks(attempts)
                 ? await LockAsync(users, now, cancellationToken)
                 : UsersErrors.InvalidCredentials;
         }
@@ -100,7 +100,7 @@ internal sealed class SignInHandler(
 
     private static async Task<Result<TokenResponse>> LockAsync(IQueryable<User> users, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.LockedOutUntil, now + User.LockoutDuration), cancellationToken);
-        return UsersErrors.LockedOut(User.LockoutDuration);
+        await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.LockedOutUntil, SignInLockout.LockedUntil(now)), cancellationToken);
+        return UsersErrors.LockedOut(SignInLockout.Duration);
     }
 }
