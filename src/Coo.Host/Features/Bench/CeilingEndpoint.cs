@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Coo.Host.Features.Coos;
+using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +33,7 @@ internal static class CeilingEndpoint
             .ExcludeFromDescription();
     }
 
-    private static PageResponse<CooResponse> SamplePage()
+    private static PageResponse<SampleCoo> SamplePage()
     {
         // Ids of today's magnitude, so they serialize to as many digits as real ones.
         const long firstId = 330_000_000_000_000_000;
@@ -41,9 +41,14 @@ internal static class CeilingEndpoint
         var items = Enumerable.Range(0, 20).Select(i =>
         {
             var authorNumber = 10_000 + (i * 7919 % 90_000);
-            var author = new AuthorResponse(firstId - (authorNumber * 1_000_000L), string.Create(CultureInfo.InvariantCulture, $"user{authorNumber}"), string.Create(CultureInfo.InvariantCulture, $"User {authorNumber}"));
-            return new CooResponse(firstId - (i * 4_194_304L), new string('x', TextLength), createdAt.AddSeconds(-i), author);
+            var author = new SampleAuthor(firstId - (authorNumber * 1_000_000L), string.Create(CultureInfo.InvariantCulture, $"user{authorNumber}"), string.Create(CultureInfo.InvariantCulture, $"User {authorNumber}"));
+            return new SampleCoo(firstId - (i * 4_194_304L), new string('x', TextLength), createdAt.AddSeconds(-i), author);
         }).ToList();
-        return new PageResponse<CooResponse>(items, "djE6MzMwMDAwMDAwMDAwMDAwMDAw");
+        return new PageResponse<SampleCoo>(items, "djE6MzMwMDAwMDAwMDAwMDAwMDAw");
     }
+
+    /// <summary>Shaped like the API's coo (<c>CooResponse</c>), so the page serializes to the same JSON; it serves no module's data.</summary>
+    private sealed record SampleCoo(long Id, string Text, DateTimeOffset CreatedAt, SampleAuthor Author);
+
+    private sealed record SampleAuthor(long Id, string Username, string DisplayName);
 }

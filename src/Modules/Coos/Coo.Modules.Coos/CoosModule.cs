@@ -1,10 +1,16 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Features.DeleteCoo;
+using Coo.Modules.Coos.Features.GetCoo;
+using Coo.Modules.Coos.Features.ListUserCoos;
+using Coo.Modules.Coos.Features.PostCoo;
 using Coo.Modules.Coos.Resources;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Infrastructure.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +20,8 @@ namespace Coo.Modules.Coos;
 /// <summary>Coos, the short messages people post.</summary>
 public sealed class CoosModule : IModule
 {
+    public IReadOnlyList<RateLimitPolicy> RateLimitPolicies => [CoosRateLimits.Posting];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
         services.AddModuleDbContext<CoosDbContext, SqliteCoosDbContext, PostgreSqlCoosDbContext, SqlServerCoosDbContext>(
@@ -27,8 +35,12 @@ public sealed class CoosModule : IModule
         services.AddCacheMaintenanceHandler<CooDeletedIntegrationEvent, DeletedCooCacheHandler, CoosDbContext>();
     }
 
-    /// <summary>Coos are served by the host's application endpoints, which add their authors from the Users module.</summary>
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        var coos = api.MapGroup("/coos").WithTags("Coos");
+        PostCooEndpoint.Map(coos);
+        GetCooEndpoint.Map(coos);
+        DeleteCooEndpoint.Map(coos);
+        ListUserCoosEndpoint.Map(api);
     }
 }

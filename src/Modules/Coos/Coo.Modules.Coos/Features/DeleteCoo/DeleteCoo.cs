@@ -1,7 +1,7 @@
 using Coo.Shared.Kernel;
 using Mediator;
 
-namespace Coo.Modules.Coos.Contracts;
+namespace Coo.Modules.Coos.Features.DeleteCoo;
 
 /// <summary>Deletes a coo of <paramref name="RequesterId"/>; another author's coo is reported as not found.</summary>
-public sealed record DeleteCoo(long CooId, long RequesterId) : ICommand<Result<Unit>>;
+internal sealed record DeleteCoo(long CooId, long RequesterId) : ICommand<Result<Unit>>;

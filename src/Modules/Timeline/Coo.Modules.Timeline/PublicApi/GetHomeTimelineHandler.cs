@@ -1,11 +1,12 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Timeline.Caching;
+using Coo.Modules.Timeline.Contracts;
 using Coo.Modules.Timeline.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Coo.Modules.Timeline.Features.GetHomeTimeline;
+namespace Coo.Modules.Timeline.PublicApi;
 
 /// <summary>
 /// Serves the newest pages from the timeline cache, rebuilding it from the database on a miss; continues in the
@@ -18,9 +19,9 @@ internal sealed class GetHomeTimelineHandler(
     ITimelineCache cache,
     LargeAuthors largeAuthors,
     ISender sender,
-    IOptions<TimelineOptions> options) : IQueryHandler<Contracts.GetHomeTimeline, IReadOnlyList<long>>
+    IOptions<TimelineOptions> options) : IQueryHandler<GetHomeTimeline, IReadOnlyList<long>>
 {
-    public async ValueTask<IReadOnlyList<long>> Handle(Contracts.GetHomeTimeline query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<long>> Handle(GetHomeTimeline query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
         var page = await ReadTimelineAsync(query, cancellationToken);
@@ -36,7 +37,7 @@ internal sealed class GetHomeTimelineHandler(
     }
 
     /// <summary>The page of the timeline as stored (by fan-out), from the cache first.</summary>
-    private async Task<List<long>> ReadTimelineAsync(Contracts.GetHomeTimeline query, CancellationToken cancellationToken)
+    private async Task<List<long>> ReadTimelineAsync(GetHomeTimeline query, CancellationToken cancellationToken)
     {
         var (page, wholeTimeline) = await ReadCachedAsync(query, cancellationToken);
         if (page.Count == query.Limit || wholeTimeline)
@@ -50,7 +51,7 @@ internal sealed class GetHomeTimelineHandler(
     }
 
     /// <summary>The start of the page from the cache, and whether it is all there is (the cache holds the whole timeline).</summary>
-    private async Task<(List<long> Page, bool WholeTimeline)> ReadCachedAsync(Contracts.GetHomeTimeline query, CancellationToken cancellationToken)
+    private async Task<(List<long> Page, bool WholeTimeline)> ReadCachedAsync(GetHomeTimeline query, CancellationToken cancellationToken)
     {
         var cached = await cache.ReadAsync(query.UserId, query.BeforeCooId, query.Limit, cancellationToken);
         if (cached.CooIds is { } hit)

@@ -1,4 +1,3 @@
-using Coo.Host.Features.Coos;
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Timeline.Contracts;
 using Coo.Shared.Infrastructure.Security;
@@ -6,10 +5,10 @@ using Coo.Shared.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Coo.Host.Features.Timelines;
+namespace Coo.Host.Compositions.HomeTimeline;
 
-/// <summary>The home timeline: coo ids from Timeline, hydrated with one batch call each to Coos and Users.</summary>
-internal static class TimelineEndpoints
+/// <summary>The home timeline: a page of coo ids from Timeline, shown with their authors by Coos.</summary>
+internal static class HomeTimelineEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/timelines/home", GetHomeAsync)
@@ -30,9 +29,8 @@ internal static class TimelineEndpoints
         var fetched = await sender.Send(new GetHomeTimeline(http.User.GetUserId(), beforeId, pageSize + 1), cancellationToken);
         var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, id => id);
 
-        // A coo deleted a moment ago is still listed until the CooDeleted event reaches Timeline: hydration leaves it out.
-        var coos = (await sender.Send(new GetCoosByIds(page), cancellationToken)).ToDictionary(c => c.Id);
-        var ordered = page.Where(coos.ContainsKey).Select(id => coos[id]).ToList();
-        return TypedResults.Ok(new PageResponse<CooResponse>(await sender.WithAuthorsAsync(ordered, cancellationToken), nextCursor));
+        // A coo deleted a moment ago is still listed until the CooDeleted event reaches Timeline: Coos leaves it out.
+        var coos = await sender.Send(new GetCooResponses(page), cancellationToken);
+        return TypedResults.Ok(new PageResponse<CooResponse>(coos, nextCursor));
     }
 }

@@ -1,20 +1,21 @@
 using System.Globalization;
 using System.Text;
-using Coo.Host.Composition;
-using Coo.Shared.Infrastructure.Web;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Coo.Host.Features;
+namespace Coo.Shared.Infrastructure.Web;
 
 /// <summary>A page of a list, newest first; <see cref="NextCursor"/> is null on the last page.</summary>
-internal sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextCursor);
+public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 /// <summary>
 /// Keyset pagination over time-ordered ids. Cursors are opaque and verified (<see cref="CursorProtector"/>): one the
 /// API did not hand out for that list — built by hand, tampered with, or from another list — is a 400, never a 500.
 /// </summary>
-internal static class Paging
+public static class Paging
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;

@@ -4,7 +4,7 @@ using System.Text;
 using Coo.Shared.Infrastructure.Security;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Coo.Host.Features;
+namespace Coo.Shared.Infrastructure.Web;
 
 /// <summary>
 /// Makes paging cursors opaque and tamper-evident, yet short and URL-safe (28 characters): a version byte, the
@@ -12,7 +12,7 @@ namespace Coo.Host.Features;
 /// signing keys. Every host instance that shares the keys accepts the others' cursors, and a cursor made before a
 /// key rotation stays valid while its key is still a validation key.
 /// </summary>
-internal sealed class CursorProtector(AuthSettings auth)
+public sealed class CursorProtector(AuthSettings auth)
 {
     private const byte Version = 1;
     private const int PayloadLength = 1 + sizeof(long);

@@ -1,17 +1,13 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Coos.Data;
 using Coo.Modules.Users.Contracts;
 using Mediator;
 
-namespace Coo.Host.Features.Coos;
+namespace Coo.Modules.Coos.Features;
 
-internal sealed record AuthorResponse(long Id, string Username, string DisplayName);
-
-/// <summary>A coo the way clients render it, with its author.</summary>
-internal sealed record CooResponse(long Id, string Text, DateTimeOffset CreatedAt, AuthorResponse Author);
-
+/// <summary>Coos as clients see them: with their authors, from one batch call to the Users module whatever the page size.</summary>
 internal static class CooHydration
 {
-    /// <summary>Adds authors to coos with one batch call to the Users module, whatever the page size.</summary>
     public static async Task<IReadOnlyList<CooResponse>> WithAuthorsAsync(this ISender sender, IReadOnlyList<CooSummary> coos, CancellationToken cancellationToken)
     {
         if (coos.Count == 0)

@@ -1,12 +1,13 @@
 using Coo.Modules.Timeline.Caching;
+using Coo.Modules.Timeline.Contracts;
 using Coo.Modules.Timeline.Data;
 using Mediator;
 
-namespace Coo.Modules.Timeline.Features.RecordOwnCoo;
+namespace Coo.Modules.Timeline.PublicApi;
 
-internal sealed class RecordOwnCooHandler(TimelineStore timelines, ITimelineCache cache) : ICommandHandler<Contracts.RecordOwnCoo>
+internal sealed class RecordOwnCooHandler(TimelineStore timelines, ITimelineCache cache) : ICommandHandler<RecordOwnCoo>
 {
-    public async ValueTask<Unit> Handle(Contracts.RecordOwnCoo command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(RecordOwnCoo command, CancellationToken cancellationToken)
     {
         await timelines.AddOwnAsync(command.CooId, command.AuthorId, cancellationToken);
         await cache.AddAsync(command.CooId, [command.AuthorId], cancellationToken);

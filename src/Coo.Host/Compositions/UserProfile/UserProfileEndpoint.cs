@@ -3,19 +3,10 @@ using Coo.Modules.Follows.Contracts;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
-using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Coo.Host.Features.Users;
-
-internal static class UserErrors
-{
-    public static readonly Error NotFound = Error.NotFound("users.not-found", "No user has that username.");
-}
-
-/// <summary>A user the way lists show them.</summary>
-internal sealed record UserResponse(long Id, string Username, string DisplayName);
+namespace Coo.Host.Compositions.UserProfile;
 
 /// <summary>
 /// A public profile: the Users module's profile with counts from Follows and Coos. <see cref="FollowedByYou"/>
@@ -32,8 +23,8 @@ internal sealed record UserProfileResponse(
     int CoosCount,
     bool? FollowedByYou);
 
-/// <summary>Application endpoints that compose a user's profile from several modules.</summary>
-internal static class UserEndpoints
+/// <summary>A user's public profile, composed from Users, Follows and Coos.</summary>
+internal static class UserProfileEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/users/{username}", GetProfileAsync)
