@@ -1,8 +1,8 @@
 using Coo.Host.Compositions;
-using Coo.Host.Features.Bench;
-using Coo.Host.Features.JobsDashboard;
-using Coo.Host.Features.WebClient;
 using Coo.Host.Observability;
+using Coo.Host.Platform.Bench;
+using Coo.Host.Platform.JobsDashboard;
+using Coo.Host.Platform.WebClient;
 using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

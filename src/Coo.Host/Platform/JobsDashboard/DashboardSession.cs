@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Coo.Host.Features.JobsDashboard;
+namespace Coo.Host.Platform.JobsDashboard;
 
 /// <summary>
 /// A browser cannot send a bearer token when it opens <c>/hangfire</c>, so a signed-in administrator trades theirs

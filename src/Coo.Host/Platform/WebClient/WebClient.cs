@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Rewrite;
 
-namespace Coo.Host.Features.WebClient;
+namespace Coo.Host.Platform.WebClient;
 
 /// <summary>
 /// The web client in wwwroot is one page: its own routes (the root, a profile at <c>/@name</c>, its follower lists,

@@ -5,7 +5,7 @@ using Coo.Shared.Kernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coo.Modules.Users.Features.AdminRole;
+namespace Coo.Modules.Users.PublicApi;
 
 internal sealed class SetAdminRoleHandler(UsersDbContext db) : ICommandHandler<SetAdminRole, Result<AdminRoleChange>>
 {

@@ -4,7 +4,7 @@ using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
-namespace Coo.Host.Features.Bench;
+namespace Coo.Host.Platform.Bench;
 
 /// <summary>
 /// The load benchmark's ceiling: what this host build serves when a request does no work at all. It answers a JSON

@@ -2,7 +2,7 @@ using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Persistence;
 using Mediator;
 
-namespace Coo.Host.Features.Admin;
+namespace Coo.Host.Platform.Admin;
 
 /// <summary>
 /// The operator's way to make administrators: <c>dotnet Coo.Host.dll admin grant|revoke &lt;username&gt;</c> and
