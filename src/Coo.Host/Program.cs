@@ -1,6 +1,6 @@
 using System.Globalization;
 using Coo.Host.Composition;
-using Coo.Host.Features.Admin;
+using Coo.Host.Platform.Admin;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Persistence;
 using Serilog;

@@ -1,5 +1,5 @@
 using Coo.Host.Composition;
-using Coo.Host.Features.Bench;
+using Coo.Host.Platform.Bench;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Persistence;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Coo.Host.Features;
 using Coo.Host.Observability;
 using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
@@ -82,8 +81,8 @@ internal static class CooHostBuilder
             options.Assemblies =
             [
                 typeof(UsersModule), typeof(GetUsersByIds),
-                typeof(CoosModule), typeof(PostCoo),
-                typeof(FollowsModule), typeof(FollowUser),
+                typeof(CoosModule), typeof(CooPostedIntegrationEvent),
+                typeof(FollowsModule), typeof(UserFollowedIntegrationEvent),
                 typeof(TimelineModule), typeof(GetHomeTimeline),
                 typeof(AnalyticsModule),
             ];

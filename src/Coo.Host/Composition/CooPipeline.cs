@@ -1,11 +1,8 @@
-using Coo.Host.Features.Bench;
-using Coo.Host.Features.Coos;
-using Coo.Host.Features.Follows;
-using Coo.Host.Features.JobsDashboard;
-using Coo.Host.Features.Timelines;
-using Coo.Host.Features.Users;
-using Coo.Host.Features.WebClient;
+using Coo.Host.Compositions;
 using Coo.Host.Observability;
+using Coo.Host.Platform.Bench;
+using Coo.Host.Platform.JobsDashboard;
+using Coo.Host.Platform.WebClient;
 using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -58,11 +55,8 @@ internal static class CooPipeline
             module.MapEndpoints(api);
         }
 
-        UserEndpoints.Map(api);
+        CompositionEndpoints.Map(api);
         DashboardSession.Map(api);
-        CooEndpoints.Map(api);
-        FollowEndpoints.Map(api);
-        TimelineEndpoints.Map(api);
         api.MapGroup("/admin").WithTags("Admin").MapParkedMessages();
         app.MapBenchCeiling();
         app.MapStaticAssets();

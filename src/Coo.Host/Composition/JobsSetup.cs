@@ -1,4 +1,4 @@
-using Coo.Host.Features.JobsDashboard;
+using Coo.Host.Platform.JobsDashboard;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Messaging;

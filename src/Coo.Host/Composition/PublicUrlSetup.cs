@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -58,15 +59,6 @@ internal sealed class AllowedHostsOptions(Uri? publicUrl) : IValidatableObject
                 $"{nameof(AllowedHosts)} '*' accepts any Host header, which would then appear in the API's links: set {AppOptions.Section}:{nameof(AppOptions.PublicUrl)}, or name the hosts.");
         }
     }
-}
-
-/// <summary>The base of the absolute URLs the API emits (<c>Link</c> headers, the OpenAPI document's server).</summary>
-internal sealed class PublicBaseUrl(Uri? configured)
-{
-    private readonly string? _configured = configured?.AbsoluteUri.TrimEnd('/');
-
-    /// <summary><c>scheme://host[:port][/prefix]</c>, without a trailing slash.</summary>
-    public string For(HttpRequest request) => _configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 }
 
 /// <summary>

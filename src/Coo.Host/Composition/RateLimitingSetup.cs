@@ -13,14 +13,14 @@ using Microsoft.OpenApi;
 namespace Coo.Host.Composition;
 
 /// <summary>
-/// ASP.NET Core's rate limiter with one named policy per kind of request (<see cref="RateLimitPolicies"/>), limits
-/// from <c>RateLimits:*</c>, counters shared through Redis when it is configured. Endpoints opt in with
+/// ASP.NET Core's rate limiter with one named policy per kind of request (the platform's <see cref="RateLimitPolicies"/>
+/// and those each module declares), limits from <c>RateLimits:*</c>, counters shared through Redis when it is configured. Endpoints opt in with
 /// <c>RequireRateLimiting</c>; health, docs and the jobs dashboard are not limited.
 /// </summary>
 internal static class RateLimitingSetup
 {
     /// <summary>The <c>policy</c> of <c>coo.rate_limit.rejections</c> for the per-username sign-in limit.</summary>
-    public const string SignInPerUsernamePolicy = $"{RateLimitPolicies.SignIn}-per-username";
+    public static readonly string SignInPerUsernamePolicy = $"{RateLimitPolicies.SignIn.Name}-per-username";
 
     public static IServiceCollection AddCooRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -68,7 +68,7 @@ internal static class RateLimitingSetup
         // The middleware applies the global limiter before the endpoint's policy, and a request must pass both:
         // so a sign-in is limited per client IP (its policy) and per submitted username (here).
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => SignInUsername.Of(http) is { } username
-            ? RateLimitPartition.Get($"{RateLimitPolicies.SignIn}:username:{username}", key => limiters.Create(key, settings.SignInPerUsername))
+            ? RateLimitPartition.Get($"{RateLimitPolicies.SignIn.Name}:username:{username}", key => limiters.Create(key, settings.SignInPerUsername))
             : RateLimitPartition.GetNoLimiter(""));
     }
 

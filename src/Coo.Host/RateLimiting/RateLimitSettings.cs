@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Coo.Host.Composition;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Web;
 
@@ -32,37 +33,45 @@ internal sealed record RateLimitSettings(
     /// <summary>Section of the second sign-in limit, per submitted username.</summary>
     public const string SignInPerUsernameSection = "SignInPerUsername";
 
-    /// <summary>
-    /// Policy name → its configuration section under <c>RateLimits</c> and its default limit. The defaults live here,
-    /// not only in appsettings.json, so that a host started without that file limits exactly the same.
-    /// </summary>
-    private static readonly Dictionary<string, (string Section, int PermitLimit, TimeSpan Window)> PolicyDefaults = new(StringComparer.Ordinal)
-    {
-        [RateLimitPolicies.Posting] = ("Posting", 30, TimeSpan.FromMinutes(1)),
-        [RateLimitPolicies.Following] = ("Following", 30, TimeSpan.FromMinutes(1)),
-        [RateLimitPolicies.SignIn] = ("SignIn", 30, TimeSpan.FromMinutes(1)),
-        [RateLimitPolicies.Sessions] = ("Sessions", 60, TimeSpan.FromMinutes(1)),
-        [RateLimitPolicies.Registering] = ("Registering", 20, TimeSpan.FromHours(1)),
-        [RateLimitPolicies.Reads] = ("Reads", 300, TimeSpan.FromMinutes(1)),
-        [RateLimitPolicies.Analytics] = ("Analytics", 60, TimeSpan.FromMinutes(1)),
-    };
-
     /// <summary>Ten guesses per username in 15 minutes, however many IPs they come from.</summary>
-    private static readonly (int PermitLimit, TimeSpan Window) SignInPerUsernameDefault = (10, TimeSpan.FromMinutes(15));
+    private static readonly RateLimitPolicySettings SignInPerUsernameDefault = new(10, TimeSpan.FromMinutes(15));
+
+    /// <summary>
+    /// Every policy the host enforces: the platform's and those the loaded modules declare, each with its default
+    /// in code, so that a host started without appsettings.json limits exactly the same.
+    /// </summary>
+    public static IReadOnlyList<RateLimitPolicy> Declared { get; } =
+        [.. RateLimitPolicies.All, .. CooModules.All.SelectMany(module => module.RateLimitPolicies)];
 
     /// <summary>Every section that holds limits, e.g. for tests that raise them all.</summary>
-    public static IEnumerable<string> LimitSections => PolicyDefaults.Values.Select(p => p.Section).Append(SignInPerUsernameSection);
+    public static IEnumerable<string> LimitSections => Declared.Select(p => p.Section).Append(SignInPerUsernameSection);
 
-    public static RateLimitSettings Read(IConfiguration configuration) => new(
-        ValidatedSettings.Read<RedisCounterSettings>(configuration, Section),
-        PolicyDefaults.ToDictionary(
-            p => p.Key,
-            p => ValidatedSettings.Read(configuration, $"{Section}:{p.Value.Section}", new RateLimitPolicySettings(p.Value.PermitLimit, p.Value.Window)),
-            StringComparer.Ordinal),
-        ValidatedSettings.Read(
-            configuration,
-            $"{Section}:{SignInPerUsernameSection}",
-            new RateLimitPolicySettings(SignInPerUsernameDefault.PermitLimit, SignInPerUsernameDefault.Window)));
+    public static RateLimitSettings Read(IConfiguration configuration) => Read(configuration, Declared);
+
+    public static RateLimitSettings Read(IConfiguration configuration, IReadOnlyList<RateLimitPolicy> policies)
+    {
+        foreach (var name in policies.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            throw new InvalidConfigurationException($"Two rate-limit policies are named '{name}': each module declares names of its own.");
+        }
+
+        foreach (var section in policies.Select(p => p.Section).Append(SignInPerUsernameSection)
+                     .GroupBy(s => s, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            throw new InvalidConfigurationException($"Two rate-limit policies read the section {Section}:{section}: each needs its own.");
+        }
+
+        return new(
+            ValidatedSettings.Read<RedisCounterSettings>(configuration, Section),
+            policies.ToDictionary(
+                p => p.Name,
+                p => ValidatedSettings.Read(configuration, $"{Section}:{p.Section}", new RateLimitPolicySettings(p.PermitLimit, p.Window)),
+                StringComparer.Ordinal),
+            ValidatedSettings.Read(
+                configuration,
+                $"{Section}:{SignInPerUsernameSection}",
+                new RateLimitPolicySettings(SignInPerUsernameDefault.PermitLimit, SignInPerUsernameDefault.Window)));
+    }
 }
 
 /// <summary><c>RateLimits:RedisKeyPrefix</c> and <c>RateLimits:RedisTimeout</c>, used when Redis is configured.</summary>

@@ -20,7 +20,7 @@ internal static class SignInUsername
     public static async Task CaptureAsync(HttpContext httpContext, RequestDelegate next)
     {
         var policy = httpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-        if (policy == RateLimitPolicies.SignIn && httpContext.Request.HasJsonContentType())
+        if (policy == RateLimitPolicies.SignIn.Name && httpContext.Request.HasJsonContentType())
         {
             httpContext.Request.EnableBuffering();
             try

@@ -40,7 +40,7 @@ public sealed class RateLimitSettingsTests
         var fromFile = RateLimitSettings.Read(file);
 
         Assert.Equal(JsonSerializer.Serialize(fromFile), JsonSerializer.Serialize(fromCode));
-        Assert.Equal(300, fromCode.Policies[RateLimitPolicies.Reads].PermitLimit);
+        Assert.Equal(300, fromCode.Policies[RateLimitPolicies.Reads.Name].PermitLimit);
         Assert.Equal(TimeSpan.FromMinutes(15), fromCode.SignInPerUsername.Window);
     }
 
@@ -50,9 +50,34 @@ public sealed class RateLimitSettingsTests
         var settings = RateLimitSettings.Read(new ConfigurationBuilder()
             .AddInMemoryCollection([KeyValuePair.Create("RateLimits:Posting:PermitLimit", (string?)"5")]).Build());
 
-        Assert.Equal(5, settings.Policies[RateLimitPolicies.Posting].PermitLimit);
-        Assert.Equal(TimeSpan.FromMinutes(1), settings.Policies[RateLimitPolicies.Posting].Window);
-        Assert.Equal(30, settings.Policies[RateLimitPolicies.Following].PermitLimit);
+        Assert.Equal(5, settings.Policies["posting"].PermitLimit);
+        Assert.Equal(TimeSpan.FromMinutes(1), settings.Policies["posting"].Window);
+        Assert.Equal(30, settings.Policies["following"].PermitLimit);
+    }
+
+    [Fact]
+    public void Every_module_declares_its_own_policies_and_the_host_reads_them_under_their_section()
+    {
+        var gadgets = new RateLimitPolicy("gadgets", "Gadgets", 12, TimeSpan.FromMinutes(5));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([KeyValuePair.Create("RateLimits:Gadgets:PermitLimit", (string?)"4")]).Build();
+
+        var settings = RateLimitSettings.Read(configuration, [.. RateLimitSettings.Declared, gadgets]);
+
+        Assert.Equal(4, settings.Policies["gadgets"].PermitLimit);
+        Assert.Equal(TimeSpan.FromMinutes(5), settings.Policies["gadgets"].Window);
+        Assert.Contains(RateLimitSettings.Declared, p => p is { Name: "posting", Section: "Posting" });
+        Assert.Contains(RateLimitSettings.Declared, p => p is { Name: "following", Section: "Following" });
+    }
+
+    [Fact]
+    public void Two_policies_with_one_name_stop_the_host_at_start()
+    {
+        var copy = new RateLimitPolicy("posting", "MorePosting", 1, TimeSpan.FromMinutes(1));
+
+        var error = Assert.Throws<InvalidConfigurationException>(() => RateLimitSettings.Read(Configuration(), [.. RateLimitSettings.Declared, copy]));
+
+        Assert.Equal("Two rate-limit policies are named 'posting': each module declares names of its own.", error.Message);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
-using Coo.Host.Features;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Security;
+using Coo.Shared.Infrastructure.Web;
 using Microsoft.Extensions.Configuration;
 
 namespace Coo.UnitTests.Paging;

@@ -1,5 +1,4 @@
 using Coo.Host.Composition;
-using Coo.Host.Features;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
@@ -16,7 +15,7 @@ public sealed class PagingTests
     [Fact]
     public void Without_limit_and_cursor_a_page_is_twenty_from_the_newest()
     {
-        Assert.True(Coo.Host.Features.Paging.TryRead(Request(), limit: null, cursor: null, out var size, out var before, out var problem));
+        Assert.True(Coo.Shared.Infrastructure.Web.Paging.TryRead(Request(), limit: null, cursor: null, out var size, out var before, out var problem));
 
         Assert.Equal(20, size);
         Assert.Null(before);
@@ -31,7 +30,7 @@ public sealed class PagingTests
     [InlineData(-5, false)]
     public void A_limit_from_1_to_100_is_accepted(int limit, bool accepted)
     {
-        Assert.Equal(accepted, Coo.Host.Features.Paging.TryRead(Request(), limit, cursor: null, out _, out _, out var problem));
+        Assert.Equal(accepted, Coo.Shared.Infrastructure.Web.Paging.TryRead(Request(), limit, cursor: null, out _, out _, out var problem));
         Assert.Equal(accepted, problem is null);
         if (problem is not null)
         {
@@ -44,7 +43,7 @@ public sealed class PagingTests
     {
         var http = Request();
 
-        var (page, next) = Coo.Host.Features.Paging.TakePage(http, [30L, 20L, 10L], pageSize: 3, key: id => id);
+        var (page, next) = Coo.Shared.Infrastructure.Web.Paging.TakePage(http, [30L, 20L, 10L], pageSize: 3, key: id => id);
 
         Assert.Equal([30L, 20L, 10L], page);
         Assert.Null(next);
@@ -56,12 +55,12 @@ public sealed class PagingTests
     {
         var http = Request();
 
-        var (page, next) = Coo.Host.Features.Paging.TakePage(http, [40L, 30L, 20L, 10L], pageSize: 3, key: id => id);
+        var (page, next) = Coo.Shared.Infrastructure.Web.Paging.TakePage(http, [40L, 30L, 20L, 10L], pageSize: 3, key: id => id);
 
         Assert.Equal([40L, 30L, 20L], page);
         Assert.NotNull(next);
         Assert.Equal($"<https://coo.example.org{List}?limit=3&cursor={next}>; rel=\"next\"", http.Response.Headers.Link.ToString());
-        Assert.True(Coo.Host.Features.Paging.TryRead(Request(), 3, next, out _, out var before, out _));
+        Assert.True(Coo.Shared.Infrastructure.Web.Paging.TryRead(Request(), 3, next, out _, out var before, out _));
         Assert.Equal(20, before);
     }
 
@@ -69,9 +68,9 @@ public sealed class PagingTests
     public void A_cursor_of_another_list_is_a_validation_problem_on_cursor()
     {
         var http = Request();
-        var (_, next) = Coo.Host.Features.Paging.TakePage(http, [2L, 1L], pageSize: 1, key: id => id);
+        var (_, next) = Coo.Shared.Infrastructure.Web.Paging.TakePage(http, [2L, 1L], pageSize: 1, key: id => id);
 
-        Assert.False(Coo.Host.Features.Paging.TryRead(Request("/api/v1/users/olga/following"), null, next, out _, out var before, out var problem));
+        Assert.False(Coo.Shared.Infrastructure.Web.Paging.TryRead(Request("/api/v1/users/olga/following"), null, next, out _, out var before, out var problem));
 
         Assert.Null(before);
         Assert.Equal(["cursor"], problem!.ProblemDetails.Errors.Keys);
@@ -80,7 +79,7 @@ public sealed class PagingTests
     [Fact]
     public void A_bad_limit_and_a_bad_cursor_are_both_reported()
     {
-        Assert.False(Coo.Host.Features.Paging.TryRead(Request(), 0, "forged", out _, out _, out var problem));
+        Assert.False(Coo.Shared.Infrastructure.Web.Paging.TryRead(Request(), 0, "forged", out _, out _, out var problem));
 
         Assert.Equal(["cursor", "limit"], problem!.ProblemDetails.Errors.Keys.Order());
     }

@@ -10,6 +10,7 @@ using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,6 +23,8 @@ namespace Coo.Modules.Analytics;
 /// <summary>Usage statistics: counts of other modules' events and of client events, per hour and day, for administrators.</summary>
 public sealed class AnalyticsModule : IModule
 {
+    public IReadOnlyList<RateLimitPolicy> RateLimitPolicies => [AnalyticsRateLimits.Recording];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
         services.AddModuleDbContext<AnalyticsDbContext, SqliteAnalyticsDbContext, PostgreSqlAnalyticsDbContext, SqlServerAnalyticsDbContext>(

@@ -2,11 +2,11 @@ using Mediator;
 
 namespace Coo.Modules.Coos.Contracts;
 
-/// <summary>Batch lookup: one call for a page of ids. Deleted or unknown ids are left out.</summary>
-public sealed record GetCoosByIds(IReadOnlyCollection<long> CooIds) : IQuery<IReadOnlyList<CooSummary>>;
-
-/// <summary>An author's coos, newest first, strictly older than <paramref name="BeforeId"/> when given.</summary>
-public sealed record GetCoosByAuthor(long AuthorId, long? BeforeId, int Limit) : IQuery<IReadOnlyList<CooSummary>>;
+/// <summary>
+/// Coos the way clients show them, with their authors, in the order of <paramref name="CooIds"/>: how a page of coo ids
+/// (a home timeline) becomes a page of coos. Deleted or unknown coos, and coos whose author is gone, are left out.
+/// </summary>
+public sealed record GetCooResponses(IReadOnlyList<long> CooIds) : IQuery<IReadOnlyList<CooResponse>>;
 
 /// <summary>How many coos each author has; authors with none are left out.</summary>
 public sealed record GetCooCounts(IReadOnlyCollection<long> AuthorIds) : IQuery<IReadOnlyDictionary<long, int>>;

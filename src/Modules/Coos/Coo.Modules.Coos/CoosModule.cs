@@ -1,11 +1,15 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Features.DeleteCoo;
+using Coo.Modules.Coos.Features.GetCoo;
 using Coo.Modules.Coos.Features.GetCooLimits;
+using Coo.Modules.Coos.Features.ListUserCoos;
+using Coo.Modules.Coos.Features.PostCoo;
 using Coo.Modules.Coos.Resources;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,6 +21,8 @@ namespace Coo.Modules.Coos;
 /// <summary>Coos, the short messages people post.</summary>
 public sealed class CoosModule : IModule
 {
+    public IReadOnlyList<RateLimitPolicy> RateLimitPolicies => [CoosRateLimits.Posting];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
         services.AddModuleDbContext<CoosDbContext, SqliteCoosDbContext, PostgreSqlCoosDbContext, SqlServerCoosDbContext>(
@@ -30,13 +36,13 @@ public sealed class CoosModule : IModule
         services.AddCacheMaintenanceHandler<CooDeletedIntegrationEvent, DeletedCooCacheHandler, CoosDbContext>();
     }
 
-    /// <summary>
-    /// The module's own endpoints; posting and reading coos are still the host's application endpoints, which add
-    /// their authors from the Users module.
-    /// </summary>
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var coos = api.MapGroup("/coos").WithTags("Coos");
+        PostCooEndpoint.Map(coos);
+        GetCooEndpoint.Map(coos);
+        DeleteCooEndpoint.Map(coos);
         GetCooLimitsEndpoint.Map(coos);
+        ListUserCoosEndpoint.Map(api);
     }
 }

@@ -45,7 +45,7 @@ public sealed class TimelineModule : IModule
         services.AddCacheMaintenanceHandler<TimelineCacheChanged, TimelineCacheSyncHandler, TimelineDbContext>();
     }
 
-    /// <summary>The home timeline is served by the host, which adds the coos and their authors.</summary>
+    /// <summary>None: the home timeline is a composition of the host, which adds the coos and their authors.</summary>
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
     }

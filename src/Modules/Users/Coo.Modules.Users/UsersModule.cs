@@ -26,6 +26,8 @@ namespace Coo.Modules.Users;
 /// <summary>Accounts, profiles and sessions.</summary>
 public sealed class UsersModule : IModule
 {
+    public IReadOnlyList<RateLimitPolicy> RateLimitPolicies => [UsersRateLimits.Registering];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
         services.AddModuleDbContext<UsersDbContext, SqliteUsersDbContext, PostgreSqlUsersDbContext, SqlServerUsersDbContext>(

@@ -1,4 +1,5 @@
 using Coo.Modules.Users.Contracts;
+using Coo.Modules.Users.Features.UpdateMyProfile;
 using Coo.Shared.Infrastructure.Messaging;
 using FluentValidation;
 using Mediator;

@@ -1,42 +1,20 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
-using Coo.Modules.Coos.Features.PostCoo;
-using Coo.Shared.Infrastructure.Caching;
+using Coo.Modules.Coos.Features;
+using Coo.Modules.Coos.Features.GetCoo;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Coos.PublicApi;
 
-internal sealed class GetCoosByIdsHandler(CoosDbContext db, IEntityCache<CooSummary> cache) : IQueryHandler<GetCoosByIds, IReadOnlyList<CooSummary>>
+/// <summary>A page of coo ids as clients show it: the coos, in that order, with their authors.</summary>
+internal sealed class GetCooResponsesHandler(ISender sender) : IQueryHandler<GetCooResponses, IReadOnlyList<CooResponse>>
 {
-    public const int MaxBatch = 1000;
-
-    public async ValueTask<IReadOnlyList<CooSummary>> Handle(GetCoosByIds query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<CooResponse>> Handle(GetCooResponses query, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.CooIds.Count, MaxBatch, nameof(query));
-        return await cache.GetManyAsync(query.CooIds, LoadAsync, cancellationToken);
-    }
-
-    private async Task<IReadOnlyList<CooSummary>> LoadAsync(long[] ids, CancellationToken cancellationToken)
-    {
-        var coos = await db.Coos.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
-        return [.. coos.Select(PostCooHandler.ToSummary)];
-    }
-}
-
-internal sealed class GetCoosByAuthorHandler(CoosDbContext db) : IQueryHandler<GetCoosByAuthor, IReadOnlyList<CooSummary>>
-{
-    public async ValueTask<IReadOnlyList<CooSummary>> Handle(GetCoosByAuthor query, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        var coos = db.Coos.AsNoTracking().Where(c => c.AuthorId == query.AuthorId);
-        if (query.BeforeId is { } before)
-        {
-            coos = coos.Where(c => c.Id < before);
-        }
-
-        var page = await coos.OrderByDescending(c => c.Id).Take(query.Limit).ToListAsync(cancellationToken);
-        return [.. page.Select(PostCooHandler.ToSummary)];
+        var coos = (await sender.Send(new GetCoosByIds(query.CooIds), cancellationToken)).ToDictionary(c => c.Id);
+        var ordered = query.CooIds.Where(coos.ContainsKey).Select(id => coos[id]).ToList();
+        return await sender.WithAuthorsAsync(ordered, cancellationToken);
     }
 }
 

@@ -26,5 +26,5 @@ internal static class RecordClientEventsEndpoint
         .ProducesValidationProblem()
         .AllowAnonymous()
         .WithBodyLimit(MaxBatchBytes)
-        .RequireRateLimiting(RateLimitPolicies.Analytics);
+        .RequireRateLimiting(AnalyticsRateLimits.Recording);
 }

@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Coos.Data;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Messaging;
 

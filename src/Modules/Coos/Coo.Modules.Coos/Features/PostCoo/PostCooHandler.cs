@@ -13,9 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coo.Modules.Coos.Features.PostCoo;
 
 internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids, TimeProvider time, CooMetrics metrics, IEntityCache<CooSummary> cache)
-    : ICommandHandler<Contracts.PostCoo, Result<CooSummary>>
+    : ICommandHandler<PostCoo, Result<CooSummary>>
 {
-    public async ValueTask<Result<CooSummary>> Handle(Contracts.PostCoo command, CancellationToken cancellationToken)
+    public async ValueTask<Result<CooSummary>> Handle(PostCoo command, CancellationToken cancellationToken)
     {
         // First, while nothing is tracked: creating the counter saves and clears the change tracker.
         await AuthorStatsStore.EnsureExistsAsync(db, command.AuthorId, cancellationToken);
@@ -66,7 +66,7 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
         await AuthorStatsStore.AdjustAsync(db, command.AuthorId, +1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         metrics.CooPosted();
-        var summary = ToSummary(coo);
+        var summary = CooSummary.Of(coo);
 
         // Cached now rather than on first read: the fan-out puts it on pages at once, and a page whose coos are all
         // cached is served even while the database is down. Not the caller's to cancel once committed; a failed
@@ -86,8 +86,6 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
         }
 
         var coo = await db.Coos.AsNoTracking().SingleOrDefaultAsync(c => c.Id == record.CooId, cancellationToken);
-        return coo is null ? CoosErrors.NotFound : ToSummary(coo);
+        return coo is null ? CoosErrors.NotFound : CooSummary.Of(coo);
     }
-
-    internal static CooSummary ToSummary(Domain.Coo coo) => new(coo.Id, coo.AuthorId, coo.Text, coo.CreatedAt);
 }

@@ -1,4 +1,3 @@
-using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Resources;
 using Coo.Shared.Kernel;
 using FluentValidation;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Coo.Modules.Coos.Features.PostCoo;
 
-internal sealed class PostCooValidator : AbstractValidator<Contracts.PostCoo>
+internal sealed class PostCooValidator : AbstractValidator<PostCoo>
 {
     private const int IdempotencyKeyMaxLength = 100;
 
@@ -19,7 +18,7 @@ internal sealed class PostCooValidator : AbstractValidator<Contracts.PostCoo>
             .WithMessage(_ => messages["TextTooLong", Domain.Coo.MaxLength].Value)
             .Must(text => text.Length <= Domain.Coo.MaxCodeUnits)
             .WithMessage(_ => messages["TextTooManyCodeUnits", Domain.Coo.MaxLength].Value)
-            .OverridePropertyName(nameof(Contracts.PostCoo.Text));
+            .OverridePropertyName(nameof(PostCoo.Text));
         RuleFor(c => c.IdempotencyKey)
             .Length(1, IdempotencyKeyMaxLength).WithMessage(_ => messages["IdempotencyKeyLength", 1, IdempotencyKeyMaxLength].Value)
             .Matches("^[\\x21-\\x7E]*$").WithMessage(_ => messages["IdempotencyKeyCharacters"].Value)

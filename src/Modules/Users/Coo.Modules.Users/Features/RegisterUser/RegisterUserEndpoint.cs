@@ -24,5 +24,5 @@ internal static class RegisterUserEndpoint
         .ProducesProblem(StatusCodes.Status409Conflict)
         .AllowAnonymous()
         .WithBodyLimit(BodyLimit.Registration)
-        .RequireRateLimiting(RateLimitPolicies.Registering);
+        .RequireRateLimiting(UsersRateLimits.Registering);
 }

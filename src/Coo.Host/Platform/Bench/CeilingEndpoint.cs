@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Coo.Host.Platform.Bench;
+
+/// <summary>
+/// The load benchmark's ceiling: what this host build serves when a request does no work at all. It answers a JSON
+/// page shaped and sized like a home-timeline page (20 coos with authors and a cursor), serialized once at start, through
+/// the same pipeline as every other request. Mapped only when <c>Bench:CeilingEndpoint</c> is true; anonymous and
+/// left out of the OpenAPI document, because it is not part of the API.
+/// </summary>
+internal static class CeilingEndpoint
+{
+    /// <summary>The mean coo length of the benchmark's generated data, so both pages are the same size.</summary>
+    private const int TextLength = 80;
+
+    public static void MapBenchCeiling(this WebApplication app)
+    {
+        if (!ValidatedSettings.Read<BenchOptions>(app.Configuration, BenchOptions.Section).CeilingEndpoint)
+        {
+            return;
+        }
+
+        var json = app.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var page = JsonSerializer.SerializeToUtf8Bytes(SamplePage(), json);
+        app.MapGet("/bench/ceiling", () => TypedResults.Bytes(page, "application/json; charset=utf-8"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+    }
+
+    private static PageResponse<SampleCoo> SamplePage()
+    {
+        // Ids of today's magnitude, so they serialize to as many digits as real ones.
+        const long firstId = 330_000_000_000_000_000;
+        var createdAt = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        var items = Enumerable.Range(0, 20).Select(i =>
+        {
+            var authorNumber = 10_000 + (i * 7919 % 90_000);
+            var author = new SampleAuthor(firstId - (authorNumber * 1_000_000L), string.Create(CultureInfo.InvariantCulture, $"user{authorNumber}"), string.Create(CultureInfo.InvariantCulture, $"User {authorNumber}"));
+            return new SampleCoo(firstId - (i * 4_194_304L), new string('x', TextLength), createdAt.AddSeconds(-i), author);
+        }).ToList();
+        return new PageResponse<SampleCoo>(items, "djE6MzMwMDAwMDAwMDAwMDAwMDAw");
+    }
+
+    /// <summary>Shaped like the API's coo (<c>CooResponse</c>), so the page serializes to the same JSON; it serves no module's data.</summary>
+    private sealed record SampleCoo(long Id, string Text, DateTimeOffset CreatedAt, SampleAuthor Author);
+
+    private sealed record SampleAuthor(long Id, string Username, string DisplayName);
+}

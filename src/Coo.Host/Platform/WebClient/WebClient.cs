@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Rewrite;
+
+namespace Coo.Host.Platform.WebClient;
+
+/// <summary>
+/// The web client in wwwroot is one page: its own routes (the root, a profile at <c>/@name</c>, its follower lists,
+/// the sign-in and sign-up screens) are served <c>index.html</c>, which then renders the route. Rewriting before
+/// routing keeps the static asset endpoint's compression and ETags for them; anything else stays a 404.
+/// </summary>
+internal static class WebClient
+{
+    private const string ClientRoutes = @"^(?:|@\w{1,15}(?:/(?:followers|following))?|signin|signup)/?$";
+
+    // The client loads nothing but its own files and calls nothing but its own API, so a script injected through
+    // some future bug could neither run inline nor send data elsewhere. The API page and the jobs dashboard use
+    // inline scripts of their libraries and keep their own defaults.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseWebClient(this IApplicationBuilder app)
+    {
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            if (!context.Request.Path.StartsWithSegments("/docs") && !context.Request.Path.StartsWithSegments("/hangfire"))
+            {
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            }
+
+            return next(context);
+        });
+        return app.UseRewriter(new RewriteOptions().AddRewrite(ClientRoutes, "index.html", skipRemainingRules: true));
+    }
+}

@@ -1,3 +1,0 @@
-namespace Coo.Modules.Coos.Contracts;
-
-public sealed record CooSummary(long Id, long AuthorId, string Text, DateTimeOffset CreatedAt);

@@ -1,0 +1,14 @@
+using Coo.Modules.Follows.Data;
+using Mediator;
+
+namespace Coo.Modules.Follows.Features.ListFollowers;
+
+/// <summary>Who follows <paramref name="UserId"/>, newest first, older than <paramref name="BeforeFollowId"/> when given.</summary>
+internal sealed record GetFollowers(long UserId, long? BeforeFollowId, int Limit) : IQuery<IReadOnlyList<FollowEntry>>;
+
+internal sealed class GetFollowersHandler(FollowsDbContext db) : IQueryHandler<GetFollowers, IReadOnlyList<FollowEntry>>
+{
+    public ValueTask<IReadOnlyList<FollowEntry>> Handle(GetFollowers query, CancellationToken cancellationToken) =>
+        FollowLists.ReadAsync(
+            db.Follows.Where(f => f.FolloweeId == query.UserId), query.BeforeFollowId, query.Limit, f => new FollowEntry(f.Id, f.FollowerId), cancellationToken);
+}

@@ -1,0 +1,14 @@
+using Coo.Modules.Follows.Data;
+using Mediator;
+
+namespace Coo.Modules.Follows.Features.ListFollowing;
+
+/// <summary>Whom <paramref name="UserId"/> follows, newest first, older than <paramref name="BeforeFollowId"/> when given.</summary>
+internal sealed record GetFollowing(long UserId, long? BeforeFollowId, int Limit) : IQuery<IReadOnlyList<FollowEntry>>;
+
+internal sealed class GetFollowingHandler(FollowsDbContext db) : IQueryHandler<GetFollowing, IReadOnlyList<FollowEntry>>
+{
+    public ValueTask<IReadOnlyList<FollowEntry>> Handle(GetFollowing query, CancellationToken cancellationToken) =>
+        FollowLists.ReadAsync(
+            db.Follows.Where(f => f.FollowerId == query.UserId), query.BeforeFollowId, query.Limit, f => new FollowEntry(f.Id, f.FolloweeId), cancellationToken);
+}

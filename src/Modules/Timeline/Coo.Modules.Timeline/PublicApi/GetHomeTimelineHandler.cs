@@ -1,0 +1,94 @@
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Timeline.Caching;
+using Coo.Modules.Timeline.Contracts;
+using Coo.Modules.Timeline.Data;
+using Coo.Modules.Timeline.Domain;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Coo.Modules.Timeline.PublicApi;
+
+/// <summary>
+/// Serves the newest pages from the timeline cache, rebuilding it from the database on a miss; continues in the
+/// stored timeline down to its horizon; below it, where trimming or a partial merge left gaps, fills the page from
+/// the coos of the user and everyone they follow, so paging never dead-ends.
+/// </summary>
+internal sealed class GetHomeTimelineHandler(
+    TimelineDbContext db,
+    TimelineStore timelines,
+    ITimelineCache cache,
+    LargeAuthors largeAuthors,
+    ISender sender,
+    IOptions<TimelineOptions> options) : IQueryHandler<GetHomeTimeline, IReadOnlyList<long>>
+{
+    public async ValueTask<IReadOnlyList<long>> Handle(GetHomeTimeline query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        var page = await ReadTimelineAsync(query, cancellationToken);
+        var large = await largeAuthors.FollowedByAsync(query.UserId, cancellationToken);
+        if (large.Count == 0)
+        {
+            return page;
+        }
+
+        // Both lists are the newest coos older than the cursor of their kind, so the newest of their union is exact.
+        var theirs = await sender.Send(new GetCooRefsByAuthors(large, query.BeforeCooId, query.Limit), cancellationToken);
+        return TimelineMerge.Newest(page, theirs.Select(c => c.Id), query.Limit);
+    }
+
+    /// <summary>The page of the timeline as stored (by fan-out), from the cache first.</summary>
+    private async Task<List<long>> ReadTimelineAsync(GetHomeTimeline query, CancellationToken cancellationToken)
+    {
+        var (page, wholeTimeline) = await ReadCachedAsync(query, cancellationToken);
+        if (page.Count == query.Limit || wholeTimeline)
+        {
+            return page;
+        }
+
+        var before = page.Count > 0 ? page[^1] : query.BeforeCooId;
+        page.AddRange(await ReadStoredAsync(query.UserId, before, query.Limit - page.Count, cancellationToken));
+        return page;
+    }
+
+    /// <summary>The start of the page from the cache, and whether it is all there is (the cache holds the whole timeline).</summary>
+    private async Task<(List<long> Page, bool WholeTimeline)> ReadCachedAsync(GetHomeTimeline query, CancellationToken cancellationToken)
+    {
+        var cached = await cache.ReadAsync(query.UserId, query.BeforeCooId, query.Limit, cancellationToken);
+        if (cached.CooIds is { } hit)
+        {
+            return ([.. hit], cached.ReachesBottom);
+        }
+
+        if (cached.Ticket is not { } ticket)
+        {
+            return ([], false);
+        }
+
+        var (newest, whole) = await timelines.NewestEntriesAsync(query.UserId, options.Value.MaxEntries, cancellationToken);
+        await cache.FillAsync(ticket, newest, whole, cancellationToken);
+        return ([.. newest.Where(id => id < (query.BeforeCooId ?? long.MaxValue)).Take(query.Limit)], whole);
+    }
+
+    private async Task<List<long>> ReadStoredAsync(long userId, long? beforeCooId, int limit, CancellationToken cancellationToken)
+    {
+        var horizon = await timelines.HorizonAsync(userId, cancellationToken);
+        var stored = db.Entries.Where(e => e.OwnerId == userId && e.CooId >= horizon);
+        if (beforeCooId is { } before)
+        {
+            stored = stored.Where(e => e.CooId < before);
+        }
+
+        var page = await stored.OrderByDescending(e => e.CooId).Take(limit).Select(e => e.CooId).ToListAsync(cancellationToken);
+        if (page.Count == limit || TimelineHorizon.IsComplete(horizon))
+        {
+            return page;
+        }
+
+        var authors = await db.FollowEdges.Where(e => e.FollowerId == userId && e.IsActive).Select(e => e.FolloweeId).ToListAsync(cancellationToken);
+        authors.Add(userId);
+        var older = await sender.Send(new GetCooRefsByAuthors(authors, TimelineHorizon.FillOlderThan(horizon, beforeCooId), limit - page.Count), cancellationToken);
+        page.AddRange(older.Select(c => c.Id));
+        return page;
+    }
+}

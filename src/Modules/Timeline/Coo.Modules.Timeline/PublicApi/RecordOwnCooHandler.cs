@@ -1,0 +1,16 @@
+using Coo.Modules.Timeline.Caching;
+using Coo.Modules.Timeline.Contracts;
+using Coo.Modules.Timeline.Data;
+using Mediator;
+
+namespace Coo.Modules.Timeline.PublicApi;
+
+internal sealed class RecordOwnCooHandler(TimelineStore timelines, ITimelineCache cache) : ICommandHandler<RecordOwnCoo>
+{
+    public async ValueTask<Unit> Handle(RecordOwnCoo command, CancellationToken cancellationToken)
+    {
+        await timelines.AddOwnAsync(command.CooId, command.AuthorId, cancellationToken);
+        await cache.AddAsync(command.CooId, [command.AuthorId], cancellationToken);
+        return Unit.Value;
+    }
+}
