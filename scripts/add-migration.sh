@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 name=${1:?usage: scripts/add-migration.sh NAME [Module ...]}
 shift
 modules=("$@")
-[ ${#modules[@]} -gt 0 ] || modules=(Users Coos Follows Timeline Analytics)
+if [ ${#modules[@]} -eq 0 ]; then
+    # Every module under src/Modules, found by its folder: a new module needs no change here.
+    for folder in src/Modules/*/; do modules+=("$(basename "$folder")"); done
+fi
 
 dotnet tool restore >/dev/null
 dotnet build src/Coo.Host -v q -nologo >/dev/null

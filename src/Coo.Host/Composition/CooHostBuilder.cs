@@ -75,17 +75,10 @@ internal static class CooHostBuilder
 
         database.RequireKnownModules(services.Where(d => !d.IsKeyedService).Select(d => d.ImplementationInstance).OfType<ModuleDatabase>().Select(m => m.Schema));
 
+        // Without a list of assemblies the source generator takes every referenced one: a new module's handlers are found.
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies =
-            [
-                typeof(UsersModule), typeof(GetUsersByIds),
-                typeof(CoosModule), typeof(CooPostedIntegrationEvent),
-                typeof(FollowsModule), typeof(UserFollowedIntegrationEvent),
-                typeof(TimelineModule), typeof(GetHomeTimeline),
-                typeof(AnalyticsModule),
-            ];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
