@@ -28,9 +28,10 @@ public class ModuleDiscoveryTests
         Assert.Subset(CooAssemblies.Modules.Select(m => m.Name).ToHashSet(), referenced.ToHashSet());
     }
 
+    /// <summary>Contracts hold what other modules use; a module that offers nothing (Analytics) has no Contracts project, never an empty one.</summary>
     [Fact]
-    public void Every_module_has_a_Contracts_assembly()
+    public void A_Contracts_assembly_offers_something()
     {
-        Assert.Empty(CooAssemblies.Modules.Where(m => m.Contracts is null).Select(m => m.ContractsName));
+        Assert.Empty(CooAssemblies.Modules.Where(m => m.Contracts is { } contracts && contracts.GetExportedTypes().Length == 0).Select(m => m.ContractsName));
     }
 }

@@ -22,6 +22,9 @@ internal sealed class ProjectGraph
     /// <summary>The projects <paramref name="project"/> references directly.</summary>
     public IReadOnlySet<string> ProjectReferencesOf(string project) => Get(project).Projects;
 
+    /// <summary>Whether the build has this project at all (a module without contracts has no Contracts project).</summary>
+    public bool Contains(string project) => _projects.ContainsKey(project);
+
     /// <summary>The packages <paramref name="project"/> references directly.</summary>
     public IReadOnlySet<string> PackageReferencesOf(string project) => Get(project).Packages;
 
