@@ -10,8 +10,8 @@ namespace Coo.IntegrationTests.Durability;
 /// </summary>
 public sealed class FanOutCrashTests
 {
-    private const int SeededFollowers = 1_500;
-    private const int BatchSize = 50;
+    private const int SeededFollowers = 1_000;
+    private const int BatchSize = 100;
     private const int AcknowledgedBeforeKill = 12;
     private const string SigningKey = "fan-out-crash-test-signing-key-of-sufficient-length";
 
@@ -56,7 +56,7 @@ public sealed class FanOutCrashTests
                 await Eventually.MatchAsync(
                     () => ScalarAsync(database, $"SELECT count(*) FROM timeline.entries WHERE author_id = {authorId} AND owner_id <> {authorId}"),
                     entries => entries == posted * followers,
-                    TimeSpan.FromSeconds(90),
+                    TimeSpan.FromSeconds(180),
                     $"{posted} coos on each of {followers} followers' timelines");
 
                 await Eventually.MatchAsync(
