@@ -90,6 +90,15 @@ public sealed class ApiDescriptionConformanceTests
             await Send("GET /api/v1/coos/{id}", $"/api/v1/coos/{first.Id}", null, null, 200);
             await Send("GET /api/v1/coos/{id}", "/api/v1/coos/1", null, null, 404);
 
+            var adasCoo = Read<CooItem>(await Send("POST /api/v1/coos", "/api/v1/coos", ada.AccessToken, new { text = "Ada's pinned coo" }, 201));
+            await Send("PUT /api/v1/users/me/pinned-coo", "/api/v1/users/me/pinned-coo", ada.AccessToken, new { cooId = adasCoo.Id }, 200);
+            await Send("PUT /api/v1/users/me/pinned-coo", "/api/v1/users/me/pinned-coo", ada.AccessToken, new { cooId = first.Id }, 404);
+            await Send("PUT /api/v1/users/me/pinned-coo", "/api/v1/users/me/pinned-coo", ada.AccessToken, new { cooId = "0" }, 400);
+            await Send("PUT /api/v1/users/me/pinned-coo", "/api/v1/users/me/pinned-coo", ForgedTokens.Create("expired", "1"), new { cooId = adasCoo.Id }, 401);
+            await Send("GET /api/v1/users/{username}", "/api/v1/users/ada", null, null, 200);
+            await Send("DELETE /api/v1/users/me/pinned-coo", "/api/v1/users/me/pinned-coo", ada.AccessToken, null, 204);
+            await Send("DELETE /api/v1/users/me/pinned-coo", "/api/v1/users/me/pinned-coo", ForgedTokens.Create("expired", "1"), null, 401);
+
             var cursor = Read<CooPage>(await Send("GET /api/v1/users/{username}/coos", "/api/v1/users/grace/coos?limit=1", null, null, 200)).NextCursor;
 
             await Send("GET /api/v1/users/{username}/coos", $"/api/v1/users/grace/coos?limit=1&cursor={cursor}", null, null, 200);

@@ -86,6 +86,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["GET /api/v1/coos/limits"] = new(Access.Anyone, 200, _ => Task.FromResult(new Request("/api/v1/coos/limits"))),
         ["GET /api/v1/coos/{id}"] = new(Access.Anyone, 200, async c => new Request($"/api/v1/coos/{(await c.Client.PostCooOkAsync(c.Owner, $"to read {c.Next()}")).Id}")),
         ["DELETE /api/v1/coos/{id}"] = new(Access.Owner, 204, async c => new Request($"/api/v1/coos/{(await c.Client.PostCooOkAsync(c.Owner, $"to delete {c.Next()}")).Id}")),
+        ["PUT /api/v1/users/me/pinned-coo"] = new(Access.Owner, 200, async c => new Request(
+            "/api/v1/users/me/pinned-coo", new { cooId = (await c.Client.PostCooOkAsync(c.Owner, $"to pin {c.Next()}")).Id })),
+        ["DELETE /api/v1/users/me/pinned-coo"] = new(Access.SignedIn, 204, _ => Task.FromResult(new Request("/api/v1/users/me/pinned-coo"))),
         ["GET /api/v1/timelines/home"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/timelines/home"))),
         ["POST /api/v1/analytics/events"] = new(Access.Anyone, 202, _ => Task.FromResult(new Request(
             "/api/v1/analytics/events", new { events = new[] { new { name = "timeline_viewed", occurredAt = DateTimeOffset.UtcNow } } }))),

@@ -9,7 +9,7 @@ public static class StateSnapshot
     private static readonly (string Schema, string Table)[] Tables =
     [
         ("users", "users"), ("users", "refresh_tokens"), ("users", "outbox_messages"),
-        ("coos", "coos"), ("coos", "idempotency_keys"), ("coos", "outbox_messages"),
+        ("coos", "coos"), ("coos", "idempotency_keys"), ("coos", "pins"), ("coos", "outbox_messages"),
         ("follows", "follows"), ("follows", "outbox_messages"),
         ("analytics", "raw_client_events"),
     ];

@@ -10,7 +10,8 @@ namespace Coo.Host.Compositions.UserProfile;
 
 /// <summary>
 /// A public profile: the Users module's profile with counts from Follows and Coos. <see cref="FollowedByYou"/>
-/// tells a signed-in caller whether they follow this user, and is null for anonymous callers.
+/// tells a signed-in caller whether they follow this user, and is null for anonymous callers. <see cref="PinnedCoo"/> is
+/// the coo the user pinned to show first, or null.
 /// </summary>
 internal sealed record UserProfileResponse(
     long Id,
@@ -21,14 +22,15 @@ internal sealed record UserProfileResponse(
     int FollowersCount,
     int FollowingCount,
     int CoosCount,
-    bool? FollowedByYou);
+    bool? FollowedByYou,
+    CooResponse? PinnedCoo);
 
 /// <summary>A user's public profile, composed from Users, Follows and Coos.</summary>
 internal static class UserProfileEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/users/{username}", GetProfileAsync)
-        .WithTags("Users").WithName("GetUserProfile").WithSummary("A user's public profile, with counts").AllowAnonymous()
+        .WithTags("Users").WithName("GetUserProfile").WithSummary("A user's public profile, with counts and the pinned coo").AllowAnonymous()
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<UserProfileResponse>, ProblemHttpResult>> GetProfileAsync(
@@ -43,6 +45,7 @@ internal static class UserProfileEndpoint
         var viewerId = http.User.FindUserId();
         var follows = await sender.Send(new GetFollowStats(profile.Id, viewerId), cancellationToken);
         var coos = await sender.Send(new GetCooCounts([profile.Id]), cancellationToken);
+        var pinnedCoo = await sender.Send(new GetPinnedCoo(profile.Id), cancellationToken);
         return TypedResults.Ok(new UserProfileResponse(
             profile.Id,
             profile.Username,
@@ -52,6 +55,7 @@ internal static class UserProfileEndpoint
             follows.FollowersCount,
             follows.FollowingCount,
             coos.GetValueOrDefault(profile.Id),
-            viewerId is null ? null : follows.ViewerFollows));
+            viewerId is null ? null : follows.ViewerFollows,
+            pinnedCoo));
     }
 }

@@ -21,10 +21,11 @@ import { language } from './i18n.js';
  */
 
 /**
- * A public profile with counts; followedByYou is null for visitors.
+ * A public profile with counts and the coo its user pinned (or null); followedByYou is null for visitors.
  * @typedef {{
  *   id: string, username: string, displayName: string, bio: string, createdAt: string,
- *   followersCount: number, followingCount: number, coosCount: number, followedByYou: boolean | null
+ *   followersCount: number, followingCount: number, coosCount: number, followedByYou: boolean | null,
+ *   pinnedCoo: Coo | null
  * }} UserProfile
  */
 
@@ -234,6 +235,14 @@ export const api = {
    * @returns {Promise<void>}
    */
   deleteCoo: id => sendOnly('DELETE', `/coos/${encodeURIComponent(id)}`),
+  /**
+   * Pins one of your coos to your profile, replacing your pin.
+   * @param {string} id
+   * @returns {Promise<Coo>}
+   */
+  pinCoo: id => send('PUT', '/users/me/pinned-coo', { body: { cooId: id } }),
+  /** @returns {Promise<void>} */
+  unpinCoo: () => sendOnly('DELETE', '/users/me/pinned-coo'),
   /** @returns {Promise<void>} */
   openJobsDashboard: () => sendOnly('POST', '/admin/dashboard-session', { body: {} }),
 };

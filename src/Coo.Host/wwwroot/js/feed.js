@@ -28,14 +28,20 @@ import { timeElement } from './time.js';
  */
 
 /**
- * One coo: author, relative time (exact local time on hover), text, and a delete button on your own.
+ * One coo: author, relative time (exact local time on hover), text, and a delete button on your own. Where pinning is
+ * offered (your own profile), your coos get "Pin to profile", and the pinned coo is marked and gets "Unpin".
  * @param {Coo} coo
- * @param {{ viewer: Viewer | null, onDelete: (coo: Coo) => unknown }} options
+ * @param {{
+ *   viewer: Viewer | null,
+ *   onDelete: (coo: Coo) => unknown,
+ *   pin?: { pinned: boolean, onToggle: (coo: Coo) => unknown } | undefined,
+ * }} options
  */
-export function cooItem(coo, { viewer, onDelete }) {
+export function cooItem(coo, { viewer, onDelete, pin }) {
   const own = viewer !== null && viewer.id === coo.author.id;
-  return h('li', { class: 'coo', 'data-id': coo.id },
+  return h('li', { class: pin?.pinned ? 'coo pinned' : 'coo', 'data-id': coo.id },
     h('article', { 'aria-label': t('cooBy', { name: coo.author.displayName }) },
+      pin?.pinned ? h('p', { class: 'pinned-mark muted' }, t('pinned')) : null,
       h('div', { class: 'coo-head' },
         h('a', { class: 'name', href: `/@${coo.author.username}` }, coo.author.displayName),
         h('span', { class: 'handle' }, `@${coo.author.username}`),
@@ -43,6 +49,7 @@ export function cooItem(coo, { viewer, onDelete }) {
         timeElement(coo.createdAt, h)),
       h('p', { class: 'coo-text' }, coo.text),
       own ? h('div', { class: 'coo-actions' },
+        pin ? h('button', { type: 'button', class: 'secondary', onClick: () => pin.onToggle(coo) }, t(pin.pinned ? 'unpin' : 'pinToProfile')) : null,
         h('button', { type: 'button', onClick: () => onDelete(coo) }, t('delete'))) : null));
 }
 

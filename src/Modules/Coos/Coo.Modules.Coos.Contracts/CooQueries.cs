@@ -17,4 +17,7 @@ public sealed record GetCooCounts(IReadOnlyCollection<long> AuthorIds) : IQuery<
 /// </summary>
 public sealed record GetCooRefsByAuthors(IReadOnlyCollection<long> AuthorIds, long? BeforeId, int Limit) : IQuery<IReadOnlyList<CooRef>>;
 
+/// <summary>The coo <paramref name="AuthorId"/> pinned to their profile, with its author; null when none is pinned.</summary>
+public sealed record GetPinnedCoo(long AuthorId) : IQuery<CooResponse?>;
+
 public sealed record CooRef(long Id, long AuthorId);

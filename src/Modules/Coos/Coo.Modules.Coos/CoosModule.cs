@@ -4,7 +4,9 @@ using Coo.Modules.Coos.Features.DeleteCoo;
 using Coo.Modules.Coos.Features.GetCoo;
 using Coo.Modules.Coos.Features.GetCooLimits;
 using Coo.Modules.Coos.Features.ListUserCoos;
+using Coo.Modules.Coos.Features.PinCoo;
 using Coo.Modules.Coos.Features.PostCoo;
+using Coo.Modules.Coos.Features.UnpinCoo;
 using Coo.Modules.Coos.Resources;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Modules;
@@ -21,7 +23,7 @@ namespace Coo.Modules.Coos;
 /// <summary>Coos, the short messages people post.</summary>
 public sealed class CoosModule : IModule
 {
-    public IReadOnlyList<RateLimitPolicy> RateLimitPolicies => [CoosRateLimits.Posting];
+    public IReadOnlyList<RateLimitPolicy> RateLimitPolicies => [CoosRateLimits.Posting, CoosRateLimits.Pinning];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
@@ -44,5 +46,9 @@ public sealed class CoosModule : IModule
         DeleteCooEndpoint.Map(coos);
         GetCooLimitsEndpoint.Map(coos);
         ListUserCoosEndpoint.Map(api);
+
+        var pinnedCoo = api.MapGroup("/users/me/pinned-coo").WithTags("Coos");
+        PinCooEndpoint.Map(pinnedCoo);
+        UnpinCooEndpoint.Map(pinnedCoo);
     }
 }

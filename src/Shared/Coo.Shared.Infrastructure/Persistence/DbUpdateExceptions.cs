@@ -22,4 +22,17 @@ public static class DbUpdateExceptions
             _ => false,
         };
     }
+
+    /// <summary>True only when the save referred to a row that is not there (a foreign key), on any of the three providers.</summary>
+    public static bool IsForeignKeyViolation(this DbUpdateException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.InnerException switch
+        {
+            PostgresException postgres => postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+            SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 787, // SQLITE_CONSTRAINT_FOREIGNKEY
+            SqlException sqlServer => sqlServer.Number == 547,
+            _ => false,
+        };
+    }
 }

@@ -7,10 +7,18 @@ namespace Coo.Shared.Infrastructure.Web;
 /// <summary>64-bit ids travel as JSON strings: JavaScript numbers lose digits above 2^53.</summary>
 public sealed class Int64AsStringConverter : JsonConverter<long>
 {
-    public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String
-            ? long.Parse(reader.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture)
-            : reader.GetInt64();
+    public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return reader.GetInt64();
+        }
+
+        // A JsonException is bad input (400); any other exception here would be a 500.
+        return long.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new JsonException("Expected an id: a string of digits.");
+    }
 
     public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options)
     {

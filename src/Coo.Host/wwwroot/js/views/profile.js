@@ -27,13 +27,40 @@ export async function profileView(main, { viewer, username, setViewer }) {
   // The viewer on their own profile, who may edit it.
   const owner = viewer?.id === profile.id ? viewer : null;
   const header = h('section', { class: 'profile-head card' });
+  // The pinned coo comes first; only the owner may pin or unpin.
+  const pinned = h('ol', { class: 'feed', 'aria-label': t('pinned') });
+  const pin = owner ? { pinned: false, onToggle: (/** @type {Coo} */ coo) => togglePin(coo, true) } : undefined;
   /** @type {import('../feed.js').Feed<Coo>} */
   const coos = feed({
     label: t('coosOf', { name: profile.displayName }),
     load: cursor => api.coosOf(profile.username, cursor),
-    render: coo => cooItem(coo, { viewer, onDelete: target => deleteCoo(target, coos).then(refreshCounts) }),
+    render: coo => cooItem(coo, { viewer, pin, onDelete: target => deleteCoo(target, coos).then(refreshCounts) }),
     emptyText: t('noCoosYet'),
   });
+
+  function renderPinned() {
+    const coo = profile.pinnedCoo;
+    pinned.replaceChildren(...(coo ? [cooItem(coo, {
+      viewer,
+      pin: owner ? { pinned: true, onToggle: () => togglePin(coo, false) } : undefined,
+      onDelete: target => deleteCoo(target, coos).then(refreshCounts),
+    })] : []));
+  }
+
+  /**
+   * @param {Coo} coo
+   * @param {boolean} pinIt
+   */
+  async function togglePin(coo, pinIt) {
+    try {
+      if (pinIt) await api.pinCoo(coo.id);
+      else await api.unpinCoo();
+      announce(t(pinIt ? 'cooPinned' : 'cooUnpinned'));
+    } catch (error) {
+      announce(describeError(error));
+    }
+    await refreshCounts();
+  }
 
   function renderHeader() {
     header.replaceChildren(
@@ -52,6 +79,7 @@ export async function profileView(main, { viewer, username, setViewer }) {
   async function refreshCounts() {
     profile = await api.profile(profile.username).catch(() => profile);
     renderHeader();
+    renderPinned();
   }
 
   function followButton() {
@@ -139,7 +167,8 @@ export async function profileView(main, { viewer, username, setViewer }) {
   }
 
   renderHeader();
-  main.append(header, h('h2', {}, t('coosHeading')), coos.element);
+  renderPinned();
+  main.append(header, h('h2', {}, t('coosHeading')), pinned, coos.element);
   coos.start();
   return () => coos.stop();
 }

@@ -16,6 +16,8 @@ internal abstract class CoosDbContext(DbContextOptions options) : ModuleDbContex
 
     public DbSet<AuthorStats> AuthorStats => Set<AuthorStats>();
 
+    public DbSet<Pin> Pins => Set<Pin>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Domain.Coo>(coo =>
@@ -41,6 +43,16 @@ internal abstract class CoosDbContext(DbContextOptions options) : ModuleDbContex
             stats.ToTable("author_stats");
             stats.HasKey(s => s.AuthorId);
             stats.Property(s => s.AuthorId).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<Pin>(pin =>
+        {
+            pin.ToTable("pins");
+            pin.HasKey(p => p.AuthorId);
+            pin.Property(p => p.AuthorId).ValueGeneratedNever();
+
+            // Deleting a coo unpins it (DeleteCooHandler); the key refuses a pin racing that delete.
+            pin.HasOne<Domain.Coo>().WithMany().HasForeignKey(p => p.CooId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -58,3 +58,26 @@ internal sealed class AuthorStats(long authorId)
 
     public int CoosCount { get; private set; }
 }
+
+/// <summary>The one coo an author shows first on their profile; pinning another replaces it.</summary>
+internal sealed class Pin
+{
+    private Pin()
+    {
+    }
+
+    /// <summary>The author, and the key: one pin per author.</summary>
+    public long AuthorId { get; private set; }
+
+    public long CooId { get; private set; }
+
+    public DateTimeOffset PinnedAt { get; private set; }
+
+    public static Pin Of(long authorId, long cooId, DateTimeOffset now) => new() { AuthorId = authorId, CooId = cooId, PinnedAt = now };
+
+    public void Replace(long cooId, DateTimeOffset now)
+    {
+        CooId = cooId;
+        PinnedAt = now;
+    }
+}

@@ -50,3 +50,18 @@ internal sealed class GetCooRefsByAuthorsHandler(CoosDbContext db) : IQueryHandl
             .Select(c => new CooRef(c.Id, c.AuthorId)).ToListAsync(cancellationToken);
     }
 }
+
+internal sealed class GetPinnedCooHandler(CoosDbContext db, ISender sender) : IQueryHandler<GetPinnedCoo, CooResponse?>
+{
+    public async ValueTask<CooResponse?> Handle(GetPinnedCoo query, CancellationToken cancellationToken)
+    {
+        var cooId = await db.Pins.AsNoTracking().Where(p => p.AuthorId == query.AuthorId).Select(p => (long?)p.CooId).SingleOrDefaultAsync(cancellationToken);
+        if (cooId is null)
+        {
+            return null;
+        }
+
+        var coos = await sender.Send(new GetCoosByIds([cooId.Value]), cancellationToken);
+        return (await sender.WithAuthorsAsync(coos, cancellationToken)).SingleOrDefault();
+    }
+}

@@ -26,6 +26,8 @@ internal sealed class DeleteCooHandler(CoosDbContext db, IEntityCache<CooSummary
             return CoosErrors.NotFound;
         }
 
+        // A pin never points at a deleted coo (the foreign key would cascade too; this keeps it explicit and provider-proof).
+        await db.Pins.Where(p => p.CooId == coo.Id).ExecuteDeleteAsync(cancellationToken);
         await AuthorStatsStore.AdjustAsync(db, coo.AuthorId, -1, cancellationToken);
         db.Publish(new CooDeletedIntegrationEvent(Guid.CreateVersion7(), time.GetUtcNow(), coo.Id, coo.AuthorId));
         await db.SaveChangesAsync(cancellationToken);

@@ -103,6 +103,29 @@ namespace Coo.Modules.Coos.Data.Migrations.PostgreSql
                     b.ToTable("idempotency_keys", "coos");
                 });
 
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.Pin", b =>
+                {
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CooId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("coo_id");
+
+                    b.Property<DateTimeOffset>("PinnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pinned_at");
+
+                    b.HasKey("AuthorId")
+                        .HasName("pk_pins");
+
+                    b.HasIndex("CooId")
+                        .HasDatabaseName("ix_pins_coo_id");
+
+                    b.ToTable("pins", "coos");
+                });
+
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -276,6 +299,16 @@ namespace Coo.Modules.Coos.Data.Migrations.PostgreSql
                         .HasFilter("relayed_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("outbox_messages", "coos");
+                });
+
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.Pin", b =>
+                {
+                    b.HasOne("Coo.Modules.Coos.Domain.Coo", null)
+                        .WithMany()
+                        .HasForeignKey("CooId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pins_coos_coo_id");
                 });
 #pragma warning restore 612, 618
         }

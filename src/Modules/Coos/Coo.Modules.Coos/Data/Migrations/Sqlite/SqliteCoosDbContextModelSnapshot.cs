@@ -97,6 +97,29 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
                     b.ToTable("coos_idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.Pin", b =>
+                {
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CooId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coo_id");
+
+                    b.Property<long>("PinnedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pinned_at");
+
+                    b.HasKey("AuthorId")
+                        .HasName("pk_coos_pins");
+
+                    b.HasIndex("CooId")
+                        .HasDatabaseName("ix_coos_pins_coo_id");
+
+                    b.ToTable("coos_pins", (string)null);
+                });
+
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -270,6 +293,16 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
                         .HasFilter("relayed_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("coos_outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.Pin", b =>
+                {
+                    b.HasOne("Coo.Modules.Coos.Domain.Coo", null)
+                        .WithMany()
+                        .HasForeignKey("CooId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coos_pins_coos_coos_coo_id");
                 });
 #pragma warning restore 612, 618
         }
