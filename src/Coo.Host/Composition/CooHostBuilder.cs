@@ -42,10 +42,14 @@ internal static class CooHostBuilder
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
 
-                // EF Core's own error events repeat, with the whole stack, an exception that is logged once where it is
-                // handled (the 503 handler, the outbox loops, the request's error); in an outage that is pages per request.
+                // EF Core's own error events repeat, with the whole stack or the SQL, an exception that is logged once
+                // where it is handled (the 503 handler, the outbox loops, the request's error); in an outage that is pages
+                // per request, and a fresh database's first look for its migrations history is logged as an error.
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Connection", LogEventLevel.Fatal)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Transaction", LogEventLevel.Fatal)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Query", LogEventLevel.Fatal)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Update", LogEventLevel.Fatal)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
                 .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error);

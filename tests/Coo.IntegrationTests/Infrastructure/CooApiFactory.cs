@@ -34,6 +34,8 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
     private readonly string? _ownDatabase;
 
+    private readonly HostLogFile _log = new();
+
     /// <summary>Keys of this host's caches in the Redis that test runs share.</summary>
     public string RedisKeyPrefix { get; } = $"coo-test:{Guid.NewGuid():N}:";
 
@@ -181,6 +183,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         {
             services.AddIntegrationEventHandler<UserRegisteredIntegrationEvent, ProbeHandler, UsersDbContext>();
             services.AddSingleton<IStartupFilter, FaultyEndpointStartupFilter>();
+            services.AddSingleton<Serilog.Core.ILogEventSink>(_log);
             TestServices?.Invoke(services);
         });
     }
@@ -188,6 +191,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        _log.Dispose();
         if (_ownDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
@@ -198,6 +202,11 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing)
+        {
+            _log.Dispose();
+        }
+
         if (disposing && _sqliteFolder is not null)
         {
             SqliteConnection.ClearAllPools();

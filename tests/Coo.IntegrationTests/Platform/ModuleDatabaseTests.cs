@@ -58,6 +58,55 @@ public sealed class ModuleDatabaseTests
         }
     }
 
+    [PostgreSqlFact]
+    public async Task While_the_database_of_Analytics_is_down_the_others_go_on_and_Analytics_catches_up_with_nothing_parked()
+    {
+        await using var analyticsServer = await PostgreSqlServerProcess.StartAsync();
+        var analytics = new NpgsqlConnectionStringBuilder(analyticsServer.ConnectionString) { Database = "coo_analytics" }.ConnectionString;
+        await using var factory = new CooApiFactory(TestProvider.PostgreSql, ownDatabase: true) { Settings = { ["ConnectionStrings:Analytics"] = analytics } };
+        await factory.ResetAsync();
+        using var client = factory.CreateClient();
+        var admin = await client.CreateAdminAsync(factory.Services);
+        var ada = await client.CreateUserAsync("ada");
+        var alan = await client.CreateUserAsync("alan");
+        await client.FollowOkAsync(alan, "ada");
+        await OutboxDrain.WaitAsync(factory);
+
+        await analyticsServer.StopAsync();
+        await client.PostCooOkAsync(ada, "one");
+        await client.PostCooOkAsync(ada, "two");
+
+        // Timeline's copies of the same events are relayed and consumed while Analytics' wait.
+        await client.HomeTimelineBecomesAsync(alan, "two", "one");
+
+        // The relay tries Analytics' inbox again and again, more often than a message may fail before it is parked.
+        var retries = new HashSet<DateTimeOffset>();
+        await Eventually.MatchAsync(
+            async () =>
+            {
+                retries.Add(await NextRelayAttemptAsync(factory));
+                return retries.Count;
+            },
+            count => count > CooApiFactory.MaxAttempts,
+            what: "the relay to retry Analytics' inbox more often than the attempts a message has");
+        Assert.All(await DatabaseProbe.OutboxRowsAsync(factory, "coos"), r => Assert.False(r.Parked));
+
+        await analyticsServer.StartAgainAsync();
+        await OutboxDrain.WaitAsync(factory); // Fails on anything parked.
+        var stats = await Eventually.MatchAsync(() => client.StatsAsync(admin, "granularity=day"), s => s.Totals.CoosPosted == 2, what: "Analytics to count both coos");
+        Assert.Equal((NewUsers: 3, CoosPosted: 2, CoosDeleted: 0, Follows: 1, Unfollows: 0, TimelineViews: 0), stats.Totals);
+    }
+
+    /// <summary>When the relay of the coos module next tries its oldest message it has not handed to every inbox yet.</summary>
+    private static async Task<DateTimeOffset> NextRelayAttemptAsync(CooApiFactory factory)
+    {
+        await using var connection = factory.OpenConnectionFor("coos");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT next_attempt_at FROM coos.outbox_messages WHERE relayed_at IS NULL ORDER BY occurred_at LIMIT 1";
+        return await command.ExecuteScalarAsync() is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : DateTimeOffset.MinValue;
+    }
+
     /// <summary>The tables of a module's schema in this database (on SQLite, where schemas are name prefixes, those tables).</summary>
     private static async Task<List<string>> TablesAsync(DbConnection connection, TestProvider provider, string schema)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Coo.Shared.Infrastructure.Observability;
@@ -30,6 +31,9 @@ internal sealed partial class InboxProcessor(
     internal static readonly TimeSpan UntilDoneMaxDelay = TimeSpan.FromSeconds(2);
 
     private readonly OutboxOptions _options = options.Value;
+
+    /// <summary>Each consumer's lease id for as long as this processor runs (see <see cref="Leases"/>).</summary>
+    private readonly ConcurrentDictionary<string, Guid> _leases = new();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(consumers.Select(consumer => Task.Run(() => RunAsync(consumer, stoppingToken), CancellationToken.None)));
@@ -66,7 +70,7 @@ internal sealed partial class InboxProcessor(
     /// <returns>How many messages were claimed.</returns>
     internal async Task<int> ProcessBatchAsync(IIntegrationEventConsumer consumer, CancellationToken stoppingToken)
     {
-        var lease = Guid.NewGuid();
+        var lease = _leases.GetOrAdd(consumer.Name, _ => Guid.NewGuid());
         var now = time.GetUtcNow();
         var leaseEnds = now + _options.LeaseDuration;
         List<InboxMessage> batch;
@@ -116,6 +120,13 @@ internal sealed partial class InboxProcessor(
         {
             var integrationEvent = (IIntegrationEvent)IntegrationEventSerializer.Deserialize(consumer.EventType, message.Content);
             await HandleAsync(consumer, message, integrationEvent, lease, timeout.Token);
+        }
+        catch (Exception ex) when (ex.IsDatabaseUnavailable() && !stoppingToken.IsCancellationRequested)
+        {
+            // Not the message's fault, so not one of its attempts: an outage would otherwise park every message in
+            // flight. The loop waits for the database.
+            activity.RecordFailure(ex);
+            throw;
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
@@ -204,6 +215,10 @@ internal sealed partial class InboxProcessor(
                 .Where(m => m.Consumer == consumer.Name && m.ClaimedBy == lease && m.ProcessedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
         }
+        catch (Exception ex) when (ex.IsDatabaseUnavailable())
+        {
+            // The loop reports the outage once; this worker takes its leased messages again when the database is back.
+        }
         catch (Exception ex)
         {
             LogReleaseFailed(ex, consumer.Name);
@@ -230,6 +245,6 @@ internal sealed partial class InboxProcessor(
     [LoggerMessage(LogLevel.Warning, "The failure of message {MessageId} for consumer {Consumer} could not be recorded; it is retried when its lease runs out")]
     private partial void LogFailureNotRecorded(Exception exception, Guid messageId, string consumer);
 
-    [LoggerMessage(LogLevel.Warning, "Messages leased by consumer {Consumer} could not be given back; they return when the lease runs out")]
+    [LoggerMessage(LogLevel.Warning, "Messages leased by consumer {Consumer} could not be given back; this worker takes them again on its next batch, any other when the lease runs out")]
     private partial void LogReleaseFailed(Exception exception, string consumer);
 }

@@ -7,6 +7,8 @@ namespace Coo.Shared.Infrastructure.Messaging;
 /// Claims due messages for one worker in a single short statement: a lease (claimed by, claimed until), never a
 /// transaction held while delivering. PostgreSQL skips rows another instance is claiming at that moment
 /// (<c>FOR UPDATE SKIP LOCKED</c>), SQL Server likewise (<c>UPDLOCK, READPAST</c>); SQLite has one writer.
+/// A worker keeps its lease id for as long as it runs: rows it still held when it could not give them back (the
+/// database went away mid-batch) are due to it again at once, while any other worker waits for the lease to run out.
 /// </summary>
 internal static class Leases
 {
@@ -15,7 +17,7 @@ internal static class Leases
         if (db.Database.IsSqlite())
         {
             var due = db.OutboxMessages
-                .Where(m => m.RelayedAt == null && m.ParkedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .Where(m => m.RelayedAt == null && m.ParkedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now || m.ClaimedBy == lease))
                 .OrderBy(m => m.OccurredAt)
                 .Take(batchSize)
                 .Select(m => m.Id);
@@ -38,7 +40,7 @@ internal static class Leases
         if (db.Database.IsSqlite())
         {
             var due = db.InboxMessages
-                .Where(m => m.Consumer == consumer && m.ProcessedAt == null && m.ParkedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .Where(m => m.Consumer == consumer && m.ProcessedAt == null && m.ParkedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now || m.ClaimedBy == lease))
                 .OrderBy(m => m.OccurredAt)
                 .Take(batchSize)
                 .Select(m => m.MessageId);
@@ -59,7 +61,7 @@ internal static class Leases
     private static Task<int> ClaimWithSqlAsync(
         ModuleDbContext db, string table, string key, string pending, string? consumer, Guid lease, DateTimeOffset now, DateTimeOffset until, int batchSize, CancellationToken cancellationToken)
     {
-        var due = $"{pending} AND parked_at IS NULL AND next_attempt_at <= {{2}} AND (claimed_until IS NULL OR claimed_until < {{2}})"
+        var due = $"{pending} AND parked_at IS NULL AND next_attempt_at <= {{2}} AND (claimed_until IS NULL OR claimed_until < {{2}} OR claimed_by = {{0}})"
             + (consumer is null ? "" : " AND consumer = {4}");
         var sql = db.Database.IsNpgsql()
             ? $$"""

@@ -27,6 +27,9 @@ internal sealed partial class OutboxRelay<TContext>(
 {
     private readonly OutboxOptions _options = options.Value;
 
+    /// <summary>This relay's lease id for as long as it runs (see <see cref="Leases"/>).</summary>
+    private readonly Guid _lease = Guid.NewGuid();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         string schema;
@@ -67,7 +70,7 @@ internal sealed partial class OutboxRelay<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var lease = Guid.NewGuid();
+        var lease = _lease;
         var now = time.GetUtcNow();
         var batch = await Leases.ClaimOutboxAsync(db, lease, now, now + _options.LeaseDuration, _options.BatchSize, cancellationToken);
         if (batch.Count == 0)
@@ -80,6 +83,7 @@ internal sealed partial class OutboxRelay<TContext>(
         {
             var deliveries = new List<(OutboxMessage Message, IIntegrationEventConsumer Consumer, string? TraceParent, string? TraceState)>();
             var failed = new Dictionary<Guid, string>();
+            var waiting = new Dictionary<Guid, string>();
             foreach (var message in batch)
             {
                 var outer = Activity.Current;
@@ -109,6 +113,15 @@ internal sealed partial class OutboxRelay<TContext>(
                         wakeup.Notify(MessageWakeup.Inbox(consumer));
                     }
                 }
+                catch (Exception ex) when (ex.IsDatabaseUnavailable() && !cancellationToken.IsCancellationRequested)
+                {
+                    var reason = OutboxMessage.Truncate($"Waits for the database of {string.Join(", ", group.Select(d => d.Consumer.Name).Distinct())}: {ex.GetBaseException().Message}");
+                    LogInboxUnavailable(db.Schema, reason);
+                    foreach (var (message, _, _, _) in group)
+                    {
+                        waiting.TryAdd(message.Id, reason);
+                    }
+                }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     foreach (var (message, _, _, _) in group)
@@ -120,7 +133,7 @@ internal sealed partial class OutboxRelay<TContext>(
 
             foreach (var message in batch)
             {
-                await RecordOutcomeAsync(db, lease, message, failed.GetValueOrDefault(message.Id), cancellationToken);
+                await RecordOutcomeAsync(db, lease, message, failed.GetValueOrDefault(message.Id), waiting.GetValueOrDefault(message.Id), cancellationToken);
             }
         }
         finally
@@ -174,10 +187,22 @@ internal sealed partial class OutboxRelay<TContext>(
         }
     }
 
-    private async Task RecordOutcomeAsync(TContext db, Guid lease, OutboxMessage message, string? error, CancellationToken cancellationToken)
+    private async Task RecordOutcomeAsync(TContext db, Guid lease, OutboxMessage message, string? error, string? waitingFor, CancellationToken cancellationToken)
     {
         var ours = db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimedBy == lease);
         var now = time.GetUtcNow();
+        if (error is null && waitingFor is not null)
+        {
+            // A consumer's database is down: not the message's fault, so not one of its attempts, however long the
+            // outage. Consumers whose inboxes took it already are not given it twice (the inbox key).
+            var retryAt = now + _options.RetryDelay(1);
+            await ours.ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.NextAttemptAt, retryAt).SetProperty(m => m.LastError, waitingFor)
+                    .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
+                cancellationToken);
+            return;
+        }
+
         if (error is null)
         {
             await ours.ExecuteUpdateAsync(
@@ -209,6 +234,9 @@ internal sealed partial class OutboxRelay<TContext>(
 
     [LoggerMessage(LogLevel.Warning, "Outbox relay of schema {Schema} waits for the database: {Reason}")]
     private partial void LogDatabaseUnavailable(string schema, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox relay of schema {Schema}: {Reason}")]
+    private partial void LogInboxUnavailable(string schema, string reason);
 
     [LoggerMessage(LogLevel.Error, "Outbox message {MessageId} ({EventName}) of schema {Schema} parked after {Attempts} attempts; an operator must requeue it: {LastError}")]
     private partial void LogParked(Guid messageId, string eventName, string schema, int attempts, string lastError);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Coo.Shared.Infrastructure.Persistence;
 
@@ -14,7 +15,7 @@ public static class DatabaseAvailability
     {
         for (; exception is not null; exception = exception.InnerException)
         {
-            if (exception is SqliteException { SqliteErrorCode: 5 or 6 } || exception is DbException { IsTransient: true })
+            if (exception is SqliteException { SqliteErrorCode: 5 or 6 } || exception is DbException { IsTransient: true } || IsEndedByPostgreSql(exception))
             {
                 return true;
             }
@@ -22,4 +23,13 @@ public static class DatabaseAvailability
 
         return false;
     }
+
+    /// <summary>
+    /// Npgsql reports a connection that the server ended (a restart, a failover, an administrator's terminate) as an
+    /// <see cref="InvalidOperationException"/> on the next use of its transaction or connection ("Transaction is
+    /// already completed", "Connection is not open"): EF Core owns Coo's connections and transactions, so nothing
+    /// else reaches those states.
+    /// </summary>
+    private static bool IsEndedByPostgreSql(Exception exception) =>
+        exception is InvalidOperationException && exception.TargetSite?.DeclaringType?.Assembly == typeof(NpgsqlConnection).Assembly;
 }

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Display;
+
+namespace Coo.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The in-process host's warnings and errors, written to a file beside the published hosts' logs
+/// (<see cref="HostProcess.LogFolder"/>), so that a failure seen only in CI can still be read afterwards. The file
+/// is created at the first warning: a quiet host leaves none.
+/// </summary>
+internal sealed class HostLogFile : ILogEventSink, IDisposable
+{
+    private readonly MessageTemplateTextFormatter _formatter = new(
+        "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext} {RequestMethod} {RequestPath}: {Message:lj}{NewLine}{Exception}",
+        CultureInfo.InvariantCulture);
+
+    private readonly string _path = Path.Combine(HostProcess.LogFolder, $"in-process-{Guid.NewGuid().ToString("N")[..12]}.log");
+    private readonly Lock _lock = new();
+    private StreamWriter? _writer;
+    private bool _disposed;
+
+    public void Emit(LogEvent logEvent)
+    {
+        if (logEvent.Level < LogEventLevel.Warning)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (_writer is null)
+            {
+                Directory.CreateDirectory(HostProcess.LogFolder);
+                _writer = new StreamWriter(_path, append: false) { AutoFlush = true };
+            }
+
+            _formatter.Format(logEvent, _writer);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            _writer?.Dispose();
+        }
+    }
+}
