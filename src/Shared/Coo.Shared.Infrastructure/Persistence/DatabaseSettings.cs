@@ -14,7 +14,7 @@ public enum DatabaseProvider
 }
 
 /// <summary>
-/// Which database each module uses, read once at start from <c>Database:*</c> and <c>ConnectionStrings:*</c>: the shared
+/// Which database each module uses, made once at start from <see cref="DatabaseOptions"/> and <c>ConnectionStrings:*</c>: the shared
 /// <c>ConnectionStrings:Coo</c>, or a module's own <c>ConnectionStrings:&lt;schema&gt;</c> (e.g. <c>ConnectionStrings:Analytics</c>)
 /// on the same provider. A module on its own database keeps working unchanged: it reaches other modules only through
 /// contracts and its inbox, which the producers' relays fill through the module's own DbContext.
@@ -51,16 +51,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     public static DatabaseSettings From(IConfiguration configuration)
     {
-        var providerText = configuration["Database:Provider"];
-        var provider = DatabaseProvider.Sqlite;
-        if (!string.IsNullOrWhiteSpace(providerText)
-            && (!Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider) || char.IsDigit(providerText[0])))
-        {
-            throw new InvalidConfigurationException(
-                $"Database:Provider '{providerText}' is not one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
-        }
-
-        var connectionString = configuration.GetConnectionString("Coo");
+        var options = ValidatedSettings.Read<DatabaseOptions>(configuration, DatabaseOptions.Section);
+        var provider = options.ProviderKind;
+        var connectionStrings = ValidatedSettings.Read(configuration, "ConnectionStrings", new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase));
+        var connectionString = connectionStrings.GetValueOrDefault(SharedConnectionName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             connectionString = provider == DatabaseProvider.Sqlite
@@ -70,23 +64,16 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
         ValidateConnectionString(provider, connectionString, SharedConnectionName);
         var modules = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in configuration.GetSection("ConnectionStrings").GetChildren())
+        foreach (var (name, value) in connectionStrings)
         {
-            if (!OtherConnectionNames.Contains(entry.Key) && !string.IsNullOrWhiteSpace(entry.Value))
+            if (!OtherConnectionNames.Contains(name) && !string.IsNullOrWhiteSpace(value))
             {
-                ValidateConnectionString(provider, entry.Value, entry.Key);
-                modules[entry.Key] = entry.Value;
+                ValidateConnectionString(provider, value, name);
+                modules[name] = value;
             }
         }
 
-        var migrateText = configuration["Database:MigrateOnStartup"];
-        var migrate = true;
-        if (!string.IsNullOrWhiteSpace(migrateText) && !bool.TryParse(migrateText, out migrate))
-        {
-            throw new InvalidConfigurationException($"Database:MigrateOnStartup '{migrateText}' is not true or false.");
-        }
-
-        var settings = new DatabaseSettings(provider, connectionString, migrate) { ModuleConnectionStrings = modules };
+        var settings = new DatabaseSettings(provider, connectionString, options.MigrateOnStartup) { ModuleConnectionStrings = modules };
         settings.SqliteDataFolder();
         if (provider == DatabaseProvider.Sqlite)
         {
