@@ -9,6 +9,7 @@ namespace Coo.IntegrationTests.Caching;
 /// Cache maintenance is durable and bounded: a change's cache update survives a client that goes away and a Redis
 /// that is away, and one instance's failed Redis call never discards the caches the whole deployment shares.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class CacheDurabilityTests
 {
     [PostgreSqlFact]

@@ -7,6 +7,7 @@ namespace Coo.IntegrationTests.Durability;
 /// Nothing acknowledged is lost: coos posted under load survive a SIGKILL of the host, and their fan-out, whose
 /// outbox rows were committed with them, completes after a restart.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class CrashTests
 {
     private const int AcknowledgedBeforeKill = 60;

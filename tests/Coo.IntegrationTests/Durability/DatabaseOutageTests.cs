@@ -10,6 +10,7 @@ namespace Coo.IntegrationTests.Durability;
 /// database is a 503 with Retry-After (never a 500), a home timeline whose page is cached is still served, and the
 /// host recovers and drains its outbox by itself.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class DatabaseOutageTests
 {
     private const int Posters = 4;

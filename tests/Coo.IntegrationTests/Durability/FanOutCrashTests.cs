@@ -8,6 +8,7 @@ namespace Coo.IntegrationTests.Durability;
 /// cached in Redis). After a restart every follower has every coo once, and no side effect happened twice: not the
 /// timeline entries, not the cached timelines, not the analytics counts.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class FanOutCrashTests
 {
     private const int SeededFollowers = 1_000;

@@ -36,6 +36,9 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
     private readonly HostLogFile _log = new();
 
+    /// <summary>What this host's test consumer (<see cref="ProbeHandler"/>) saw.</summary>
+    public ProbeState Probe { get; } = new();
+
     /// <summary>Keys of this host's caches in the Redis that test runs share.</summary>
     public string RedisKeyPrefix { get; } = $"coo-test:{Guid.NewGuid():N}:";
 
@@ -83,7 +86,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         StartServer();
         // The previous test's background work finishes first: it could otherwise write into the next test's data, or
         // take row locks in an order that deadlocks with the reset.
-        ProbeHandler.Reset();
+        Probe.Reset();
         await OutboxDrain.SettleAsync(this);
         var schemas = Services.GetServices<ModuleDatabase>().Select(m => m.Schema).ToList();
         foreach (var connectionString in schemas.Select(ConnectionStringFor).Distinct())
@@ -116,7 +119,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
             }
         }
 
-        ProbeHandler.Reset();
+        Probe.Reset();
     }
 
     /// <summary>The connection string of a module's database: its own when the test gave it one (<c>ConnectionStrings:&lt;schema&gt;</c>), the shared one otherwise.</summary>
@@ -184,6 +187,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
             services.AddIntegrationEventHandler<UserRegisteredIntegrationEvent, ProbeHandler, UsersDbContext>();
             services.AddSingleton<IStartupFilter, FaultyEndpointStartupFilter>();
             services.AddSingleton<Serilog.Core.ILogEventSink>(_log);
+            services.AddSingleton(Probe);
             TestServices?.Invoke(services);
         });
     }

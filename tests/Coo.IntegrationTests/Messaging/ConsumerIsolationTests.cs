@@ -96,14 +96,14 @@ public sealed class ConsumerIsolationTests(ApiFixture fixture)
         var message = (await client.ParkedAsync(admin, $"?module=users&consumer={probe}"))[0];
         Assert.Equal("users.user-registered.v1", message.GetProperty("eventName").GetString());
         var messageId = message.GetProperty("messageId").GetGuid();
-        ProbeHandler.PoisonHealed = true;
+        factory.Probe.PoisonHealed = true;
         await client.RequeueOkAsync(admin, new { module = "users", consumer = probe, messageId });
 
         await Eventually.MatchAsync(
             async () => (await DatabaseProbe.InboxRowsAsync(factory, "users")).Single(r => r.Consumer == probe && r.MessageId == messageId),
             r => r.Processed,
             what: "the requeued copy to be processed");
-        Assert.Equal(CooApiFactory.MaxAttempts + 1, ProbeHandler.Invocations["poison_listed"]);
+        Assert.Equal(CooApiFactory.MaxAttempts + 1, factory.Probe.Invocations["poison_listed"]);
         Assert.Empty(await client.ParkedAsync(admin, "?module=users"));
     }
 
@@ -120,10 +120,10 @@ public sealed class ConsumerIsolationTests(ApiFixture fixture)
         var alan = await client.CreateUserAsync("alan");
         await client.FollowOkAsync(alan, "ada");
         await OutboxDrain.WaitAsync(factory);
-        ProbeHandler.Delay = TimeSpan.FromMinutes(2);
+        factory.Probe.Delay = TimeSpan.FromMinutes(2);
 
         using var registered = await client.RegisterAsync("slowpoke");
-        await ProbeHandler.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await factory.Probe.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var probeStarted = DateTimeOffset.UtcNow;
 
         // While the probe hangs: the other consumer of the same event, and other modules' events, go on.
@@ -134,7 +134,7 @@ public sealed class ConsumerIsolationTests(ApiFixture fixture)
         await client.PostCooOkAsync(ada, "still flowing");
         await client.HomeTimelineBecomesAsync(alan, "still flowing");
 
-        Assert.Equal(1, ProbeHandler.Invocations["slowpoke"]); // Still in its first, hanging delivery.
+        Assert.Equal(1, factory.Probe.Invocations["slowpoke"]); // Still in its first, hanging delivery.
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(

@@ -28,13 +28,13 @@ public sealed class MetricsHost : IDisposable
 
     public void Dispose()
     {
-        ProbeHandler.Reset();
         Host.Dispose();
         _factory.Dispose();
     }
 }
 
 /// <summary>Each metric moves when the test does the matching thing; every test uses users of its own.</summary>
+[Collection(SerialCollection.Name)]
 public sealed class MetricsTests(MetricsHost host) : IClassFixture<MetricsHost>
 {
     [Fact]
@@ -118,7 +118,7 @@ public sealed class MetricsTests(MetricsHost host) : IClassFixture<MetricsHost>
         await Eventually.MatchAsync(() => Task.FromResult(metrics.Observe("coo.outbox.pending", users)), v => v == 0, what: "an empty users outbox");
 
         // The probe consumer hangs in its first delivery, so the next registrations wait in its queue (the users inbox).
-        ProbeHandler.Delay = TimeSpan.FromSeconds(3);
+        factory.Probe.Delay = TimeSpan.FromSeconds(3);
         try
         {
             for (var i = 1; i <= 3; i++)
@@ -132,7 +132,7 @@ public sealed class MetricsTests(MetricsHost host) : IClassFixture<MetricsHost>
         }
         finally
         {
-            ProbeHandler.Delay = TimeSpan.Zero;
+            factory.Probe.Delay = TimeSpan.Zero;
         }
 
         await Eventually.MatchAsync(() => Task.FromResult(metrics.Observe("coo.outbox.pending", users)), v => v == 0, what: "the backlog to drain");

@@ -17,6 +17,7 @@ namespace Coo.IntegrationTests.Observability;
 /// One trace from request to effect: the W3C context of the request that posts a coo is stored with its outbox row
 /// and its fan-out jobs and restored when they run, and log lines carry its ids.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class TracingTests
 {
     private const string EntityFrameworkSource = "OpenTelemetry.Instrumentation.EntityFrameworkCore";
@@ -62,6 +63,7 @@ public sealed class TracingTests
             t => t.Count(s => s.DisplayName.StartsWith("consume coos.coo-posted.v1 by ", StringComparison.Ordinal)) == consumersOfCooPosted
                 && t.Count(s => s.DisplayName == "fan-out batch") == batches
                 && t.Any(s => s.Kind == ActivityKind.Server),
+            TimeSpan.FromSeconds(60),
             what: "the spans of the post, its delivery, consumers and fan-out batches");
 
         var httpSpan = Assert.Single(trace, s => s.Kind == ActivityKind.Server);

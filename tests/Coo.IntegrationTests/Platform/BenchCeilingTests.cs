@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace Coo.IntegrationTests.Platform;
 
+[Collection(SerialCollection.Name)]
 public sealed class BenchCeilingTests
 {
     [Fact]

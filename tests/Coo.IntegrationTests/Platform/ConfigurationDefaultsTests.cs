@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Coo.IntegrationTests.Platform;
 
 /// <summary>Every default lives in code: a host started where no appsettings.json is found behaves the same.</summary>
+[Collection(SerialCollection.Name)]
 public sealed class ConfigurationDefaultsTests
 {
     [Fact]

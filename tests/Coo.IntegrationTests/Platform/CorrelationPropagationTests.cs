@@ -10,13 +10,14 @@ public sealed class CorrelationPropagationTests(ApiFixture fixture)
     [Theory, Providers]
     public async Task The_request_correlation_id_reaches_the_consumers_of_its_events(TestProvider provider)
     {
-        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Add("X-Correlation-ID", "carried-into-outbox");
 
         using var _ = await client.RegisterAsync("carrier");
 
         var seen = await Eventually.MatchAsync(
-            () => Task.FromResult(ProbeHandler.CorrelationIds.GetValueOrDefault("carrier")),
+            () => Task.FromResult(factory.Probe.CorrelationIds.GetValueOrDefault("carrier")),
             id => id is not null,
             what: "the consumer to run");
         Assert.Equal("carried-into-outbox", seen);

@@ -7,6 +7,7 @@ namespace Coo.IntegrationTests.Platform;
 /// What a real PostgreSQL connection reports when the server ends it under an open transaction, as a restart or
 /// failover does: each of these is the database being unavailable (503), not a fault in the code (500).
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class DatabaseAvailabilityTests
 {
     [PostgreSqlFact]

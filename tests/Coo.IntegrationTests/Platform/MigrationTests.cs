@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Coo.IntegrationTests.Platform;
 
 /// <summary>Every module keeps a migration per provider that matches its model; no database is needed to check.</summary>
+[Collection(SerialCollection.Name)]
 public sealed class MigrationTests
 {
     public static TheoryData<string, DatabaseProvider> ModuleContexts()

@@ -9,6 +9,7 @@ namespace Coo.IntegrationTests.Platform;
 /// there and nowhere else, the other modules' events still reach its inbox through their relays, and it counts each
 /// once — the step that makes moving it into a service of its own a matter of deployment.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class ModuleDatabaseTests
 {
     [Theory, Providers]

@@ -6,6 +6,7 @@ namespace Coo.IntegrationTests.Platform;
 /// Horizontal scale: two host processes on one PostgreSQL and one Redis, each with its own port and id generator,
 /// serve one consistent service. Both run outbox relays, consumers and Hangfire servers at the same time.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class MultiHostTests
 {
     private const string SigningKey = "multi-host-signing-key-of-sufficient-length-0123";

@@ -7,6 +7,7 @@ namespace Coo.IntegrationTests.Platform;
 /// Redis is never a single point of failure: with a private real Redis frozen or killed in the middle of the test,
 /// every request still answers from the database, promptly and correctly, and the caches come back by themselves.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class RedisOutageTests
 {
     private static readonly TimeSpan HangDetector = TimeSpan.FromSeconds(30);

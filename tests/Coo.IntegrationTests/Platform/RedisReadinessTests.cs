@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Coo.IntegrationTests.Platform;
 
 /// <summary>With <c>ConnectionStrings:Redis</c> set, readiness depends on Redis too (its checks are read as an admin).</summary>
+[Collection(SerialCollection.Name)]
 public sealed class RedisReadinessTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 namespace Coo.IntegrationTests.RateLimiting;
 
 /// <summary>A wrong or missing limit stops the host at start with one line naming the setting.</summary>
+[Collection(SerialCollection.Name)]
 public sealed class RateLimitSettingsTests
 {
     [Theory]

@@ -50,6 +50,7 @@ public sealed class LowLimitsHost : IDisposable
     }
 }
 
+[Collection(SerialCollection.Name)]
 public sealed class RateLimitingTests(LowLimitsHost host) : IClassFixture<LowLimitsHost>
 {
     private static readonly TimeSpan Window = LowLimitsHost.Window;

@@ -9,6 +9,7 @@ using static Coo.IntegrationTests.RateLimiting.RateLimitAssertions;
 namespace Coo.IntegrationTests.RateLimiting;
 
 /// <summary>Limits across host instances: one count in Redis when it is configured, one per instance otherwise.</summary>
+[Collection(SerialCollection.Name)]
 public sealed class SharedRateLimitTests
 {
     private const int ReadLimit = 5;

@@ -1,6 +1,7 @@
 namespace Coo.IntegrationTests.Security;
 
 /// <summary>The operator's <c>admin</c> command, run as a process against the database a running host uses.</summary>
+[Collection(SerialCollection.Name)]
 public sealed class AdminCommandTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Coo.IntegrationTests.Security;
 /// of the real host on Kestrel: any request the document would not allow, and any response whose status, headers or
 /// body it does not describe, fails the test.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class ApiDescriptionConformanceTests
 {
     [PrismFact]

@@ -22,6 +22,7 @@ public sealed class ReadinessHost : IDisposable
     }
 }
 
+[Collection(SerialCollection.Name)]
 public sealed class ReadinessDetailsTests(ReadinessHost host) : IClassFixture<ReadinessHost>
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Coo.IntegrationTests.Security;
 /// The README's rotation steps, on one database: the single key (<c>Auth:SigningKey</c>, kid <c>default</c>), then a
 /// new active key beside it, then the new key alone. Tokens name their key and are checked with that key only.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class SigningKeyRotationTests
 {
     private const string NewKeyId = "2026-12";

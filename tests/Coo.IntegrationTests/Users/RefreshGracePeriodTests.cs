@@ -41,6 +41,7 @@ public sealed class ClockedHosts : IAsyncDisposable
 /// A just-rotated refresh token presented again within <c>Auth:RefreshReuseGracePeriod</c> (30 s) yields the same
 /// successor — two tabs reloading at once stay signed in — while a reuse after it still revokes the whole session.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class RefreshGracePeriodTests(ClockedHosts hosts) : IClassFixture<ClockedHosts>
 {
     private const string CookieName = "coo_refresh";
