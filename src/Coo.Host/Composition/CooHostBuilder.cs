@@ -77,7 +77,7 @@ internal static class CooHostBuilder
             module.AddServices(services, configuration, database);
         }
 
-        database.RequireKnownModules(services.Where(d => !d.IsKeyedService).Select(d => d.ImplementationInstance).OfType<ModuleDatabase>().Select(m => m.Schema));
+        database.RequireKnownModules(services.ModuleDatabases().Select(m => m.Schema));
 
         // Without a list of assemblies the source generator takes every referenced one: a new module's handlers are found.
         services.AddMediator((Mediator.MediatorOptions options) =>

@@ -12,6 +12,10 @@ namespace Coo.Shared.Infrastructure.Modules;
 
 public static class ModuleServiceCollectionExtensions
 {
+    /// <summary>The databases the modules registered so far (<see cref="AddModuleDbContext{TContext, TSqlite, TPostgreSql, TSqlServer}"/>), while services are still being composed.</summary>
+    public static IEnumerable<ModuleDatabase> ModuleDatabases(this IServiceCollection services) =>
+        services.Where(d => !d.IsKeyedService).Select(d => d.ImplementationInstance).OfType<ModuleDatabase>();
+
     /// <summary>
     /// Registers a module's DbContext on the configured provider, with its outbox dispatcher and health check.
     /// Each provider has its own derived context type so that each keeps its own migrations.
