@@ -43,7 +43,9 @@ public static class ModuleServiceCollectionExtensions
         IServiceCollection Register<TProviderContext>()
             where TProviderContext : TContext
         {
-            services.AddDbContext<TProviderContext>((provider, options) =>
+            // Pooled: the options are built once and a context instance is reused, which matters for the requests
+            // answered from the caches, whose handlers take a context they never query.
+            services.AddDbContextPool<TProviderContext>((provider, options) =>
                 ModuleDbContextOptions.Configure(options, database, schema, provider.GetRequiredService<OutboxWakeupInterceptor>()));
             return services.AddScoped<TContext>(provider => provider.GetRequiredService<TProviderContext>());
         }

@@ -21,7 +21,10 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     internal DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
-    /// <summary>Set while this context holds outbox rows whose commit should wake the dispatcher.</summary>
+    /// <summary>
+    /// Set while this context holds outbox rows whose commit should wake the dispatcher. A pooled context may come back
+    /// with it still set (a transaction disposed without commit or rollback): that costs one needless wake-up, no more.
+    /// </summary>
     internal bool HasUnannouncedOutboxMessages { get; set; }
 
     /// <summary>Records an integration event; it is written by the same SaveChanges as the change that raised it.</summary>
