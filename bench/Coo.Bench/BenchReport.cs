@@ -23,7 +23,8 @@ internal static class BenchReport
         Line();
         Line(F($"`{command}` on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; client and host share the machine."));
         Line(F($"Data at scale 1: {options.Size}; scales {string.Join(", ", options.Scales.Select(s => $"{s}×"))}. ")
-            + F($"{options.Connections} connections, {options.WarmUp.TotalSeconds:F0} s warm-up, {options.Duration.TotalSeconds:F0} s measured; ")
+            + F($"{options.Connections} connections, {options.WarmUp.TotalSeconds:F0} s warm-up, {options.Duration.TotalSeconds:F0} s measured ")
+            + F($"(after {options.Settle.TotalSeconds:F0} s for the JIT to settle; the ceiling and warm reads are each the median of {options.Rounds} runs, alternating); ")
             + F($"reads and posts by {options.Readers} signed-in users; freshness: {options.Followers:N0} followers, {options.Posts} posts."));
         foreach (var mode in modes)
         {

@@ -23,7 +23,8 @@ internal sealed record LoadResult(long Requests, IReadOnlyDictionary<string, lon
 /// </summary>
 internal static class LoadDriver
 {
-    public static async Task<LoadResult> RunAsync(BenchHost host, BenchOptions options, Func<long, HttpRequestMessage> nextRequest, int expectedStatus = 200)
+    /// <param name="warmUp">Instead of <see cref="BenchOptions.WarmUp"/>, e.g. the longer first run that lets the JIT settle.</param>
+    public static async Task<LoadResult> RunAsync(BenchHost host, BenchOptions options, Func<long, HttpRequestMessage> nextRequest, int expectedStatus = 200, TimeSpan? warmUp = null)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
@@ -31,7 +32,7 @@ internal static class LoadDriver
             Timeout = TimeSpan.FromSeconds(30),
         };
         var sequence = -1L;
-        var (measureFrom, stopAt) = (options.WarmUp, options.WarmUp + options.Duration);
+        var (measureFrom, stopAt) = (warmUp ?? options.WarmUp, (warmUp ?? options.WarmUp) + options.Duration);
         var clock = Stopwatch.StartNew();
         var cpu = CpuUse.MeasureAsync(host.ProcessId, measureFrom, options.Duration);
         var workers = Enumerable.Range(0, options.Connections).Select(_ => Task.Run(async () =>
