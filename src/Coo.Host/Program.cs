@@ -5,7 +5,9 @@ using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Persistence;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateBootstrapLogger();
+// Logs only what fails before the host's own logger exists. The host keeps its logger to itself (preserveStaticLogger),
+// so hosts built at the same time in one process (the integration tests) never reconfigure a shared static one.
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);

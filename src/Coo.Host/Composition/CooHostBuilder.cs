@@ -64,7 +64,7 @@ internal static class CooHostBuilder
                     outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {TraceId} {SpanId} {SourceContext}: {Message:lj}{NewLine}{Exception}",
                     formatProvider: CultureInfo.InvariantCulture);
             }
-        });
+        }, preserveStaticLogger: true);
 
         services.AddCooInfrastructure(configuration, database);
         var generatorId = ValidatedSettings.Read<IdsOptions>(configuration, IdsOptions.Section).GeneratorIdFor(database);
