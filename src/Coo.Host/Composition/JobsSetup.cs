@@ -6,8 +6,12 @@ using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Security;
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 
 namespace Coo.Host.Composition;
@@ -24,44 +28,46 @@ internal static class JobsSetup
         // storages' defaults (30 and 5 minutes) would leave a killed host's fan-out batches unfinished that long.
         // The live host keeps extending it while the job runs, so a slow job is never taken twice.
         var lease = ValidatedSettings.Read<OutboxOptions>(configuration, OutboxOptions.Section).LeaseDuration;
-        services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseFilter(new CorrelationJobFilter())
-                .UseFilter(new TraceContextJobFilter());
-            switch (database.Provider)
-            {
-                case DatabaseProvider.Sqlite:
-                    config.UseInMemoryStorage();
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    config.UsePostgreSqlStorage(
-                        options => options.UseNpgsqlConnection(database.ConnectionString),
-                        new PostgreSqlStorageOptions
-                        {
-                            SchemaName = "hangfire",
-                            PrepareSchemaIfNecessary = true,
 
-                            // LISTEN/NOTIFY wakes a worker as soon as a fan-out batch is enqueued instead of at the next poll.
-                            EnableLongPolling = true,
-                            InvisibilityTimeout = lease,
-                            UseSlidingInvisibilityTimeout = true,
-                        });
-                    break;
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(
-                        database.ConnectionString,
-                        new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, SlidingInvisibilityTimeout = lease });
-                    break;
-            }
-        });
+        // Hangfire's AddHangfire falls back to process-wide statics (JobStorage.Current, JobActivator.Current, the
+        // global filters) that the last configured host wins. Registering this host's own first keeps every host in a
+        // process (the integration tests run several at once) on its own storage, scope and filters.
+        services.AddSingleton(_ => CreateStorage(database, lease));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IJobFilterProvider>(new JobFilterProviderCollection(
+            JobFilterProviders.Providers,
+            new JobFilterCollection { new CorrelationJobFilter(), new TraceContextJobFilter() }));
+        services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer();
         services.AddSingleton<DashboardSession>();
         services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }
+
+    private static JobStorage CreateStorage(DatabaseSettings database, TimeSpan lease) => database.Provider switch
+    {
+        DatabaseProvider.Sqlite => new InMemoryStorage(),
+        DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(database.ConnectionString, PostgreSqlStorage(lease)),
+            PostgreSqlStorage(lease)),
+        DatabaseProvider.SqlServer => new SqlServerStorage(
+            database.ConnectionString,
+            new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, SlidingInvisibilityTimeout = lease }),
+        _ => throw new InvalidOperationException($"No job storage for {database.Provider}."),
+    };
+
+    private static PostgreSqlStorageOptions PostgreSqlStorage(TimeSpan lease) => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+
+        // LISTEN/NOTIFY wakes a worker as soon as a fan-out batch is enqueued instead of at the next poll.
+        EnableLongPolling = true,
+        InvisibilityTimeout = lease,
+        UseSlidingInvisibilityTimeout = true,
+    };
 
     public static void MapCooJobsDashboard(this WebApplication app) =>
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

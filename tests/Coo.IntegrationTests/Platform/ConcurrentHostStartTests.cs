@@ -1,5 +1,7 @@
 using System.Net;
 using Coo.IntegrationTests.Infrastructure;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.IntegrationTests.Platform;
 
@@ -33,6 +35,40 @@ public sealed class ConcurrentHostStartTests
                     await factory.DisposeAsync();
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Hangfire's defaults resolve a host's job storage and job activator from process-wide statics that the host last
+    /// configured wins; a host started beside another could then run its jobs on the other's database and services.
+    /// </summary>
+    [Fact]
+    public async Task Hosts_in_one_process_run_jobs_on_their_own_storage_and_services_not_on_process_wide_ones()
+    {
+        await using var first = new CooApiFactory(TestProvider.Sqlite);
+        await using var second = new CooApiFactory(TestProvider.Sqlite);
+        first.CreateClient().Dispose();
+        second.CreateClient().Dispose();
+
+        var storages = new[] { first, second }.Select(host => host.Services.GetRequiredService<JobStorage>()).ToList();
+        var activators = new[] { first, second }.Select(host => host.Services.GetRequiredService<JobActivator>()).ToList();
+
+        Assert.NotSame(storages[0], storages[1]);
+        Assert.DoesNotContain(ProcessWideStorage(), storages);
+        Assert.NotSame(activators[0], activators[1]);
+        Assert.DoesNotContain(JobActivator.Current, activators);
+    }
+
+    private static JobStorage? ProcessWideStorage()
+    {
+        try
+        {
+            return JobStorage.Current;
+        }
+        catch (InvalidOperationException)
+        {
+            // Never set: no host put its storage there.
+            return null;
         }
     }
 }
