@@ -15,6 +15,14 @@ public sealed class RedisOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Longest an instance keeps its own copy of a cached entity (<see cref="NearCache"/>); changes drop it at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan NearCacheTimeToLive { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Most entities an instance keeps its own copy of, so that its memory stays bounded.</summary>
+    [Range(1_000, 10_000_000)]
+    public long NearCacheEntries { get; set; } = 100_000;
+
     /// <summary>Starts every key Coo writes (<c>coo:</c>), so that several deployments or test runs can share one Redis.</summary>
     [RegularExpression("^[A-Za-z0-9:_.-]{1,100}$")]
     public string KeyPrefix { get; set; } = "coo:";

@@ -22,17 +22,23 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton(Options.Create(ValidatedSettings.Read<RedisOptions>(configuration, RedisOptions.Section)));
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         services.AddSingleton<ResilientRedis>();
+        services.AddSingleton<NearCache>();
+        services.AddHostedService(provider => provider.GetRequiredService<NearCache>());
         return services;
     }
 
-    /// <summary>An entity cache in Redis when it is configured (shared by every instance), otherwise in process memory.</summary>
+    /// <summary>
+    /// An entity cache in Redis when it is configured (shared by every instance, with each instance's coherent
+    /// <see cref="NearCache"/> in front), otherwise in process memory.
+    /// </summary>
     public static IServiceCollection AddEntityCache<T>(this IServiceCollection services, IConfiguration configuration, EntityCacheOptions<T> options)
         where T : class
     {
         services.AddSingleton(options);
         if (RedisOptions.IsConfigured(configuration))
         {
-            services.AddSingleton<IEntityCache<T>, RedisEntityCache<T>>();
+            services.AddSingleton<RedisEntityCache<T>>();
+            services.AddSingleton<IEntityCache<T>, NearCachedEntityCache<T>>();
         }
         else
         {

@@ -1,0 +1,256 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Coo.Shared.Infrastructure.Caching;
+
+/// <summary>
+/// Each instance's in-process copy of entity-cache values (server mode), so that a hot read needs no Redis round trip
+/// for them. It stays coherent with every other instance through one Redis pub/sub channel:
+/// <list type="bullet">
+/// <item>A change is acknowledged only once every live instance has confirmed it dropped its copy (or has stopped
+/// being live); a reader that loaded the old value meanwhile keeps nothing (the generation moved).</item>
+/// <item>An instance is live while it hears its own beats through the channel: a copy is served only within
+/// <see cref="RedisOptions.OperationTimeout"/> of the last beat heard, and after any gap in hearing them the whole copy is
+/// dropped, since invalidations may have been missed. Redis away or the subscription broken therefore costs speed, never staleness.</item>
+/// </list>
+/// </summary>
+public sealed partial class NearCache : BackgroundService
+{
+    private readonly IConnectionMultiplexer _connection;
+    private readonly ResilientRedis _redis;
+    private readonly ILogger<NearCache> _logger;
+    private readonly RedisChannel _channel;
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+    private readonly long _leaseTicks;
+    private readonly TimeSpan _timeToLive;
+    private readonly MemoryCache _entries;
+    private readonly ConcurrentDictionary<string, long> _peerLeaseEnds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PendingInvalidation> _pending = new(StringComparer.Ordinal);
+    private readonly Lock _lease = new();
+    private long _leaseEnd;
+    private long _generation;
+
+    public NearCache(IConnectionMultiplexer connection, ResilientRedis redis, IOptions<RedisOptions> options, ILogger<NearCache> logger)
+    {
+        _connection = connection;
+        _redis = redis;
+        _logger = logger;
+        _channel = RedisChannel.Literal($"{options.Value.KeyPrefix}near-cache");
+        _leaseTicks = (long)(options.Value.OperationTimeout.TotalSeconds * Stopwatch.Frequency);
+        _timeToLive = options.Value.NearCacheTimeToLive;
+        _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.NearCacheEntries });
+        BeatInterval = options.Value.OperationTimeout / 3;
+    }
+
+    private TimeSpan BeatInterval { get; }
+
+    /// <summary>Moves with every invalidation heard and every drop of the whole copy; a load keeps its result only if it did not move.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    private bool IsLive => Stopwatch.GetTimestamp() < Interlocked.Read(ref _leaseEnd);
+
+    public bool TryGet<T>(string name, long id, out T? value)
+        where T : class
+    {
+        value = IsLive && _entries.TryGetValue((name, id), out var cached) ? cached as T : null;
+        return value is not null;
+    }
+
+    /// <summary>Keeps values loaded since <paramref name="generation"/> was read, unless something was invalidated meanwhile.</summary>
+    public void Keep<T>(string name, IEnumerable<(long Id, T Value)> values, long generation)
+        where T : class
+    {
+        if (!IsLive || Generation != generation)
+        {
+            return;
+        }
+
+        var expiry = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _timeToLive, Size = 1 };
+        foreach (var (id, value) in values)
+        {
+            _entries.Set((name, id), value, expiry);
+        }
+    }
+
+    /// <summary>
+    /// After the shared cache holds the change: drops every live instance's copy of the entity. False when that could
+    /// not be confirmed in time (the caller's durable consumer repeats it).
+    /// </summary>
+    public async Task<bool> InvalidateAsync(string name, long id, CancellationToken cancellationToken)
+    {
+        Drop(name, id);
+        var nonce = Guid.NewGuid().ToString("N");
+        var pending = new PendingInvalidation();
+        _pending[nonce] = pending;
+        try
+        {
+            var (published, receivers) = await _redis.TryReadAsync(
+                db => db.PublishAsync(_channel, string.Join('|', "i", _instance, nonce, name, id.ToString(CultureInfo.InvariantCulture))),
+                cancellationToken);
+            if (!published)
+            {
+                return false;
+            }
+
+            var deadline = Stopwatch.GetTimestamp() + (2 * _leaseTicks);
+            while (true)
+            {
+                var now = Stopwatch.GetTimestamp();
+                var waitingFor = _peerLeaseEnds.Where(peer => peer.Value > now && !pending.HasAcknowledged(peer.Key)).Select(peer => peer.Value).ToList();
+                if (waitingFor.Count == 0 && pending.Acknowledgements >= receivers)
+                {
+                    return true;
+                }
+
+                if (now >= deadline)
+                {
+                    LogInvalidationUnconfirmed(name, id);
+                    return false;
+                }
+
+                var until = waitingFor.Count == 0 ? deadline : Math.Min(deadline, waitingFor.Min());
+                await pending.WaitForAcknowledgementAsync(Stopwatch.GetElapsedTime(now, until), cancellationToken);
+            }
+        }
+        finally
+        {
+            _pending.TryRemove(nonce, out _);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var subscriber = _connection.GetSubscriber();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // The client subscribes again by itself after a reconnect; a beat only counts once heard through it.
+                await subscriber.SubscribeAsync(_channel, (_, message) => OnMessage(message));
+                break;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogSubscribeFailed(ex.Message);
+                await Task.Delay(BeatInterval, stoppingToken);
+            }
+        }
+
+        using var beats = new PeriodicTimer(BeatInterval);
+        do
+        {
+            var sent = Stopwatch.GetTimestamp().ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                await subscriber.PublishAsync(_channel, $"b|{_instance}|{sent}").WaitAsync(BeatInterval, stoppingToken);
+            }
+            catch (Exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A lost beat is the signal itself: without beats heard the lease runs out and the copy is not served.
+            }
+        }
+        while (await beats.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public override void Dispose()
+    {
+        _entries.Dispose();
+        base.Dispose();
+    }
+
+    private void OnMessage(RedisValue message)
+    {
+        var parts = ((string?)message ?? string.Empty).Split('|');
+        switch (parts)
+        {
+            case ["b", var instance, var sent] when instance == _instance:
+                OnOwnBeat(long.Parse(sent, CultureInfo.InvariantCulture));
+                break;
+            case ["b", var instance, _]:
+                _peerLeaseEnds[instance] = Stopwatch.GetTimestamp() + _leaseTicks;
+                break;
+            case ["i", var origin, var nonce, var name, var id]:
+                Drop(name, long.Parse(id, CultureInfo.InvariantCulture));
+                _connection.GetSubscriber().Publish(_channel, $"a|{origin}|{nonce}|{_instance}", CommandFlags.FireAndForget);
+                break;
+            case ["a", var origin, var nonce, var responder] when origin == _instance:
+                if (_pending.TryGetValue(nonce, out var pending))
+                {
+                    pending.Acknowledge(responder);
+                }
+
+                break;
+        }
+    }
+
+    private void OnOwnBeat(long sent)
+    {
+        lock (_lease)
+        {
+            if (Interlocked.Read(ref _leaseEnd) < sent)
+            {
+                // Not heard for longer than the lease: invalidations may have been missed meanwhile.
+                _entries.Clear();
+                Interlocked.Increment(ref _generation);
+            }
+
+            Interlocked.Exchange(ref _leaseEnd, Math.Max(Interlocked.Read(ref _leaseEnd), sent + _leaseTicks));
+        }
+    }
+
+    private void Drop(string name, long id)
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.Remove((name, id));
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The near cache could not subscribe to its invalidations yet; it serves nothing until it does: {Reason}")]
+    private partial void LogSubscribeFailed(string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Not every instance confirmed dropping {Name} {Id} in time; its durable consumer repeats the invalidation")]
+    private partial void LogInvalidationUnconfirmed(string name, long id);
+
+    /// <summary>The acknowledgements of one invalidation, written by the subscription and read by the one waiting writer.</summary>
+    private sealed class PendingInvalidation
+    {
+        private readonly Channel<string> _arrived = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly HashSet<string> _acknowledgedBy = new(StringComparer.Ordinal);
+
+        public int Acknowledgements => Drain().Count;
+
+        public bool HasAcknowledged(string instance) => Drain().Contains(instance);
+
+        public void Acknowledge(string instance) => _arrived.Writer.TryWrite(instance);
+
+        public async Task WaitForAcknowledgementAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            waiting.CancelAfter(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
+            try
+            {
+                await _arrived.Reader.WaitToReadAsync(waiting.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Timed out: the caller looks again at who is still live.
+            }
+        }
+
+        private HashSet<string> Drain()
+        {
+            while (_arrived.Reader.TryRead(out var instance))
+            {
+                _acknowledgedBy.Add(instance);
+            }
+
+            return _acknowledgedBy;
+        }
+    }
+}
