@@ -21,7 +21,7 @@ namespace Coo.Shared.Infrastructure.Caching;
 /// dropped, since invalidations may have been missed. Redis away or the subscription broken therefore costs speed, never staleness.</item>
 /// </list>
 /// </summary>
-public sealed partial class NearCache : BackgroundService
+internal sealed partial class NearCache : BackgroundService
 {
     private readonly IConnectionMultiplexer _connection;
     private readonly ResilientRedis _redis;
