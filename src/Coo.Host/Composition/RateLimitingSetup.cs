@@ -28,6 +28,7 @@ internal static class RateLimitingSetup
         services.AddSingleton(settings);
         services.AddHttpContextAccessor();
         services.AddSingleton<FailSafeRateLimiterFactory>();
+        services.AddHostedService<RateLimitSharing>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using RedisRateLimiting;
-using StackExchange.Redis;
 
 namespace Coo.Host.RateLimiting;
 
 /// <summary>
-/// The fixed-window limiter of one partition (one user, client IP or username under one policy). It counts in Redis
-/// when Redis is configured and answers within <see cref="RedisCounterSettings.RedisTimeout"/>, so that every host
-/// instance shares the count; otherwise, and whenever Redis fails, it counts in this instance's memory, so Redis being
-/// down or slow never fails or stalls a request. Each acquisition also reports the partition's quota in the
-/// <c>RateLimit-*</c> headers of the current response.
+/// The fixed-window limiter of one partition (one user, client IP or username under one policy). With Redis it
+/// decides in this instance's memory, on the count all instances had at the last sharing (at most
+/// <see cref="RedisCounterSettings.ShareInterval"/> old) plus what it admitted since, and
+/// <see cref="FailSafeRateLimiterFactory.ShareCountsAsync"/> adds its admissions to the shared count in the background:
+/// a request costs no Redis round trip, and a client spreading requests over instances can exceed a limit by at most
+/// what the other instances admitted it within one interval. A partition seen for the first time in a window (or not
+/// shared for two intervals) asks Redis once before deciding. Without Redis, or whenever it fails, the count is this
+/// instance's own, so Redis being down or slow never fails or stalls a request. Each acquisition also reports the
+/// partition's quota in the <c>RateLimit-*</c> headers of the current response.
 /// </summary>
 internal sealed class FailSafeRateLimiter : RateLimiter
 {
@@ -22,7 +24,12 @@ internal sealed class FailSafeRateLimiter : RateLimiter
     private readonly FailSafeRateLimiterFactory _factory;
     private readonly FixedWindowRateLimiter _local;
     private readonly long _localWindowsStart;
-    private RateLimiter? _shared;
+    private readonly Lock _count = new();
+    private DateTimeOffset _windowEnd;
+    private long _sharedCount;
+    private long _unshared;
+    private long _sharedAt;
+    private long _lastUsed;
 
     public FailSafeRateLimiter(string key, RateLimitPolicySettings limits, FailSafeRateLimiterFactory factory)
     {
@@ -41,8 +48,23 @@ internal sealed class FailSafeRateLimiter : RateLimiter
         });
     }
 
-    /// <summary>Idle (and so disposable by the middleware) once the in-memory window holds every permit again.</summary>
-    public override TimeSpan? IdleDuration => _local.IdleDuration;
+    /// <summary>Idle (and so disposable by the middleware) once unused, and the in-memory window holds every permit again.</summary>
+    public override TimeSpan? IdleDuration
+    {
+        get
+        {
+            var lastUsed = Interlocked.Read(ref _lastUsed);
+            return lastUsed == 0 || _local.IdleDuration is not { } localIdle ? _local.IdleDuration : Min(localIdle, _factory.Time.GetElapsedTime(lastUsed));
+        }
+    }
+
+    /// <summary>The partition's count in Redis: a window starts with its first request on any instance and ends when the key expires.</summary>
+    public string RedisKey => _factory.RedisSettings.RedisKeyPrefix + _key;
+
+    public TimeSpan Window => _limits.Window;
+
+    /// <summary>Whether the partition was used within <paramref name="recently"/>: only those are shared in the background.</summary>
+    public bool UsedWithin(TimeSpan recently) => _factory.Time.GetElapsedTime(Interlocked.Read(ref _lastUsed)) < recently;
 
     public override RateLimiterStatistics? GetStatistics() => _local.GetStatistics();
 
@@ -65,7 +87,6 @@ internal sealed class FailSafeRateLimiter : RateLimiter
         if (disposing)
         {
             _local.Dispose();
-            _shared?.Dispose();
         }
 
         base.Dispose(disposing);
@@ -73,33 +94,82 @@ internal sealed class FailSafeRateLimiter : RateLimiter
 
     private async Task<QuotaLease?> AcquireSharedAsync(int permitCount)
     {
-        if (_factory.ConnectedRedis() is not { } redis)
+        if (_factory.ConnectedRedis() is null)
         {
             return null;
         }
 
-        try
+        Interlocked.Exchange(ref _lastUsed, _factory.Time.GetTimestamp());
+        if (NeedsSharedCount() && !await _factory.ShareCountsAsync([this]))
         {
-            _shared ??= new RedisFixedWindowRateLimiter<string>(
-                _factory.RedisSettings.RedisKeyPrefix + _key,
-                new RedisFixedWindowRateLimiterOptions { ConnectionMultiplexerFactory = () => redis, PermitLimit = _limits.PermitLimit, Window = _limits.Window });
-            var lease = await _shared.AcquireAsync(permitCount).AsTask().WaitAsync(_factory.RedisSettings.RedisTimeout, _factory.Time);
-            _factory.RedisAnswered();
-            var remaining = lease.TryGetMetadata(RateLimitMetadataName.Remaining, out var left) ? left : 0;
-            var resetAt = lease.TryGetMetadata(RateLimitMetadataName.Reset, out var unixSeconds)
-                ? DateTimeOffset.FromUnixTimeSeconds(unixSeconds)
-                : _factory.Time.GetUtcNow() + _limits.Window;
-            return new QuotaLease(lease, lease.IsAcquired, resetAt - _factory.Time.GetUtcNow(), remaining);
-        }
-        catch (Exception ex)
-        {
-            // Not only RedisException: the client also throws others (InvalidOperationException from its pipe, or
-            // TaskCanceledException, while a dropped connection is torn down), and a counter must never fail the
-            // request it counts. Nothing here is cancelled by the caller, so every exception is Redis failing.
-            _factory.RedisFailed(ex);
             return null;
         }
+
+        _factory.Track(this);
+        var now = _factory.Time.GetUtcNow();
+        lock (_count)
+        {
+            var counted = _sharedCount + _unshared;
+            var acquired = now < _windowEnd && counted + permitCount <= _limits.PermitLimit;
+            if (acquired)
+            {
+                _unshared += permitCount;
+            }
+
+            return new QuotaLease(null, acquired, _windowEnd - now, _limits.PermitLimit - counted - (acquired ? permitCount : 0));
+        }
     }
+
+    /// <summary>What was admitted here since the last sharing, now on its way to Redis.</summary>
+    public long TakeUnshared()
+    {
+        lock (_count)
+        {
+            if (_factory.Time.GetUtcNow() >= _windowEnd)
+            {
+                // The window is over (or was never heard of): what it admitted counts no more.
+                (_sharedCount, _unshared, _sharedAt) = (0, 0, 0);
+            }
+
+            var unshared = _unshared;
+            _unshared = 0;
+            return unshared;
+        }
+    }
+
+    /// <summary>Redis's count after adding this instance's admissions, and the time its window has left.</summary>
+    public void Shared(long total, TimeSpan windowLeft)
+    {
+        var windowEnd = _factory.Time.GetUtcNow() + windowLeft;
+        lock (_count)
+        {
+            // A later window, or a newer count of this one (two sharings may answer out of order).
+            var newWindow = windowEnd > _windowEnd + TimeSpan.FromSeconds(1);
+            _sharedCount = newWindow ? total : Math.Max(_sharedCount, total);
+            _windowEnd = newWindow ? windowEnd : _windowEnd;
+            _sharedAt = _factory.Time.GetTimestamp();
+        }
+    }
+
+    /// <summary>Redis did not answer: the admissions taken for it are kept for the next sharing.</summary>
+    public void NotShared(long unshared)
+    {
+        lock (_count)
+        {
+            _unshared += unshared;
+        }
+    }
+
+    private bool NeedsSharedCount()
+    {
+        lock (_count)
+        {
+            return _factory.Time.GetUtcNow() >= _windowEnd || _sharedAt == 0
+                || _factory.Time.GetElapsedTime(_sharedAt) > 2 * _factory.RedisSettings.ShareInterval;
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private async Task<QuotaLease> AcquireLocalAsync(int permitCount, CancellationToken cancellationToken)
     {

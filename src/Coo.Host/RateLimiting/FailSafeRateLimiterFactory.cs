@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using StackExchange.Redis;
 
@@ -15,7 +16,27 @@ internal sealed partial class FailSafeRateLimiterFactory
 
     private readonly IHttpContextAccessor _http;
     private readonly ILogger<FailSafeRateLimiterFactory> _logger;
+    /// <summary>
+    /// Adds each partition's admissions to its count and returns, per partition, the count of all instances and the
+    /// milliseconds its window has left; a window starts with its first count.
+    /// </summary>
+    private const string AddCountsScript = """
+        local answers = {}
+        for i, key in ipairs(KEYS) do
+            local total = redis.call('INCRBY', key, ARGV[2 * i - 1])
+            local left = redis.call('PTTL', key)
+            if left < 0 then
+                redis.call('PEXPIRE', key, ARGV[2 * i])
+                left = tonumber(ARGV[2 * i])
+            end
+            answers[2 * i - 1] = total
+            answers[2 * i] = left
+        end
+        return answers
+        """;
+
     private readonly Task<IConnectionMultiplexer>? _redis;
+    private readonly ConcurrentDictionary<FailSafeRateLimiter, byte> _tracked = new();
     private int _redisFailing;
 
     public FailSafeRateLimiterFactory(
@@ -58,6 +79,69 @@ internal sealed partial class FailSafeRateLimiterFactory
 
         RedisFailed(_redis.Exception?.GetBaseException());
         return null;
+    }
+
+    /// <summary>A partition in use, whose count <see cref="ShareCountsAsync()"/> keeps current.</summary>
+    public void Track(FailSafeRateLimiter limiter) => _tracked.TryAdd(limiter, 0);
+
+    /// <summary>
+    /// Shares every partition used lately: adds its admissions to Redis and takes back the count of all instances.
+    /// Partitions not used for two windows' worth of sharing intervals are let go (their next use asks Redis first).
+    /// </summary>
+    public async Task ShareCountsAsync()
+    {
+        var recently = 10 * RedisSettings.ShareInterval;
+        foreach (var limiter in _tracked.Keys.Where(limiter => !limiter.UsedWithin(recently)))
+        {
+            _tracked.TryRemove(limiter, out _);
+        }
+
+        if (!_tracked.IsEmpty)
+        {
+            await ShareCountsAsync([.. _tracked.Keys]);
+        }
+    }
+
+    /// <summary>One Redis call for <paramref name="limiters"/>; false when Redis did not answer in time.</summary>
+    public async Task<bool> ShareCountsAsync(IReadOnlyList<FailSafeRateLimiter> limiters)
+    {
+        var taken = limiters.Select(limiter => limiter.TakeUnshared()).ToArray();
+        try
+        {
+            if (ConnectedRedis() is not { } redis)
+            {
+                NotShared(limiters, taken);
+                return false;
+            }
+
+            var keys = limiters.Select(limiter => (RedisKey)limiter.RedisKey).ToArray();
+            var arguments = limiters.SelectMany((limiter, i) => new RedisValue[] { taken[i], (long)limiter.Window.TotalMilliseconds }).ToArray();
+            var answers = (long[])(await redis.GetDatabase().ScriptEvaluateAsync(AddCountsScript, keys, arguments).WaitAsync(RedisSettings.RedisTimeout, Time))!;
+            RedisAnswered();
+            for (var i = 0; i < limiters.Count; i++)
+            {
+                limiters[i].Shared(answers[2 * i], TimeSpan.FromMilliseconds(answers[(2 * i) + 1]));
+            }
+
+            return true;
+        }
+        catch (Exception ex)
+        {
+            // Not only RedisException: the client also throws others (InvalidOperationException from its pipe, or
+            // TaskCanceledException, while a dropped connection is torn down), and a counter must never fail the
+            // request it counts. Nothing here is cancelled by the caller, so every exception is Redis failing.
+            RedisFailed(ex);
+            NotShared(limiters, taken);
+            return false;
+        }
+    }
+
+    private static void NotShared(IReadOnlyList<FailSafeRateLimiter> limiters, long[] taken)
+    {
+        for (var i = 0; i < limiters.Count; i++)
+        {
+            limiters[i].NotShared(taken[i]);
+        }
     }
 
     public void RedisAnswered()

@@ -85,6 +85,10 @@ internal sealed class RedisCounterSettings
     /// <summary>A Redis answer slower than this is not waited for: the request is counted in this instance's memory.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
     public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often an instance adds its admissions to the shared counts and learns the others': the tolerance of a limit across instances.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
+    public TimeSpan ShareInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }
 
 /// <summary>
