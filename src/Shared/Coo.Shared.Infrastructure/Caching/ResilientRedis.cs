@@ -1,8 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using StackExchange.Redis;
 
 namespace Coo.Shared.Infrastructure.Caching;
@@ -10,85 +8,106 @@ namespace Coo.Shared.Infrastructure.Caching;
 /// <summary>
 /// Redis as an optional accelerator, never a point of failure: any exception but the caller's own cancellation counts
 /// as Redis failing (the client throws more than RedisException while a connection is torn down), every operation
-/// has a short timeout, repeated failures open a circuit breaker so callers go straight to the database, and nothing here throws.
+/// has a short timeout, failures in a row open a circuit breaker (one flag, no per-call pipeline: this is on every
+/// read's path) so callers go straight to the database, and nothing here throws.
 /// A write reports whether it was made: a write that must not be lost (a delete, a changed profile, a timeline change)
 /// is also the work of a durable consumer in the owner's inbox, retried until Redis confirms it. One instance's failed
 /// write therefore repairs the keys it concerns, and never abandons the caches of the whole deployment.
 /// </summary>
 public sealed partial class ResilientRedis
 {
+    /// <summary>Failures in a row after which Redis is bypassed for <see cref="RedisOptions.BreakDuration"/>.</summary>
+    private const int FailuresToBreak = 4;
+
     private readonly IConnectionMultiplexer _connection;
-    private readonly ResiliencePipeline _pipeline;
     private readonly ILogger<ResilientRedis> _logger;
+    private readonly TimeSpan _timeout;
+    private readonly TimeSpan _breakDuration;
+    private int _failuresInARow;
+    private long _brokenUntil;
 
     public ResilientRedis(IConnectionMultiplexer connection, IOptions<RedisOptions> options, ILogger<ResilientRedis> logger)
     {
         _connection = connection;
         _logger = logger;
+        _timeout = options.Value.OperationTimeout;
+        _breakDuration = options.Value.BreakDuration;
         KeyPrefix = options.Value.KeyPrefix;
-        _pipeline = new ResiliencePipelineBuilder()
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                FailureRatio = 0.5,
-                MinimumThroughput = 4,
-                SamplingDuration = TimeSpan.FromSeconds(10),
-                BreakDuration = options.Value.BreakDuration,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
-                OnOpened = _ =>
-                {
-                    LogCircuitOpened(options.Value.BreakDuration);
-                    return ValueTask.CompletedTask;
-                },
-                OnClosed = _ =>
-                {
-                    LogCircuitClosed();
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .AddTimeout(options.Value.OperationTimeout)
-            .Build();
     }
 
     /// <summary>Starts every key Coo writes, so that deployments (or test runs) can share one Redis.</summary>
     public string KeyPrefix { get; }
 
-    /// <summary>Runs a read; <c>(false, default)</c> when Redis is down, slow or the circuit is open.</summary>
+    /// <summary>Runs a read; <c>(false, default)</c> when Redis is down, slow or bypassed after repeated failures.</summary>
     public async Task<(bool Succeeded, T? Value)> TryReadAsync<T>(Func<IDatabase, Task<T>> read, CancellationToken cancellationToken)
     {
-        try
-        {
-            var value = await _pipeline.ExecuteAsync(
-                async token => await read(_connection.GetDatabase()).WaitAsync(token),
-                cancellationToken);
-            return (true, value);
-        }
-        catch (BrokenCircuitException)
+        if (IsBroken())
         {
             return (false, default);
+        }
+
+        try
+        {
+            var value = await read(_connection.GetDatabase()).WaitAsync(_timeout, cancellationToken);
+            Succeeded();
+            return (true, value);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogReadFailed(ex.Message);
+            Failed();
             return (false, default);
         }
     }
 
-    /// <summary>Runs a write; false when it could not be made (Redis down, slow or the circuit open), and it may then have been applied or not.</summary>
+    /// <summary>Runs a write; false when it could not be made (Redis down, slow or bypassed), and it may then have been applied or not.</summary>
     public async Task<bool> TryWriteAsync(Func<IDatabase, Task> write, CancellationToken cancellationToken)
     {
-        try
-        {
-            await _pipeline.ExecuteAsync(async token => await write(_connection.GetDatabase()).WaitAsync(token), cancellationToken);
-            return true;
-        }
-        catch (BrokenCircuitException)
+        if (IsBroken())
         {
             return false;
+        }
+
+        try
+        {
+            await write(_connection.GetDatabase()).WaitAsync(_timeout, cancellationToken);
+            Succeeded();
+            return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogWriteFailed(ex.Message);
+            Failed();
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Bypassed until the break is over; then calls go through again, and the first failure breaks again at once,
+    /// the first success closes it.
+    /// </summary>
+    private static long Now => Stopwatch.GetTimestamp();
+
+    private bool IsBroken() => Now < Interlocked.Read(ref _brokenUntil);
+
+    private void Succeeded()
+    {
+        if (Interlocked.Exchange(ref _failuresInARow, 0) >= FailuresToBreak)
+        {
+            LogCircuitClosed();
+        }
+    }
+
+    private void Failed()
+    {
+        var failures = Interlocked.Increment(ref _failuresInARow);
+        if (failures >= FailuresToBreak)
+        {
+            Interlocked.Exchange(ref _brokenUntil, Now + (long)(_breakDuration.TotalSeconds * Stopwatch.Frequency));
+            if (failures == FailuresToBreak)
+            {
+                LogCircuitOpened(_breakDuration);
+            }
         }
     }
 
