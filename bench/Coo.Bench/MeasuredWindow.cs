@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 
 namespace Coo.Bench;
 
@@ -42,15 +42,25 @@ internal sealed class MeasuredWindow
         return new WindowUse(cpu, counters.Since(_countersBefore));
     }
 
-    private static int[] RedisProcessIds()
-    {
-        var processes = Process.GetProcessesByName("redis-server");
-        var ids = processes.Select(p => p.Id).ToArray();
-        foreach (var process in processes)
-        {
-            process.Dispose();
-        }
+    /// <summary>
+    /// Processes whose command name is exactly redis-server, as <c>pgrep -x</c> matches it (/proc/[pid]/comm);
+    /// Process.GetProcessesByName does not find Redis, which rewrites its command line.
+    /// </summary>
+    private static int[] RedisProcessIds() =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(folder => int.TryParse(Path.GetFileName(folder), CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0 && IsRedis(id))
+            .ToArray();
 
-        return ids;
+    private static bool IsRedis(int processId)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{processId}/comm").TrimEnd('\n') == "redis-server";
+        }
+        catch (IOException)
+        {
+            return false; // ended meanwhile
+        }
     }
 }
