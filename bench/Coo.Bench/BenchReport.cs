@@ -54,14 +54,14 @@ internal static class BenchReport
             Row(F($"home timeline page reads, {mode.Reads.First().Key}× data, caches warm, `/metrics` scraped every second"), mode.ScrapedReads!, ceiling);
             Row(F($"posting `POST /api/v1/coos` (fan-out running), {mode.Reads.First().Key}× data"), mode.Posting!, ceiling);
             var fresh = mode.Freshness!;
-            void LatencyRow(string name, Percentiles p) => Line(F($"| {name} | C# client | | | {p.P50:F1} | {p.P90:F1} | {p.P99:F1} | {p.Max:F1} | | | | | | |"));
+            void LatencyRow(string name, Percentiles p) => Line(F($"| {name} | {LoadDriver.Name} | | | {p.P50:F1} | {p.P90:F1} | {p.P99:F1} | {p.Max:F1} | | | | | | |"));
             LatencyRow(F($"freshness: post → newest on {options.Followers:N0} followers' timelines"), fresh.Freshness);
             LatencyRow("freshness: one author's posts, one at a time", fresh.PostLatency);
             Line();
             Line("Mean response bytes: whole responses, headers included, under wrk; bodies under the C# client. CPU shares are of all cores over the measured run; "
                 + "Redis: the `redis-server` processes (shared with anything else using them), – when the mode does not use Redis. "
                 + "Allocations and JIT-compiled methods: deltas of the host's `dotnet_gc_heap_total_allocated_bytes_total` and `dotnet_jit_compiled_methods_total` (`/metrics`) over the measured run.");
-            var wrkRuns = mode.Runs.Where(r => r.Result.LoadGenerator == "wrk").ToList();
+            var wrkRuns = mode.Runs.Where(r => r.Result.LoadGenerator == WrkDriver.Name).ToList();
             var settled = wrkRuns.All(r => r.Result.Use.Runtime.CompiledMethods / r.Result.Cpu.Window.TotalSeconds <= JitSettledMethodsPerSecond);
             Line(F($"JIT {(settled ? "settled" : "NOT settled")} (at most {JitSettledMethodsPerSecond} methods compiled per second of every measured wrk run); methods compiled in each, in order: ")
                 + string.Join("; ", wrkRuns.Select(r => F($"{r.Name} {r.Result.Use.Runtime.CompiledMethods:N0}"))) + ".");

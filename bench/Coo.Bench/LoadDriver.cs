@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Coo.Bench;
 
 /// <summary>What one load run measured inside its measuring window (the warm-up is left out).</summary>
-/// <param name="LoadGenerator">"wrk" or "C# client".</param>
+/// <param name="LoadGenerator"><see cref="WrkDriver.Name"/> or <see cref="LoadDriver.Name"/>.</param>
 /// <param name="MeanResponseBytes">wrk counts whole responses, headers included; the C# client counts bodies.</param>
 internal sealed record LoadResult(string LoadGenerator, long Requests, IReadOnlyDictionary<string, long> Failures, TimeSpan Duration, Percentiles LatencyMs, double MeanResponseBytes, WindowUse Use)
 {
@@ -31,6 +31,8 @@ internal sealed record LoadResult(string LoadGenerator, long Requests, IReadOnly
 /// </summary>
 internal static class LoadDriver
 {
+    public const string Name = "C# client";
+
     /// <param name="warmUp">Instead of <see cref="BenchOptions.WarmUp"/>, e.g. the longer first run that lets the JIT settle.</param>
     public static async Task<LoadResult> RunAsync(BenchHost host, BenchOptions options, Func<long, HttpRequestMessage> nextRequest, int expectedStatus = 200, TimeSpan? warmUp = null)
     {
@@ -94,7 +96,7 @@ internal static class LoadDriver
         var results = await Task.WhenAll(workers);
         var all = results.SelectMany(r => r.latencies).ToList();
         return new LoadResult(
-            "C# client",
+            Name,
             all.Count,
             results.SelectMany(r => r.failures).GroupBy(f => f.Key, f => f.Value).ToDictionary(g => g.Key, g => g.Sum(), StringComparer.Ordinal),
             options.Duration,

@@ -11,6 +11,8 @@ namespace Coo.Bench;
 /// </summary>
 internal static class WrkDriver
 {
+    public const string Name = "wrk";
+
     private const string ResultPrefix = "coo-bench-wrk ";
 
     private static readonly string Script = Path.Combine(AppContext.BaseDirectory, "wrk", "rotating-tokens.lua");
@@ -46,7 +48,7 @@ internal static class WrkDriver
         double Ms(string key) => result[key] / 1000.0;
         var responses = result["requests"];
         return new LoadResult(
-            "wrk",
+            Name,
             responses - result["status_errors"],
             failures,
             TimeSpan.FromMicroseconds(result["duration_us"]),
