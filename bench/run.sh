@@ -7,8 +7,16 @@
 # --readers 256 --connections 32 --warmup 5 --duration 15 (seconds), --settle 30 (seconds, first ceiling and read runs),
 # --rounds 3 (ceiling and warm reads alternate, each reported as its median run), --followers 1000 --posts 30 (freshness),
 # --report artifacts/bench/report.md.
+# wrk drives the ceiling and the home timeline reads; the bench's C# client posts and runs the freshness scenario.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The bench machine is a fresh Debian, the bench run as root.
+if ! command -v wrk >/dev/null; then
+    echo "installing wrk (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -q wrk || { apt-get update -q && apt-get install -y -q wrk; }
+fi
+echo "publishing the host"
 out=artifacts/bench
 dotnet publish src/Coo.Host -c Release -o "$out/host" --nologo -v q
 COO_BENCH_COMMAND="bench/run.sh $*" dotnet run -c Release --project bench/Coo.Bench -- --host "$out/host/Coo.Host.dll" "$@"

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 
 namespace Coo.Bench;
@@ -44,13 +45,16 @@ internal sealed class BenchHost : IAsyncDisposable
 
     private readonly Process _process;
 
-    private BenchHost(Process process, Uri address)
+    private BenchHost(Process process, Uri address, bool usesRedis)
     {
         _process = process;
         Address = address;
+        UsesRedis = usesRedis;
     }
 
     public Uri Address { get; }
+
+    public bool UsesRedis { get; }
 
     public int ProcessId => _process.Id;
 
@@ -84,7 +88,7 @@ internal sealed class BenchHost : IAsyncDisposable
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
-        var host = new BenchHost(process, address);
+        var host = new BenchHost(process, address, usesRedis: database.IsServer && options.Redis is not null);
         using var client = new HttpClient { BaseAddress = address };
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
@@ -109,6 +113,14 @@ internal sealed class BenchHost : IAsyncDisposable
 
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>A client that reads <c>/metrics</c> as Prometheus would, with the scrape token.</summary>
+    public HttpClient CreateMetricsClient()
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MetricsScrapeToken);
+        return client;
     }
 
     /// <summary>The most resident memory the host process has used since it started (VmHWM), in bytes.</summary>

@@ -13,6 +13,12 @@ internal static class BenchReport
     private const double ScaleP99ChangeTarget = 0.25;
     private const double ScrapeP99ChangeTarget = 0.03;
 
+    /// <summary>
+    /// Even an idle host compiles a few methods a second (about 5 here: timers' callbacks, background work, rare paths
+    /// reaching tier 1), so a run counts as settled below this rate rather than at zero.
+    /// </summary>
+    private const double JitSettledMethodsPerSecond = 10;
+
     public static string Render(BenchOptions options, IReadOnlyList<ModeResult> modes, string command)
     {
         var text = new StringBuilder();
@@ -21,7 +27,8 @@ internal static class BenchReport
 
         Line("# Coo load benchmark");
         Line();
-        Line(F($"`{command}` on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; client and host share the machine."));
+        Line(F($"`{command}` on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load generator and host share the machine. ")
+            + "wrk drives the ceiling and the reads, the bench's C# client posting and freshness.");
         Line(F($"Data at scale 1: {options.Size}; scales {string.Join(", ", options.Scales.Select(s => $"{s}×"))}. ")
             + F($"{options.Connections} connections, {options.WarmUp.TotalSeconds:F0} s warm-up, {options.Duration.TotalSeconds:F0} s measured ")
             + F($"(after {options.Settle.TotalSeconds:F0} s for the JIT to settle; the ceiling and warm reads are each the median of {options.Rounds} runs, alternating); ")
@@ -32,10 +39,10 @@ internal static class BenchReport
             Line();
             Line(F($"## {mode.Mode} ({(mode.Mode == "server" ? "PostgreSQL" + (options.Redis is null ? "" : " + Redis") : "SQLite")})"));
             Line();
-            Line("| Measurement | requests/s | vs ceiling | p50 ms | p99 ms | failed | mean response bytes | CPU host / bench / other | host CPU ms per request |");
-            Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Line("| Measurement | load by | requests/s | vs ceiling | p50 ms | p90 ms | p99 ms | max ms | failed | mean response bytes | CPU host / load generator / Redis / other | host CPU ms per request | host KiB allocated per request | methods JIT-compiled |");
+            Line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             void Row(string name, LoadResult r, LoadResult against) => Line(F(
-                $"| {name} | {r.RequestsPerSecond:F0} | {r.RequestsPerSecond / against.RequestsPerSecond:P0} | {r.LatencyMs.P50:F1} | {r.LatencyMs.P99:F1} | {(r.FailureCount == 0 ? "0" : $"{r.FailureCount} ({r.FailureReasons})")} | {r.MeanResponseBytes:F0} | {r.Cpu} | {r.HostCpuMsPerRequest:F2} |"));
+                $"| {name} | {r.LoadGenerator} | {r.RequestsPerSecond:F0} | {r.RequestsPerSecond / against.RequestsPerSecond:P0} | {r.LatencyMs.P50:F1} | {r.LatencyMs.P90:F1} | {r.LatencyMs.P99:F1} | {r.LatencyMs.Max:F1} | {(r.FailureCount == 0 ? "0" : $"{r.FailureCount} ({r.FailureReasons})")} | {r.MeanResponseBytes:F0} | {r.Cpu} | {r.HostCpuMsPerRequest:F2} | {r.AllocatedBytesPerRequest / 1024:F1} | {r.Use.Runtime.CompiledMethods:N0} |"));
             foreach (var (scale, scaleReads) in mode.Reads)
             {
                 var scaleCeiling = mode.Ceilings[scale];
@@ -47,9 +54,17 @@ internal static class BenchReport
             Row(F($"home timeline page reads, {mode.Reads.First().Key}× data, caches warm, `/metrics` scraped every second"), mode.ScrapedReads!, ceiling);
             Row(F($"posting `POST /api/v1/coos` (fan-out running), {mode.Reads.First().Key}× data"), mode.Posting!, ceiling);
             var fresh = mode.Freshness!;
-            Line(F($"| freshness: post → newest on {options.Followers:N0} followers' timelines | | | {fresh.Freshness.P50:F1} | {fresh.Freshness.P99:F1} | | | | |"));
-            Line(F($"| freshness: one author's posts, one at a time | | | {fresh.PostLatency.P50:F1} | {fresh.PostLatency.P99:F1} | | | | |"));
+            void LatencyRow(string name, Percentiles p) => Line(F($"| {name} | {LoadDriver.Name} | | | {p.P50:F1} | {p.P90:F1} | {p.P99:F1} | {p.Max:F1} | | | | | | |"));
+            LatencyRow(F($"freshness: post → newest on {options.Followers:N0} followers' timelines"), fresh.Freshness);
+            LatencyRow("freshness: one author's posts, one at a time", fresh.PostLatency);
             Line();
+            Line("Mean response bytes: whole responses, headers included, under wrk; bodies under the C# client. CPU shares are of all cores over the measured run; "
+                + "Redis: the `redis-server` processes (shared with anything else using them), – when the mode does not use Redis. "
+                + "Allocations and JIT-compiled methods: deltas of the host's `dotnet_gc_heap_total_allocated_bytes_total` and `dotnet_jit_compiled_methods_total` (`/metrics`) over the measured run.");
+            var wrkRuns = mode.Runs.Where(r => r.Result.LoadGenerator == WrkDriver.Name).ToList();
+            var settled = wrkRuns.All(r => r.Result.Use.Runtime.CompiledMethods / r.Result.Cpu.Window.TotalSeconds <= JitSettledMethodsPerSecond);
+            Line(F($"JIT {(settled ? "settled" : "NOT settled")} (at most {JitSettledMethodsPerSecond} methods compiled per second of every measured wrk run); methods compiled in each, in order: ")
+                + string.Join("; ", wrkRuns.Select(r => F($"{r.Name} {r.Result.Use.Runtime.CompiledMethods:N0}"))) + ".");
             Line("Host peak memory (VmHWM): " + string.Join(", ", mode.PeakMemoryBytes.Select(p => F($"{p.Value / 1048576.0:F0} MiB at {p.Key}× data"))) + ".");
             Line(F($"Last freshness coo on all {options.Followers:N0} followers' timelines: {(fresh.LastCooOnEveryTimeline ? "yes" : "NO")}."));
             Line();

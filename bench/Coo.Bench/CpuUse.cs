@@ -1,30 +1,23 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Coo.Bench;
 
-/// <summary>
-/// How the machine's CPU time was spent during a measurement, as shares of all cores: the host, this bench client, and
-/// everything else. Client and host share the machine, and other work on it changes the figures, so the report shows it.
-/// Read from /proc (Linux), in clock ticks.
-/// </summary>
-internal sealed record CpuUse(double Host, double Bench, double Other)
+/// <summary>Cumulative CPU times at one moment, in clock ticks, read from /proc (Linux).</summary>
+internal sealed record CpuTicks(long Host, long Bench, long Redis, long MachineTotal, long MachineBusy, long Timestamp)
 {
-    public static async Task<CpuUse> MeasureAsync(int hostProcessId, TimeSpan delay, TimeSpan duration)
+    /// <param name="redisProcessIds">The redis-server processes to count, if any.</param>
+    public static CpuTicks Read(int hostProcessId, IReadOnlyList<int> redisProcessIds)
     {
-        await Task.Delay(delay);
-        var (hostBefore, benchBefore, machineBefore) = Read(hostProcessId);
-        await Task.Delay(duration);
-        var (hostAfter, benchAfter, machineAfter) = Read(hostProcessId);
-        var total = (double)(machineAfter.Total - machineBefore.Total);
-        var (host, bench) = ((hostAfter - hostBefore) / total, (benchAfter - benchBefore) / total);
-        var busy = (machineAfter.Busy - machineBefore.Busy) / total;
-        return new CpuUse(host, bench, Math.Max(0, busy - host - bench));
+        var (total, busy) = MachineTicks();
+        return new CpuTicks(
+            ProcessTicks(hostProcessId.ToString(CultureInfo.InvariantCulture)),
+            ProcessTicks("self"),
+            redisProcessIds.Sum(id => ProcessTicks(id.ToString(CultureInfo.InvariantCulture))),
+            total,
+            busy,
+            Stopwatch.GetTimestamp());
     }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Host:P0} / {Bench:P0} / {Other:P0}");
-
-    private static (long Host, long Bench, (long Total, long Busy) Machine) Read(int hostProcessId) =>
-        (ProcessTicks(hostProcessId.ToString(CultureInfo.InvariantCulture)), ProcessTicks("self"), MachineTicks());
 
     /// <summary>utime + stime: fields 14 and 15 of /proc/[pid]/stat, counted after the parenthesised command name.</summary>
     private static long ProcessTicks(string process)
@@ -42,4 +35,31 @@ internal sealed record CpuUse(double Host, double Bench, double Other)
         var total = ticks.Sum();
         return (total, total - ticks[3] - ticks[4]);
     }
+}
+
+/// <summary>
+/// How the machine's CPU time was spent during a measurement, as shares of all cores: the host, the load generator
+/// (wrk, or this bench's own C# client), Redis (null when the mode does not use it) and everything else. They all
+/// share the machine, and other work on it changes the figures, so the report shows it.
+/// </summary>
+internal sealed record CpuUse(double Host, double LoadGenerator, double? Redis, double Other, TimeSpan Window)
+{
+    /// <param name="loadGeneratorTicks">CPU ticks the load generator spent within the window.</param>
+    public static CpuUse Between(CpuTicks before, CpuTicks after, long loadGeneratorTicks, bool redisMeasured)
+    {
+        var total = (double)(after.MachineTotal - before.MachineTotal);
+        var host = (after.Host - before.Host) / total;
+        var loadGenerator = loadGeneratorTicks / total;
+        var redis = (after.Redis - before.Redis) / total;
+        var busy = (after.MachineBusy - before.MachineBusy) / total;
+        return new CpuUse(
+            host,
+            loadGenerator,
+            redisMeasured ? redis : null,
+            Math.Max(0, busy - host - loadGenerator - redis),
+            Stopwatch.GetElapsedTime(before.Timestamp, after.Timestamp));
+    }
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Host:P0} / {LoadGenerator:P0} / {(Redis is { } redis ? redis.ToString("P0", CultureInfo.InvariantCulture) : "–")} / {Other:P0}");
 }

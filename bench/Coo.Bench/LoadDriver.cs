@@ -3,7 +3,9 @@ using System.Diagnostics;
 namespace Coo.Bench;
 
 /// <summary>What one load run measured inside its measuring window (the warm-up is left out).</summary>
-internal sealed record LoadResult(long Requests, IReadOnlyDictionary<string, long> Failures, TimeSpan Duration, Percentiles LatencyMs, double MeanResponseBytes, CpuUse Cpu)
+/// <param name="LoadGenerator"><see cref="WrkDriver.Name"/> or <see cref="LoadDriver.Name"/>.</param>
+/// <param name="MeanResponseBytes">wrk counts whole responses, headers included; the C# client counts bodies.</param>
+internal sealed record LoadResult(string LoadGenerator, long Requests, IReadOnlyDictionary<string, long> Failures, TimeSpan Duration, Percentiles LatencyMs, double MeanResponseBytes, WindowUse Use)
 {
     public double RequestsPerSecond => Requests / Duration.TotalSeconds;
 
@@ -12,17 +14,25 @@ internal sealed record LoadResult(long Requests, IReadOnlyDictionary<string, lon
     /// <summary>How requests failed, e.g. "status 500: 3, TaskCanceledException: 1"; empty when none did.</summary>
     public string FailureReasons => string.Join(", ", Failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key}: {f.Value}"));
 
+    public CpuUse Cpu => Use.Cpu;
+
     /// <summary>The host's CPU time per request: what a request costs, whatever else competed for the cores.</summary>
-    public double HostCpuMsPerRequest => Cpu.Host * Environment.ProcessorCount * Duration.TotalMilliseconds / Requests;
+    public double HostCpuMsPerRequest => Cpu.Host * Environment.ProcessorCount * Cpu.Window.TotalMilliseconds / Requests;
+
+    /// <summary>Bytes the host allocated on the GC heap per request: what the garbage collector has to keep up with.</summary>
+    public double AllocatedBytesPerRequest => (double)Use.Runtime.AllocatedBytes / Requests;
 }
 
 /// <summary>
 /// A closed-loop load generator: each of N connections sends a request, waits for the whole response and sends the
 /// next, for a warm-up and then a measured duration. Counts the requests that completed inside the measured window;
-/// a request is a failure when it throws or its status is not the expected one.
+/// a request is a failure when it throws or its status is not the expected one. Its own CPU use competes with the host's,
+/// so the read phases and the ceiling use <see cref="WrkDriver"/>; this drives posting, which needs a body per request.
 /// </summary>
 internal static class LoadDriver
 {
+    public const string Name = "C# client";
+
     /// <param name="warmUp">Instead of <see cref="BenchOptions.WarmUp"/>, e.g. the longer first run that lets the JIT settle.</param>
     public static async Task<LoadResult> RunAsync(BenchHost host, BenchOptions options, Func<long, HttpRequestMessage> nextRequest, int expectedStatus = 200, TimeSpan? warmUp = null)
     {
@@ -34,7 +44,13 @@ internal static class LoadDriver
         var sequence = -1L;
         var (measureFrom, stopAt) = (warmUp ?? options.WarmUp, (warmUp ?? options.WarmUp) + options.Duration);
         var clock = Stopwatch.StartNew();
-        var cpu = CpuUse.MeasureAsync(host.ProcessId, measureFrom, options.Duration);
+        var use = Task.Run(async () =>
+        {
+            await Task.Delay(measureFrom);
+            var window = await MeasuredWindow.OpenAsync(host);
+            await Task.Delay(options.Duration);
+            return await window.CloseAsync();
+        });
         var workers = Enumerable.Range(0, options.Connections).Select(_ => Task.Run(async () =>
         {
             var latencies = new List<double>();
@@ -80,11 +96,12 @@ internal static class LoadDriver
         var results = await Task.WhenAll(workers);
         var all = results.SelectMany(r => r.latencies).ToList();
         return new LoadResult(
+            Name,
             all.Count,
             results.SelectMany(r => r.failures).GroupBy(f => f.Key, f => f.Value).ToDictionary(g => g.Key, g => g.Sum(), StringComparer.Ordinal),
             options.Duration,
             Percentiles.Of(all),
             all.Count == 0 ? 0 : (double)results.Sum(r => r.bytes) / all.Count,
-            await cpu);
+            await use);
     }
 }

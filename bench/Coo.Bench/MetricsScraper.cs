@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 
 namespace Coo.Bench;
 
@@ -11,8 +10,7 @@ internal static class MetricsScraper
 {
     public static async Task<LoadResult> WhileAsync(BenchHost host, Func<Task<LoadResult>> load)
     {
-        using var client = new HttpClient { BaseAddress = host.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchHost.MetricsScrapeToken);
+        using var client = host.CreateMetricsClient();
         using var stop = new CancellationTokenSource();
         var scrapes = 0;
         var scraper = Task.Run(async () =>

@@ -22,6 +22,9 @@ internal sealed class ModeResult(string mode)
     public FreshnessResult? Freshness { get; set; }
 
     public SortedDictionary<int, long> PeakMemoryBytes { get; } = [];
+
+    /// <summary>Every measured run in order, the unreported ones too, e.g. to show when compilation settled.</summary>
+    public List<(string Name, LoadResult Result)> Runs { get; } = [];
 }
 
 /// <summary>
@@ -54,15 +57,19 @@ internal static class ModeRun
             await using var host = await BenchHost.StartAsync(options, database);
             using var api = new ApiClient(host.Address);
             var readers = await SignInAsync(api, data, options.Readers);
+            var readerTokens = Path.Combine(database.Folder, "reader-tokens.txt");
+            await File.WriteAllLinesAsync(readerTokens, readers.Select(r => r.AccessToken));
 
-            Task<LoadResult> Ceiling(TimeSpan? warmUp = null) => LoadDriver.RunAsync(host, options, _ => new HttpRequestMessage(HttpMethod.Get, "/bench/ceiling"), warmUp: warmUp);
-            Task<LoadResult> ReadHomeTimelines(TimeSpan? warmUp = null) => LoadDriver.RunAsync(host, options, n =>
-                ApiClient.Request(HttpMethod.Get, "/api/v1/timelines/home?limit=20", readers[(int)(n % readers.Count)]), warmUp: warmUp);
+            string AtScale(string name) => options.Scales.Count > 1 ? F($"{name}, {scale}× data") : name;
+
+            // wrk drives the ceiling and the reads: the C# client's own CPU use would distort their ratio.
+            Task<LoadResult> Ceiling(TimeSpan? warmUp = null) => WrkDriver.RunAsync(host, options, "/bench/ceiling", tokensFile: null, warmUp ?? options.WarmUp);
+            Task<LoadResult> ReadHomeTimelines(TimeSpan? warmUp = null) => WrkDriver.RunAsync(host, options, "/api/v1/timelines/home?limit=20", readerTokens, warmUp ?? options.WarmUp);
 
             // The request pipeline and then the read path run long enough for tiered compilation to settle first;
             // the first reads also fill the caches.
-            await Measure(F($"ceiling, {options.Settle.TotalSeconds:F0} s to settle (not reported)"), Ceiling(options.Settle));
-            result.Reads[scale] = await Measure("home timeline reads", ReadHomeTimelines(options.Settle));
+            await Measure(result, AtScale(F($"ceiling, {options.Settle.TotalSeconds:F0} s to settle (not reported)")), Ceiling(options.Settle));
+            result.Reads[scale] = await Measure(result, AtScale("home timeline reads"), ReadHomeTimelines(options.Settle));
 
             // Then ceiling and warm reads alternate, so that a swing of the shared machine falls on both alike; each is
             // reported as its median run.
@@ -70,19 +77,19 @@ internal static class ModeRun
             var warmReads = new List<LoadResult>();
             for (var round = 1; round <= options.Rounds; round++)
             {
-                ceilings.Add(await Measure(F($"ceiling, round {round} of {options.Rounds}"), Ceiling()));
-                warmReads.Add(await Measure(F($"home timeline reads, warm, round {round} of {options.Rounds}"), ReadHomeTimelines()));
+                ceilings.Add(await Measure(result, AtScale(F($"ceiling, round {round} of {options.Rounds}")), Ceiling()));
+                warmReads.Add(await Measure(result, AtScale(F($"home timeline reads, warm, round {round} of {options.Rounds}")), ReadHomeTimelines()));
             }
 
             result.Ceilings[scale] = MedianRun(ceilings);
             if (scale == options.Scales[0])
             {
                 result.WarmReads = MedianRun(warmReads);
-                result.ScrapedReads = await Measure("home timeline reads, warm, /metrics scraped every second", MetricsScraper.WhileAsync(host, () => ReadHomeTimelines()));
+                result.ScrapedReads = await Measure(result, "home timeline reads, warm, /metrics scraped every second", MetricsScraper.WhileAsync(host, () => ReadHomeTimelines()));
 
                 // Freshness before the posting load: the fan-outs that load leaves queued would delay its set-up.
                 result.Freshness = await FreshnessScenario.RunAsync(api, options, data, database);
-                result.Posting = await Measure("posting", LoadDriver.RunAsync(host, options, n =>
+                result.Posting = await Measure(result, "posting", LoadDriver.RunAsync(host, options, n =>
                     ApiClient.Request(HttpMethod.Post, "/api/v1/coos", readers[(int)(n % readers.Count)], new { text = string.Create(CultureInfo.InvariantCulture, $"load coo {n}: {SeedData.CooText(n)}") }),
                     expectedStatus: 201));
             }
@@ -109,11 +116,12 @@ internal static class ModeRun
 
     private static string F(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<LoadResult> Measure(string name, Task<LoadResult> run)
+    private static async Task<LoadResult> Measure(ModeResult modeResult, string name, Task<LoadResult> run)
     {
         var result = await run;
+        modeResult.Runs.Add((name, result));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name}: {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, {result.FailureCount} failed{(result.FailureCount == 0 ? "" : $" ({result.FailureReasons})")}; CPU host / bench / other {result.Cpu}, {result.HostCpuMsPerRequest:F2} ms host CPU per request"));
+            $"  {name} ({result.LoadGenerator}): {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, max {result.LatencyMs.Max:F1} ms, {result.FailureCount} failed{(result.FailureCount == 0 ? "" : $" ({result.FailureReasons})")}; CPU host / load generator / Redis / other {result.Cpu}, {result.HostCpuMsPerRequest:F2} ms host CPU and {result.AllocatedBytesPerRequest / 1024:F1} KiB allocated per request, {result.Use.Runtime.CompiledMethods} methods JIT-compiled"));
         return result;
     }
 }

@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Coo.Bench;
+
+/// <summary>
+/// The host's .NET runtime counters that tell whether a measurement is sound, read from its Prometheus <c>/metrics</c>:
+/// methods JIT-compiled (near 0 during a run once tiered compilation has settled) and bytes allocated on the GC heap.
+/// </summary>
+internal sealed record RuntimeCounters(long CompiledMethods, long AllocatedBytes)
+{
+    private const string CompiledMethodsMetric = "dotnet_jit_compiled_methods_total";
+    private const string AllocatedBytesMetric = "dotnet_gc_heap_total_allocated_bytes_total";
+
+    public static async Task<RuntimeCounters> ReadAsync(BenchHost host)
+    {
+        using var client = host.CreateMetricsClient();
+        var lines = (await client.GetStringAsync(new Uri("/metrics", UriKind.Relative))).Split('\n');
+        return new RuntimeCounters(Sum(lines, CompiledMethodsMetric), Sum(lines, AllocatedBytesMetric));
+    }
+
+    public RuntimeCounters Since(RuntimeCounters before) => new(CompiledMethods - before.CompiledMethods, AllocatedBytes - before.AllocatedBytes);
+
+    /// <summary>The metric's value summed over its series: <c>name{labels} value [timestamp]</c>.</summary>
+    private static long Sum(string[] lines, string metric)
+    {
+        var values = lines
+            .Where(l => l.StartsWith(metric, StringComparison.Ordinal) && l.Length > metric.Length && l[metric.Length] is '{' or ' ')
+            .Select(l => l[(l.LastIndexOf('}') is var labelsEnd and >= 0 ? labelsEnd + 1 : metric.Length)..].Trim().Split(' ')[0])
+            .Select(v => (long)double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))
+            .ToList();
+        return values.Count > 0 ? values.Sum() : throw new InvalidOperationException($"The host's /metrics has no {metric}.");
+    }
+}
