@@ -1,5 +1,4 @@
 using Coo.Modules.Coos.Domain;
-using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Coos.Data;
@@ -7,28 +6,25 @@ namespace Coo.Modules.Coos.Data;
 /// <summary>Atomic counter updates: an author posting from two devices at once must not lose a count.</summary>
 internal static class AuthorStatsStore
 {
-    /// <summary>Creates the author's counter if missing, outside any transaction (creating is idempotent).</summary>
-    public static async Task EnsureExistsAsync(CoosDbContext db, long authorId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds <paramref name="delta"/> to the author's count in one statement, creating the counter with their first
+    /// coo: no read before the write, and no round trip of its own outside the post's transaction.
+    /// </summary>
+    public static Task AdjustAsync(CoosDbContext db, long authorId, int delta, CancellationToken cancellationToken)
     {
-        if (await db.AuthorStats.AnyAsync(s => s.AuthorId == authorId, cancellationToken))
-        {
-            return;
-        }
-
-        db.AuthorStats.Add(new AuthorStats(authorId));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            // Another request created it first.
-        }
-
-        db.ChangeTracker.Clear();
+        var table = db.DelimitedTableName<AuthorStats>();
+        var upsert = db.Database.IsSqlServer()
+            ? $"""
+              MERGE {table} WITH (HOLDLOCK) AS s USING (SELECT {"{0}"} AS author_id) AS n ON s.author_id = n.author_id
+              WHEN MATCHED THEN UPDATE SET coos_count = s.coos_count + {"{1}"}
+              WHEN NOT MATCHED THEN INSERT (author_id, coos_count) VALUES ({"{0}"}, {"{1}"});
+              """
+            : $"""
+              INSERT INTO {table} (author_id, coos_count) VALUES ({"{0}"}, {"{1}"})
+              ON CONFLICT (author_id) DO UPDATE SET coos_count = {table}.coos_count + excluded.coos_count
+              """;
+#pragma warning disable EF1002 // Only the table name from the model is interpolated; values are parameters.
+        return db.Database.ExecuteSqlRawAsync(upsert, [authorId, delta], cancellationToken);
+#pragma warning restore EF1002
     }
-
-    public static Task AdjustAsync(CoosDbContext db, long authorId, int delta, CancellationToken cancellationToken) =>
-        db.AuthorStats.Where(s => s.AuthorId == authorId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CoosCount, x => x.CoosCount + delta), cancellationToken);
 }

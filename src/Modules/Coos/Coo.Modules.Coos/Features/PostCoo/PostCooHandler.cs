@@ -17,8 +17,6 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
 {
     public async ValueTask<Result<CooSummary>> Handle(PostCoo command, CancellationToken cancellationToken)
     {
-        // First, while nothing is tracked: creating the counter saves and clears the change tracker.
-        await AuthorStatsStore.EnsureExistsAsync(db, command.AuthorId, cancellationToken);
         var text = UserText.Clean(command.Text);
         var now = time.GetUtcNow();
         var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
