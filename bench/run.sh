@@ -6,7 +6,8 @@
 # Other options (defaults): --mode embedded|server|both, --users 10000 --follows 200000 --coos 100000 (scale 1),
 # --readers 256 --connections 32 --warmup 5 --duration 15 (seconds), --settle 30 (seconds, first ceiling and read runs),
 # --rounds 3 (ceiling and warm reads alternate, each reported as its median run), --followers 1000 --posts 30 (freshness),
-# --report artifacts/bench/report.md.
+# --posters 8 (concurrent posters), --report artifacts/bench/report.md,
+# --profile yes (perf: where the host's CPU goes in an extra warm-read run and an extra posting run).
 # wrk drives the ceiling and the home timeline reads; the bench's C# client posts and runs the freshness scenario.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,11 @@ if ! command -v wrk >/dev/null; then
     echo "installing wrk (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get install -y -q wrk || { apt-get update -q && apt-get install -y -q wrk; }
+fi
+if [[ " $* " == *" --profile yes "* ]] && ! command -v perf >/dev/null; then
+    echo "installing perf (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -q linux-perf || { apt-get update -q && apt-get install -y -q linux-perf; }
 fi
 echo "publishing the host"
 out=artifacts/bench

@@ -66,6 +66,12 @@ internal sealed class BenchHost : IAsyncDisposable
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(Path.GetDirectoryName(options.HostDll)!);
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        if (options.Profile)
+        {
+            // perf names JIT-compiled methods from the map the runtime then writes to /tmp.
+            start.Environment["DOTNET_PerfMapEnabled"] = "1";
+        }
+
         var settings = new Dictionary<string, string>(HostSettings) { ["ConnectionStrings:Coo"] = database.ConnectionString };
         if (database.IsServer)
         {

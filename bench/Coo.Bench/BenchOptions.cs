@@ -17,6 +17,7 @@ internal sealed record BenchOptions(
     IReadOnlyList<int> Scales,
     int Readers,
     int Connections,
+    int Posters,
     TimeSpan WarmUp,
     TimeSpan Duration,
     TimeSpan Settle,
@@ -25,7 +26,8 @@ internal sealed record BenchOptions(
     int Posts,
     string? PostgreSql,
     string? Redis,
-    string ReportPath)
+    string ReportPath,
+    bool Profile)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -64,6 +66,7 @@ internal sealed record BenchOptions(
             scales,
             Number("readers", 256),
             Number("connections", 32),
+            Number("posters", 8),
             TimeSpan.FromSeconds(Number("warmup", 5)),
             TimeSpan.FromSeconds(Number("duration", 15)),
             TimeSpan.FromSeconds(Number("settle", 30)),
@@ -72,6 +75,7 @@ internal sealed record BenchOptions(
             Number("posts", 30),
             postgreSql,
             Environment.GetEnvironmentVariable("COO_BENCH_REDIS"),
-            Path.GetFullPath(Get("report", "artifacts/bench/report.md")));
+            Path.GetFullPath(Get("report", "artifacts/bench/report.md")),
+            Get("profile", "no") == "yes");
     }
 }

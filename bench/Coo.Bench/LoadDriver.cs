@@ -33,10 +33,11 @@ internal static class LoadDriver
 {
     public const string Name = "C# client";
 
+    /// <param name="connections">How many requests are in flight at once.</param>
     /// <param name="warmUp">Instead of <see cref="BenchOptions.WarmUp"/>, e.g. the longer first run that lets the JIT settle.</param>
-    public static async Task<LoadResult> RunAsync(BenchHost host, BenchOptions options, Func<long, HttpRequestMessage> nextRequest, int expectedStatus = 200, TimeSpan? warmUp = null)
+    public static async Task<LoadResult> RunAsync(BenchHost host, BenchOptions options, int connections, Func<long, HttpRequestMessage> nextRequest, int expectedStatus = 200, TimeSpan? warmUp = null)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             BaseAddress = host.Address,
             Timeout = TimeSpan.FromSeconds(30),
@@ -51,7 +52,7 @@ internal static class LoadDriver
             await Task.Delay(options.Duration);
             return await window.CloseAsync();
         });
-        var workers = Enumerable.Range(0, options.Connections).Select(_ => Task.Run(async () =>
+        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
         {
             var latencies = new List<double>();
             var failures = new Dictionary<string, long>(StringComparer.Ordinal);

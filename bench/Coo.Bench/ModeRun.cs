@@ -21,6 +21,9 @@ internal sealed class ModeResult(string mode)
 
     public FreshnessResult? Freshness { get; set; }
 
+    /// <summary>With <c>--profile yes</c>: where the host's CPU went during an extra warm-read run and an extra posting run.</summary>
+    public List<CpuProfile> Profiles { get; } = [];
+
     public SortedDictionary<int, long> PeakMemoryBytes { get; } = [];
 
     /// <summary>Every measured run in order, the unreported ones too, e.g. to show when compilation settled.</summary>
@@ -89,9 +92,21 @@ internal static class ModeRun
 
                 // Freshness before the posting load: the fan-outs that load leaves queued would delay its set-up.
                 result.Freshness = await FreshnessScenario.RunAsync(api, options, data, database);
-                result.Posting = await Measure(result, "posting", LoadDriver.RunAsync(host, options, n =>
-                    ApiClient.Request(HttpMethod.Post, "/api/v1/coos", readers[(int)(n % readers.Count)], new { text = string.Create(CultureInfo.InvariantCulture, $"load coo {n}: {SeedData.CooText(n)}") }),
-                    expectedStatus: 201));
+                Task<LoadResult> Post(TimeSpan? warmUp = null) => LoadDriver.RunAsync(
+                    host,
+                    options,
+                    options.Posters,
+                    n => ApiClient.Request(HttpMethod.Post, "/api/v1/coos", readers[(int)(n % readers.Count)], new { text = string.Create(CultureInfo.InvariantCulture, $"load coo {n}: {SeedData.CooText(n)}") }),
+                    expectedStatus: 201,
+                    warmUp: warmUp);
+                result.Posting = await Measure(result, "posting", Post());
+                if (options.Profile)
+                {
+                    var seconds = (int)options.Duration.TotalSeconds;
+                    Console.WriteLine("  profiling (perf): warm reads, then posting, one extra run each");
+                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "home timeline reads, warm", seconds, database.Folder, () => ReadHomeTimelines(TimeSpan.Zero)));
+                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "posting", seconds, database.Folder, () => Post(TimeSpan.Zero)));
+                }
             }
 
             result.PeakMemoryBytes[scale] = host.PeakMemoryBytes();

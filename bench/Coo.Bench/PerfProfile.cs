@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Coo.Bench;
+
+/// <summary>Where the host's CPU went during one run: the share of perf samples per group of code.</summary>
+internal sealed record CpuProfile(string Run, string Samples, IReadOnlyList<(string Group, double Share)> Groups);
+
+/// <summary>
+/// Samples the host's CPU with Linux <c>perf</c> (Debian package <c>linux-perf</c>, installed by bench/run.sh with
+/// <c>--profile</c>) while a load runs, and sorts the samples by the code they landed in. The host then runs with
+/// <c>DOTNET_PerfMapEnabled=1</c>, so perf can name JIT-compiled methods. A profiled run is an extra one, never a
+/// reported figure: sampling costs the host some CPU of its own.
+/// </summary>
+internal static partial class PerfProfile
+{
+    /// <summary>Groups, first match wins, by the sampled symbol or, failing that, its library.</summary>
+    private static readonly (string Group, Regex Pattern)[] Groups =
+    [
+        ("Redis client (StackExchange.Redis)", Pattern("StackExchange\\.Redis")),
+        ("PostgreSQL client (Npgsql)", Pattern("Npgsql")),
+        ("EF Core", Pattern("Microsoft\\.EntityFrameworkCore")),
+        ("JSON (System.Text.Json)", Pattern("System\\.Text\\.Json")),
+        ("auth (JWT, IdentityModel)", Pattern("IdentityModel|JsonWebToken|Authentication|Authorization")),
+        ("telemetry (OpenTelemetry, metrics, Serilog)", Pattern("OpenTelemetry|System\\.Diagnostics\\.Metrics|Serilog|DiagnosticSource|Activity")),
+        ("rate limiting", Pattern("RateLimit")),
+        ("Mediator", Pattern("Mediator\\.")),
+        ("Coo code", Pattern("Coo\\.")),
+        ("Kestrel, HTTP and sockets", Pattern("Microsoft\\.AspNetCore|System\\.Net\\.|System\\.IO\\.Pipelines")),
+        ("thread pool and async machinery", Pattern("System\\.Threading|AsyncTaskMethodBuilder|AsyncStateMachine|ThreadPool")),
+        ("other managed code", Pattern("System\\.|Microsoft\\.|perf-\\d+\\.map")),
+        ("GC and runtime (libcoreclr)", Pattern("libcoreclr")),
+        ("JIT (libclrjit)", Pattern("libclrjit")),
+        ("kernel (syscalls, network stack, scheduling)", Pattern("\\[kernel")),
+        ("C library", Pattern("libc[.-]|ld-linux")),
+    ];
+
+    public static bool IsAvailable() => File.Exists("/usr/bin/perf");
+
+    /// <summary>Samples the host at 499 Hz for <paramref name="seconds"/> while <paramref name="load"/> runs.</summary>
+    public static async Task<CpuProfile> WhileAsync(BenchHost host, string run, int seconds, string folder, Func<Task> load)
+    {
+        var data = Path.Combine(folder, $"perf-{host.ProcessId}-{Guid.NewGuid():N}.data");
+        var record = Start("perf", "record", "-F", "499", "-p", host.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", data, "--", "sleep", seconds.ToString(CultureInfo.InvariantCulture));
+        await load();
+        await record.WaitForExitAsync();
+        var report = Start("perf", "report", "-i", data, "--stdio", "--no-children", "--sort", "dso,sym", "--percent-limit", "0");
+        var lines = (await report.StandardOutput.ReadToEndAsync()).Split('\n');
+        await report.WaitForExitAsync();
+        File.Delete(data);
+
+        var samples = lines.Select(line => SampleCount().Match(line)).FirstOrDefault(m => m.Success)?.Groups[1].Value ?? "?";
+        var shares = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var match in lines.Select(line => SampleLine().Match(line)).Where(m => m.Success))
+        {
+            var share = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) / 100;
+            var (library, symbol) = (match.Groups[2].Value, match.Groups[3].Value);
+            var group = Groups.FirstOrDefault(g => g.Pattern.IsMatch(symbol)).Group
+                ?? Groups.FirstOrDefault(g => g.Pattern.IsMatch(library)).Group
+                ?? "other";
+            shares[group] = shares.GetValueOrDefault(group) + share;
+        }
+
+        return new CpuProfile(run, samples, [.. shares.OrderByDescending(s => s.Value).Select(s => (s.Key, s.Value))]);
+    }
+
+    private static Process Start(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static Regex Pattern(string pattern) => new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>perf's header, e.g. "# Samples: 7K of event 'cpu-clock:pppH'".</summary>
+    [GeneratedRegex(@"^# Samples: (\S+)")]
+    private static partial Regex SampleCount();
+
+    /// <summary>"    12.34%  libcoreclr.so  [.] SomeSymbol" or "     0.50%  [kernel.kallsyms]  [k] tcp_sendmsg".</summary>
+    [GeneratedRegex(@"^\s+([\d.]+)%\s+(\S+)\s+\[[.k]\]\s+(.*)$")]
+    private static partial Regex SampleLine();
+}
