@@ -68,8 +68,9 @@ internal sealed class BenchHost : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         if (options.Profile)
         {
-            // perf names JIT-compiled methods from the map the runtime then writes to /tmp.
+            // perf names JIT-compiled methods from the map the runtime then writes to /tmp; with W^X it could not.
             start.Environment["DOTNET_PerfMapEnabled"] = "1";
+            start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
         }
 
         var settings = new Dictionary<string, string>(HostSettings) { ["ConnectionStrings:Coo"] = database.ConnectionString };

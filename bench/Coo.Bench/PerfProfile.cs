@@ -10,7 +10,8 @@ internal sealed record CpuProfile(string Run, string Samples, IReadOnlyList<(str
 /// <summary>
 /// Samples the host's CPU with Linux <c>perf</c> (Debian package <c>linux-perf</c>, installed by bench/run.sh with
 /// <c>--profile</c>) while a load runs, and sorts the samples by the code they landed in. The host then runs with
-/// <c>DOTNET_PerfMapEnabled=1</c>, so perf can name JIT-compiled methods. A profiled run is an extra one, never a
+/// <c>DOTNET_PerfMapEnabled=1</c> and <c>DOTNET_EnableWriteXorExecute=0</c>, so perf can name JIT-compiled methods
+/// (with W^X they sit in an anonymous double mapping perf cannot resolve). A profiled run is an extra one, never a
 /// reported figure: sampling costs the host some CPU of its own.
 /// </summary>
 internal static partial class PerfProfile
@@ -29,8 +30,8 @@ internal static partial class PerfProfile
         ("Coo code", Pattern("Coo\\.")),
         ("Kestrel, HTTP and sockets", Pattern("Microsoft\\.AspNetCore|System\\.Net\\.|System\\.IO\\.Pipelines")),
         ("thread pool and async machinery", Pattern("System\\.Threading|AsyncTaskMethodBuilder|AsyncStateMachine|ThreadPool")),
-        ("other managed code", Pattern("System\\.|Microsoft\\.|perf-\\d+\\.map")),
-        ("GC and runtime (libcoreclr)", Pattern("libcoreclr")),
+        ("other managed code", Pattern("System\\.|Microsoft\\.|\\[JIT\\]")),
+        ("GC and runtime (libcoreclr, stubs)", Pattern("libcoreclr|^stub |CastHelpers")),
         ("JIT (libclrjit)", Pattern("libclrjit")),
         ("kernel (syscalls, network stack, scheduling)", Pattern("\\[kernel")),
         ("C library", Pattern("libc[.-]|ld-linux")),
@@ -45,7 +46,7 @@ internal static partial class PerfProfile
         var record = Start("perf", "record", "-F", "499", "-p", host.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", data, "--", "sleep", seconds.ToString(CultureInfo.InvariantCulture));
         await load();
         await record.WaitForExitAsync();
-        var report = Start("perf", "report", "-i", data, "--stdio", "--no-children", "--sort", "dso,sym", "--percent-limit", "0");
+        var report = Start("perf", "report", "-i", data, "--stdio", "--no-children", "--sort", "dso,sym", "--field-separator", "|", "--percent-limit", "0");
         var lines = (await report.StandardOutput.ReadToEndAsync()).Split('\n');
         await report.WaitForExitAsync();
         File.Delete(data);
@@ -85,7 +86,7 @@ internal static partial class PerfProfile
     [GeneratedRegex(@"^# Samples: (\S+)")]
     private static partial Regex SampleCount();
 
-    /// <summary>"    12.34%  libcoreclr.so  [.] SomeSymbol" or "     0.50%  [kernel.kallsyms]  [k] tcp_sendmsg".</summary>
-    [GeneratedRegex(@"^\s+([\d.]+)%\s+(\S+)\s+\[[.k]\]\s+(.*)$")]
+    /// <summary>"12.34%|[JIT] tid 42|[.] instance void [Assembly] Namespace.Type::Method()" or "0.50%|[kernel.kallsyms]|[k] tcp_sendmsg".</summary>
+    [GeneratedRegex(@"^\s*([\d.]+)%\s*\|([^|]*)\|\[[.k]\] (.*)$")]
     private static partial Regex SampleLine();
 }
