@@ -20,6 +20,11 @@ internal static class CooPipeline
         app.UseCorrelationId();
         app.UseCooLocalization();
         app.UseSerilogRequestLogging(options =>
+        {
+            // The host's own logger (its levels, sinks and format): left unset, the middleware would write to the
+            // static one, which the host does not configure (see Program.cs).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+
             // Kestrel decodes the path, so %0D%0A would become a real line break in the log: log it escaped.
             options.GetMessageTemplateProperties = (http, _, elapsed, status) =>
             [
@@ -27,7 +32,8 @@ internal static class CooPipeline
                 new LogEventProperty("RequestPath", new ScalarValue(http.Request.Path.ToUriComponent())),
                 new LogEventProperty("StatusCode", new ScalarValue(status)),
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
-            ]);
+            ];
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCooHostFiltering();

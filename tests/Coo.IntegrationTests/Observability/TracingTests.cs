@@ -85,6 +85,11 @@ public sealed class TracingTests
             Assert.Contains(trace, s => s.Source.Name == EntityFrameworkSource && s.ParentSpanId == batch.SpanId);
         }
 
+        // The request's own log line goes through the host's logger (its sinks), with the request's trace.
+        var requestLogged = Assert.Single(logs.Snapshot(), e => e.Properties.TryGetValue("RequestPath", out var path)
+            && path is ScalarValue { Value: "/api/v1/coos" } && e.Properties["RequestMethod"] is ScalarValue { Value: "POST" });
+        Assert.Equal(traceId.ToHexString(), ((ScalarValue)requestLogged.Properties["TraceId"]).Value);
+
         var logged = Assert.Single(logs.Snapshot(), e => e.MessageTemplate.Text.StartsWith(LoggingCooPostedHandler.Message, StringComparison.Ordinal));
         var probeSpan = consumers.Single(c => c.DisplayName == "consume coos.coo-posted.v1 by LoggingCooPostedHandler");
         Assert.Equal(traceId.ToHexString(), ((ScalarValue)logged.Properties["TraceId"]).Value);
