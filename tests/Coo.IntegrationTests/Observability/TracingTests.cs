@@ -41,19 +41,31 @@ public sealed class TracingTests
         }));
         using var client = traced.CreateClient();
         var author = await client.CreateUserAsync("traced_author");
+        await client.PostCooOkAsync(author, "before the follows");
+        var fans = new List<TestUser>();
         for (var i = 0; i < Followers; i++)
         {
-            await client.FollowOkAsync(await client.CreateUserAsync($"traced_fan{i}"), "traced_author");
+            fans.Add(await client.CreateUserAsync($"traced_fan{i}"));
+            await client.FollowOkAsync(fans[^1], "traced_author");
+        }
+
+        // Timeline learns of follows from events: once each fan's timeline merged the author's earlier coo, it knows
+        // all of them, so the traced post is fanned out in the expected number of batches.
+        foreach (var fan in fans)
+        {
+            await client.HomeTimelineBecomesAsync(fan, "before the follows");
         }
 
         // The caller's own trace context, so that the trace id is known before anything happens.
         var traceId = ActivityTraceId.CreateRandom();
+        string tracedCooId;
         using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/coos") { Content = JsonContent.Create(new { text = "traced" }) })
         {
             request.Authorized(author.Tokens.AccessToken);
             request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
             using var posted = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+            tracedCooId = (await posted.Content.ReadFromJsonAsync<CooItem>())!.Id;
         }
 
         var consumersOfCooPosted = traced.Services.GetServices<IIntegrationEventConsumer>().Count(c => c.EventType == typeof(CooPostedIntegrationEvent));
@@ -86,11 +98,12 @@ public sealed class TracingTests
         }
 
         // The request's own log line goes through the host's logger (its sinks), with the request's trace.
-        var requestLogged = Assert.Single(logs.Snapshot(), e => e.Properties.TryGetValue("RequestPath", out var path)
-            && path is ScalarValue { Value: "/api/v1/coos" } && e.Properties["RequestMethod"] is ScalarValue { Value: "POST" });
-        Assert.Equal(traceId.ToHexString(), ((ScalarValue)requestLogged.Properties["TraceId"]).Value);
+        Assert.Single(logs.Snapshot(), e => e.Properties.TryGetValue("RequestPath", out var path)
+            && path is ScalarValue { Value: "/api/v1/coos" } && e.Properties["RequestMethod"] is ScalarValue { Value: "POST" }
+            && e.Properties.TryGetValue("TraceId", out var trace) && trace is ScalarValue { Value: var id } && Equals(id, traceId.ToHexString()));
 
-        var logged = Assert.Single(logs.Snapshot(), e => e.MessageTemplate.Text.StartsWith(LoggingCooPostedHandler.Message, StringComparison.Ordinal));
+        var logged = Assert.Single(logs.Snapshot(), e => e.MessageTemplate.Text.StartsWith(LoggingCooPostedHandler.Message, StringComparison.Ordinal)
+            && e.Properties["CooId"].ToString() == tracedCooId);
         var probeSpan = consumers.Single(c => c.DisplayName == "consume coos.coo-posted.v1 by LoggingCooPostedHandler");
         Assert.Equal(traceId.ToHexString(), ((ScalarValue)logged.Properties["TraceId"]).Value);
         Assert.Equal(probeSpan.SpanId.ToHexString(), ((ScalarValue)logged.Properties["SpanId"]).Value);
