@@ -5,9 +5,9 @@ using StackExchange.Redis;
 namespace Coo.IntegrationTests.Caching;
 
 /// <summary>
-/// Each server-mode host keeps its own copy of coo and user summaries (the near cache), so a hot read sends them no
-/// Redis command; across host processes a change, once acknowledged, still shows at once, and with Redis frozen the
-/// copy is not served at all.
+/// Each server-mode host keeps its own copy of coo and user summaries and of the newest page of hot home timelines
+/// (the near cache), so a hot read sends them no Redis command; across host processes a change, once acknowledged,
+/// still shows at once, and with Redis frozen the copy is not served at all.
 /// </summary>
 [Collection(SerialCollection.Name)]
 public sealed class NearCacheTests
@@ -77,23 +77,79 @@ public sealed class NearCacheTests
         }
     }
 
+    [PostgreSqlFact]
+    public async Task A_home_timeline_held_by_one_host_process_shows_what_was_posted_through_another()
+    {
+        await using var redis = await RedisServerProcess.StartAsync();
+        var database = $"coo_near_{Guid.NewGuid():N}"[..24];
+        var folder = Directory.CreateTempSubdirectory("coo-near-").FullName;
+        try
+        {
+            await using var first = await HostProcess.StartAsync(folder, Settings(database, redis, generatorId: 1));
+            await using var second = await HostProcess.StartAsync(folder, Settings(database, redis, generatorId: 2));
+            using var viaFirst = first.CreateClient();
+            using var viaSecond = second.CreateClient();
+            await using var redisClient = await ConnectionMultiplexer.ConnectAsync($"{redis.ConnectionString},allowAdmin=true");
+            var server = redisClient.GetServer(redisClient.GetEndPoints().Single());
+
+            var author = await viaFirst.CreateUserAsync("near_poster");
+            var reader = await viaFirst.CreateUserAsync("near_reader");
+            await viaFirst.FollowOkAsync(reader, author.Username);
+            await viaFirst.PostCooOkAsync(reader, "the reader's first");
+            await viaSecond.HomeTimelineBecomesAsync(reader, "the reader's first");
+
+            // Read-your-writes across instances: the post answers only once every instance dropped its copy.
+            await TimelineHeldInNearCacheAsync(viaSecond, server, reader);
+            await viaFirst.PostCooOkAsync(reader, "the reader's second");
+            Assert.Equal(["the reader's second", "the reader's first"], (await viaSecond.HomePageAsync(reader)).Items.Select(c => c.Text));
+
+            // Fan-out drops the followers' copies too: without that, the held page would hide the coo for a minute.
+            await TimelineHeldInNearCacheAsync(viaSecond, server, reader);
+            await viaFirst.PostCooOkAsync(author, "the author's");
+            await Eventually.MatchAsync(
+                async () => (await viaSecond.HomePageAsync(reader)).Items.Select(c => c.Text).ToList(),
+                texts => texts.SequenceEqual(["the author's", "the reader's second", "the reader's first"]),
+                TimeSpan.FromSeconds(20),
+                "the author's coo on the reader's timeline held by the other instance");
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await TestEnvironment.DropPostgreSqlDatabaseAsync(database);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Reads the home timeline through the host until a read sends Redis no script: the host's own copy answers.</summary>
+    private static Task<long> TimelineHeldInNearCacheAsync(HttpClient host, IServer server, TestUser reader) =>
+        Eventually.MatchAsync(
+            async () =>
+            {
+                var before = await CallsAsync(server, "evalsha") + await CallsAsync(server, "eval");
+                await host.HomePageAsync(reader);
+                return await CallsAsync(server, "evalsha") + await CallsAsync(server, "eval") - before;
+            },
+            scripts => scripts == 0,
+            TimeSpan.FromSeconds(30),
+            $"{reader.Username}'s home timeline served without Redis");
+
     /// <summary>Reads the coo through the host until a read of it (and of its author) sends Redis no MGET: the host's own copy answers.</summary>
     private static Task<long> HeldInNearCacheAsync(HttpClient host, IServer server, CooItem coo) =>
         Eventually.MatchAsync(
             async () =>
             {
-                var before = await MgetCallsAsync(server);
+                var before = await CallsAsync(server, "mget");
                 using var read = await host.GetAsync(new Uri($"/api/v1/coos/{coo.Id}", UriKind.Relative));
                 read.EnsureSuccessStatusCode();
-                return await MgetCallsAsync(server) - before;
+                return await CallsAsync(server, "mget") - before;
             },
             mgets => mgets == 0,
             TimeSpan.FromSeconds(30),
             $"a read of coo '{coo.Text}' served without Redis");
 
-    private static async Task<long> MgetCallsAsync(IServer server)
+    private static async Task<long> CallsAsync(IServer server, string command)
     {
-        var stats = (await server.InfoAsync("commandstats")).SelectMany(group => group).SingleOrDefault(stat => stat.Key == "cmdstat_mget").Value;
+        var stats = (await server.InfoAsync("commandstats")).SelectMany(group => group).SingleOrDefault(stat => stat.Key == $"cmdstat_{command}").Value;
         return stats is null ? 0 : long.Parse(stats.Split(',')[0]["calls=".Length..], CultureInfo.InvariantCulture);
     }
 

@@ -27,13 +27,16 @@ public sealed class TimelineModule : IModule
         services.AddSingleton(Options.Create(ValidatedSettings.Read<TimelineOptions>(configuration, TimelineOptions.Section)));
         services.AddScoped<TimelineStore>();
         services.AddScoped<LargeAuthors>();
+        services.AddSingleton<LargeAuthorList>();
+        services.AddScoped<TimelineCacheSync>();
         if (RedisOptions.IsConfigured(configuration))
         {
-            services.AddSingleton<ITimelineCache, RedisTimelineCache>();
+            services.AddSingleton<RedisTimelineCache>();
+            services.AddSingleton<ITimelineCache, NearTimelineCache>();
         }
         else
         {
-            services.AddSingleton<ITimelineCache, DatabaseOnlyTimelineCache>();
+            services.AddSingleton<ITimelineCache, MemoryTimelineCache>();
         }
 
         services.AddScoped<FanOutBatchJob>();

@@ -29,7 +29,7 @@ internal sealed class TimelineOptions
     public int LargeAuthorFollowers { get; set; } = 10_000;
 
     /// <summary>
-    /// How long a newly large author is still fanned out as well. Longer than <see cref="Data.LargeAuthors.ListLifetime"/>,
+    /// How long a newly large author is still fanned out as well. Longer than <see cref="Data.LargeAuthorList.Lifetime"/>,
     /// so that no instance misses their coos while its list of large authors is older than the change.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
@@ -41,4 +41,11 @@ internal sealed class TimelineOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan CacheTimeToLive { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>
+    /// Embedded mode: how many home timelines the process keeps in memory (each up to <see cref="MaxEntries"/> ids,
+    /// 8 bytes each); the least recently read ones make room for others.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public long InProcessTimelines { get; set; } = 20_000;
 }

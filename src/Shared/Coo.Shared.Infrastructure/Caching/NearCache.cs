@@ -21,7 +21,7 @@ namespace Coo.Shared.Infrastructure.Caching;
 /// dropped, since invalidations may have been missed. Redis away or the subscription broken therefore costs speed, never staleness.</item>
 /// </list>
 /// </summary>
-internal sealed partial class NearCache : BackgroundService
+public sealed partial class NearCache : BackgroundService
 {
     private readonly IConnectionMultiplexer _connection;
     private readonly ResilientRedis _redis;
@@ -80,20 +80,25 @@ internal sealed partial class NearCache : BackgroundService
     }
 
     /// <summary>
-    /// After the shared cache holds the change: drops every live instance's copy of the entity. False when that could
+    /// After the shared cache holds the change: drops every live instance's copy of the entities. False when that could
     /// not be confirmed in time (the caller's durable consumer repeats it).
     /// </summary>
-    public async Task<bool> InvalidateAsync(string name, long id, CancellationToken cancellationToken)
+    public async Task<bool> InvalidateAsync(string name, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        Drop(name, id);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return true;
+        }
+
+        Drop(name, ids);
         var nonce = Guid.NewGuid().ToString("N");
         var pending = new PendingInvalidation();
         _pending[nonce] = pending;
         try
         {
-            var (published, receivers) = await _redis.TryReadAsync(
-                db => db.PublishAsync(_channel, string.Join('|', "i", _instance, nonce, name, id.ToString(CultureInfo.InvariantCulture))),
-                cancellationToken);
+            var message = string.Join('|', "i", _instance, nonce, name, string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))));
+            var (published, receivers) = await _redis.TryReadAsync(db => db.PublishAsync(_channel, message), cancellationToken);
             if (!published)
             {
                 return false;
@@ -111,7 +116,7 @@ internal sealed partial class NearCache : BackgroundService
 
                 if (now >= deadline)
                 {
-                    LogInvalidationUnconfirmed(name, id);
+                    LogInvalidationUnconfirmed(name, ids.Count);
                     return false;
                 }
 
@@ -156,7 +161,7 @@ internal sealed partial class NearCache : BackgroundService
                 // A lost beat is the signal itself: without beats heard the lease runs out and the copy is not served.
             }
         }
-        while (await beats.WaitForNextTickAsync(stoppingToken));
+        while (await beats.WaitForNextTickAsync(stoppingToken) && ForgetStoppedPeers());
     }
 
     public override void Dispose()
@@ -176,8 +181,8 @@ internal sealed partial class NearCache : BackgroundService
             case ["b", var instance, _]:
                 _peerLeaseEnds[instance] = Stopwatch.GetTimestamp() + _leaseTicks;
                 break;
-            case ["i", var origin, var nonce, var name, var id]:
-                Drop(name, long.Parse(id, CultureInfo.InvariantCulture));
+            case ["i", var origin, var nonce, var name, var ids]:
+                Drop(name, [.. ids.Split(',').Select(id => long.Parse(id, CultureInfo.InvariantCulture))]);
                 _connection.GetSubscriber().Publish(_channel, $"a|{origin}|{nonce}|{_instance}", CommandFlags.FireAndForget);
                 break;
             case ["a", var origin, var nonce, var responder] when origin == _instance:
@@ -188,6 +193,18 @@ internal sealed partial class NearCache : BackgroundService
 
                 break;
         }
+    }
+
+    /// <summary>Peers whose lease ran out are waited for no longer; forgetting them keeps the list to the live ones.</summary>
+    private bool ForgetStoppedPeers()
+    {
+        var now = Stopwatch.GetTimestamp();
+        foreach (var peer in _peerLeaseEnds.Where(peer => peer.Value < now))
+        {
+            _peerLeaseEnds.TryRemove(peer);
+        }
+
+        return true;
     }
 
     private void OnOwnBeat(long sent)
@@ -205,17 +222,20 @@ internal sealed partial class NearCache : BackgroundService
         }
     }
 
-    private void Drop(string name, long id)
+    private void Drop(string name, IEnumerable<long> ids)
     {
         Interlocked.Increment(ref _generation);
-        _entries.Remove((name, id));
+        foreach (var id in ids)
+        {
+            _entries.Remove((name, id));
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "The near cache could not subscribe to its invalidations yet; it serves nothing until it does: {Reason}")]
     private partial void LogSubscribeFailed(string reason);
 
-    [LoggerMessage(LogLevel.Warning, "Not every instance confirmed dropping {Name} {Id} in time; its durable consumer repeats the invalidation")]
-    private partial void LogInvalidationUnconfirmed(string name, long id);
+    [LoggerMessage(LogLevel.Warning, "Not every instance confirmed dropping {Count} {Name} in time; its durable consumer repeats the invalidation")]
+    private partial void LogInvalidationUnconfirmed(string name, int count);
 
     /// <summary>The acknowledgements of one invalidation, written by the subscription and read by the one waiting writer.</summary>
     private sealed class PendingInvalidation

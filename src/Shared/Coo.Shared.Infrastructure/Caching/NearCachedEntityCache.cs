@@ -39,8 +39,8 @@ internal sealed class NearCachedEntityCache<T>(RedisEntityCache<T> shared, NearC
     public Task<bool> AddAsync(T entity, CancellationToken cancellationToken) => shared.AddAsync(entity, cancellationToken);
 
     public async Task<bool> SetAsync(T entity, CancellationToken cancellationToken) =>
-        await shared.SetAsync(entity, cancellationToken) & await near.InvalidateAsync(options.Name, options.IdOf(entity), cancellationToken);
+        await shared.SetAsync(entity, cancellationToken) & await near.InvalidateAsync(options.Name, [options.IdOf(entity)], cancellationToken);
 
     public async Task<bool> RemoveAsync(long id, CancellationToken cancellationToken) =>
-        await shared.RemoveAsync(id, cancellationToken) & await near.InvalidateAsync(options.Name, id, cancellationToken);
+        await shared.RemoveAsync(id, cancellationToken) & await near.InvalidateAsync(options.Name, [id], cancellationToken);
 }

@@ -43,11 +43,13 @@ public static class ModuleServiceCollectionExtensions
         IServiceCollection Register<TProviderContext>()
             where TProviderContext : TContext
         {
-            // Pooled: the options are built once and a context instance is reused, which matters for the requests
-            // answered from the caches, whose handlers take a context they never query.
-            services.AddDbContextPool<TProviderContext>((provider, options) =>
+            // Pooled: the options are built once and context instances are reused. A request's handlers get the scoped
+            // context; code that needs a context only on a cache miss takes IDbContextFactory<TContext> and rents one then.
+            services.AddPooledDbContextFactory<TProviderContext>((provider, options) =>
                 ModuleDbContextOptions.Configure(options, database, schema, provider.GetRequiredService<OutboxWakeupInterceptor>()));
-            return services.AddScoped<TContext>(provider => provider.GetRequiredService<TProviderContext>());
+            services.AddSingleton<IDbContextFactory<TContext>>(provider =>
+                new ModuleDbContextFactory<TContext, TProviderContext>(provider.GetRequiredService<IDbContextFactory<TProviderContext>>()));
+            return services.AddScoped<TContext>(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         }
     }
 
@@ -105,6 +107,17 @@ public static class ModuleServiceCollectionExtensions
     /// <summary>Registers the module's FluentValidation validators, which are internal like the rest of the module.</summary>
     public static IServiceCollection AddModuleValidators(this IServiceCollection services, Assembly moduleAssembly) =>
         services.AddValidatorsFromAssembly(moduleAssembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+}
+
+/// <summary>Hands out the provider's pooled contexts as the module's own context type.</summary>
+internal sealed class ModuleDbContextFactory<TContext, TProviderContext>(IDbContextFactory<TProviderContext> pool) : IDbContextFactory<TContext>
+    where TContext : ModuleDbContext
+    where TProviderContext : TContext
+{
+    public TContext CreateDbContext() => pool.CreateDbContext();
+
+    public async Task<TContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+        await pool.CreateDbContextAsync(cancellationToken);
 }
 
 /// <summary>A module's DbContext type and schema, for code that works across modules (migrations, clean-up, tests).</summary>

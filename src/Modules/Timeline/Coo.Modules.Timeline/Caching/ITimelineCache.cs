@@ -7,8 +7,11 @@ namespace Coo.Modules.Timeline.Caching;
 /// </summary>
 internal interface ITimelineCache
 {
-    /// <summary>Whether there are copies to keep in step with the database (false in the embedded mode).</summary>
-    bool KeepsCopies { get; }
+    /// <summary>
+    /// Whether the copies outlive this process and are shared with other instances (Redis): then every change reaches
+    /// them through a durable event (<see cref="TimelineCacheSync"/>), otherwise right after its commit.
+    /// </summary>
+    bool SharedAcrossInstances { get; }
 
     /// <summary>Up to <paramref name="limit"/> ids older than <paramref name="beforeCooId"/>, newest first.</summary>
     Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforeCooId, int limit, CancellationToken cancellationToken);

@@ -86,7 +86,7 @@ internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<Timeline
 
     private readonly long _timeToLive = (long)options.Value.CacheTimeToLive.TotalSeconds;
 
-    public bool KeepsCopies => true;
+    public bool SharedAcrossInstances => true;
 
     public async Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforeCooId, int limit, CancellationToken cancellationToken)
     {

@@ -14,20 +14,26 @@ internal sealed class TimelineCacheSyncHandler(ITimelineCache cache, IOptions<Ti
             return; // Every copy that could have missed it has expired since.
         }
 
-        var (cooId, owners) = (integrationEvent.CooId, integrationEvent.OwnerIds);
-        var applied = integrationEvent.Change switch
+        if (!await ApplyAsync(cache, integrationEvent, cancellationToken))
         {
-            TimelineCacheChange.CooAdded => await cache.AddAsync(cooId, owners, cancellationToken),
-            TimelineCacheChange.CooRemoved => await cache.RemoveAsync(cooId, owners, cancellationToken),
-            _ => await ForgetAllAsync(owners, cancellationToken),
-        };
-        if (!applied)
-        {
-            throw new InvalidOperationException($"The timeline cache did not confirm {integrationEvent.Change} of coo {cooId}; retrying until it does.");
+            throw new InvalidOperationException(
+                $"The timeline cache did not confirm {integrationEvent.Change} of coo {integrationEvent.CooId}; retrying until it does.");
         }
     }
 
-    private async Task<bool> ForgetAllAsync(long[] owners, CancellationToken cancellationToken)
+    /// <summary>Whether the cache confirmed the change.</summary>
+    public static async Task<bool> ApplyAsync(ITimelineCache cache, TimelineCacheChanged change, CancellationToken cancellationToken)
+    {
+        var (cooId, owners) = (change.CooId, change.OwnerIds);
+        return change.Change switch
+        {
+            TimelineCacheChange.CooAdded => await cache.AddAsync(cooId, owners, cancellationToken),
+            TimelineCacheChange.CooRemoved => await cache.RemoveAsync(cooId, owners, cancellationToken),
+            _ => await ForgetAllAsync(cache, owners, cancellationToken),
+        };
+    }
+
+    private static async Task<bool> ForgetAllAsync(ITimelineCache cache, long[] owners, CancellationToken cancellationToken)
     {
         foreach (var owner in owners)
         {

@@ -6,16 +6,13 @@ using Microsoft.Extensions.Options;
 namespace Coo.Modules.Timeline.Data;
 
 /// <summary>
-/// The authors served by read-time merge instead of fan-out (hybrid fan-out). Readers keep the short list in memory
-/// for <see cref="ListLifetime"/>; posting reads it from the database and fans out for
+/// The authors served by read-time merge instead of fan-out (hybrid fan-out), as the consumers see them in their
+/// transaction. Posting reads the list from the database and fans out for
 /// <see cref="TimelineOptions.LargeAuthorSwitchDelay"/> after an author became large, so that coos posted meanwhile
-/// reach timelines both ways until every instance merges them at read time.
+/// reach timelines both ways until every instance merges them at read time (<see cref="LargeAuthorList"/>).
 /// </summary>
-internal sealed class LargeAuthors(TimelineDbContext db, IMemoryCache memory, IOptions<TimelineOptions> options, TimeProvider time)
+internal sealed class LargeAuthors(TimelineDbContext db, LargeAuthorList list, IOptions<TimelineOptions> options, TimeProvider time)
 {
-    public static readonly TimeSpan ListLifetime = TimeSpan.FromSeconds(10);
-    private const string CacheKey = "timeline:large-authors";
-
     /// <summary>Marks the author large once their active followers pass the threshold.</summary>
     public async Task RecordFollowerCountAsync(long authorId, CancellationToken cancellationToken)
     {
@@ -29,7 +26,7 @@ internal sealed class LargeAuthors(TimelineDbContext db, IMemoryCache memory, IO
         {
             db.LargeAuthors.Add(new LargeAuthor(authorId, time.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
-            memory.Remove(CacheKey);
+            list.Forget();
         }
     }
 
@@ -39,21 +36,25 @@ internal sealed class LargeAuthors(TimelineDbContext db, IMemoryCache memory, IO
         return db.LargeAuthors.Where(LargeAuthor.SkipsFanOutAt(time.GetUtcNow(), options.Value.LargeAuthorSwitchDelay))
             .AnyAsync(l => l.AuthorId == authorId, cancellationToken);
     }
+}
 
-    /// <summary>The large authors the user follows, whose coos are merged into the user's timeline when read.</summary>
-    public async Task<List<long>> FollowedByAsync(long userId, CancellationToken cancellationToken)
-    {
-        var all = await memory.GetOrCreateAsync(CacheKey, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = ListLifetime;
-            return db.LargeAuthors.Select(l => l.AuthorId).ToArrayAsync(cancellationToken);
-        });
-        if (all is not { Length: > 0 })
-        {
-            return [];
-        }
+/// <summary>
+/// Every large author's id, as readers merge them: kept in memory for <see cref="Lifetime"/>, so that a read checks the
+/// short list without a database query, and renting a context only to reload it.
+/// </summary>
+internal sealed class LargeAuthorList(IDbContextFactory<TimelineDbContext> contexts, IMemoryCache memory)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+    private const string CacheKey = "timeline:large-authors";
 
-        return await db.FollowEdges.Where(e => e.FollowerId == userId && e.IsActive && all.Contains(e.FolloweeId))
-            .Select(e => e.FolloweeId).ToListAsync(cancellationToken);
-    }
+    public async Task<long[]> AllAsync(CancellationToken cancellationToken) =>
+        await memory.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            return await db.LargeAuthors.Select(l => l.AuthorId).ToArrayAsync(cancellationToken);
+        }) ?? [];
+
+    /// <summary>Reloads the list on its next read on this instance (others see a change within <see cref="Lifetime"/>).</summary>
+    public void Forget() => memory.Remove(CacheKey);
 }

@@ -11,7 +11,7 @@ namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 internal sealed class CooDeletedHandler(
     TimelineDbContext db,
     TimelineStore timelines,
-    ITimelineCache cache,
+    TimelineCacheSync cacheSync,
     TimeProvider time) : IIntegrationEventHandler<CooDeletedIntegrationEvent>
 {
     public async Task HandleAsync(CooDeletedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
@@ -29,9 +29,6 @@ internal sealed class CooDeletedHandler(
         var entries = db.Entries.Where(e => e.CooId == cooId);
         var owners = await entries.Select(e => e.OwnerId).ToListAsync(cancellationToken);
         await entries.ExecuteDeleteAsync(cancellationToken);
-        if (cache.KeepsCopies)
-        {
-            db.Publish(TimelineCacheChanged.CooRemoved(cooId, owners, time.GetUtcNow()));
-        }
+        cacheSync.CooRemoved(cooId, owners);
     }
 }

@@ -17,16 +17,14 @@ namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 /// this message counts as handled), otherwise here, in this consumer's transaction, since in-memory jobs could be lost.
 /// </summary>
 internal sealed class CooPostedHandler(
-    TimelineDbContext db,
     TimelineStore timelines,
-    ITimelineCache cache,
+    TimelineCacheSync cacheSync,
     LargeAuthors largeAuthors,
     AfterCommitActions afterCommit,
     IBackgroundJobClient jobs,
     DatabaseSettings database,
     IOptions<TimelineOptions> options,
-    CooMetrics metrics,
-    TimeProvider time) : IIntegrationEventHandler<CooPostedIntegrationEvent>
+    CooMetrics metrics) : IIntegrationEventHandler<CooPostedIntegrationEvent>
 {
     public async Task HandleAsync(CooPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -35,7 +33,7 @@ internal sealed class CooPostedHandler(
         var reached = new List<long> { authorId };
         if (await largeAuthors.SkipsFanOutAsync(authorId, cancellationToken))
         {
-            SyncCache(cooId, reached);
+            cacheSync.CooAdded(cooId, reached);
             return; // Merged into followers' timelines when they read them.
         }
 
@@ -57,14 +55,6 @@ internal sealed class CooPostedHandler(
             }
         }
 
-        SyncCache(cooId, reached);
-    }
-
-    private void SyncCache(long cooId, List<long> reached)
-    {
-        if (cache.KeepsCopies)
-        {
-            db.Publish(TimelineCacheChanged.CooAdded(cooId, reached, time.GetUtcNow()));
-        }
+        cacheSync.CooAdded(cooId, reached);
     }
 }

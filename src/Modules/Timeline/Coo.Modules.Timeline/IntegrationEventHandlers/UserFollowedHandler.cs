@@ -14,11 +14,10 @@ namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 internal sealed class UserFollowedHandler(
     TimelineDbContext db,
     TimelineStore timelines,
-    ITimelineCache cache,
+    TimelineCacheSync cacheSync,
     LargeAuthors largeAuthors,
     ISender sender,
-    IOptions<TimelineOptions> options,
-    TimeProvider time)
+    IOptions<TimelineOptions> options)
     : IIntegrationEventHandler<UserFollowedIntegrationEvent>
 {
     public async Task HandleAsync(UserFollowedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
@@ -48,9 +47,6 @@ internal sealed class UserFollowedHandler(
             await timelines.RaiseHorizonAsync(follower, horizon, cancellationToken);
         }
 
-        if (cache.KeepsCopies)
-        {
-            db.Publish(TimelineCacheChanged.Forgotten(follower, time.GetUtcNow()));
-        }
+        cacheSync.Forgotten(follower);
     }
 }

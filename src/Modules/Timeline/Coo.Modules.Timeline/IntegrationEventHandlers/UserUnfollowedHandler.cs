@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
 /// <summary>Records the unfollow and takes the former followee's coos off the follower's timeline.</summary>
-internal sealed class UserUnfollowedHandler(TimelineDbContext db, ITimelineCache cache, TimeProvider time) : IIntegrationEventHandler<UserUnfollowedIntegrationEvent>
+internal sealed class UserUnfollowedHandler(TimelineDbContext db, TimelineCacheSync cacheSync) : IIntegrationEventHandler<UserUnfollowedIntegrationEvent>
 {
     public async Task HandleAsync(UserUnfollowedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -33,9 +33,6 @@ internal sealed class UserUnfollowedHandler(TimelineDbContext db, ITimelineCache
         }
 
         await db.Entries.Where(e => e.OwnerId == follower && e.AuthorId == followee).ExecuteDeleteAsync(cancellationToken);
-        if (cache.KeepsCopies)
-        {
-            db.Publish(TimelineCacheChanged.Forgotten(follower, time.GetUtcNow()));
-        }
+        cacheSync.Forgotten(follower);
     }
 }

@@ -1,12 +1,14 @@
 using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 using Coo.Shared.Infrastructure.Observability;
+using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Kernel;
 
 namespace Coo.Modules.Timeline.Jobs;
 
 /// <summary>One batch of a large fan-out, run by the job engine; retried by it, and idempotent like every timeline write.</summary>
-internal sealed class FanOutBatchJob(TimelineDbContext db, TimelineStore timelines, ITimelineCache cache, CooMetrics metrics, TimeProvider time)
+internal sealed class FanOutBatchJob(
+    TimelineDbContext db, TimelineStore timelines, TimelineCacheSync cacheSync, AfterCommitActions afterCommit, CooMetrics metrics)
 {
     public async Task RunAsync(long cooId, long authorId, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
     {
@@ -18,13 +20,10 @@ internal sealed class FanOutBatchJob(TimelineDbContext db, TimelineStore timelin
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reached = await timelines.FanOutAsync(cooId, authorId, afterFollowerId, upToFollowerId, cancellationToken);
-        if (cache.KeepsCopies && reached.Count > 0)
-        {
-            db.Publish(TimelineCacheChanged.CooAdded(cooId, reached, time.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
+        cacheSync.CooAdded(cooId, reached);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await afterCommit.RunAsync(CancellationToken.None);
         metrics.FanOutWritten(SnowflakeIdGenerator.CreatedAt(cooId));
         activity?.SetTag("coo.followers.reached", reached.Count);
     }

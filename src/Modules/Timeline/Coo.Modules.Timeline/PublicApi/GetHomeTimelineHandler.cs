@@ -12,49 +12,64 @@ namespace Coo.Modules.Timeline.PublicApi;
 /// <summary>
 /// Serves the newest pages from the timeline cache, rebuilding it from the database on a miss; continues in the
 /// stored timeline down to its horizon; below it, where trimming or a partial merge left gaps, fills the page from
-/// the coos of the user and everyone they follow, so paging never dead-ends.
+/// the coos of the user and everyone they follow, so paging never dead-ends. A whole page from the cache, for a reader
+/// whom no large author could concern, rents no database context at all.
 /// </summary>
 internal sealed class GetHomeTimelineHandler(
-    TimelineDbContext db,
-    TimelineStore timelines,
+    IDbContextFactory<TimelineDbContext> contexts,
     ITimelineCache cache,
-    LargeAuthors largeAuthors,
+    LargeAuthorList largeAuthors,
     ISender sender,
     IOptions<TimelineOptions> options) : IQueryHandler<GetHomeTimeline, IReadOnlyList<long>>
 {
     public async ValueTask<IReadOnlyList<long>> Handle(GetHomeTimeline query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        var page = await ReadTimelineAsync(query, cancellationToken);
-        var large = await largeAuthors.FollowedByAsync(query.UserId, cancellationToken);
-        if (large.Count == 0)
+        var cached = await cache.ReadAsync(query.UserId, query.BeforeCooId, query.Limit, cancellationToken);
+        var large = await largeAuthors.AllAsync(cancellationToken);
+        if (cached.CooIds is { } hit && (hit.Count == query.Limit || cached.ReachesBottom) && large.Length == 0)
+        {
+            return hit;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var page = await ReadTimelineAsync(db, query, cached, cancellationToken);
+        if (large.Length == 0)
+        {
+            return page;
+        }
+
+        var followedLarge = await db.FollowEdges.Where(e => e.FollowerId == query.UserId && e.IsActive && large.Contains(e.FolloweeId))
+            .Select(e => e.FolloweeId).ToListAsync(cancellationToken);
+        if (followedLarge.Count == 0)
         {
             return page;
         }
 
         // Both lists are the newest coos older than the cursor of their kind, so the newest of their union is exact.
-        var theirs = await sender.Send(new GetCooRefsByAuthors(large, query.BeforeCooId, query.Limit), cancellationToken);
+        var theirs = await sender.Send(new GetCooRefsByAuthors(followedLarge, query.BeforeCooId, query.Limit), cancellationToken);
         return TimelineMerge.Newest(page, theirs.Select(c => c.Id), query.Limit);
     }
 
     /// <summary>The page of the timeline as stored (by fan-out), from the cache first.</summary>
-    private async Task<List<long>> ReadTimelineAsync(GetHomeTimeline query, CancellationToken cancellationToken)
+    private async Task<List<long>> ReadTimelineAsync(TimelineDbContext db, GetHomeTimeline query, CachedTimelineRead cached, CancellationToken cancellationToken)
     {
-        var (page, wholeTimeline) = await ReadCachedAsync(query, cancellationToken);
+        var timelines = new TimelineStore(db);
+        var (page, wholeTimeline) = await ReadCachedAsync(timelines, query, cached, cancellationToken);
         if (page.Count == query.Limit || wholeTimeline)
         {
             return page;
         }
 
         var before = page.Count > 0 ? page[^1] : query.BeforeCooId;
-        page.AddRange(await ReadStoredAsync(query.UserId, before, query.Limit - page.Count, cancellationToken));
+        page.AddRange(await ReadStoredAsync(db, timelines, query.UserId, before, query.Limit - page.Count, cancellationToken));
         return page;
     }
 
     /// <summary>The start of the page from the cache, and whether it is all there is (the cache holds the whole timeline).</summary>
-    private async Task<(List<long> Page, bool WholeTimeline)> ReadCachedAsync(GetHomeTimeline query, CancellationToken cancellationToken)
+    private async Task<(List<long> Page, bool WholeTimeline)> ReadCachedAsync(
+        TimelineStore timelines, GetHomeTimeline query, CachedTimelineRead cached, CancellationToken cancellationToken)
     {
-        var cached = await cache.ReadAsync(query.UserId, query.BeforeCooId, query.Limit, cancellationToken);
         if (cached.CooIds is { } hit)
         {
             return ([.. hit], cached.ReachesBottom);
@@ -70,7 +85,8 @@ internal sealed class GetHomeTimelineHandler(
         return ([.. newest.Where(id => id < (query.BeforeCooId ?? long.MaxValue)).Take(query.Limit)], whole);
     }
 
-    private async Task<List<long>> ReadStoredAsync(long userId, long? beforeCooId, int limit, CancellationToken cancellationToken)
+    private async Task<List<long>> ReadStoredAsync(
+        TimelineDbContext db, TimelineStore timelines, long userId, long? beforeCooId, int limit, CancellationToken cancellationToken)
     {
         var horizon = await timelines.HorizonAsync(userId, cancellationToken);
         var stored = db.Entries.Where(e => e.OwnerId == userId && e.CooId >= horizon);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Users.PublicApi;
 
-internal sealed class GetUsersByIdsHandler(UsersDbContext db, IEntityCache<UserSummary> cache) : IQueryHandler<GetUsersByIds, IReadOnlyList<UserSummary>>
+internal sealed class GetUsersByIdsHandler(IDbContextFactory<UsersDbContext> contexts, IEntityCache<UserSummary> cache) : IQueryHandler<GetUsersByIds, IReadOnlyList<UserSummary>>
 {
     public const int MaxBatch = 1000;
 
@@ -26,11 +26,15 @@ internal sealed class GetUsersByIdsHandler(UsersDbContext db, IEntityCache<UserS
         return await cache.GetManyAsync(query.UserIds, LoadAsync, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<UserSummary>> LoadAsync(long[] ids, CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking()
+    /// <summary>Only a cache miss rents a context: authors served from the cache touch no database code at all.</summary>
+    private async Task<IReadOnlyList<UserSummary>> LoadAsync(long[] ids, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id))
             .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName))
             .ToListAsync(cancellationToken);
+    }
 }
 
 internal sealed class GetUserByUsernameHandler(UsersDbContext db) : IQueryHandler<GetUserByUsername, UserSummary?>

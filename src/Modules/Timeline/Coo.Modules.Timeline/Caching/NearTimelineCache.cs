@@ -1,0 +1,54 @@
+using Coo.Shared.Infrastructure.Caching;
+using Coo.Shared.Infrastructure.Observability;
+
+namespace Coo.Modules.Timeline.Caching;
+
+/// <summary>
+/// The timeline cache of server mode: the newest page of a hot timeline from this instance's <see cref="NearCache"/>,
+/// everything else from Redis. A change is made in Redis first and then drops every instance's copy of the timelines
+/// it touched (confirmed by each live instance), so a reader that misses the copy afterwards finds the change in Redis.
+/// </summary>
+internal sealed class NearTimelineCache(RedisTimelineCache shared, NearCache near, CooMetrics metrics) : ITimelineCache
+{
+    private const string Name = "timeline";
+
+    public bool SharedAcrossInstances => true;
+
+    public async Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforeCooId, int limit, CancellationToken cancellationToken)
+    {
+        if (beforeCooId is not null)
+        {
+            return await shared.ReadAsync(ownerId, beforeCooId, limit, cancellationToken);
+        }
+
+        if (near.TryGet<NewestPage>(Name, ownerId, out var page) && page!.Limit >= limit)
+        {
+            metrics.TimelineCacheHit();
+            return new CachedTimelineRead(page.CooIds.Count > limit ? page.CooIds.Take(limit).ToList() : page.CooIds, page.ReachesBottom, Ticket: null);
+        }
+
+        var generation = near.Generation;
+        var read = await shared.ReadAsync(ownerId, beforeCooId: null, limit, cancellationToken);
+        if (read.CooIds is { } ids)
+        {
+            near.Keep(Name, [(ownerId, new NewestPage(ids, read.ReachesBottom, limit))], generation);
+        }
+
+        return read;
+    }
+
+    public Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<long> newestCooIds, bool reachesBottom, CancellationToken cancellationToken) =>
+        shared.FillAsync(ticket, newestCooIds, reachesBottom, cancellationToken);
+
+    public async Task<bool> AddAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
+        await shared.AddAsync(cooId, ownerIds, cancellationToken) & await near.InvalidateAsync(Name, ownerIds, cancellationToken);
+
+    public async Task<bool> RemoveAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
+        await shared.RemoveAsync(cooId, ownerIds, cancellationToken) & await near.InvalidateAsync(Name, ownerIds, cancellationToken);
+
+    public async Task<bool> ForgetAsync(long ownerId, CancellationToken cancellationToken) =>
+        await shared.ForgetAsync(ownerId, cancellationToken) & await near.InvalidateAsync(Name, [ownerId], cancellationToken);
+
+    /// <summary>The newest ids of a timeline as Redis gave them for a first page of up to <see cref="Limit"/>.</summary>
+    private sealed record NewestPage(IReadOnlyList<long> CooIds, bool ReachesBottom, int Limit);
+}

@@ -1,0 +1,35 @@
+using Coo.Modules.Timeline.Data;
+using Coo.Shared.Infrastructure.Persistence;
+
+namespace Coo.Modules.Timeline.Caching;
+
+/// <summary>
+/// Makes the cached timelines follow a change written in the current transaction. Copies shared by every instance
+/// (Redis) get it as a durable event committed with the change, so they follow even if this instance dies right after
+/// the commit; copies in this process's memory get it right after the commit, since they die with the process anyway.
+/// </summary>
+internal sealed class TimelineCacheSync(TimelineDbContext db, ITimelineCache cache, AfterCommitActions afterCommit, TimeProvider time)
+{
+    public void CooAdded(long cooId, IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.CooAdded(cooId, ownerIds, time.GetUtcNow()));
+
+    public void CooRemoved(long cooId, IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.CooRemoved(cooId, ownerIds, time.GetUtcNow()));
+
+    public void Forgotten(long ownerId) => Record(TimelineCacheChanged.Forgotten(ownerId, time.GetUtcNow()));
+
+    private void Record(TimelineCacheChanged change)
+    {
+        if (change.OwnerIds.Length == 0)
+        {
+            return;
+        }
+
+        if (cache.SharedAcrossInstances)
+        {
+            db.Publish(change);
+        }
+        else
+        {
+            afterCommit.Add(cancellationToken => TimelineCacheSyncHandler.ApplyAsync(cache, change, cancellationToken));
+        }
+    }
+}

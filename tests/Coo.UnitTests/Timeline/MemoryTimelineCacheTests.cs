@@ -1,0 +1,108 @@
+using System.Diagnostics.Metrics;
+using Coo.Modules.Timeline;
+using Coo.Modules.Timeline.Caching;
+using Coo.Shared.Infrastructure.Observability;
+using CsCheck;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Coo.UnitTests.Timeline;
+
+/// <summary>The embedded mode's in-process timelines: pages as the database would give them, and no stale rebuild.</summary>
+public sealed class MemoryTimelineCacheTests : IDisposable
+{
+    private const long Owner = 7;
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    [Fact]
+    public async Task A_first_read_misses_and_the_rebuilt_timeline_then_serves_pages_newest_first()
+    {
+        using var cache = Cache();
+        var miss = await cache.ReadAsync(Owner, null, 2, default);
+        Assert.Null(miss.CooIds);
+
+        await cache.FillAsync(miss.Ticket!, [30, 20, 10], reachesBottom: true, default);
+
+        var first = await cache.ReadAsync(Owner, null, 2, default);
+        Assert.Equal([30, 20], first.CooIds);
+        var next = await cache.ReadAsync(Owner, 20, 2, default);
+        Assert.Equal([10], next.CooIds);
+        Assert.True(next.ReachesBottom);
+    }
+
+    [Fact]
+    public async Task A_rebuild_read_before_a_change_is_not_stored()
+    {
+        using var cache = Cache();
+        var miss = await cache.ReadAsync(Owner, null, 20, default);
+        await cache.AddAsync(40, [Owner], default);
+
+        await cache.FillAsync(miss.Ticket!, [30, 20], reachesBottom: true, default);
+
+        Assert.Null((await cache.ReadAsync(Owner, null, 20, default)).CooIds);
+    }
+
+    [Fact]
+    public async Task Changes_keep_the_copy_ordered_without_duplicates_and_trimmed_to_the_maximum()
+    {
+        using var cache = Cache(maxEntries: 50);
+        await FillAsync(cache, [.. Enumerable.Range(1, 50).Select(i => (long)i * 10).Reverse()]);
+
+        await cache.AddAsync(255, [Owner], default);
+        await cache.AddAsync(255, [Owner], default);
+        await cache.RemoveAsync(490, [Owner], default);
+
+        var page = await cache.ReadAsync(Owner, null, 100, default);
+        Assert.Equal(49, page.CooIds!.Count);
+        Assert.Equal([500, 480, 470], page.CooIds.Take(3));
+        Assert.Single(page.CooIds, id => id == 255);
+        Assert.Equal(20, page.CooIds[^1]);
+        Assert.False(page.ReachesBottom); // Trimming dropped coo 10: something older exists.
+    }
+
+    [Fact]
+    public async Task A_forgotten_timeline_is_rebuilt_on_its_next_read()
+    {
+        using var cache = Cache();
+        await FillAsync(cache, [30]);
+
+        await cache.ForgetAsync(Owner, default);
+
+        Assert.NotNull((await cache.ReadAsync(Owner, null, 20, default)).Ticket);
+    }
+
+    [Fact]
+    public void Any_sequence_of_adds_and_removes_leaves_the_newest_ids_of_the_set_newest_first()
+    {
+        Gen.Select(Gen.Long[1, 300], Gen.Bool).Array[0, 120].Sample(changes =>
+        {
+            using var cache = Cache(maxEntries: 50);
+            FillAsync(cache, []).GetAwaiter().GetResult();
+            var model = new SortedSet<long>();
+            foreach (var (id, add) in changes)
+            {
+                _ = add ? cache.AddAsync(id, [Owner], default) : cache.RemoveAsync(id, [Owner], default);
+                _ = add ? model.Add(id) : model.Remove(id);
+                while (model.Count > 50)
+                {
+                    model.Remove(model.Min);
+                }
+            }
+
+            var page = cache.ReadAsync(Owner, null, 100, default).GetAwaiter().GetResult();
+            Assert.Equal(model.Reverse(), page.CooIds!);
+        });
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    private MemoryTimelineCache Cache(int maxEntries = 800) => new(
+        Options.Create(new TimelineOptions { MaxEntries = maxEntries }),
+        new CooMetrics(_services.GetRequiredService<IMeterFactory>(), new OutboxBacklog(TimeProvider.System), TimeProvider.System));
+
+    private static async Task FillAsync(MemoryTimelineCache cache, long[] ids)
+    {
+        var miss = await cache.ReadAsync(Owner, null, 20, default);
+        await cache.FillAsync(miss.Ticket!, ids, reachesBottom: true, default);
+    }
+}
