@@ -73,9 +73,16 @@ public sealed partial class NearCache : BackgroundService
         }
 
         var expiry = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _timeToLive, Size = 1 };
-        foreach (var (id, value) in values)
+        var kept = values.ToList();
+        foreach (var (id, value) in kept)
         {
             _entries.Set((name, id), value, expiry);
+        }
+
+        // An invalidation between the check above and the sets found nothing to drop yet: take them back.
+        if (Generation != generation)
+        {
+            Drop(name, kept.Select(entry => entry.Id));
         }
     }
 

@@ -4,6 +4,7 @@ using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Web;
 using Coo.Shared.Kernel;
 using FluentValidation;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -136,7 +137,7 @@ public static class ModuleDbContextOptions
         {
             DatabaseProvider.Sqlite => options
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(history))
-                .AddInterceptors(new SqliteDurabilityInterceptor()),
+                .AddInterceptors(new SqliteDurabilityInterceptor(), new SqliteWriteGateInterceptor(SqliteWriteGate.For(new SqliteConnectionStringBuilder(connectionString).DataSource))),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(history, schema)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sqlServer => sqlServer.MigrationsHistoryTable(history, schema)),
             _ => throw new ArgumentOutOfRangeException(nameof(database)),

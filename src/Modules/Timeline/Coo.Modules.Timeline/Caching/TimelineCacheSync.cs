@@ -8,13 +8,23 @@ namespace Coo.Modules.Timeline.Caching;
 /// (Redis) get it as a durable event committed with the change, so they follow even if this instance dies right after
 /// the commit; copies in this process's memory get it right after the commit, since they die with the process anyway.
 /// </summary>
-internal sealed class TimelineCacheSync(TimelineDbContext db, ITimelineCache cache, AfterCommitActions afterCommit, TimeProvider time)
+internal sealed class TimelineCacheSync(
+    TimelineDbContext db, ITimelineCache cache, LargeAuthorList largeAuthors, AfterCommitActions afterCommit, TimeProvider time)
 {
     public void CooAdded(long cooId, IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.CooAdded(cooId, ownerIds, time.GetUtcNow()));
 
     public void CooRemoved(long cooId, IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.CooRemoved(cooId, ownerIds, time.GetUtcNow()));
 
-    public void Forgotten(long ownerId) => Record(TimelineCacheChanged.Forgotten(ownerId, time.GetUtcNow()));
+    /// <summary>After a follow or unfollow by the owner: their timeline, and which large authors they follow.</summary>
+    public void Forgotten(long ownerId)
+    {
+        Record(TimelineCacheChanged.Forgotten(ownerId, time.GetUtcNow()));
+        afterCommit.Add(_ =>
+        {
+            largeAuthors.ForgetFollowedBy(ownerId);
+            return Task.CompletedTask;
+        });
+    }
 
     private void Record(TimelineCacheChanged change)
     {

@@ -39,15 +39,43 @@ internal sealed class LargeAuthors(TimelineDbContext db, LargeAuthorList list, I
 }
 
 /// <summary>
-/// Every large author's id, as readers merge them: kept in memory for <see cref="Lifetime"/>, so that a read checks the
-/// short list without a database query, and renting a context only to reload it.
+/// The large authors as readers merge them, from memory: every large author's id, reloaded after <see cref="Lifetime"/>,
+/// and each reader's share of them, worked out again whenever the whole list was reloaded. A hot read thus needs no
+/// database query; a reader's follow or unfollow of a large author shows in their merge within <see cref="Lifetime"/>.
 /// </summary>
 internal sealed class LargeAuthorList(IDbContextFactory<TimelineDbContext> contexts, IMemoryCache memory)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
     private const string CacheKey = "timeline:large-authors";
 
-    public async Task<long[]> AllAsync(CancellationToken cancellationToken) =>
+    /// <summary>The large authors <paramref name="userId"/> follows, whose coos are merged into their timeline when read.</summary>
+    public async Task<long[]> FollowedByAsync(long userId, CancellationToken cancellationToken)
+    {
+        var all = await AllAsync(cancellationToken);
+        if (all.Length == 0)
+        {
+            return [];
+        }
+
+        if (memory.TryGetValue((CacheKey, userId), out FollowedShare? share) && ReferenceEquals(share!.Of, all))
+        {
+            return share.Followed;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var followed = await db.FollowEdges.Where(e => e.FollowerId == userId && e.IsActive && all.Contains(e.FolloweeId))
+            .Select(e => e.FolloweeId).ToArrayAsync(cancellationToken);
+        memory.Set((CacheKey, userId), new FollowedShare(all, followed), Lifetime);
+        return followed;
+    }
+
+    /// <summary>Reloads the list on its next read on this instance (others see a change within <see cref="Lifetime"/>).</summary>
+    public void Forget() => memory.Remove(CacheKey);
+
+    /// <summary>Works out the reader's share again on their next read on this instance, after a follow or unfollow of theirs.</summary>
+    public void ForgetFollowedBy(long userId) => memory.Remove((CacheKey, userId));
+
+    private async Task<long[]> AllAsync(CancellationToken cancellationToken) =>
         await memory.GetOrCreateAsync(CacheKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
@@ -55,6 +83,6 @@ internal sealed class LargeAuthorList(IDbContextFactory<TimelineDbContext> conte
             return await db.LargeAuthors.Select(l => l.AuthorId).ToArrayAsync(cancellationToken);
         }) ?? [];
 
-    /// <summary>Reloads the list on its next read on this instance (others see a change within <see cref="Lifetime"/>).</summary>
-    public void Forget() => memory.Remove(CacheKey);
+    /// <summary>A reader's followed large authors, worked out against one load of the whole list.</summary>
+    private sealed record FollowedShare(long[] Of, long[] Followed);
 }

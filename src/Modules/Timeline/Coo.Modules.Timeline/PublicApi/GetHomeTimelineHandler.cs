@@ -12,8 +12,8 @@ namespace Coo.Modules.Timeline.PublicApi;
 /// <summary>
 /// Serves the newest pages from the timeline cache, rebuilding it from the database on a miss; continues in the
 /// stored timeline down to its horizon; below it, where trimming or a partial merge left gaps, fills the page from
-/// the coos of the user and everyone they follow, so paging never dead-ends. A whole page from the cache, for a reader
-/// whom no large author could concern, rents no database context at all.
+/// the coos of the user and everyone they follow, so paging never dead-ends. A whole page from the cache rents no
+/// database context at all.
 /// </summary>
 internal sealed class GetHomeTimelineHandler(
     IDbContextFactory<TimelineDbContext> contexts,
@@ -26,22 +26,11 @@ internal sealed class GetHomeTimelineHandler(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
         var cached = await cache.ReadAsync(query.UserId, query.BeforeCooId, query.Limit, cancellationToken);
-        var large = await largeAuthors.AllAsync(cancellationToken);
-        if (cached.CooIds is { } hit && (hit.Count == query.Limit || cached.ReachesBottom) && large.Length == 0)
-        {
-            return hit;
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var page = await ReadTimelineAsync(db, query, cached, cancellationToken);
-        if (large.Length == 0)
-        {
-            return page;
-        }
-
-        var followedLarge = await db.FollowEdges.Where(e => e.FollowerId == query.UserId && e.IsActive && large.Contains(e.FolloweeId))
-            .Select(e => e.FolloweeId).ToListAsync(cancellationToken);
-        if (followedLarge.Count == 0)
+        var followedLarge = await largeAuthors.FollowedByAsync(query.UserId, cancellationToken);
+        var page = cached.CooIds is { } hit && (hit.Count == query.Limit || cached.ReachesBottom)
+            ? hit
+            : await ReadTimelineAsync(query, cached, cancellationToken);
+        if (followedLarge.Length == 0)
         {
             return page;
         }
@@ -51,9 +40,10 @@ internal sealed class GetHomeTimelineHandler(
         return TimelineMerge.Newest(page, theirs.Select(c => c.Id), query.Limit);
     }
 
-    /// <summary>The page of the timeline as stored (by fan-out), from the cache first.</summary>
-    private async Task<List<long>> ReadTimelineAsync(TimelineDbContext db, GetHomeTimeline query, CachedTimelineRead cached, CancellationToken cancellationToken)
+    /// <summary>The page of the timeline as stored (by fan-out), where the cache did not hold all of it.</summary>
+    private async Task<List<long>> ReadTimelineAsync(GetHomeTimeline query, CachedTimelineRead cached, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var timelines = new TimelineStore(db);
         var (page, wholeTimeline) = await ReadCachedAsync(timelines, query, cached, cancellationToken);
         if (page.Count == query.Limit || wholeTimeline)

@@ -1,0 +1,212 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Coo.Shared.Infrastructure.Persistence;
+
+/// <summary>
+/// Makes every transaction on a SQLite file wait for its turn at the <see cref="SqliteWriteGate"/> before it begins
+/// (SQLite transactions here begin IMMEDIATE, taking the write lock), and gives the turn back when it ends however it
+/// ends; a statement that writes outside a transaction takes its turn for as long as it runs. Work done while serving a
+/// request goes before background work.
+/// </summary>
+internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
+{
+    /// <summary>As long as SQLite's own busy timeout: past it, the transaction goes on and meets SQLite's lock as before.</summary>
+    private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly HttpContextAccessor Requests = new();
+    private readonly ConditionalWeakTable<DbConnection, object> _holding = [];
+    private readonly ConditionalWeakTable<DbCommand, object> _writing = [];
+
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        if (await gate.EnterAsync(Requests.HttpContext is not null, TurnTimeout, cancellationToken))
+        {
+            _holding.AddOrUpdate(connection, this);
+        }
+
+        return result;
+    }
+
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        if (gate.EnterAsync(Requests.HttpContext is not null, TurnTimeout, CancellationToken.None).GetAwaiter().GetResult())
+        {
+            _holding.AddOrUpdate(connection, this);
+        }
+
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Release(eventData.Context);
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Release(eventData.Context);
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release(eventData.Context);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Release(eventData.Context);
+
+    /// <summary>A transaction disposed without commit or rollback ends with its connection at the latest.</summary>
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Release(connection);
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, cancellationToken);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, cancellationToken);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        EnterForStatementAsync(command, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        EnterForStatementAsync(command, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        EnterForStatementAsync(command, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        ReleaseStatement(command);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ReleaseStatement(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        ReleaseStatement(command);
+        return result;
+    }
+
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        ReleaseStatement(command);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>A statement that returns rows (e.g. <c>UPDATE … RETURNING</c>) has written once the reader is closed.</summary>
+    public InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    {
+        ReleaseStatement(command);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    {
+        ReleaseStatement(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        ReleaseStatement(command);
+        return result;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ReleaseStatement(command);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ReleaseStatement(command);
+        return Task.CompletedTask;
+    }
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => ReleaseStatement(command);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ReleaseStatement(command);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Reads (and the connection's pragmas) need no turn; neither does a statement of a transaction, which holds one.</summary>
+    private async Task EnterForStatementAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        if (command.Transaction is not null || IsRead(command.CommandText))
+        {
+            return;
+        }
+
+        if (await gate.EnterAsync(Requests.HttpContext is not null, TurnTimeout, cancellationToken))
+        {
+            _writing.AddOrUpdate(command, this);
+        }
+    }
+
+    private static bool IsRead(string sql)
+    {
+        var text = sql.AsSpan().TrimStart();
+        return text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void ReleaseStatement(DbCommand command)
+    {
+        if (_writing.Remove(command))
+        {
+            gate.Exit();
+        }
+    }
+
+    private Task Release(DbContext? context)
+    {
+        if (context is not null)
+        {
+            Release(context.Database.GetDbConnection());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Release(DbConnection connection)
+    {
+        if (_holding.Remove(connection))
+        {
+            gate.Exit();
+        }
+    }
+}
