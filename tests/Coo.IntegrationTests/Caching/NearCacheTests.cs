@@ -15,20 +15,9 @@ public sealed class NearCacheTests
     private const string SigningKey = "near-cache-signing-key-of-sufficient-length-0123";
 
     [PostgreSqlFact]
-    public async Task A_change_through_one_host_process_shows_at_once_on_another_that_held_the_old_value_even_with_Redis_frozen()
-    {
-        await using var redis = await RedisServerProcess.StartAsync();
-        var database = $"coo_near_{Guid.NewGuid():N}"[..24];
-        var folder = Directory.CreateTempSubdirectory("coo-near-").FullName;
-        try
+    public Task A_change_through_one_host_process_shows_at_once_on_another_that_held_the_old_value_even_with_Redis_frozen() =>
+        WithTwoHostProcessesAsync(async (viaFirst, viaSecond, redis, server) =>
         {
-            await using var first = await HostProcess.StartAsync(folder, Settings(database, redis, generatorId: 1));
-            await using var second = await HostProcess.StartAsync(folder, Settings(database, redis, generatorId: 2));
-            using var viaFirst = first.CreateClient();
-            using var viaSecond = second.CreateClient();
-            await using var redisClient = await ConnectionMultiplexer.ConnectAsync($"{redis.ConnectionString},allowAdmin=true");
-            var server = redisClient.GetServer(redisClient.GetEndPoints().Single());
-
             var author = await viaFirst.CreateUserAsync("near_author");
             var deleted = await viaFirst.PostCooOkAsync(author, "deleted later");
             var kept = await viaFirst.PostCooOkAsync(author, "kept");
@@ -68,30 +57,12 @@ public sealed class NearCacheTests
             {
                 redis.Thaw();
             }
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await TestEnvironment.DropPostgreSqlDatabaseAsync(database);
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+        });
 
     [PostgreSqlFact]
-    public async Task A_home_timeline_held_by_one_host_process_shows_what_was_posted_through_another()
-    {
-        await using var redis = await RedisServerProcess.StartAsync();
-        var database = $"coo_near_{Guid.NewGuid():N}"[..24];
-        var folder = Directory.CreateTempSubdirectory("coo-near-").FullName;
-        try
+    public Task A_home_timeline_held_by_one_host_process_shows_what_was_posted_through_another() =>
+        WithTwoHostProcessesAsync(async (viaFirst, viaSecond, _, server) =>
         {
-            await using var first = await HostProcess.StartAsync(folder, Settings(database, redis, generatorId: 1));
-            await using var second = await HostProcess.StartAsync(folder, Settings(database, redis, generatorId: 2));
-            using var viaFirst = first.CreateClient();
-            using var viaSecond = second.CreateClient();
-            await using var redisClient = await ConnectionMultiplexer.ConnectAsync($"{redis.ConnectionString},allowAdmin=true");
-            var server = redisClient.GetServer(redisClient.GetEndPoints().Single());
-
             var author = await viaFirst.CreateUserAsync("near_poster");
             var reader = await viaFirst.CreateUserAsync("near_reader");
             await viaFirst.FollowOkAsync(reader, author.Username);
@@ -111,6 +82,24 @@ public sealed class NearCacheTests
                 texts => texts.SequenceEqual(["the author's", "the reader's second", "the reader's first"]),
                 TimeSpan.FromSeconds(20),
                 "the author's coo on the reader's timeline held by the other instance");
+        });
+
+    /// <summary>Two host processes on one new database and a Redis of their own; <c>server</c> reads Redis's command counts.</summary>
+    private static async Task WithTwoHostProcessesAsync(Func<HttpClient, HttpClient, RedisServerProcess, IServer, Task> test)
+    {
+        await using var redis = await RedisServerProcess.StartAsync();
+        var database = $"coo_near_{Guid.NewGuid():N}"[..24];
+        var folder = Directory.CreateTempSubdirectory("coo-near-").FullName;
+        try
+        {
+            await using var first = await HostProcess.StartAsync(folder, Settings(database, redis, generatorId: 1));
+            await using var second = await HostProcess.StartAsync(folder, Settings(database, redis, generatorId: 2));
+            using var viaFirst = first.CreateClient();
+            using var viaSecond = second.CreateClient();
+            await using var redisClient = await ConnectionMultiplexer.ConnectAsync($"{redis.ConnectionString},allowAdmin=true");
+            var server = redisClient.GetServer(redisClient.GetEndPoints().Single());
+
+            await test(viaFirst, viaSecond, redis, server);
         }
         finally
         {

@@ -44,18 +44,27 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTran
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
         Release(eventData.Context);
+        return Task.CompletedTask;
+    }
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
         Release(eventData.Context);
+        return Task.CompletedTask;
+    }
 
     public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release(eventData.Context);
 
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
         Release(eventData.Context);
+        return Task.CompletedTask;
+    }
 
     /// <summary>A transaction disposed without commit or rollback ends with its connection at the latest.</summary>
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
@@ -192,14 +201,12 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTran
         }
     }
 
-    private Task Release(DbContext? context)
+    private void Release(DbContext? context)
     {
         if (context is not null)
         {
             Release(context.Database.GetDbConnection());
         }
-
-        return Task.CompletedTask;
     }
 
     private void Release(DbConnection connection)
