@@ -8,6 +8,7 @@
 # --rounds 3 (ceiling and warm reads alternate, each reported as its median run), --followers 1000 --posts 30 (freshness),
 # --posters 8 (concurrent posters), --report artifacts/bench/report.md,
 # --profile yes (perf: where the host's CPU goes in an extra warm-read run and an extra posting run).
+# COO_BENCH_KEEP=1 keeps the seeded database (and its folder) after the run, to look at it.
 # wrk drives the ceiling and the home timeline reads; the bench's C# client posts and runs the freshness scenario.
 set -euo pipefail
 cd "$(dirname "$0")/.."

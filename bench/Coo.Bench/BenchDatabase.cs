@@ -6,7 +6,8 @@ namespace Coo.Bench;
 
 /// <summary>
 /// A fresh database for one benchmark dataset, with the folder the host runs in: a SQLite file in that folder in
-/// embedded mode, a new PostgreSQL database named <c>coo_bench_*</c> in server mode. Both are removed afterwards.
+/// embedded mode, a new PostgreSQL database named <c>coo_bench_*</c> in server mode. Both are removed afterwards,
+/// unless <c>COO_BENCH_KEEP</c> is set (to look at the database after a run).
 /// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
@@ -60,8 +61,42 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return (long)(await query.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// How many posted coos are still waiting for their fan-out: not yet relayed from the Coos module's outbox, or not yet
+    /// handled from the Timeline module's queue of them.
+    /// </summary>
+    public async Task<long> PendingFanOutsAsync()
+    {
+        const string posted = "'coos.coo-posted.v1'";
+        var (outbox, inbox) = IsServer ? ("coos.outbox_messages", "timeline.inbox_messages") : ("coos_outbox_messages", "timeline_inbox_messages");
+        var sql = $"""
+            SELECT (SELECT count(*) FROM {outbox} WHERE event_name = {posted} AND relayed_at IS NULL AND parked_at IS NULL)
+                 + (SELECT count(*) FROM {inbox} WHERE event_name = {posted} AND processed_at IS NULL AND parked_at IS NULL
+                    AND consumer = 'Coo.Modules.Timeline.IntegrationEventHandlers.CooPostedHandler')
+            """;
+        if (IsServer)
+        {
+            await using var server = new NpgsqlConnection(ConnectionString);
+            await server.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, server);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        await using var file = new SqliteConnection(ConnectionString + ";Mode=ReadOnly;Pooling=False");
+        await file.OpenAsync();
+        await using var query = file.CreateCommand();
+        query.CommandText = sql;
+        return (long)(await query.ExecuteScalarAsync())!;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (Environment.GetEnvironmentVariable("COO_BENCH_KEEP") is not null)
+        {
+            Console.WriteLine($"  kept for a look: {Folder}{(_databaseName is null ? "" : $" and the database {_databaseName}")}");
+            return;
+        }
+
         if (_databaseName is not null)
         {
             NpgsqlConnection.ClearAllPools();

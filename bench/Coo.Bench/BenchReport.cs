@@ -67,6 +67,8 @@ internal static class BenchReport
                 + string.Join("; ", wrkRuns.Select(r => F($"{r.Name} {r.Result.Use.Runtime.CompiledMethods:N0}"))) + ".");
             Line("Host peak memory (VmHWM): " + string.Join(", ", mode.PeakMemoryBytes.Select(p => F($"{p.Value / 1048576.0:F0} MiB at {p.Key}× data"))) + ".");
             Line(F($"Last freshness coo on all {options.Followers:N0} followers' timelines: {(fresh.LastCooOnEveryTimeline ? "yes" : "NO")}."));
+            var (queued, drainedAfter) = mode.FanOutBacklog!.Value;
+            Line(F($"Fan-out under the posting load: {queued:N0} coos still queued when it stopped, all on their followers' timelines {drainedAfter.TotalSeconds:F1} s later."));
             Line();
             Line("| Target | Measured | Met |");
             Line("|---|---|---|");

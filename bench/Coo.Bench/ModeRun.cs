@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Coo.Bench;
@@ -20,6 +21,9 @@ internal sealed class ModeResult(string mode)
     public LoadResult? Posting { get; set; }
 
     public FreshnessResult? Freshness { get; set; }
+
+    /// <summary>Coos whose fan-out was still queued when the posting load stopped, and how long the queue then took to empty.</summary>
+    public (long Queued, TimeSpan DrainedAfter)? FanOutBacklog { get; set; }
 
     /// <summary>With <c>--profile yes</c>: where the host's CPU went during an extra warm-read run and an extra posting run.</summary>
     public List<CpuProfile> Profiles { get; } = [];
@@ -100,6 +104,7 @@ internal static class ModeRun
                     expectedStatus: 201,
                     warmUp: warmUp);
                 result.Posting = await Measure(result, "posting", Post());
+                result.FanOutBacklog = await WaitForFanOutsAsync(database);
                 if (options.Profile)
                 {
                     var seconds = (int)options.Duration.TotalSeconds;
@@ -113,6 +118,25 @@ internal static class ModeRun
         }
 
         return result;
+    }
+
+    /// <summary>Whether the fan-out kept up with the posting load: what it left queued, and how long that took to clear.</summary>
+    private static async Task<(long Queued, TimeSpan DrainedAfter)> WaitForFanOutsAsync(BenchDatabase database)
+    {
+        var queued = await database.PendingFanOutsAsync();
+        var clock = Stopwatch.StartNew();
+        while (await database.PendingFanOutsAsync() > 0)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new TimeoutException(F($"The fan-out of {queued} coos queued by the posting load had not finished after 10 minutes."));
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        Console.WriteLine(F($"  fan-out queued when posting stopped: {queued} coos, all done {clock.Elapsed.TotalSeconds:F1} s later"));
+        return (queued, clock.Elapsed);
     }
 
     /// <summary>Signs in distinct users picked at random, a few at a time (each sign-in is a deliberately slow hash).</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Coo.Modules.Users.Data;
 using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Messaging;
@@ -140,6 +141,43 @@ public sealed class OutboxTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task Messages_claimed_together_commit_together_and_a_failing_one_costs_only_its_own_attempt(TestProvider provider)
+    {
+        await using var factory = new CooApiFactory(provider, ownDatabase: true)
+        {
+            // Once the probe's queue is reset, only this test works it: no poll, and a budget no message exhausts.
+            Settings = { ["Outbox:PollingInterval"] = "00:10:00", ["Outbox:ConsumerTransactionBudget"] = "00:01:00" },
+        };
+        await factory.ResetAsync();
+        using var client = factory.CreateClient();
+        factory.Probe.PoisonHealed = true;
+        foreach (var username in new[] { "first", "second", "poison_third", "fourth", "fifth" })
+        {
+            using var _ = await client.RegisterAsync(username);
+        }
+
+        await Eventually.MatchAsync(() => ProcessedAtAsync(factory), rows => rows.Count == 5 && rows.All(r => r is not null), what: "every registration delivered");
+        factory.Probe.PoisonHealed = false;
+        await ExecuteAsync(factory, $"UPDATE {Table(factory, "users", "inbox_messages")} SET processed_at = NULL, attempts = 0 WHERE consumer = '{Probe}'");
+        var processor = ActivatorUtilities.CreateInstance<InboxProcessor>(factory.Services);
+        var probe = factory.Services.GetServices<IIntegrationEventConsumer>().Single(c => c.Name == Probe);
+
+        Assert.Equal(5, await processor.ProcessBatchAsync(probe, CancellationToken.None));
+
+        // One mark per transaction: the two before the failure committed together, and so did the two after it.
+        var processedAt = await ProcessedAtAsync(factory);
+        Assert.Null(processedAt[2]);
+        Assert.All(processedAt.Where((_, i) => i != 2), at => Assert.NotNull(at));
+        Assert.Equal(processedAt[0], processedAt[1]);
+        Assert.Equal(processedAt[3], processedAt[4]);
+        Assert.NotEqual(processedAt[1], processedAt[3]);
+        var rows = (await DatabaseProbe.InboxRowsAsync(factory, "users")).Where(r => r.Consumer == Probe).ToList();
+        Assert.All(rows, r => Assert.Equal(1, r.Attempts));
+        Assert.Contains("Probe failure", rows[2].LastError, StringComparison.Ordinal);
+        Assert.Equal(2, factory.Probe.Invocations["poison_third"]); // Its first, healed delivery and this one: not run again after the rollback.
+    }
+
+    [Theory, Providers]
     public async Task The_clean_up_job_deletes_old_relayed_and_processed_rows_and_keeps_parked_ones(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
@@ -169,6 +207,28 @@ public sealed class OutboxTests(ApiFixture fixture)
         (await DatabaseProbe.InboxRowsAsync(factory, "users")).SingleOrDefault(r => r.Consumer == Probe) ?? NotYetRelayed;
 
     private static readonly DatabaseProbe.InboxRow NotYetRelayed = new(Guid.Empty, "", "", null, 0, false, false, null);
+
+    /// <summary>When each of the probe's copies was marked processed (null while not), in the order of the events.</summary>
+    private static async Task<List<string?>> ProcessedAtAsync(CooApiFactory factory)
+    {
+        await using var connection = factory.OpenConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT processed_at FROM {Table(factory, "users", "inbox_messages")} WHERE consumer = '{Probe}' ORDER BY occurred_at";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string?>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetValue(0) switch
+            {
+                DBNull => null,
+                DateTime at => at.ToString("O", CultureInfo.InvariantCulture),
+                var at => Convert.ToString(at, CultureInfo.InvariantCulture), // SQLite: ticks with the offset
+            });
+        }
+
+        return rows;
+    }
 
     internal static string Table(CooApiFactory factory, string schema, string name) =>
         factory.Provider == TestProvider.Sqlite ? $"{schema}_{name}" : $"{schema}.{name}";

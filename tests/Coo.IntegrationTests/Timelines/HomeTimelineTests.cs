@@ -1,5 +1,8 @@
+using System.Globalization;
+using Coo.IntegrationTests.Messaging;
 using Coo.Modules.Timeline.Jobs;
 using Coo.Shared.Infrastructure.Jobs;
+using Coo.Shared.Infrastructure.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.IntegrationTests.Timelines;
@@ -65,6 +68,50 @@ public sealed class HomeTimelineTests(ApiFixture fixture)
         {
             Assert.Equal(["to all my fans"], (await client.WholeHomeTimelineAsync(fan)).Select(c => c.Text));
         }
+    }
+
+    [Theory, Providers]
+    public async Task Coos_claimed_together_are_fanned_out_together_each_to_exactly_its_authors_followers(TestProvider provider)
+    {
+        await using var factory = new CooApiFactory(provider, ownDatabase: true)
+        {
+            // Once the coos are queued again, only this test works the queue: no poll, and a budget no batch exhausts.
+            Settings = { ["Outbox:PollingInterval"] = "00:10:00", ["Outbox:ConsumerTransactionBudget"] = "00:01:00" },
+        };
+        await factory.ResetAsync();
+        using var client = factory.CreateClient();
+        var users = new Dictionary<string, TestUser>();
+        foreach (var name in new[] { "ada", "bea", "cyd", "dan", "eve" })
+        {
+            users[name] = await client.CreateUserAsync(name);
+        }
+
+        // eve has more followers than one fan-out batch: her coo takes the batched path beside the others.
+        foreach (var (follower, followee) in new[] { ("bea", "ada"), ("cyd", "ada"), ("cyd", "bea"), ("ada", "eve"), ("bea", "eve"), ("cyd", "eve") })
+        {
+            await client.FollowOkAsync(users[follower], followee);
+        }
+
+        var coos = new Dictionary<string, long>();
+        foreach (var author in new[] { "ada", "bea", "dan", "eve" })
+        {
+            coos[author] = long.Parse((await client.PostCooOkAsync(users[author], $"from {author}")).Id, CultureInfo.InvariantCulture);
+        }
+
+        await OutboxDrain.WaitAsync(factory);
+        var ids = string.Join(", ", coos.Values);
+        await OutboxTests.ExecuteAsync(factory, $"DELETE FROM {OutboxTests.Table(factory, "timeline", "entries")} WHERE coo_id IN ({ids})");
+        await OutboxTests.ExecuteAsync(factory, $"UPDATE {OutboxTests.Table(factory, "timeline", "inbox_messages")} SET processed_at = NULL, attempts = 0 WHERE consumer = '{CooPostedConsumer}'");
+        var processor = ActivatorUtilities.CreateInstance<InboxProcessor>(factory.Services);
+        var consumer = factory.Services.GetServices<IIntegrationEventConsumer>().Single(c => c.Name == CooPostedConsumer);
+
+        Assert.Equal(4, await processor.ProcessBatchAsync(consumer, CancellationToken.None));
+        await OutboxDrain.WaitAsync(factory); // eve's follower batches run as jobs on PostgreSQL.
+
+        long Id(string name) => long.Parse(users[name].Id, CultureInfo.InvariantCulture);
+        var expected = new[] { ("ada", "ada"), ("bea", "ada"), ("cyd", "ada"), ("bea", "bea"), ("cyd", "bea"), ("dan", "dan"), ("eve", "eve"), ("ada", "eve"), ("bea", "eve"), ("cyd", "eve") }
+            .Select(e => (Id(e.Item1), coos[e.Item2])).Order().ToList();
+        Assert.Equal(expected, (await EntriesAsync(factory, ids)).Order().ToList());
     }
 
     [Theory, Providers]
@@ -160,5 +207,24 @@ public sealed class HomeTimelineTests(ApiFixture fixture)
 
         Assert.Equal(expected, (await client.WholeHomeTimelineAsync(prolific, limit: 7)).Select(c => c.Text));
         Assert.Equal(CooApiFactory.MaxTimelineEntries, await DatabaseProbe.CountAsync(factory, "entries", "timeline") - CooApiFactory.FollowMergeCount);
+    }
+
+    private const string CooPostedConsumer = "Coo.Modules.Timeline.IntegrationEventHandlers.CooPostedHandler";
+
+    /// <summary>The (owner, coo) pairs of the timeline entries of the given coos, read from the Timeline module's table.</summary>
+    private static async Task<List<(long OwnerId, long CooId)>> EntriesAsync(CooApiFactory factory, string cooIds)
+    {
+        await using var connection = factory.OpenConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT owner_id, coo_id FROM {OutboxTests.Table(factory, "timeline", "entries")} WHERE coo_id IN ({cooIds})";
+        await using var reader = await command.ExecuteReaderAsync();
+        var entries = new List<(long, long)>();
+        while (await reader.ReadAsync())
+        {
+            entries.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return entries;
     }
 }

@@ -14,9 +14,9 @@ namespace Coo.Shared.Infrastructure.Messaging;
 
 /// <summary>
 /// Works every consumer's queue on its own loop, with its own retries, backoff, timeout and parking: a consumer that
-/// keeps failing, or hangs until its timeout, delays nobody but itself. Each message is handled in its own transaction
-/// together with the mark that it was processed; the lease taken when claiming is checked in that transaction, so a
-/// message whose lease ran out and was taken over elsewhere never has its effect twice.
+/// keeps failing, or hangs until its timeout, delays nobody but itself. A message is handled in the same transaction as
+/// the mark that it was processed (several messages share one under load); the lease taken when claiming is checked in
+/// that transaction, so a message whose lease ran out and was taken over elsewhere never has its effect twice.
 /// </summary>
 internal sealed partial class InboxProcessor(
     IEnumerable<IIntegrationEventConsumer> consumers,
@@ -34,6 +34,9 @@ internal sealed partial class InboxProcessor(
 
     /// <summary>Each consumer's lease id for as long as this processor runs (see <see cref="Leases"/>).</summary>
     private readonly ConcurrentDictionary<string, Guid> _leases = new();
+
+    /// <summary>Until when each consumer whose last batch failed handles its messages one at a time.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _batchesPausedUntil = new();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(consumers.Select(consumer => Task.Run(() => RunAsync(consumer, stoppingToken), CancellationToken.None)));
@@ -80,23 +83,37 @@ internal sealed partial class InboxProcessor(
             batch = await Leases.ClaimInboxAsync(db, consumer.Name, lease, now, leaseEnds, _options.BatchSize, stoppingToken);
         }
 
-        var done = 0;
+        var settled = 0;
+        var asBatch = consumer.HandlesBatches && batch.Count > 1 && now >= _batchesPausedUntil.GetValueOrDefault(consumer.Name);
         try
         {
-            foreach (var message in batch)
+            while (settled < batch.Count)
             {
                 if (time.GetUtcNow() + _options.DeliveryTimeout >= leaseEnds)
                 {
                     break; // The rest could outlive the lease: give them back rather than race whoever takes them next.
                 }
 
-                await ConsumeAsync(consumer, message, lease, stoppingToken);
-                done++;
+                if (asBatch)
+                {
+                    asBatch = false;
+                    settled = await TryConsumeAsBatchAsync(consumer, batch, lease, leaseEnds, stoppingToken);
+                    if (settled == 0)
+                    {
+                        // One at a time now, so that only a failing message fails; and for a while, so that a batch
+                        // too slow for its time does not take that time again and again.
+                        _batchesPausedUntil[consumer.Name] = time.GetUtcNow() + _options.LeaseDuration;
+                    }
+
+                    continue;
+                }
+
+                settled += await ConsumeTogetherAsync(consumer, batch[settled..], lease, leaseEnds, stoppingToken);
             }
         }
         finally
         {
-            if (done < batch.Count)
+            if (settled < batch.Count)
             {
                 await ReleaseAsync(consumer, lease);
             }
@@ -105,21 +122,188 @@ internal sealed partial class InboxProcessor(
         return batch.Count;
     }
 
-    private async Task ConsumeAsync(IIntegrationEventConsumer consumer, InboxMessage message, Guid lease, CancellationToken stoppingToken)
+    /// <summary>
+    /// Handles messages from the start of <paramref name="messages"/> in one transaction, with one mark for all of them,
+    /// until <see cref="OutboxOptions.ConsumerTransactionBudget"/> is spent: under load a queue pays one commit per
+    /// transaction, not one per message. A message that fails rolls the transaction back; the ones before it are handled
+    /// again in one of their own, and the failure is recorded as that message's attempt without running it twice.
+    /// </summary>
+    /// <returns>How many messages were settled: handled, or their failure recorded.</returns>
+    private async Task<int> ConsumeTogetherAsync(
+        IIntegrationEventConsumer consumer, List<InboxMessage> messages, Guid lease, DateTimeOffset leaseEnds, CancellationToken stoppingToken)
     {
-        using var correlation = CorrelationContext.Use(message.CorrelationId);
-        using var activity = CooTracing.Messaging.StartWithStoredParent(
+        var started = time.GetTimestamp();
+        var handled = new List<InboxMessage>();
+        (InboxMessage Message, Exception Exception)? failure = null;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(consumer.ContextType);
+            await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
+            foreach (var message in messages)
+            {
+                if (handled.Count > 0
+                    && (time.GetElapsedTime(started) >= _options.ConsumerTransactionBudget || time.GetUtcNow() + _options.DeliveryTimeout >= leaseEnds))
+                {
+                    break;
+                }
+
+                if (await TryHandleAsync(consumer, scope.ServiceProvider, db, message, stoppingToken) is { } exception)
+                {
+                    failure = (message, exception);
+                    break;
+                }
+
+                handled.Add(message);
+            }
+
+            if (failure is null)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                timeout.CancelAfter(_options.DeliveryTimeout);
+                if (await MarkProcessedAsync(db, consumer, handled, lease, timeout.Token) == handled.Count)
+                {
+                    await transaction.CommitAsync(CancellationToken.None);
+
+                    // Committed: what follows (cache updates) must not be skipped because the host is stopping.
+                    await scope.ServiceProvider.GetRequiredService<AfterCommitActions>().RunAsync(CancellationToken.None);
+                    return handled.Count;
+                }
+
+                if (handled.Count == 1)
+                {
+                    failure = (handled[0], new InvalidOperationException(
+                        $"The lease on message {handled[0].MessageId} for {consumer.Name} ran out and was taken over; its change is rolled back."));
+                    handled.Clear();
+                }
+            }
+        }
+
+        if (failure is not { } failed)
+        {
+            // The lease on some of them was taken over: each alone, so the ones still held commit.
+            foreach (var message in handled)
+            {
+                await ConsumeTogetherAsync(consumer, [message], lease, leaseEnds, stoppingToken);
+            }
+
+            return handled.Count;
+        }
+
+        if (handled.Count > 0)
+        {
+            await ConsumeTogetherAsync(consumer, handled, lease, leaseEnds, stoppingToken);
+        }
+
+        LogConsumerFailed(failed.Exception, failed.Message.MessageId, consumer.Name);
+        metrics.ConsumerFailed(consumer.Name);
+
+        // Content that cannot be read will not become readable by retrying.
+        await RecordFailureAsync(consumer, failed.Message, lease, failed.Exception, permanent: failed.Exception is JsonException);
+        return handled.Count + 1;
+    }
+
+    /// <summary>Hands all the messages to the batch handler in one transaction (<see cref="IIntegrationEventBatchHandler{TEvent}"/>).</summary>
+    /// <returns>How many were handled: all of them, or none when the batch failed and was rolled back.</returns>
+    private async Task<int> TryConsumeAsBatchAsync(
+        IIntegrationEventConsumer consumer, List<InboxMessage> messages, Guid lease, DateTimeOffset leaseEnds, CancellationToken stoppingToken)
+    {
+        // At most half the time the lease leaves for starting deliveries: a batch that fails leaves the other half
+        // to handle its messages one at a time.
+        var timeLeft = (leaseEnds - time.GetUtcNow() - _options.DeliveryTimeout) / 2;
+        if (timeLeft <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        var spans = new List<Activity>();
+        try
+        {
+            var outer = Activity.Current;
+            foreach (var message in messages)
+            {
+                if (StartConsumeSpan(consumer, message) is { } span)
+                {
+                    span.SetTag("messaging.batch.message_count", messages.Count);
+                    spans.Add(span);
+                }
+
+                Activity.Current = outer; // Each message's span stays in its own trace, beside the others.
+            }
+
+            List<IIntegrationEvent> events;
+            try
+            {
+                events = [.. messages.Select(m => (IIntegrationEvent)IntegrationEventSerializer.Deserialize(consumer.EventType, m.Content))];
+            }
+            catch (JsonException)
+            {
+                return 0; // One at a time, the unreadable one is parked.
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(consumer.ContextType);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(Min(_options.DeliveryTimeout, timeLeft));
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(timeout.Token);
+                await consumer.HandleBatchAsync(scope.ServiceProvider, events, timeout.Token);
+                await db.SaveChangesAsync(timeout.Token);
+                if (await MarkProcessedAsync(db, consumer, messages, lease, timeout.Token) != messages.Count)
+                {
+                    return 0; // The lease on some of them was taken over: one at a time, the ones still held commit.
+                }
+
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex.IsDatabaseUnavailable() && !stoppingToken.IsCancellationRequested)
+            {
+                spans.ForEach(s => s.RecordFailure(ex));
+                throw;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                spans.ForEach(s => s.RecordFailure(ex));
+                LogBatchHandlerFailed(ex, consumer.Name, messages.Count);
+                return 0;
+            }
+
+            await scope.ServiceProvider.GetRequiredService<AfterCommitActions>().RunAsync(CancellationToken.None);
+            return messages.Count;
+        }
+        finally
+        {
+            spans.ForEach(s => s.Dispose());
+        }
+    }
+
+    private static Activity? StartConsumeSpan(IIntegrationEventConsumer consumer, InboxMessage message)
+    {
+        var activity = CooTracing.Messaging.StartWithStoredParent(
             $"consume {message.EventName} by {CooTracing.ConsumerName(consumer.Name)}", ActivityKind.Consumer, message.TraceParent, message.TraceState);
         activity?.SetTag("messaging.system", "coo-outbox");
         activity?.SetTag("messaging.consumer.name", consumer.Name);
         activity?.SetTag("messaging.message.id", message.MessageId.ToString());
         activity?.SetTag("messaging.message.delivery_attempt", message.Attempts + 1);
+        return activity;
+    }
+
+    /// <summary>Runs the handler of one message in the transaction, with its own span and timeout.</summary>
+    /// <returns>Why it failed, or null when it succeeded.</returns>
+    private async Task<Exception?> TryHandleAsync(
+        IIntegrationEventConsumer consumer, IServiceProvider scopedServices, ModuleDbContext db, InboxMessage message, CancellationToken stoppingToken)
+    {
+        using var correlation = CorrelationContext.Use(message.CorrelationId);
+        using var activity = StartConsumeSpan(consumer, message);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(_options.DeliveryTimeout);
         try
         {
             var integrationEvent = (IIntegrationEvent)IntegrationEventSerializer.Deserialize(consumer.EventType, message.Content);
-            await HandleAsync(consumer, message, integrationEvent, lease, timeout.Token);
+            await consumer.HandleAsync(scopedServices, integrationEvent, timeout.Token);
+            await db.SaveChangesAsync(timeout.Token);
+            db.ChangeTracker.Clear(); // The next message starts as if with a context of its own.
+            return null;
         }
         catch (Exception ex) when (ex.IsDatabaseUnavailable() && !stoppingToken.IsCancellationRequested)
         {
@@ -131,40 +315,20 @@ internal sealed partial class InboxProcessor(
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             activity.RecordFailure(ex);
-            LogConsumerFailed(ex, message.MessageId, consumer.Name);
-            metrics.ConsumerFailed(consumer.Name);
-
-            // Content that cannot be read will not become readable by retrying.
-            await RecordFailureAsync(consumer, message, lease, ex, permanent: ex is JsonException);
+            return ex;
         }
     }
 
-    private async Task HandleAsync(IIntegrationEventConsumer consumer, InboxMessage message, IIntegrationEvent integrationEvent, Guid lease, CancellationToken cancellationToken)
+    private Task<int> MarkProcessedAsync(ModuleDbContext db, IIntegrationEventConsumer consumer, List<InboxMessage> messages, Guid lease, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(consumer.ContextType);
-        var afterCommit = scope.ServiceProvider.GetRequiredService<AfterCommitActions>();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await consumer.HandleAsync(scope.ServiceProvider, integrationEvent, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            var now = time.GetUtcNow();
-            var marked = await db.InboxMessages
-                .Where(m => m.MessageId == message.MessageId && m.Consumer == consumer.Name && m.ClaimedBy == lease)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(m => m.ProcessedAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                        .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
-                    cancellationToken);
-            if (marked == 0)
-            {
-                throw new InvalidOperationException($"The lease on message {message.MessageId} for {consumer.Name} ran out and was taken over; its change is rolled back.");
-            }
-
-            await transaction.CommitAsync(CancellationToken.None);
-        }
-
-        // Committed: what follows (cache updates) must not be skipped because the delivery timed out or the host is stopping.
-        await afterCommit.RunAsync(CancellationToken.None);
+        var now = time.GetUtcNow();
+        var ids = messages.Select(m => m.MessageId).ToList();
+        return db.InboxMessages
+            .Where(m => ids.Contains(m.MessageId) && m.Consumer == consumer.Name && m.ClaimedBy == lease)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.ProcessedAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
+                cancellationToken);
     }
 
     private async Task RecordFailureAsync(IIntegrationEventConsumer consumer, InboxMessage message, Guid lease, Exception exception, bool permanent)
@@ -232,6 +396,9 @@ internal sealed partial class InboxProcessor(
 
     [LoggerMessage(LogLevel.Warning, "Consumer {Consumer} waits for the database: {Reason}")]
     private partial void LogDatabaseUnavailable(string consumer, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Consumer {Consumer} failed on a batch of {Count} messages; they are handled one at a time")]
+    private partial void LogBatchHandlerFailed(Exception exception, string consumer, int count);
 
     [LoggerMessage(LogLevel.Warning, "Consumer {Consumer} failed on message {MessageId}")]
     private partial void LogConsumerFailed(Exception exception, Guid messageId, string consumer);

@@ -26,6 +26,12 @@ public interface IIntegrationEventConsumer
 
     /// <summary>Runs the handler in the caller's scope and transaction; it does not commit.</summary>
     Task HandleAsync(IServiceProvider scopedServices, IIntegrationEvent integrationEvent, CancellationToken cancellationToken);
+
+    /// <summary>Whether the handler also takes many events at once (<see cref="IIntegrationEventBatchHandler{TEvent}"/>).</summary>
+    bool HandlesBatches { get; }
+
+    /// <summary>Runs the batch handler in the caller's scope and transaction; it does not commit.</summary>
+    Task HandleBatchAsync(IServiceProvider scopedServices, IReadOnlyList<IIntegrationEvent> integrationEvents, CancellationToken cancellationToken);
 }
 
 internal sealed class IntegrationEventConsumer<TEvent, THandler, TContext>(bool retriesUntilDone) : IIntegrationEventConsumer
@@ -45,6 +51,12 @@ internal sealed class IntegrationEventConsumer<TEvent, THandler, TContext>(bool 
 
     public Task HandleAsync(IServiceProvider scopedServices, IIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
         scopedServices.GetRequiredService<THandler>().HandleAsync((TEvent)integrationEvent, cancellationToken);
+
+    public bool HandlesBatches { get; } = typeof(IIntegrationEventBatchHandler<TEvent>).IsAssignableFrom(typeof(THandler));
+
+    public Task HandleBatchAsync(IServiceProvider scopedServices, IReadOnlyList<IIntegrationEvent> integrationEvents, CancellationToken cancellationToken) =>
+        ((IIntegrationEventBatchHandler<TEvent>)scopedServices.GetRequiredService<THandler>())
+            .HandleAsync([.. integrationEvents.Cast<TEvent>()], cancellationToken);
 }
 
 /// <summary>The subscribers of each event name, for the relays.</summary>

@@ -24,6 +24,13 @@ public sealed class OutboxOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.500", "02:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long one consumer transaction keeps taking messages of its batch: long enough that many share a commit under
+    /// load, short enough that the locks a handler takes (a timeline author's, a counter's row) are not held for long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ConsumerTransactionBudget { get; set; } = TimeSpan.FromMilliseconds(50);
+
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;
 

@@ -131,7 +131,8 @@ internal sealed partial class OutboxRelay<TContext>(
                 }
             }
 
-            foreach (var message in batch)
+            await MarkRelayedAsync(db, lease, [.. batch.Where(m => !failed.ContainsKey(m.Id) && !waiting.ContainsKey(m.Id)).Select(m => m.Id)], cancellationToken);
+            foreach (var message in batch.Where(m => failed.ContainsKey(m.Id) || waiting.ContainsKey(m.Id)))
             {
                 await RecordOutcomeAsync(db, lease, message, failed.GetValueOrDefault(message.Id), waiting.GetValueOrDefault(message.Id), cancellationToken);
             }
@@ -187,11 +188,27 @@ internal sealed partial class OutboxRelay<TContext>(
         }
     }
 
+    /// <summary>One statement for every message of the batch that reached all its consumers.</summary>
+    private async Task MarkRelayedAsync(TContext db, Guid lease, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.ClaimedBy == lease).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.RelayedAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
+            cancellationToken);
+    }
+
+    /// <summary>A message that some consumer's inbox did not take: retried later, or parked.</summary>
     private async Task RecordOutcomeAsync(TContext db, Guid lease, OutboxMessage message, string? error, string? waitingFor, CancellationToken cancellationToken)
     {
         var ours = db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimedBy == lease);
         var now = time.GetUtcNow();
-        if (error is null && waitingFor is not null)
+        if (error is null)
         {
             // A consumer's database is down: not the message's fault, so not one of its attempts, however long the
             // outage. Consumers whose inboxes took it already are not given it twice (the inbox key).
@@ -199,15 +216,6 @@ internal sealed partial class OutboxRelay<TContext>(
             await ours.ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.NextAttemptAt, retryAt).SetProperty(m => m.LastError, waitingFor)
                     .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
-                cancellationToken);
-            return;
-        }
-
-        if (error is null)
-        {
-            await ours.ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.RelayedAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                    .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
                 cancellationToken);
             return;
         }

@@ -30,12 +30,12 @@ internal sealed class LargeAuthors(TimelineDbContext db, LargeAuthorList list, I
         }
     }
 
-    /// <summary>Whether a coo of the author is left to read-time merge instead of being fanned out.</summary>
-    public Task<bool> SkipsFanOutAsync(long authorId, CancellationToken cancellationToken)
-    {
-        return db.LargeAuthors.Where(LargeAuthor.SkipsFanOutAt(time.GetUtcNow(), options.Value.LargeAuthorSwitchDelay))
-            .AnyAsync(l => l.AuthorId == authorId, cancellationToken);
-    }
+    /// <summary>Which of the authors' coos are left to read-time merge instead of being fanned out.</summary>
+    public async Task<HashSet<long>> SkippingFanOutAsync(IReadOnlyCollection<long> authorIds, CancellationToken cancellationToken) =>
+        await db.LargeAuthors.Where(LargeAuthor.SkipsFanOutAt(time.GetUtcNow(), options.Value.LargeAuthorSwitchDelay))
+            .Where(l => authorIds.Contains(l.AuthorId))
+            .Select(l => l.AuthorId)
+            .ToHashSetAsync(cancellationToken);
 }
 
 /// <summary>

@@ -37,6 +37,53 @@ internal sealed class TimelineStore(TimelineDbContext db)
 #pragma warning restore EF1002
     }
 
+    /// <summary>
+    /// Adds each coo to the timelines of all its author's followers, for many coos in one statement, as
+    /// <see cref="FanOutAsync(long, long, long, long, CancellationToken)"/> does for one; the authors are locked first,
+    /// in one order. Returns the timelines each coo reached.
+    /// </summary>
+    public async Task<ILookup<long, long>> FanOutAsync(IReadOnlyCollection<CooRef> coos, CancellationToken cancellationToken)
+    {
+        if (coos.Count == 0)
+        {
+            return Array.Empty<FannedOut>().ToLookup(e => e.CooId, e => e.OwnerId);
+        }
+
+        await LockAuthorsAsync([.. coos.Select(c => c.AuthorId)], cancellationToken);
+        var (entries, edges, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<FollowEdge>(), db.DelimitedTableName<DeletedCoo>());
+        var (posted, parameters) = Posted(coos);
+        var readLock = db.Database.IsNpgsql() ? "FOR SHARE OF f" : "";
+        var readHint = db.Database.IsSqlServer() ? "WITH (REPEATABLEREAD)" : "";
+        var (output, returning) = db.Database.IsSqlServer()
+            ? ("OUTPUT inserted.owner_id, inserted.coo_id", "")
+            : ("", "RETURNING owner_id, coo_id");
+
+        // PostgreSQL and SQLite skip an entry that exists by the conflict clause alone: with the coo ids not constants,
+        // PostgreSQL plans a NOT EXISTS on (owner, coo) as a scan of each follower's whole timeline.
+        var present = db.Database.IsSqlServer()
+            ? $"AND NOT EXISTS (SELECT 1 FROM {entries} AS e WHERE e.owner_id = f.follower_id AND e.coo_id = p.coo_id)"
+            : "";
+        var sql = $$"""
+            {{posted}}
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id) {{output}}
+            SELECT f.follower_id, p.coo_id, p.author_id FROM posted AS p JOIN {{edges}} AS f {{readHint}} ON f.followee_id = p.author_id
+            WHERE f.is_active = {{{parameters.Length}}} {{present}}
+              AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = p.coo_id)
+            {{readLock}} {{IgnoreConflicts()}} {{returning}}
+            """;
+#pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
+        var reached = await db.Database.SqlQueryRaw<FannedOut>(sql, [.. parameters, true]).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+        return reached.ToLookup(e => e.CooId, e => e.OwnerId);
+    }
+
+    /// <summary>How many active followers each author has; an author without any is left out.</summary>
+    public async Task<Dictionary<long, int>> FollowerCountsAsync(IReadOnlyCollection<long> authorIds, CancellationToken cancellationToken) =>
+        await db.FollowEdges.Where(e => authorIds.Contains(e.FolloweeId) && e.IsActive)
+            .GroupBy(e => e.FolloweeId)
+            .Select(g => new { AuthorId = g.Key, Followers = g.Count() })
+            .ToDictionaryAsync(g => g.AuthorId, g => g.Followers, cancellationToken);
+
     /// <summary>An author's followers in batches of at most <paramref name="batchSize"/> (see <see cref="FollowerBatches.Split"/>).</summary>
     public async Task<IReadOnlyList<(long After, long UpTo)>> FollowerBatchesAsync(long authorId, int batchSize, CancellationToken cancellationToken)
     {
@@ -73,6 +120,57 @@ internal sealed class TimelineStore(TimelineDbContext db)
                 """;
             await db.Database.ExecuteSqlRawAsync(sql, [$"coo-timeline-author-{authorId}", exclusive ? "Exclusive" : "Shared"], cancellationToken);
         }
+    }
+
+    /// <summary>The shared (fan-out) lock of several authors, taken in one order so that two takers never wait on each other in a circle.</summary>
+    private async Task LockAuthorsAsync(long[] authorIds, CancellationToken cancellationToken)
+    {
+        var ordered = authorIds.Distinct().Order().ToArray();
+        if (db.Database.IsNpgsql())
+        {
+            // A volatile function in the select list runs after the sort, so the locks are taken in this order.
+            await db.Database.ExecuteSqlRawAsync(
+                "SELECT pg_advisory_xact_lock_shared(a) FROM unnest({0}) AS a ORDER BY a", [ordered], cancellationToken);
+            return;
+        }
+
+        foreach (var authorId in ordered)
+        {
+            await LockAuthorAsync(authorId, exclusive: false, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Puts each coo on its author's own timeline unless it is there already or deleted, for many coos in one statement
+    /// (see <see cref="AddOwnAsync(long, long, CancellationToken)"/>).
+    /// </summary>
+    public async Task AddOwnAsync(IReadOnlyCollection<CooRef> coos, CancellationToken cancellationToken)
+    {
+        var (entries, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<DeletedCoo>());
+        var (posted, parameters) = Posted(coos);
+
+        // As in the fan-out of many: only SQL Server, which has no conflict clause, looks for the entry first.
+        var present = db.Database.IsSqlServer()
+            ? $"AND NOT EXISTS (SELECT 1 FROM {entries} AS e WITH (UPDLOCK, HOLDLOCK) WHERE e.owner_id = p.author_id AND e.coo_id = p.coo_id)"
+            : "";
+        var sql = $$"""
+            {{posted}}
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id)
+            SELECT p.author_id, p.coo_id, p.author_id FROM posted AS p
+            WHERE NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = p.coo_id) {{present}}
+            {{IgnoreConflicts()}}
+            """;
+#pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
+        await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>A common table expression <c>posted(coo_id, author_id)</c> of the coos, as parameters 0 to 2n-1.</summary>
+    private (string Sql, object[] Parameters) Posted(IReadOnlyCollection<CooRef> coos)
+    {
+        var rows = string.Join(", ", coos.Select((_, i) => $"({{{2 * i}}}, {{{(2 * i) + 1}}})"));
+        var values = db.Database.IsSqlServer() ? $"SELECT * FROM (VALUES {rows}) AS v(coo_id, author_id)" : $"VALUES {rows}";
+        return ($"WITH posted(coo_id, author_id) AS ({values})", [.. coos.SelectMany(c => new object[] { c.Id, c.AuthorId })]);
     }
 
     /// <summary>
@@ -138,3 +236,6 @@ internal sealed class TimelineStore(TimelineDbContext db)
         }
     }
 }
+
+/// <summary>A timeline entry a fan-out wrote (read by the naming convention, as owner_id and coo_id).</summary>
+internal sealed record FannedOut(long OwnerId, long CooId);

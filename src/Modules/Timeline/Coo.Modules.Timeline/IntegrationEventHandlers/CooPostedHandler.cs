@@ -12,9 +12,10 @@ using Microsoft.Extensions.Options;
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
 /// <summary>
-/// A new coo goes onto its author's timeline and the timelines of all their followers. A large follower list is
-/// written in batches: background jobs when the job storage is the database (the jobs are durably enqueued before
-/// this message counts as handled), otherwise here, in this consumer's transaction, since in-memory jobs could be lost.
+/// A new coo goes onto its author's timeline and the timelines of all their followers. The coos of a batch are written
+/// together, a statement for all of them at each step. A large follower list is written in batches of followers:
+/// background jobs when the job storage is the database (the jobs are durably enqueued before this message counts as
+/// handled), otherwise here, in this consumer's transaction, since in-memory jobs could be lost.
 /// </summary>
 internal sealed class CooPostedHandler(
     TimelineStore timelines,
@@ -24,37 +25,63 @@ internal sealed class CooPostedHandler(
     IBackgroundJobClient jobs,
     DatabaseSettings database,
     IOptions<TimelineOptions> options,
-    CooMetrics metrics) : IIntegrationEventHandler<CooPostedIntegrationEvent>
+    CooMetrics metrics) : IIntegrationEventBatchHandler<CooPostedIntegrationEvent>
 {
-    public async Task HandleAsync(CooPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    public Task HandleAsync(CooPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
+        HandleAsync([integrationEvent], cancellationToken);
+
+    public async Task HandleAsync(IReadOnlyList<CooPostedIntegrationEvent> integrationEvents, CancellationToken cancellationToken)
     {
-        var (cooId, authorId) = (integrationEvent.CooId, integrationEvent.AuthorId);
-        await timelines.AddOwnAsync(cooId, authorId, cancellationToken);
-        var reached = new List<long> { authorId };
-        if (await largeAuthors.SkipsFanOutAsync(authorId, cancellationToken))
+        var coos = integrationEvents.Select(e => new CooRef(e.CooId, e.AuthorId)).DistinctBy(c => c.Id).ToList();
+        await timelines.AddOwnAsync(coos, cancellationToken);
+
+        // A large author's coos are merged into followers' timelines when they read them.
+        var skipping = await largeAuthors.SkippingFanOutAsync([.. coos.Select(c => c.AuthorId).Distinct()], cancellationToken);
+        var fannedOut = coos.Where(c => !skipping.Contains(c.AuthorId)).ToList();
+        var followers = await timelines.FollowerCountsAsync([.. fannedOut.Select(c => c.AuthorId).Distinct()], cancellationToken);
+        var inOneStatement = fannedOut.Where(c => followers.GetValueOrDefault(c.AuthorId) <= options.Value.FanOutBatchSize).ToList();
+        var reached = await timelines.FanOutAsync(inOneStatement, cancellationToken);
+        foreach (var coo in inOneStatement)
         {
-            cacheSync.CooAdded(cooId, reached);
-            return; // Merged into followers' timelines when they read them.
+            cacheSync.CooAdded(coo.Id, [coo.AuthorId, .. reached[coo.Id]]);
+            afterCommit.Add(_ =>
+            {
+                metrics.FanOutWritten(SnowflakeIdGenerator.CreatedAt(coo.Id));
+                return Task.CompletedTask;
+            });
         }
 
-        var batches = await timelines.FollowerBatchesAsync(authorId, options.Value.FanOutBatchSize, cancellationToken);
-        foreach (var (after, upTo) in batches)
+        foreach (var coo in fannedOut.Except(inOneStatement))
         {
-            if (database.HasDurableJobStorage && batches.Count > 1)
+            await FanOutInBatchesAsync(coo, cancellationToken);
+        }
+
+        foreach (var coo in coos.Where(c => skipping.Contains(c.AuthorId)))
+        {
+            cacheSync.CooAdded(coo.Id, [coo.AuthorId]);
+        }
+    }
+
+    private async Task FanOutInBatchesAsync(CooRef coo, CancellationToken cancellationToken)
+    {
+        var reached = new List<long> { coo.AuthorId };
+        foreach (var (after, upTo) in await timelines.FollowerBatchesAsync(coo.AuthorId, options.Value.FanOutBatchSize, cancellationToken))
+        {
+            if (database.HasDurableJobStorage)
             {
-                jobs.Enqueue<FanOutBatchJob>(job => job.RunAsync(cooId, authorId, after, upTo, CancellationToken.None));
+                jobs.Enqueue<FanOutBatchJob>(job => job.RunAsync(coo.Id, coo.AuthorId, after, upTo, CancellationToken.None));
             }
             else
             {
-                reached.AddRange(await timelines.FanOutAsync(cooId, authorId, after, upTo, cancellationToken));
+                reached.AddRange(await timelines.FanOutAsync(coo.Id, coo.AuthorId, after, upTo, cancellationToken));
                 afterCommit.Add(_ =>
                 {
-                    metrics.FanOutWritten(SnowflakeIdGenerator.CreatedAt(cooId));
+                    metrics.FanOutWritten(SnowflakeIdGenerator.CreatedAt(coo.Id));
                     return Task.CompletedTask;
                 });
             }
         }
 
-        cacheSync.CooAdded(cooId, reached);
+        cacheSync.CooAdded(coo.Id, reached);
     }
 }
