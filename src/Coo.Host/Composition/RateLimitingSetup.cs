@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Coo.Host.RateLimiting;
+using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -28,7 +29,11 @@ internal static class RateLimitingSetup
         services.AddSingleton(settings);
         services.AddHttpContextAccessor();
         services.AddSingleton<FailSafeRateLimiterFactory>();
-        services.AddHostedService<RateLimitSharing>();
+        if (RedisOptions.IsConfigured(configuration))
+        {
+            services.AddHostedService<RateLimitSharing>(); // One instance alone has nothing to share.
+        }
+
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
