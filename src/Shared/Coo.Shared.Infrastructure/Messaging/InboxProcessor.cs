@@ -189,9 +189,9 @@ internal sealed partial class InboxProcessor(
             return handled.Count;
         }
 
-        if (handled.Count > 0)
+        for (var again = 0; again < handled.Count;)
         {
-            await ConsumeTogetherAsync(consumer, handled, lease, leaseEnds, stoppingToken);
+            again += await ConsumeTogetherAsync(consumer, handled[again..], lease, leaseEnds, stoppingToken);
         }
 
         LogConsumerFailed(failed.Exception, failed.Message.MessageId, consumer.Name);
