@@ -3,6 +3,7 @@ using Coo.Host.RateLimiting;
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
 using Coo.Shared.Infrastructure.Caching;
+using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -80,6 +81,21 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
     /// <summary>Extra settings for a factory made for one test (e.g. invalid configuration).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>
+    /// A host whose queues, once a test puts messages back in them, only that test works (<see cref="WorkQueueOnceAsync"/>):
+    /// no poll, and a consumer transaction budget no batch exhausts.
+    /// </summary>
+    public static CooApiFactory WithQueuesWorkedByTheTest(TestProvider provider) => new(provider, ownDatabase: true)
+    {
+        Settings = { ["Outbox:PollingInterval"] = "00:10:00", ["Outbox:ConsumerTransactionBudget"] = "00:01:00" },
+    };
+
+    /// <summary>One claim from a consumer's queue, worked by a processor of the test's own, as another instance would.</summary>
+    /// <returns>How many messages were claimed.</returns>
+    public Task<int> WorkQueueOnceAsync(string consumerName) =>
+        ActivatorUtilities.CreateInstance<InboxProcessor>(Services)
+            .ProcessBatchAsync(Services.GetServices<IIntegrationEventConsumer>().Single(c => c.Name == consumerName), CancellationToken.None);
 
     public async Task ResetAsync()
     {

@@ -143,11 +143,7 @@ public sealed class OutboxTests(ApiFixture fixture)
     [Theory, Providers]
     public async Task Messages_claimed_together_commit_together_and_a_failing_one_costs_only_its_own_attempt(TestProvider provider)
     {
-        await using var factory = new CooApiFactory(provider, ownDatabase: true)
-        {
-            // Once the probe's queue is reset, only this test works it: no poll, and a budget no message exhausts.
-            Settings = { ["Outbox:PollingInterval"] = "00:10:00", ["Outbox:ConsumerTransactionBudget"] = "00:01:00" },
-        };
+        await using var factory = CooApiFactory.WithQueuesWorkedByTheTest(provider);
         await factory.ResetAsync();
         using var client = factory.CreateClient();
         factory.Probe.PoisonHealed = true;
@@ -159,10 +155,8 @@ public sealed class OutboxTests(ApiFixture fixture)
         await Eventually.MatchAsync(() => ProcessedAtAsync(factory), rows => rows.Count == 5 && rows.All(r => r is not null), what: "every registration delivered");
         factory.Probe.PoisonHealed = false;
         await ExecuteAsync(factory, $"UPDATE {Table(factory, "users", "inbox_messages")} SET processed_at = NULL, attempts = 0 WHERE consumer = '{Probe}'");
-        var processor = ActivatorUtilities.CreateInstance<InboxProcessor>(factory.Services);
-        var probe = factory.Services.GetServices<IIntegrationEventConsumer>().Single(c => c.Name == Probe);
 
-        Assert.Equal(5, await processor.ProcessBatchAsync(probe, CancellationToken.None));
+        Assert.Equal(5, await factory.WorkQueueOnceAsync(Probe));
 
         // One mark per transaction: the two before the failure committed together, and so did the two after it.
         var processedAt = await ProcessedAtAsync(factory);

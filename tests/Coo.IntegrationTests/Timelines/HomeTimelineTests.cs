@@ -2,7 +2,6 @@ using System.Globalization;
 using Coo.IntegrationTests.Messaging;
 using Coo.Modules.Timeline.Jobs;
 using Coo.Shared.Infrastructure.Jobs;
-using Coo.Shared.Infrastructure.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.IntegrationTests.Timelines;
@@ -73,11 +72,7 @@ public sealed class HomeTimelineTests(ApiFixture fixture)
     [Theory, Providers]
     public async Task Coos_claimed_together_are_fanned_out_together_each_to_exactly_its_authors_followers(TestProvider provider)
     {
-        await using var factory = new CooApiFactory(provider, ownDatabase: true)
-        {
-            // Once the coos are queued again, only this test works the queue: no poll, and a budget no batch exhausts.
-            Settings = { ["Outbox:PollingInterval"] = "00:10:00", ["Outbox:ConsumerTransactionBudget"] = "00:01:00" },
-        };
+        await using var factory = CooApiFactory.WithQueuesWorkedByTheTest(provider);
         await factory.ResetAsync();
         using var client = factory.CreateClient();
         var users = new Dictionary<string, TestUser>();
@@ -102,10 +97,8 @@ public sealed class HomeTimelineTests(ApiFixture fixture)
         var ids = string.Join(", ", coos.Values);
         await OutboxTests.ExecuteAsync(factory, $"DELETE FROM {OutboxTests.Table(factory, "timeline", "entries")} WHERE coo_id IN ({ids})");
         await OutboxTests.ExecuteAsync(factory, $"UPDATE {OutboxTests.Table(factory, "timeline", "inbox_messages")} SET processed_at = NULL, attempts = 0 WHERE consumer = '{CooPostedConsumer}'");
-        var processor = ActivatorUtilities.CreateInstance<InboxProcessor>(factory.Services);
-        var consumer = factory.Services.GetServices<IIntegrationEventConsumer>().Single(c => c.Name == CooPostedConsumer);
 
-        Assert.Equal(4, await processor.ProcessBatchAsync(consumer, CancellationToken.None));
+        Assert.Equal(4, await factory.WorkQueueOnceAsync(CooPostedConsumer));
         await OutboxDrain.WaitAsync(factory); // eve's follower batches run as jobs on PostgreSQL.
 
         long Id(string name) => long.Parse(users[name].Id, CultureInfo.InvariantCulture);
