@@ -1,6 +1,7 @@
 using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
 using Coo.Modules.Follows;
+using Coo.Modules.Reactions;
 using Coo.Modules.Timeline;
 using Coo.Modules.Users;
 using Coo.Shared.Infrastructure.Modules;
@@ -16,6 +17,7 @@ internal static class CooModules
         new CoosModule(),
         new FollowsModule(),
         new TimelineModule(),
+        new ReactionsModule(),
         new AnalyticsModule(),
     ];
 }

@@ -6,13 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coo.IntegrationTests.Analytics;
 
 public sealed record StatsBucket(
-    DateTimeOffset Start, int ActiveUsers, int NewUsers, int CoosPosted, int CoosDeleted, int Follows, int Unfollows, int TimelineViews);
+    DateTimeOffset Start, int ActiveUsers, int NewUsers, int CoosPosted, int CoosDeleted, int Follows, int Unfollows, int Likes, int Reposts, int TimelineViews);
 
 public sealed record Stats(string Granularity, DateTimeOffset From, DateTimeOffset To, List<StatsBucket> Buckets)
 {
-    public (int NewUsers, int CoosPosted, int CoosDeleted, int Follows, int Unfollows, int TimelineViews) Totals => (
+    public (int NewUsers, int CoosPosted, int CoosDeleted, int Follows, int Unfollows, int Likes, int Reposts, int TimelineViews) Totals => (
         Buckets.Sum(b => b.NewUsers), Buckets.Sum(b => b.CoosPosted), Buckets.Sum(b => b.CoosDeleted),
-        Buckets.Sum(b => b.Follows), Buckets.Sum(b => b.Unfollows), Buckets.Sum(b => b.TimelineViews));
+        Buckets.Sum(b => b.Follows), Buckets.Sum(b => b.Unfollows), Buckets.Sum(b => b.Likes), Buckets.Sum(b => b.Reposts),
+        Buckets.Sum(b => b.TimelineViews));
 }
 
 [Collection(ApiCollection.Name)]
@@ -30,9 +31,9 @@ public sealed class AnalyticsTests(ApiFixture fixture)
         var edsger = await client.CreateUserAsync("edsger");
 
         var adasFirst = await client.PostCooOkAsync(ada, "one");
-        await client.PostCooOkAsync(ada, "two");
+        var adasSecond = await client.PostCooOkAsync(ada, "two");
         await client.PostCooOkAsync(ada, "three");
-        await client.PostCooOkAsync(grace, "four");
+        var gracesFirst = await client.PostCooOkAsync(grace, "four");
         await client.PostCooOkAsync(grace, "five");
         using (var deleted = await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{adasFirst.Id}", ada.Tokens.AccessToken))
         {
@@ -43,11 +44,15 @@ public sealed class AnalyticsTests(ApiFixture fixture)
         await client.FollowOkAsync(alan, "grace");
         await client.FollowOkAsync(edsger, "ada");
         await client.UnfollowOkAsync(alan, "grace");
+        await client.ReactOkAsync(HttpMethod.Put, edsger, adasSecond.Id, "like");
+        await client.ReactOkAsync(HttpMethod.Put, edsger, gracesFirst.Id, "like");
+        await client.ReactOkAsync(HttpMethod.Put, grace, adasSecond.Id, "like");
+        await client.ReactOkAsync(HttpMethod.Put, alan, gracesFirst.Id, "repost");
         await client.SendEventsOkAsync(ada.Tokens.AccessToken, TimelineViewed(), TimelineViewed());
         await client.SendEventsOkAsync(accessToken: null, TimelineViewed(), TimelineViewed(), TimelineViewed());
 
         // Five people registered, and each did something today; anonymous viewers add views but no active user.
-        var expected = (NewUsers: 5, CoosPosted: 5, CoosDeleted: 1, Follows: 3, Unfollows: 1, TimelineViews: 5);
+        var expected = (NewUsers: 5, CoosPosted: 5, CoosDeleted: 1, Follows: 3, Unfollows: 1, Likes: 3, Reposts: 1, TimelineViews: 5);
         var daily = await Eventually.MatchAsync(() => client.StatsAsync(admin, "granularity=day"), s => s.Totals == expected, what: "daily stats");
         var hourly = await Eventually.MatchAsync(() => client.StatsAsync(admin, "granularity=hour"), s => s.Totals == expected, what: "hourly stats");
 

@@ -148,3 +148,53 @@ public static class SocialApiExtensions
             items => items.Select(c => c.Text).SequenceEqual(texts),
             what: $"{user.Username}'s home timeline to be [{string.Join(", ", texts)}]");
 }
+
+/// <summary>A coo's reaction fields as the API returns them to one viewer.</summary>
+public sealed record ReactedCoo(string Id, int LikesCount, int RepostsCount, bool LikedByYou, bool RepostedByYou);
+
+public static class ReactionApiExtensions
+{
+    /// <summary><paramref name="method"/> PUT reacts, DELETE takes the reaction back; <paramref name="kind"/> is like or repost.</summary>
+    public static async Task<ReactedCoo> ReactOkAsync(this HttpClient client, HttpMethod method, TestUser user, string cooId, string kind)
+    {
+        using var response = await client.SendAsAsync(method, $"/api/v1/coos/{cooId}/{kind}", user.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ReactedCoo>())!;
+    }
+
+    public static async Task<ReactedCoo> ReactedCooAsync(this HttpClient client, string cooId, TestUser? viewer)
+    {
+        using var response = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/coos/{cooId}", viewer?.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ReactedCoo>())!;
+    }
+
+    public static async Task<List<ReactedCoo>> ReactedPageAsync(this HttpClient client, string url, TestUser? viewer)
+    {
+        using var response = await client.SendAsAsync(HttpMethod.Get, url, viewer?.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ReactedPage>())!.Items;
+    }
+
+    /// <summary>Every item of a paged list, following cursors to the end, <paramref name="pageSize"/> at a time.</summary>
+    public static async Task<List<T>> WholeListAsync<T>(this HttpClient client, string url, int pageSize, TestUser? viewer = null)
+    {
+        var all = new List<T>();
+        string? cursor = null;
+        do
+        {
+            var pageUrl = $"{url}?limit={pageSize}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
+            using var response = await client.SendAsAsync(HttpMethod.Get, pageUrl, viewer?.Tokens.AccessToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = (await response.Content.ReadFromJsonAsync<ListPage<T>>())!;
+            all.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        return all;
+    }
+
+    private sealed record ReactedPage(List<ReactedCoo> Items);
+
+    private sealed record ListPage<T>(List<T> Items, string? NextCursor);
+}

@@ -52,7 +52,7 @@ public sealed class ConsumerIsolationTests(ApiFixture fixture)
                 await client.RequeueOkAsync(admin, new { module = "analytics", consumer });
             }
 
-            var expected = (NewUsers: 4, CoosPosted: 3, CoosDeleted: 0, Follows: 2, Unfollows: 0, TimelineViews: 0);
+            var expected = (NewUsers: 4, CoosPosted: 3, CoosDeleted: 0, Follows: 2, Unfollows: 0, Likes: 0, Reposts: 0, TimelineViews: 0);
             await Eventually.MatchAsync(() => client.StatsAsync(admin, "granularity=day"), s => s.Totals == expected, what: "the statistics of the script");
             await OutboxDrain.WaitAsync(factory);
 

@@ -35,7 +35,7 @@ public sealed class ModuleDatabaseTests
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
             await client.UnfollowOkAsync(alan, "ada");
 
-            var expected = (NewUsers: 3, CoosPosted: 2, CoosDeleted: 1, Follows: 1, Unfollows: 1, TimelineViews: 0);
+            var expected = (NewUsers: 3, CoosPosted: 2, CoosDeleted: 1, Follows: 1, Unfollows: 1, Likes: 0, Reposts: 0, TimelineViews: 0);
             await Eventually.MatchAsync(() => client.StatsAsync(admin, "granularity=day"), s => s.Totals == expected, what: "the statistics of the script");
             await OutboxDrain.WaitAsync(factory);
             Assert.Equal(expected, (await client.StatsAsync(admin, "granularity=day")).Totals);
@@ -95,7 +95,7 @@ public sealed class ModuleDatabaseTests
         await analyticsServer.StartAgainAsync();
         await OutboxDrain.WaitAsync(factory); // Fails on anything parked.
         var stats = await Eventually.MatchAsync(() => client.StatsAsync(admin, "granularity=day"), s => s.Totals.CoosPosted == 2, what: "Analytics to count both coos");
-        Assert.Equal((NewUsers: 3, CoosPosted: 2, CoosDeleted: 0, Follows: 1, Unfollows: 0, TimelineViews: 0), stats.Totals);
+        Assert.Equal((NewUsers: 3, CoosPosted: 2, CoosDeleted: 0, Follows: 1, Unfollows: 0, Likes: 0, Reposts: 0, TimelineViews: 0), stats.Totals);
     }
 
     /// <summary>When the relay of the coos module next tries its oldest message it has not handed to every inbox yet.</summary>

@@ -91,6 +91,20 @@ public sealed class ApiDescriptionConformanceTests
             await Send("GET /api/v1/coos/{id}", $"/api/v1/coos/{first.Id}", null, null, 200);
             await Send("GET /api/v1/coos/{id}", "/api/v1/coos/1", null, null, 404);
 
+            await Send("PUT /api/v1/coos/{id}/like", $"/api/v1/coos/{first.Id}/like", ada.AccessToken, null, 200);
+            await Send("PUT /api/v1/coos/{id}/like", "/api/v1/coos/1/like", ada.AccessToken, null, 404);
+            await Send("PUT /api/v1/coos/{id}/like", $"/api/v1/coos/{first.Id}/like", ForgedTokens.Create("expired", "1"), null, 401);
+            await Send("PUT /api/v1/coos/{id}/repost", $"/api/v1/coos/{first.Id}/repost", ada.AccessToken, null, 200);
+            await Send("GET /api/v1/coos/{id}/likes", $"/api/v1/coos/{first.Id}/likes", null, null, 200);
+            await Send("GET /api/v1/coos/{id}/likes", "/api/v1/coos/1/likes", null, null, 404);
+            await Send("GET /api/v1/coos/{id}/reposts", $"/api/v1/coos/{first.Id}/reposts?limit=0", null, null, 400);
+            await Send("GET /api/v1/coos/{id}/reposts", $"/api/v1/coos/{first.Id}/reposts", null, null, 200);
+            await Send("GET /api/v1/users/{username}/likes", "/api/v1/users/ada/likes", grace.AccessToken, null, 200);
+            await Send("GET /api/v1/users/{username}/likes", "/api/v1/users/nobody/likes", null, null, 404);
+            await Send("DELETE /api/v1/coos/{id}/like", $"/api/v1/coos/{first.Id}/like", ada.AccessToken, null, 200);
+            await Send("DELETE /api/v1/coos/{id}/repost", $"/api/v1/coos/{first.Id}/repost", ada.AccessToken, null, 200);
+            await Send("DELETE /api/v1/coos/{id}/repost", "/api/v1/coos/1/repost", ada.AccessToken, null, 404);
+
             var adasCoo = Read<CooItem>(await Send("POST /api/v1/coos", "/api/v1/coos", ada.AccessToken, new { text = "Ada's pinned coo" }, 201));
             await Send("PUT /api/v1/users/me/pinned-coo", "/api/v1/users/me/pinned-coo", ada.AccessToken, new { cooId = adasCoo.Id }, 200);
             await Send("PUT /api/v1/users/me/pinned-coo", "/api/v1/users/me/pinned-coo", ada.AccessToken, new { cooId = first.Id }, 404);

@@ -89,6 +89,13 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["PUT /api/v1/users/me/pinned-coo"] = new(Access.Owner, 200, async c => new Request(
             "/api/v1/users/me/pinned-coo", new { cooId = (await c.Client.PostCooOkAsync(c.Owner, $"to pin {c.Next()}")).Id })),
         ["DELETE /api/v1/users/me/pinned-coo"] = new(Access.SignedIn, 204, _ => Task.FromResult(new Request("/api/v1/users/me/pinned-coo"))),
+        ["PUT /api/v1/coos/{id}/like"] = new(Access.SignedIn, 200, c => CooToReactToAsync(c, "like")),
+        ["DELETE /api/v1/coos/{id}/like"] = new(Access.SignedIn, 200, c => CooToReactToAsync(c, "like")),
+        ["PUT /api/v1/coos/{id}/repost"] = new(Access.SignedIn, 200, c => CooToReactToAsync(c, "repost")),
+        ["DELETE /api/v1/coos/{id}/repost"] = new(Access.SignedIn, 200, c => CooToReactToAsync(c, "repost")),
+        ["GET /api/v1/coos/{id}/likes"] = new(Access.Anyone, 200, c => CooToReactToAsync(c, "likes")),
+        ["GET /api/v1/coos/{id}/reposts"] = new(Access.Anyone, 200, c => CooToReactToAsync(c, "reposts")),
+        ["GET /api/v1/users/{username}/likes"] = new(Access.Anyone, 200, c => Task.FromResult(new Request($"/api/v1/users/{c.Owner.Username}/likes"))),
         ["GET /api/v1/timelines/home"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/timelines/home"))),
         ["POST /api/v1/analytics/events"] = new(Access.Anyone, 202, _ => Task.FromResult(new Request(
             "/api/v1/analytics/events", new { events = new[] { new { name = "timeline_viewed", occurredAt = DateTimeOffset.UtcNow } } }))),
@@ -98,6 +105,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["POST /api/v1/admin/messages/parked/requeue"] = new(Access.Admin, 200, _ => Task.FromResult(new Request(
             "/api/v1/admin/messages/parked/requeue", new { module = "analytics" }))),
     };
+
+    private static async Task<Request> CooToReactToAsync(Context c, string path) =>
+        new($"/api/v1/coos/{(await c.Client.PostCooOkAsync(c.Owner, $"to react to {c.Next()}")).Id}/{path}");
 
     [Fact]
     public async Task Every_operation_of_the_api_has_a_row_in_the_matrix_and_the_document_hides_no_endpoint()

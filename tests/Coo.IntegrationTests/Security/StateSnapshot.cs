@@ -11,6 +11,7 @@ public static class StateSnapshot
         ("users", "users"), ("users", "refresh_tokens"), ("users", "outbox_messages"),
         ("coos", "coos"), ("coos", "idempotency_keys"), ("coos", "pins"), ("coos", "outbox_messages"),
         ("follows", "follows"), ("follows", "outbox_messages"),
+        ("reactions", "reactions"), ("reactions", "reaction_counts"), ("reactions", "outbox_messages"),
         ("analytics", "raw_client_events"),
     ];
 

@@ -30,7 +30,7 @@ internal static class HomeTimelineEndpoint
         var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, id => id);
 
         // A coo deleted a moment ago is still listed until the CooDeleted event reaches Timeline: Coos leaves it out.
-        var coos = await sender.Send(new GetCooResponses(page), cancellationToken);
+        var coos = await sender.Send(new GetCooResponses(page, http.User.GetUserId()), cancellationToken);
         return TypedResults.Ok(new PageResponse<CooResponse>(coos, nextCursor));
     }
 }

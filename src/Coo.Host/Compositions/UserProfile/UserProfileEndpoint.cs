@@ -45,7 +45,7 @@ internal static class UserProfileEndpoint
         var viewerId = http.User.FindUserId();
         var follows = await sender.Send(new GetFollowStats(profile.Id, viewerId), cancellationToken);
         var coos = await sender.Send(new GetCooCounts([profile.Id]), cancellationToken);
-        var pinnedCoo = await sender.Send(new GetPinnedCoo(profile.Id), cancellationToken);
+        var pinnedCoo = await sender.Send(new GetPinnedCoo(profile.Id, viewerId), cancellationToken);
         return TypedResults.Ok(new UserProfileResponse(
             profile.Id,
             profile.Username,

@@ -5,6 +5,7 @@ using Coo.Modules.Analytics.IntegrationEventHandlers;
 using Coo.Modules.Analytics.Jobs;
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Follows.Contracts;
+using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Jobs;
@@ -38,6 +39,8 @@ public sealed class AnalyticsModule : IModule
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, AnalyticsDbContext>();
         services.AddIntegrationEventHandler<UserFollowedIntegrationEvent, UserFollowedHandler, AnalyticsDbContext>();
         services.AddIntegrationEventHandler<UserUnfollowedIntegrationEvent, UserUnfollowedHandler, AnalyticsDbContext>();
+        services.AddIntegrationEventHandler<CooLikedIntegrationEvent, CooLikedHandler, AnalyticsDbContext>();
+        services.AddIntegrationEventHandler<CooRepostedIntegrationEvent, CooRepostedHandler, AnalyticsDbContext>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -3,10 +3,14 @@ using Mediator;
 namespace Coo.Modules.Coos.Contracts;
 
 /// <summary>
-/// Coos the way clients show them, with their authors, in the order of <paramref name="CooIds"/>: how a page of coo ids
-/// (a home timeline) becomes a page of coos. Deleted or unknown coos, and coos whose author is gone, are left out.
+/// Coos the way clients show them to <paramref name="ViewerId"/> (null: to anyone), with their authors and reactions, in
+/// the order of <paramref name="CooIds"/>: how a page of coo ids (a home timeline) becomes a page of coos. Deleted or
+/// unknown coos, and coos whose author is gone, are left out.
 /// </summary>
-public sealed record GetCooResponses(IReadOnlyList<long> CooIds) : IQuery<IReadOnlyList<CooResponse>>;
+public sealed record GetCooResponses(IReadOnlyList<long> CooIds, long? ViewerId) : IQuery<IReadOnlyList<CooResponse>>;
+
+/// <summary>Which of <paramref name="CooIds"/> name a coo, and their authors; deleted or unknown ids are left out.</summary>
+public sealed record GetCooRefs(IReadOnlyCollection<long> CooIds) : IQuery<IReadOnlyList<CooRef>>;
 
 /// <summary>How many coos each author has; authors with none are left out.</summary>
 public sealed record GetCooCounts(IReadOnlyCollection<long> AuthorIds) : IQuery<IReadOnlyDictionary<long, int>>;
@@ -17,7 +21,10 @@ public sealed record GetCooCounts(IReadOnlyCollection<long> AuthorIds) : IQuery<
 /// </summary>
 public sealed record GetCooRefsByAuthors(IReadOnlyCollection<long> AuthorIds, long? BeforeId, int Limit) : IQuery<IReadOnlyList<CooRef>>;
 
-/// <summary>The coo <paramref name="AuthorId"/> pinned to their profile, with its author; null when none is pinned.</summary>
-public sealed record GetPinnedCoo(long AuthorId) : IQuery<CooResponse?>;
+/// <summary>
+/// The coo <paramref name="AuthorId"/> pinned to their profile, as <paramref name="ViewerId"/> sees it; null when none is
+/// pinned.
+/// </summary>
+public sealed record GetPinnedCoo(long AuthorId, long? ViewerId) : IQuery<CooResponse?>;
 
 public sealed record CooRef(long Id, long AuthorId);

@@ -1,10 +1,11 @@
+using Coo.Modules.Coos.Contracts;
 using Coo.Shared.Kernel;
 
 namespace Coo.Modules.Coos;
 
 internal static class CoosErrors
 {
-    public static readonly Error NotFound = Error.NotFound("coos.not-found", "No coo has that id.");
+    public static readonly Error NotFound = CooErrors.NotFound;
 
     public static readonly Error IdempotencyKeyReused = Error.Unprocessable(
         "coos.idempotency-key-reused", "That Idempotency-Key was already used for a different coo.");

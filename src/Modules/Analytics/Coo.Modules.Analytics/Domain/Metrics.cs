@@ -8,6 +8,8 @@ internal static class Metrics
     public const string CoosDeleted = "coos_deleted";
     public const string Follows = "follows";
     public const string Unfollows = "unfollows";
+    public const string Likes = "likes";
+    public const string Reposts = "reposts";
 }
 
 /// <summary>

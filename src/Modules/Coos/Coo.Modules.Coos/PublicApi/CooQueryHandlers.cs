@@ -14,8 +14,14 @@ internal sealed class GetCooResponsesHandler(ISender sender) : IQueryHandler<Get
     {
         var coos = (await sender.Send(new GetCoosByIds(query.CooIds), cancellationToken)).ToDictionary(c => c.Id);
         var ordered = query.CooIds.Where(coos.ContainsKey).Select(id => coos[id]).ToList();
-        return await sender.WithAuthorsAsync(ordered, cancellationToken);
+        return await sender.HydrateAsync(ordered, query.ViewerId, cancellationToken);
     }
+}
+
+internal sealed class GetCooRefsHandler(ISender sender) : IQueryHandler<GetCooRefs, IReadOnlyList<CooRef>>
+{
+    public async ValueTask<IReadOnlyList<CooRef>> Handle(GetCooRefs query, CancellationToken cancellationToken) =>
+        [.. (await sender.Send(new GetCoosByIds(query.CooIds), cancellationToken)).Select(c => new CooRef(c.Id, c.AuthorId))];
 }
 
 internal sealed class GetCooCountsHandler(CoosDbContext db) : IQueryHandler<GetCooCounts, IReadOnlyDictionary<long, int>>
@@ -62,6 +68,6 @@ internal sealed class GetPinnedCooHandler(CoosDbContext db, ISender sender) : IQ
         }
 
         var coos = await sender.Send(new GetCoosByIds([cooId.Value]), cancellationToken);
-        return (await sender.WithAuthorsAsync(coos, cancellationToken)).SingleOrDefault();
+        return (await sender.HydrateAsync(coos, query.ViewerId, cancellationToken)).SingleOrDefault();
     }
 }

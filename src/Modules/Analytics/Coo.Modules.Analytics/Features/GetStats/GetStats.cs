@@ -20,6 +20,8 @@ internal sealed record StatsBucket(
     int CoosDeleted,
     int Follows,
     int Unfollows,
+    int Likes,
+    int Reposts,
     int TimelineViews,
     int ProfileViews,
     int CoosComposed,

@@ -36,6 +36,8 @@ internal sealed class GetStatsHandler(AnalyticsDbContext db, TimeProvider time) 
                 Count(Metrics.CoosDeleted),
                 Count(Metrics.Follows),
                 Count(Metrics.Unfollows),
+                Count(Metrics.Likes),
+                Count(Metrics.Reposts),
                 Count(ClientEventNames.TimelineViewed),
                 Count(ClientEventNames.ProfileViewed),
                 Count(ClientEventNames.CooComposed),

@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,7 @@ internal static class GetCooEndpoint
             long id, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
         {
             var found = await sender.Send(new GetCoosByIds([id]), cancellationToken);
-            var coo = (await sender.WithAuthorsAsync(found, cancellationToken)).SingleOrDefault();
+            var coo = (await sender.HydrateAsync(found, http.User.FindUserId(), cancellationToken)).SingleOrDefault();
             return coo is null ? CoosErrors.NotFound.ToProblem(http) : TypedResults.Ok(coo);
         })
         .WithName("GetCoo")

@@ -1,5 +1,6 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Users.Contracts;
+using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,6 @@ internal static class ListUserCoosEndpoint
 
         var fetched = await sender.Send(new GetCoosByAuthor(author.Id, beforeId, pageSize + 1), cancellationToken);
         var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, c => c.Id);
-        return TypedResults.Ok(new PageResponse<CooResponse>(await sender.WithAuthorsAsync(page, cancellationToken), nextCursor));
+        return TypedResults.Ok(new PageResponse<CooResponse>(await sender.HydrateAsync(page, http.User.FindUserId(), cancellationToken), nextCursor));
     }
 }

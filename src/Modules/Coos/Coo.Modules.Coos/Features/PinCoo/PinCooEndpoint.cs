@@ -29,7 +29,7 @@ internal static class PinCooEndpoint
             return result.Error!.ToProblem(http);
         }
 
-        var coo = (await sender.WithAuthorsAsync([result.Value], cancellationToken)).Single();
+        var coo = (await sender.HydrateAsync([result.Value], http.User.GetUserId(), cancellationToken)).Single();
         return TypedResults.Ok(coo);
     }
 }

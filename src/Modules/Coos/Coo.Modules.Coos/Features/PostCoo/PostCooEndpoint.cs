@@ -38,7 +38,7 @@ internal static class PostCooEndpoint
         // Read-your-writes: the author's next home timeline read shows the coo without waiting for the fan-out of
         // CooPosted, which records it too (idempotently) and reaches the followers.
         await sender.Send(new RecordOwnCoo(result.Value.AuthorId, result.Value.Id), cancellationToken);
-        var coo = (await sender.WithAuthorsAsync([result.Value], cancellationToken)).Single();
+        var coo = (await sender.HydrateAsync([result.Value], result.Value.AuthorId, cancellationToken)).Single();
         return TypedResults.Created($"/api/v1/coos/{coo.Id}", coo);
     }
 }

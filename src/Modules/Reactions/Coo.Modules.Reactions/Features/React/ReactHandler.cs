@@ -1,0 +1,43 @@
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Reactions.Data;
+using Coo.Modules.Reactions.Domain;
+using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Kernel;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coo.Modules.Reactions.Features.React;
+
+internal sealed class ReactHandler(ReactionsDbContext db, ISender sender, SnowflakeIdGenerator ids, TimeProvider time)
+    : ICommandHandler<React, Result<Unit>>
+{
+    public async ValueTask<Result<Unit>> Handle(React command, CancellationToken cancellationToken)
+    {
+        var coo = (await sender.Send(new GetCooRefs([command.CooId]), cancellationToken)).SingleOrDefault();
+        if (coo is null)
+        {
+            return CooErrors.NotFound;
+        }
+
+        var now = time.GetUtcNow();
+        var reaction = Reaction.Create(ids.NextId(), coo.Id, command.Kind, command.UserId, coo.AuthorId, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Reactions.Add(reaction);
+        db.Publish(ReactionEvents.Added(reaction, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // The user had already reacted this way (a retry, or a second click racing the first): nothing to change.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Unit.Value;
+        }
+
+        await ReactionStore.AdjustCountAsync(db, coo.Id, command.Kind, command.UserId, +1, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,23 @@
+using Coo.Modules.Reactions.Data;
+using Mediator;
+
+namespace Coo.Modules.Reactions.Features.UndoReaction;
+
+internal sealed class UndoReactionHandler(ReactionsDbContext db, TimeProvider time) : ICommandHandler<UndoReaction>
+{
+    public async ValueTask<Unit> Handle(UndoReaction command, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var undone = await ReactionStore.TryRemoveAsync(db, command.CooId, command.Kind, command.UserId, cancellationToken);
+        if (undone is null)
+        {
+            return Unit.Value;
+        }
+
+        await ReactionStore.AdjustCountAsync(db, command.CooId, command.Kind, command.UserId, -1, cancellationToken);
+        db.Publish(ReactionEvents.Undone(undone, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
