@@ -6,7 +6,7 @@
 # Other options (defaults): --mode embedded|server|both, --users 10000 --follows 200000 --coos 100000 (scale 1),
 # --readers 256 --connections 32 --warmup 5 --duration 15 (seconds), --settle 30 (seconds, first ceiling and read runs),
 # --rounds 3 (ceiling and warm reads alternate, each reported as its median run), --followers 1000 --posts 30 (freshness),
-# --posters 8 (concurrent posters), --report artifacts/bench/report.md,
+# --posters 8 (concurrent posters), --likers 1000 (distinct users liking one coo at once), --report artifacts/bench/report.md,
 # --profile yes (perf: where the host's CPU goes in an extra warm-read run and an extra posting run).
 # COO_BENCH_KEEP=1 keeps the seeded database (and its folder) after the run, to look at it.
 # wrk drives the ceiling and the home timeline reads; the bench's C# client posts and runs the freshness scenario.

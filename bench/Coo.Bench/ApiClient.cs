@@ -12,6 +12,9 @@ internal sealed class ApiClient(Uri address) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>For requests the client has no method for, such as the like storm's warm-up.</summary>
+    public HttpClient Http => _http;
+
     /// <summary>Signs in with the password every benchmark account has.</summary>
     public async Task<Account> SignInAsync(string username)
     {
@@ -52,6 +55,14 @@ internal sealed class ApiClient(Uri address) : IDisposable
         response.EnsureSuccessStatusCode();
         var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
         return items.GetArrayLength() == 0 ? null : items[0].GetProperty("id").GetString();
+    }
+
+    /// <summary>A coo's like count as an anonymous reader sees it.</summary>
+    public async Task<int> LikesCountAsync(string cooId)
+    {
+        using var response = await _http.GetAsync($"/api/v1/coos/{cooId}");
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("likesCount").GetInt32();
     }
 
     public void Dispose() => _http.Dispose();

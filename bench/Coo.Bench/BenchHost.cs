@@ -28,6 +28,7 @@ internal sealed class BenchHost : IAsyncDisposable
         ["Timeline:MaxEntries"] = TimelineMaxEntries.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:Posting:PermitLimit"] = "100000000",
         ["RateLimits:Following:PermitLimit"] = "100000000",
+        ["RateLimits:Reacting:PermitLimit"] = "100000000",
         ["RateLimits:SignIn:PermitLimit"] = "100000000",
         ["RateLimits:SignInPerUsername:PermitLimit"] = "100000000",
         ["RateLimits:Sessions:PermitLimit"] = "100000000",

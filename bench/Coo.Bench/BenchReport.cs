@@ -32,7 +32,7 @@ internal static class BenchReport
         Line(F($"Data at scale 1: {options.Size}; scales {string.Join(", ", options.Scales.Select(s => $"{s}×"))}. ")
             + F($"{options.Connections} connections, {options.WarmUp.TotalSeconds:F0} s warm-up, {options.Duration.TotalSeconds:F0} s measured ")
             + F($"(after {options.Settle.TotalSeconds:F0} s for the JIT to settle; the ceiling and warm reads are each the median of {options.Rounds} runs, alternating); ")
-            + F($"reads and posts by {options.Readers} signed-in users; freshness: {options.Followers:N0} followers, {options.Posts} posts."));
+            + F($"reads and posts by {options.Readers} signed-in users; freshness: {options.Followers:N0} followers, {options.Posts} posts; like storm: {options.Likers:N0} users."));
         foreach (var mode in modes)
         {
             var ceiling = mode.Ceilings.First().Value;
@@ -57,6 +57,8 @@ internal static class BenchReport
             void LatencyRow(string name, Percentiles p) => Line(F($"| {name} | {LoadDriver.Name} | | | {p.P50:F1} | {p.P90:F1} | {p.P99:F1} | {p.Max:F1} | | | | | | |"));
             LatencyRow(F($"freshness: post → newest on {options.Followers:N0} followers' timelines"), fresh.Freshness);
             LatencyRow("freshness: one author's posts, one at a time", fresh.PostLatency);
+            var storm = mode.LikeStorm!;
+            LatencyRow(F($"like storm: `PUT /api/v1/coos/{{id}}/like` by {storm.Likes:N0} users at once, one coo"), storm.LatencyMs);
             Line();
             Line("Mean response bytes: whole responses, headers included, under wrk; bodies under the C# client. CPU shares are of all cores over the measured run; "
                 + "Redis: the `redis-server` processes (shared with anything else using them), – when the mode does not use Redis. "
@@ -67,6 +69,7 @@ internal static class BenchReport
                 + string.Join("; ", wrkRuns.Select(r => F($"{r.Name} {r.Result.Use.Runtime.CompiledMethods:N0}"))) + ".");
             Line("Host peak memory (VmHWM): " + string.Join(", ", mode.PeakMemoryBytes.Select(p => F($"{p.Value / 1048576.0:F0} MiB at {p.Key}× data"))) + ".");
             Line(F($"Last freshness coo on all {options.Followers:N0} followers' timelines: {(fresh.LastCooOnEveryTimeline ? "yes" : "NO")}."));
+            Line(F($"Like storm: {storm.Likes:N0} likes sent at once, {storm.Failures:N0} failed; the coo's likesCount afterwards: {storm.FinalCount:N0}{(storm.FinalCount == storm.Likes - storm.Failures ? " (every like counted)" : " (NOT every like counted)")}."));
             var (queued, drainedAfter) = mode.FanOutBacklog!.Value;
             Line(F($"Fan-out under the posting load: {queued:N0} coos still queued when it stopped, all on their followers' timelines {drainedAfter.TotalSeconds:F1} s later."));
             Line();

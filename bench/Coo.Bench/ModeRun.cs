@@ -22,6 +22,8 @@ internal sealed class ModeResult(string mode)
 
     public FreshnessResult? Freshness { get; set; }
 
+    public LikeStormResult? LikeStorm { get; set; }
+
     /// <summary>Coos whose fan-out was still queued when the posting load stopped, and how long the queue then took to empty.</summary>
     public (long Queued, TimeSpan DrainedAfter)? FanOutBacklog { get; set; }
 
@@ -94,8 +96,10 @@ internal static class ModeRun
                 result.WarmReads = MedianRun(warmReads);
                 result.ScrapedReads = await Measure(result, "home timeline reads, warm, /metrics scraped every second", MetricsScraper.WhileAsync(host, () => ReadHomeTimelines()));
 
-                // Freshness before the posting load: the fan-outs that load leaves queued would delay its set-up.
+                // Freshness and the like storm before the posting load: the fan-outs that load leaves queued would
+                // delay their set-up.
                 result.Freshness = await FreshnessScenario.RunAsync(api, options, data, database);
+                result.LikeStorm = await LikeStormScenario.RunAsync(host, api, await SignInAsync(api, data, options.Likers));
                 Task<LoadResult> Post(TimeSpan? warmUp = null) => LoadDriver.RunAsync(
                     host,
                     options,

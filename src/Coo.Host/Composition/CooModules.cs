@@ -2,6 +2,7 @@ using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
 using Coo.Modules.Follows;
 using Coo.Modules.Reactions;
+using Coo.Modules.Tags;
 using Coo.Modules.Timeline;
 using Coo.Modules.Users;
 using Coo.Shared.Infrastructure.Modules;
@@ -18,6 +19,7 @@ internal static class CooModules
         new FollowsModule(),
         new TimelineModule(),
         new ReactionsModule(),
+        new TagsModule(),
         new AnalyticsModule(),
     ];
 }

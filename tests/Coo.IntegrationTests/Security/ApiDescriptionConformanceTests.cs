@@ -105,6 +105,11 @@ public sealed class ApiDescriptionConformanceTests
             await Send("DELETE /api/v1/coos/{id}/repost", $"/api/v1/coos/{first.Id}/repost", ada.AccessToken, null, 200);
             await Send("DELETE /api/v1/coos/{id}/repost", "/api/v1/coos/1/repost", ada.AccessToken, null, 404);
 
+            await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "Tagged #Coo for @ada, see https://example.org" }, 201);
+            await Send("GET /api/v1/tags/{tag}/coos", "/api/v1/tags/coo/coos", null, null, 200);
+            await Send("GET /api/v1/tags/{tag}/coos", "/api/v1/tags/2026/coos", null, null, 400);
+            await Send("GET /api/v1/tags/trending", "/api/v1/tags/trending", null, null, 200);
+
             var adasCoo = Read<CooItem>(await Send("POST /api/v1/coos", "/api/v1/coos", ada.AccessToken, new { text = "Ada's pinned coo" }, 201));
             await Send("PUT /api/v1/users/me/pinned-coo", "/api/v1/users/me/pinned-coo", ada.AccessToken, new { cooId = adasCoo.Id }, 200);
             await Send("PUT /api/v1/users/me/pinned-coo", "/api/v1/users/me/pinned-coo", ada.AccessToken, new { cooId = first.Id }, 404);

@@ -96,6 +96,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["GET /api/v1/coos/{id}/likes"] = new(Access.Anyone, 200, c => CooToReactToAsync(c, "likes")),
         ["GET /api/v1/coos/{id}/reposts"] = new(Access.Anyone, 200, c => CooToReactToAsync(c, "reposts")),
         ["GET /api/v1/users/{username}/likes"] = new(Access.Anyone, 200, c => Task.FromResult(new Request($"/api/v1/users/{c.Owner.Username}/likes"))),
+        ["GET /api/v1/tags/{tag}/coos"] = new(Access.Anyone, 200, _ => Task.FromResult(new Request("/api/v1/tags/coo/coos"))),
+        ["GET /api/v1/tags/trending"] = new(Access.Anyone, 200, _ => Task.FromResult(new Request("/api/v1/tags/trending"))),
         ["GET /api/v1/timelines/home"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/timelines/home"))),
         ["POST /api/v1/analytics/events"] = new(Access.Anyone, 202, _ => Task.FromResult(new Request(
             "/api/v1/analytics/events", new { events = new[] { new { name = "timeline_viewed", occurredAt = DateTimeOffset.UtcNow } } }))),

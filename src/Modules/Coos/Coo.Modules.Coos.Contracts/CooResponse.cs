@@ -1,17 +1,36 @@
 namespace Coo.Modules.Coos.Contracts;
 
 /// <summary>
-/// A coo the way clients render it, with its author and its reactions (<see cref="LikedByYou"/> and
-/// <see cref="RepostedByYou"/> are false for an anonymous caller): what the Coos endpoints and every page of coos answer.
+/// A coo the way clients render it, with its author, the entities of its text and its reactions (<see cref="LikedByYou"/>
+/// and <see cref="RepostedByYou"/> are false for an anonymous caller): what the Coos endpoints and every page of coos
+/// answer.
 /// </summary>
 public sealed record CooResponse(
     long Id,
     string Text,
     DateTimeOffset CreatedAt,
     AuthorResponse Author,
+    CooEntities Entities,
     int LikesCount,
     int RepostsCount,
     bool LikedByYou,
     bool RepostedByYou);
 
 public sealed record AuthorResponse(long Id, string Username, string DisplayName);
+
+/// <summary>
+/// The mentions, hashtags and links in a coo's text, with their places in it: <c>Start</c> and <c>End</c> (exclusive)
+/// count UTF-16 code units, as JavaScript's string indexes do, so clients link the text without parsing it.
+/// </summary>
+public sealed record CooEntities(IReadOnlyList<MentionEntity> Mentions, IReadOnlyList<HashtagEntity> Hashtags, IReadOnlyList<UrlEntity> Urls)
+{
+    public static readonly CooEntities None = new([], [], []);
+}
+
+/// <summary>A mention of an existing user; <see cref="Username"/> is spelled as the user spells it.</summary>
+public sealed record MentionEntity(int Start, int End, long UserId, string Username);
+
+/// <summary><see cref="Tag"/> is normalised (<see cref="Hashtag.Normalize"/>) and has no <c>#</c>.</summary>
+public sealed record HashtagEntity(int Start, int End, string Tag);
+
+public sealed record UrlEntity(int Start, int End, string Url);

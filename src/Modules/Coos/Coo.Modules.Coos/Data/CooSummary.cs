@@ -1,7 +1,12 @@
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Coos.Domain;
+
 namespace Coo.Modules.Coos.Data;
 
 /// <summary>A coo as the module reads and caches it (<c>IEntityCache&lt;CooSummary&gt;</c>), without its author.</summary>
-internal sealed record CooSummary(long Id, long AuthorId, string Text, DateTimeOffset CreatedAt)
+internal sealed record CooSummary(long Id, long AuthorId, string Text, DateTimeOffset CreatedAt, CooEntities Entities)
 {
-    public static CooSummary Of(Domain.Coo coo) => new(coo.Id, coo.AuthorId, coo.Text, coo.CreatedAt);
+    /// <summary>A coo posted before entities were kept gets its hashtags and links found now; mentions need a lookup, so none.</summary>
+    public static CooSummary Of(Domain.Coo coo) =>
+        new(coo.Id, coo.AuthorId, coo.Text, coo.CreatedAt, coo.Entities ?? TextEntities.Parse(coo.Text) with { Mentions = [] });
 }

@@ -1,6 +1,9 @@
+using System.Text.Json;
+using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Domain;
 using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Coo.Modules.Coos.Data;
 
@@ -26,6 +29,12 @@ internal abstract class CoosDbContext(DbContextOptions options) : ModuleDbContex
             coo.HasKey(c => c.Id);
             coo.Property(c => c.Id).ValueGeneratedNever();
             coo.Property(c => c.Text).HasMaxLength(Domain.Coo.MaxCodeUnits);
+
+            // JSON text on every provider: written once with the coo, read whole, never queried into.
+            coo.Property(c => c.Entities).HasConversion(
+                entities => EntitiesJson.Write(entities),
+                json => EntitiesJson.Read(json),
+                new ValueComparer<CooEntities?>((a, b) => ReferenceEquals(a, b), e => e == null ? 0 : e.GetHashCode(), e => e));
             coo.HasIndex(c => new { c.AuthorId, c.Id }).IsDescending(false, true);
         });
 
@@ -63,3 +72,11 @@ internal sealed class SqliteCoosDbContext(DbContextOptions<SqliteCoosDbContext> 
 internal sealed class PostgreSqlCoosDbContext(DbContextOptions<PostgreSqlCoosDbContext> options) : CoosDbContext(options);
 
 internal sealed class SqlServerCoosDbContext(DbContextOptions<SqlServerCoosDbContext> options) : CoosDbContext(options);
+
+/// <summary>A coo's entities as stored: JSON, or null for coos posted before entities were kept.</summary>
+internal static class EntitiesJson
+{
+    public static string? Write(CooEntities? entities) => entities is null ? null : JsonSerializer.Serialize(entities, JsonSerializerOptions.Web);
+
+    public static CooEntities? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<CooEntities>(json, JsonSerializerOptions.Web);
+}

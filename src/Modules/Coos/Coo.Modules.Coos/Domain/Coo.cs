@@ -1,3 +1,5 @@
+using Coo.Modules.Coos.Contracts;
+
 namespace Coo.Modules.Coos.Domain;
 
 /// <summary>A short message. Its id is time-ordered, so ordering by id is ordering by posting time.</summary>
@@ -21,8 +23,11 @@ internal sealed class Coo
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static Coo Post(long id, long authorId, string text, DateTimeOffset now) =>
-        new() { Id = id, AuthorId = authorId, Text = text, CreatedAt = now };
+    /// <summary>Found when the coo was posted (<see cref="TextEntities"/>); null for coos posted before they were kept.</summary>
+    public CooEntities? Entities { get; private set; }
+
+    public static Coo Post(long id, long authorId, string text, CooEntities entities, DateTimeOffset now) =>
+        new() { Id = id, AuthorId = authorId, Text = text, Entities = entities, CreatedAt = now };
 }
 
 /// <summary>Remembers what an author's <c>Idempotency-Key</c> produced, so a retried POST returns the same coo.</summary>

@@ -37,6 +37,7 @@ internal static class CooHydration
                 c.Text,
                 c.CreatedAt,
                 new AuthorResponse(author.Id, author.Username, author.DisplayName),
+                c.Entities,
                 reacted.LikesCount,
                 reacted.RepostsCount,
                 reacted.LikedByViewer,

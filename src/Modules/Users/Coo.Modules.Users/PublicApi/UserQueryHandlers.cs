@@ -54,6 +54,26 @@ internal sealed class GetUserByUsernameHandler(UsersDbContext db) : IQueryHandle
     }
 }
 
+internal sealed class GetUsersByUsernamesHandler(UsersDbContext db) : IQueryHandler<GetUsersByUsernames, IReadOnlyList<UserSummary>>
+{
+    public const int MaxBatch = 100;
+
+    public async ValueTask<IReadOnlyList<UserSummary>> Handle(GetUsersByUsernames query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Usernames.Count, MaxBatch, nameof(query));
+        var normalized = query.Usernames.Where(User.CouldBeUsername).Select(User.NormalizeUsername).Distinct().ToArray();
+        if (normalized.Length == 0)
+        {
+            return [];
+        }
+
+        return await db.Users.AsNoTracking()
+            .Where(u => normalized.Contains(u.NormalizedUsername))
+            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName))
+            .ToListAsync(cancellationToken);
+    }
+}
+
 internal sealed class GetUserProfileHandler(UsersDbContext db) : IQueryHandler<GetUserProfile, UserProfile?>
 {
     public async ValueTask<UserProfile?> Handle(GetUserProfile query, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text;
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Domain;
+using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
@@ -12,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Coos.Features.PostCoo;
 
-internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids, TimeProvider time, CooMetrics metrics, IEntityCache<CooSummary> cache)
+internal sealed class PostCooHandler(
+    CoosDbContext db, ISender sender, SnowflakeIdGenerator ids, TimeProvider time, CooMetrics metrics, IEntityCache<CooSummary> cache)
     : ICommandHandler<PostCoo, Result<CooSummary>>
 {
     public async ValueTask<Result<CooSummary>> Handle(PostCoo command, CancellationToken cancellationToken)
@@ -34,15 +36,22 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
             }
         }
 
+        var entities = await FindEntitiesAsync(text, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var coo = Domain.Coo.Post(ids.NextId(), command.AuthorId, text, now);
+        var coo = Domain.Coo.Post(ids.NextId(), command.AuthorId, text, entities, now);
         db.Coos.Add(coo);
         if (command.IdempotencyKey is not null)
         {
             db.IdempotencyRecords.Add(IdempotencyRecord.For(command.AuthorId, command.IdempotencyKey, requestHash, coo.Id, now));
         }
 
-        db.Publish(new CooPostedIntegrationEvent(Guid.CreateVersion7(), now, coo.Id, coo.AuthorId));
+        db.Publish(new CooPostedIntegrationEvent(
+            Guid.CreateVersion7(),
+            now,
+            coo.Id,
+            coo.AuthorId,
+            [.. entities.Hashtags.Select(h => h.Tag).Distinct(StringComparer.Ordinal)],
+            [.. entities.Mentions.Select(m => m.UserId).Distinct()]));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -71,6 +80,19 @@ internal sealed class PostCooHandler(CoosDbContext db, SnowflakeIdGenerator ids,
         // write only means a later read loads it.
         await cache.AddAsync(summary, CancellationToken.None);
         return summary;
+    }
+
+    /// <summary>The text's entities, with the mentions of users who exist (one lookup for all of them).</summary>
+    private async Task<CooEntities> FindEntitiesAsync(string text, CancellationToken cancellationToken)
+    {
+        var entities = TextEntities.Parse(text);
+        if (entities.Mentions.Count == 0)
+        {
+            return entities;
+        }
+
+        var users = await sender.Send(new GetUsersByUsernames(entities.MentionedUsernames()), cancellationToken);
+        return entities.WithMentionsOf(users.Select(u => (u.Id, u.Username)));
     }
 
     private Task<IdempotencyRecord?> FindRecordAsync(long authorId, string key, CancellationToken cancellationToken) =>

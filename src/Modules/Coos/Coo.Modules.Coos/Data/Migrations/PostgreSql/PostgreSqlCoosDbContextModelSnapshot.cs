@@ -53,6 +53,10 @@ namespace Coo.Modules.Coos.Data.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Entities")
+                        .HasColumnType("text")
+                        .HasColumnName("entities");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1120)

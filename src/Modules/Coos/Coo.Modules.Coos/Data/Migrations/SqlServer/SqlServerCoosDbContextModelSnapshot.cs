@@ -53,6 +53,10 @@ namespace Coo.Modules.Coos.Data.Migrations.SqlServer
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Entities")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("entities");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1120)

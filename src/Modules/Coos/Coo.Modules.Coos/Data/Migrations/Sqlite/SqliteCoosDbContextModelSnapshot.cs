@@ -47,6 +47,10 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Entities")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entities");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1120)
