@@ -84,7 +84,7 @@ public sealed class ComposeTests(BrowserFixture fixture, ITestOutputHelper outpu
         await page.Keyboard.PressAsync("Control+Enter");
         await VerifyAsync(page, () => Expect(CooArticle(page, "Typed without a mouse")).ToBeVisibleAsync());
 
-        await TabUntilAsync(page, "article button");
+        await TabUntilAsync(page, "article .coo-actions button");
         await page.Keyboard.PressAsync("Enter");
         var dialog = page.GetByRole(AriaRole.Dialog);
         await VerifyAsync(page, async () =>

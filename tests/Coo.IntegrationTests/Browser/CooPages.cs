@@ -50,4 +50,28 @@ public static class CooPages
     public static ILocator CooArticles(IPage page) => page.GetByRole(AriaRole.Article);
 
     public static ILocator CooArticle(IPage page, string text) => CooArticles(page).Filter(new() { HasText = text });
+
+    /// <summary>A coo's like or repost toggle, by its name ("Like", "Repost").</summary>
+    public static ILocator ReactionButton(ILocator coo, string name) => coo.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    /// <summary>Clicks a reaction toggle and waits for the server's answer, which the button shows at once.</summary>
+    public static async Task ToggleReactionAsync(ILocator coo, string name)
+    {
+        var path = $"/{name.ToLowerInvariant()}";
+        await coo.Page.RunAndWaitForResponseAsync(
+            () => ReactionButton(coo, name).ClickAsync(),
+            response => response.Request.Method is "PUT" or "DELETE" && new Uri(response.Url).AbsolutePath.EndsWith(path, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether the toggle is pressed, the count it shows, and how a screen reader describes that count, e.g.
+    /// <c>ExpectReactionAsync(coo, "Like", pressed: true, "1", "1 like")</c>.
+    /// </summary>
+    public static async Task ExpectReactionAsync(ILocator coo, string name, bool pressed, string shown, string described)
+    {
+        var button = ReactionButton(coo, name);
+        await Expect(button).ToHaveAttributeAsync("aria-pressed", pressed ? "true" : "false");
+        await Expect(button.Locator("[aria-hidden=true]")).ToHaveTextAsync(shown);
+        await Expect(button).ToHaveAccessibleDescriptionAsync(described);
+    }
 }

@@ -10,9 +10,15 @@ import { language } from './i18n.js';
 /** @typedef {{ id: string, username: string, displayName: string }} UserSummary A user as lists show them. */
 
 /**
- * A coo the way clients render it, with its author.
- * @typedef {{ id: string, text: string, createdAt: string, author: UserSummary }} Coo
+ * A coo the way clients render it, with its author, how often it was liked and reposted, and whether you liked or
+ * reposted it (false for visitors).
+ * @typedef {{
+ *   id: string, text: string, createdAt: string, author: UserSummary,
+ *   likesCount: number, repostsCount: number, likedByYou: boolean, repostedByYou: boolean
+ * }} Coo
  */
+
+/** @typedef {'like' | 'repost'} ReactionKind How one may react to a coo; also the endpoint's last path segment. */
 
 /**
  * A page of a list, newest first; nextCursor is null on the last page.
@@ -243,6 +249,20 @@ export const api = {
   pinCoo: id => send('PUT', '/users/me/pinned-coo', { body: { cooId: id } }),
   /** @returns {Promise<void>} */
   unpinCoo: () => sendOnly('DELETE', '/users/me/pinned-coo'),
+  /**
+   * Likes or reposts a coo; idempotent.
+   * @param {string} id
+   * @param {ReactionKind} kind
+   * @returns {Promise<Coo>} the coo as you now see it
+   */
+  react: (id, kind) => send('PUT', `/coos/${encodeURIComponent(id)}/${kind}`),
+  /**
+   * Takes back a like or a repost; idempotent.
+   * @param {string} id
+   * @param {ReactionKind} kind
+   * @returns {Promise<Coo>} the coo as you now see it
+   */
+  undoReaction: (id, kind) => send('DELETE', `/coos/${encodeURIComponent(id)}/${kind}`),
   /** @returns {Promise<void>} */
   openJobsDashboard: () => sendOnly('POST', '/admin/dashboard-session', { body: {} }),
 };

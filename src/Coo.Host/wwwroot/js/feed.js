@@ -2,11 +2,22 @@
 import { api, ApiError } from './api.js';
 import { announce, byId, confirmDialog, h } from './dom.js';
 import { describeError } from './forms.js';
-import { t } from './i18n.js';
+import { formatCount, t } from './i18n.js';
 import { timeElement } from './time.js';
 
 /** @typedef {import('./api.js').Coo} Coo */
 /** @typedef {import('./api.js').MyProfile} Viewer */
+/** @typedef {import('./i18n.js').TextKey} TextKey */
+
+/**
+ * One way to react to a coo: its button's name, the words for its count, and the coo's fields for both.
+ * @typedef {{
+ *   kind: import('./api.js').ReactionKind, label: TextKey, countText: TextKey,
+ *   count: 'likesCount' | 'repostsCount', yours: 'likedByYou' | 'repostedByYou',
+ * }} Reaction
+ */
+
+/** @typedef {{ pressed: boolean, count: number }} ReactionState Whether you reacted, and how many did. */
 
 /**
  * What a list needs of its items: ids that are time-ordered snowflakes, as strings.
@@ -27,9 +38,21 @@ import { timeElement } from './time.js';
  * }} Feed
  */
 
+/** @type {readonly Reaction[]} */
+const reactions = [
+  { kind: 'like', label: 'like', countText: 'likes', count: 'likesCount', yours: 'likedByYou' },
+  { kind: 'repost', label: 'repost', countText: 'reposts', count: 'repostsCount', yours: 'repostedByYou' },
+];
+// Ties each reaction button to the words for its count (aria-describedby): ids must be unique on the page.
+let reactionCountIds = 0;
+// How a reaction button takes a state that another copy of its coo had confirmed (a pinned coo shows twice).
+/** @type {WeakMap<Element, (state: ReactionState) => void>} */
+const reactionToggles = new WeakMap();
+
 /**
- * One coo: author, relative time (exact local time on hover), text, and a delete button on your own. Where pinning is
- * offered (your own profile), your coos get "Pin to profile", and the pinned coo is marked and gets "Unpin".
+ * One coo: author, relative time (exact local time on hover), text, its likes and reposts (toggles when signed in),
+ * and a delete button on your own. Where pinning is offered (your own profile), your coos get "Pin to profile", and
+ * the pinned coo is marked and gets "Unpin".
  * @param {Coo} coo
  * @param {{
  *   viewer: Viewer | null,
@@ -48,9 +71,91 @@ export function cooItem(coo, { viewer, onDelete, pin }) {
         h('span', { 'aria-hidden': 'true' }, '·'),
         timeElement(coo.createdAt, h)),
       h('p', { class: 'coo-text' }, coo.text),
-      own ? h('div', { class: 'coo-actions' },
-        pin ? h('button', { type: 'button', class: 'secondary', onClick: () => pin.onToggle(coo) }, t(pin.pinned ? 'unpin' : 'pinToProfile')) : null,
-        h('button', { type: 'button', onClick: () => onDelete(coo) }, t('delete'))) : null));
+      h('div', { class: 'coo-foot' },
+        h('div', { class: 'reactions' }, reactions.map(reaction => (viewer ? reactionToggle(coo, reaction) : reactionCount(coo, reaction)))),
+        own ? h('div', { class: 'coo-actions' },
+          pin ? h('button', { type: 'button', class: 'secondary', onClick: () => pin.onToggle(coo) }, t(pin.pinned ? 'unpin' : 'pinToProfile')) : null,
+          h('button', { type: 'button', onClick: () => onDelete(coo) }, t('delete'))) : null)));
+}
+
+/**
+ * A reaction's count for visitors, who cannot react: the number to see, and words for screen readers.
+ * @param {Coo} coo
+ * @param {Reaction} reaction
+ */
+function reactionCount(coo, reaction) {
+  return h('span', { class: `reaction ${reaction.kind}` }, countParts(reaction, coo[reaction.count], { class: 'visually-hidden' }));
+}
+
+/**
+ * A count as a number to see, and in words (e.g. "3 likes") for screen readers.
+ * @param {Reaction} reaction
+ * @param {number} count
+ * @param {import('./dom.js').Props} wordsProps
+ */
+function countParts(reaction, count, wordsProps) {
+  return [h('span', { 'aria-hidden': 'true' }, formatCount(count)), h('span', wordsProps, t(reaction.countText, { count }))];
+}
+
+/**
+ * A reaction as a toggle button named after it, pressed when you reacted, described by its count. A click shows its
+ * outcome at once; then one request at a time carries your latest wish, so quick clicks never race each other. The
+ * server's answer sets the count; a failure goes back to what the server last confirmed and says why.
+ * @param {Coo} coo
+ * @param {Reaction} reaction
+ */
+function reactionToggle(coo, reaction) {
+  const { kind, count, yours } = reaction;
+  /** @type {ReactionState} */
+  let confirmed = { pressed: coo[yours], count: coo[count] };
+  let wanted = confirmed.pressed;
+  let sending = false;
+  const countId = `reaction-count-${++reactionCountIds}`;
+  const button = h('button', {
+    type: 'button', class: `reaction ${kind}`, 'aria-describedby': countId,
+    onClick: () => {
+      wanted = !wanted;
+      show();
+      send();
+    },
+  });
+
+  function show() {
+    const shown = confirmed.count + (wanted === confirmed.pressed ? 0 : wanted ? 1 : -1);
+    button.setAttribute('aria-pressed', String(wanted));
+    // Named by its hidden label alone, so the name stays put while the count changes; the count describes it.
+    button.replaceChildren(h('span', { class: 'visually-hidden' }, t(reaction.label)), ...countParts(reaction, shown, { id: countId, hidden: true }));
+  }
+
+  async function send() {
+    if (sending) return;
+    sending = true;
+    try {
+      let sent = confirmed.pressed;
+      while (wanted !== sent) {
+        sent = wanted;
+        const seen = await (sent ? api.react : api.undoReaction)(coo.id, kind);
+        confirmed = { pressed: seen[yours], count: seen[count] };
+      }
+      for (const copy of document.querySelectorAll(`.coo[data-id="${CSS.escape(coo.id)}"] .reaction.${kind}`)) {
+        if (copy !== button) reactionToggles.get(copy)?.(confirmed);
+      }
+    } catch (error) {
+      alertError(describeError(error));
+    } finally {
+      sending = false;
+      wanted = confirmed.pressed;
+      show();
+    }
+  }
+
+  reactionToggles.set(button, state => {
+    confirmed = state;
+    if (!sending) wanted = state.pressed;
+    show();
+  });
+  show();
+  return button;
 }
 
 /**

@@ -87,6 +87,14 @@ export function t(key, values = {}) {
   });
 }
 
+/**
+ * A count to read at a glance: in full below 10,000, compact from there on (12K).
+ * @param {number} value
+ */
+export function formatCount(value) {
+  return new Intl.NumberFormat(current, { notation: value >= 10000 ? 'compact' : 'standard' }).format(value);
+}
+
 /** @param {string | number} value */
 function formatValue(value) {
   return typeof value === 'number' ? new Intl.NumberFormat(current).format(value) : value;

@@ -3,7 +3,7 @@ import { api, ApiError } from '../api.js';
 import { announce, find, get, h } from '../dom.js';
 import { cooItem, deleteCoo, feed } from '../feed.js';
 import { characterCounter, clearErrors, describeError, field, formError, showErrors } from '../forms.js';
-import { language, t } from '../i18n.js';
+import { formatCount, language, t } from '../i18n.js';
 
 /** @typedef {import('../api.js').Coo} Coo */
 /** @typedef {import('../api.js').MyProfile} Viewer */
@@ -171,9 +171,4 @@ export async function profileView(main, { viewer, username, setViewer }) {
   main.append(header, h('h2', {}, t('coosHeading')), pinned, coos.element);
   coos.start();
   return () => coos.stop();
-}
-
-/** @param {number} value */
-function formatCount(value) {
-  return new Intl.NumberFormat(language(), { notation: value >= 10000 ? 'compact' : 'standard' }).format(value);
 }
