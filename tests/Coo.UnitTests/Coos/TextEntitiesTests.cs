@@ -42,6 +42,16 @@ public sealed class TextEntitiesTests
         Assert.Equal(expected, string.Join(' ', TextEntities.Parse(text).Hashtags.Select(t => t.Tag)));
     }
 
+    [Fact]
+    public void Normalising_refuses_what_is_no_tag_without_throwing()
+    {
+        Assert.Null(Hashtag.Normalize("a\uFFFEb"));
+        Assert.Null(Hashtag.Normalize("a\uD800"));
+        Assert.Null(Hashtag.Normalize("a\u0001"));
+        Assert.Null(Hashtag.Normalize(new string('a', Hashtag.MaxLength + 1)));
+        Assert.Equal("coo", Hashtag.Normalize("ＣＯＯ"));
+    }
+
     [Theory]
     [InlineData("see https://example.org.", "https://example.org")]
     [InlineData("(see https://en.wikipedia.org/wiki/Coo_(bird))", "https://en.wikipedia.org/wiki/Coo_(bird)")]

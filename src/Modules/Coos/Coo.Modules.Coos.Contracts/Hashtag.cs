@@ -21,7 +21,8 @@ public sealed class Hashtag
     /// <summary>The tag's one form for storing and comparing (without the <c>#</c>), or null when it is no valid tag.</summary>
     public static string? Normalize(string? tag)
     {
-        if (string.IsNullOrEmpty(tag) || tag.Length > MaxLength || !IsWellFormed(tag))
+        // Checked before normalising too: normalising throws on noncharacters and unpaired surrogates.
+        if (string.IsNullOrEmpty(tag) || tag.Length > MaxLength || !IsWellFormed(tag) || !tag.EnumerateRunes().All(IsPartOfTag))
         {
             return null;
         }

@@ -6,6 +6,7 @@ using Coo.Modules.Reactions.Features.ListUserLikes;
 using Coo.Modules.Reactions.Features.React;
 using Coo.Modules.Reactions.Features.UndoReaction;
 using Coo.Modules.Reactions.IntegrationEventHandlers;
+using Coo.Modules.Reactions.PublicApi;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Web;
@@ -27,6 +28,7 @@ public sealed class ReactionsModule : IModule
         services.AddModuleDbContext<ReactionsDbContext, SqliteReactionsDbContext, PostgreSqlReactionsDbContext, SqlServerReactionsDbContext>(
             database, ReactionsDbContext.SchemaName);
         services.AddPublishedIntegrationEvents(typeof(CooLikedIntegrationEvent).Assembly);
+        services.AddSingleton<LastKnownReactionCounts>();
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, ReactionsDbContext>();
     }
 

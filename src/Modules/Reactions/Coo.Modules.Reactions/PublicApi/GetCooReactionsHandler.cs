@@ -1,6 +1,7 @@
 using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Reactions.Data;
 using Coo.Modules.Reactions.Domain;
+using Coo.Shared.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Coo.Modules.Reactions.PublicApi;
 /// A page's counts and the viewer's own reactions in one query: the counts' shares summed per coo, and the viewer's
 /// reactions to the same coos, as one result (UNION ALL), so hydrating a page costs this module one round trip.
 /// </summary>
-internal sealed class GetCooReactionsHandler(IDbContextFactory<ReactionsDbContext> contexts)
+internal sealed class GetCooReactionsHandler(IDbContextFactory<ReactionsDbContext> contexts, LastKnownReactionCounts lastKnown)
     : IQueryHandler<GetCooReactions, IReadOnlyDictionary<long, CooReactions>>
 {
     public const int MaxBatch = 1000;
@@ -19,14 +20,28 @@ internal sealed class GetCooReactionsHandler(IDbContextFactory<ReactionsDbContex
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.CooIds.Count, MaxBatch, nameof(query));
         var ids = query.CooIds.Distinct().ToArray();
-        var viewerId = query.ViewerId ?? 0;
+        try
+        {
+            var read = await ReadAsync(ids, query.ViewerId, cancellationToken);
+            lastKnown.Remember(ids, read);
+            return read;
+        }
+        catch (Exception ex) when (ex.IsDatabaseUnavailable())
+        {
+            return lastKnown.Recall(ids);
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<long, CooReactions>> ReadAsync(long[] ids, long? viewer, CancellationToken cancellationToken)
+    {
+        var viewerId = viewer ?? 0;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var counts = db.CountShares.AsNoTracking()
             .Where(s => ids.Contains(s.CooId))
             .GroupBy(s => s.CooId)
             .Select(g => new { CooId = g.Key, Kind = 0, Likes = g.Sum(s => s.LikesCount), Reposts = g.Sum(s => s.RepostsCount) });
         var viewers = db.Reactions.AsNoTracking()
-            .Where(r => query.ViewerId != null && r.UserId == viewerId && ids.Contains(r.CooId))
+            .Where(r => viewer != null && r.UserId == viewerId && ids.Contains(r.CooId))
             .Select(r => new { r.CooId, Kind = (int)r.Kind, Likes = 0, Reposts = 0 });
         // Each row is a coo's summed counts (kind 0) or one of the viewer's reactions to it.
         var rows = await counts.Concat(viewers).ToListAsync(cancellationToken);
