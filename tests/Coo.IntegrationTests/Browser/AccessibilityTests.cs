@@ -10,6 +10,8 @@ namespace Coo.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
+    private const string AdasCoo = "That brain of mine is something more than merely mortal; as time will show. #engine";
+
     [BrowserFact]
     public async Task Every_main_screen_has_no_serious_accessibility_violations()
     {
@@ -30,6 +32,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         await SignInAsync(page, "ada");
         await Expect(CooArticles(page)).ToHaveCountAsync(3);
         await CheckAsync(page, "home");
+
+        await CooArticle(page, AdasCoo).GetByRole(AriaRole.Link, new() { Name = "#engine" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "#engine", Level = 1 })).ToBeVisibleAsync();
+        await Expect(CooArticles(page)).ToHaveCountAsync(1);
+        await CheckAsync(page, "tag");
 
         await page.GotoAsync("/@grace");
         await Expect(CooArticles(page)).ToHaveCountAsync(2);
@@ -62,7 +69,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         await ScreenshotAsync(page, screen);
     }
 
-    /// <summary>Ada follows Grace; each has posted.</summary>
+    /// <summary>Ada follows Grace; each has posted, Ada with a hashtag.</summary>
     private async Task SeedAsync()
     {
         using var api = Host.Api.CreateClient();
@@ -73,10 +80,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         await api.FollowOkAsync(ada, "grace");
         await api.PostCooOkAsync(grace, "It's easier to ask forgiveness than it is to get permission.");
         await api.PostCooOkAsync(grace, "A ship in port is safe, but that is not what ships are built for.");
-        await api.PostCooOkAsync(ada, "That brain of mine is something more than merely mortal; as time will show.");
+        await api.PostCooOkAsync(ada, AdasCoo);
         await api.HomeTimelineBecomesAsync(ada,
-            "That brain of mine is something more than merely mortal; as time will show.",
+            AdasCoo,
             "A ship in port is safe, but that is not what ships are built for.",
             "It's easier to ask forgiveness than it is to get permission.");
+        await Eventually.MatchAsync(
+            () => api.WholeListAsync<CooItem>("/api/v1/tags/engine/coos", pageSize: 20), coos => coos.Count == 1, what: "Ada's coo tagged #engine");
     }
 }

@@ -10,13 +10,25 @@ import { language } from './i18n.js';
 /** @typedef {{ id: string, username: string, displayName: string }} UserSummary A user as lists show them. */
 
 /**
- * A coo the way clients render it, with its author, how often it was liked and reposted, and whether you liked or
- * reposted it (false for visitors).
+ * The mentions, hashtags and links in a coo's text, where start and end (exclusive) are UTF-16 offsets into it, as
+ * text.slice(start, end) takes them; they never overlap. A hashtag's tag is normalised (lower case) and has no '#'.
  * @typedef {{
- *   id: string, text: string, createdAt: string, author: UserSummary,
+ *   mentions: { start: number, end: number, userId: string, username: string }[],
+ *   hashtags: { start: number, end: number, tag: string }[],
+ *   urls: { start: number, end: number, url: string }[]
+ * }} CooEntities
+ */
+
+/**
+ * A coo the way clients render it, with its author, the entities in its text, how often it was liked and reposted,
+ * and whether you liked or reposted it (false for visitors).
+ * @typedef {{
+ *   id: string, text: string, createdAt: string, author: UserSummary, entities: CooEntities,
  *   likesCount: number, repostsCount: number, likedByYou: boolean, repostedByYou: boolean
  * }} Coo
  */
+
+/** @typedef {{ tag: string, people: number }} TrendingTag A tag and how many distinct people used it in 24 hours. */
 
 /** @typedef {'like' | 'repost'} ReactionKind How one may react to a coo; also the endpoint's last path segment. */
 
@@ -228,6 +240,18 @@ export const api = {
    * @returns {Promise<Page<Coo>>}
    */
   homeTimeline: cursor => send('GET', paged('/timelines/home', 20, cursor)),
+  /**
+   * The coos with a hashtag, newest first.
+   * @param {string} tag without '#', in any case
+   * @param {string | null} cursor
+   * @returns {Promise<Page<Coo>>}
+   */
+  tagCoos: (tag, cursor) => send('GET', paged(`/tags/${encodeURIComponent(tag)}/coos`, 20, cursor)),
+  /**
+   * The ten tags used by the most distinct people in the last 24 hours.
+   * @returns {Promise<{ items: TrendingTag[] }>}
+   */
+  trendingTags: () => send('GET', '/tags/trending'),
   /** @returns {Promise<CooLimits>} */
   cooLimits: () => send('GET', '/coos/limits'),
   /**

@@ -7,6 +7,7 @@ import { signInView, signUpView, welcomeView } from './views/account.js';
 import { homeView } from './views/home.js';
 import { peopleView } from './views/people.js';
 import { profileView } from './views/profile.js';
+import { tagView } from './views/tag.js';
 
 /** @typedef {import('./api.js').MyProfile} Viewer */
 /** @typedef {(path: string, options?: { replace?: boolean }) => void} Navigate */
@@ -27,6 +28,17 @@ import { profileView } from './views/profile.js';
 /** @param {RegExpMatchArray} match the username a profile route captured first */
 const usernameIn = match => match[1] ?? '';
 
+/** @param {RegExpMatchArray} match the tag a hashtag route captured first, percent-encoded in the path */
+function tagIn(match) {
+  const encoded = match[1] ?? '';
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    // A broken escape is no tag: the API says so on the page.
+    return encoded;
+  }
+}
+
 // The client's routes; the host serves index.html for each of them (WebClient.cs).
 /** @type {Route[]} */
 const routes = [
@@ -39,6 +51,7 @@ const routes = [
     title: match => `@${usernameIn(match)}`,
   },
   { pattern: /^\/@(\w{1,15})$/, view: (main, context, match) => profileView(main, { ...context, username: usernameIn(match) }), title: match => `@${usernameIn(match)}` },
+  { pattern: /^\/tags\/([^/]+)$/, view: (main, context, match) => tagView(main, { ...context, tag: tagIn(match) }), title: match => `#${tagIn(match)}` },
 ];
 
 const main = byId('main', HTMLElement);

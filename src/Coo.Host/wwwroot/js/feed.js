@@ -70,12 +70,43 @@ export function cooItem(coo, { viewer, onDelete, pin }) {
         h('span', { class: 'handle' }, `@${coo.author.username}`),
         h('span', { 'aria-hidden': 'true' }, '·'),
         timeElement(coo.createdAt, h)),
-      h('p', { class: 'coo-text' }, coo.text),
+      h('p', { class: 'coo-text' }, linkedText(coo)),
       h('div', { class: 'coo-foot' },
         h('div', { class: 'reactions' }, reactions.map(reaction => (viewer ? reactionToggle(coo, reaction) : reactionCount(coo, reaction)))),
         own ? h('div', { class: 'coo-actions' },
           pin ? h('button', { type: 'button', class: 'secondary', onClick: () => pin.onToggle(coo) }, t(pin.pinned ? 'unpin' : 'pinToProfile')) : null,
           h('button', { type: 'button', onClick: () => onDelete(coo) }, t('delete'))) : null)));
+}
+
+/**
+ * The page of a hashtag's coos.
+ * @param {string} tag
+ */
+export const tagPath = tag => `/tags/${encodeURIComponent(tag)}`;
+
+/**
+ * A coo's text as text nodes, with its mentions linked to profiles, its hashtags to their pages and its URLs to where
+ * they point; the server found them, so the client never parses the text.
+ * @param {Coo} coo
+ * @returns {(Node | string)[]}
+ */
+function linkedText({ text, entities }) {
+  const links = [
+    ...entities.mentions.map(mention => ({ ...mention, href: `/@${mention.username}`, external: false })),
+    ...entities.hashtags.map(hashtag => ({ ...hashtag, href: tagPath(hashtag.tag), external: false })),
+    // Only web links: anything else (javascript:) stays text, whatever the server sent.
+    ...entities.urls.filter(link => /^https?:\/\//i.test(link.url)).map(link => ({ ...link, href: link.url, external: true })),
+  ].sort((a, b) => a.start - b.start);
+  /** @type {(Node | string)[]} */
+  const parts = [];
+  let position = 0;
+  for (const { start, end, href, external } of links) {
+    parts.push(text.slice(position, start),
+      h('a', { href, rel: external ? 'noopener noreferrer nofollow ugc' : null }, text.slice(start, end)));
+    position = end;
+  }
+  parts.push(text.slice(position));
+  return parts;
 }
 
 /**

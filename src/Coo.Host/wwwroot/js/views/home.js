@@ -1,12 +1,13 @@
 // @ts-check
 import { api } from '../api.js';
 import { announce, get, h } from '../dom.js';
-import { cooItem, deleteCoo, feed } from '../feed.js';
+import { cooItem, deleteCoo, feed, tagPath } from '../feed.js';
 import { characterCounter, clearErrors, describeError, field, formError, showErrors } from '../forms.js';
 import { t } from '../i18n.js';
 
 /** @typedef {import('../api.js').Coo} Coo */
 /** @typedef {import('../api.js').CooLimits} CooLimits */
+/** @typedef {import('../api.js').TrendingTag} TrendingTag */
 
 const pollInterval = 5000;
 /** @type {Promise<CooLimits> | null} */
@@ -25,12 +26,14 @@ function loadCooLimits() {
 }
 
 /**
- * Compose box and home timeline, with a notice when others' coos arrive.
+ * Compose box, trending tags and home timeline, with a notice when others' coos arrive.
  * @param {HTMLElement} main
  * @param {{ viewer: import('../api.js').MyProfile | null }} context
  * @returns {Promise<() => void>} stops polling and paging
  */
 export async function homeView(main, { viewer }) {
+  // Asked for at once, so the trends load alongside the timeline and never hold it up.
+  const trending = trendingSection(api.trendingTags());
   let limits;
   try {
     limits = await loadCooLimits();
@@ -57,6 +60,7 @@ export async function homeView(main, { viewer }) {
       pending = pending.filter(item => item.id !== coo.id);
       updateNotice();
     }),
+    trending,
     notice,
     timeline.element);
   timeline.start();
@@ -98,6 +102,23 @@ export async function homeView(main, { viewer }) {
     document.removeEventListener('visibilitychange', onVisible);
     timeline.stop();
   };
+}
+
+/**
+ * The tags most people used lately, most first, as links to their pages. Hidden until they arrive, and when none
+ * trend or they fail to load: trends are an extra, and the rest of the page works without them.
+ * @param {Promise<{ items: TrendingTag[] }>} request
+ */
+function trendingSection(request) {
+  const list = h('ol', { class: 'trending-tags' });
+  const section = h('section', { class: 'card trending', 'aria-labelledby': 'trending-heading', hidden: true },
+    h('h2', { id: 'trending-heading' }, t('trending')), list);
+  request.then(({ items }) => {
+    list.replaceChildren(...items.map(({ tag, people }) => h('li', {},
+      h('a', { href: tagPath(tag) }, `#${tag}`), ' ', h('span', { class: 'muted' }, t('tagPeople', { count: people })))));
+    section.hidden = items.length === 0;
+  }, () => {});
+  return section;
 }
 
 /**
