@@ -30,6 +30,8 @@ public sealed class StaticAssetsTests(BrowserFixture fixture, ITestOutputHelper 
     [InlineData("/@someone/following")]
     [InlineData("/signin")]
     [InlineData("/signup")]
+    [InlineData("/tags/coo")]
+    [InlineData("/tags/%C3%A9t%C3%A9")]
     public async Task Client_routes_serve_the_same_document_as_the_root(string route)
     {
         using var client = Host.CreateRawClient();
