@@ -43,6 +43,25 @@ public sealed class ReactionsTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_reaction_shows_on_the_very_next_read_of_a_page_read_just_before_it(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var author = await client.CreateUserAsync("ines");
+        var fan = await client.CreateUserAsync("jon");
+        var coo = await client.PostCooOkAsync(author, "read, then liked");
+        var before = await client.ReactedPageAsync("/api/v1/users/ines/coos", fan);
+
+        await client.ReactOkAsync(HttpMethod.Put, fan, coo.Id, "like");
+        var afterLike = await client.ReactedPageAsync("/api/v1/users/ines/coos", fan);
+        await client.ReactOkAsync(HttpMethod.Delete, fan, coo.Id, "like");
+        var afterUndo = await client.ReactedPageAsync("/api/v1/users/ines/coos", viewer: null);
+
+        Assert.Equal([new ReactedCoo(coo.Id, 0, 0, false, false)], before);
+        Assert.Equal([new ReactedCoo(coo.Id, 1, 0, true, false)], afterLike);
+        Assert.Equal([new ReactedCoo(coo.Id, 0, 0, false, false)], afterUndo);
+    }
+
+    [Theory, Providers]
     public async Task Reposts_count_apart_from_likes_and_are_undone_the_same_way(TestProvider provider)
     {
         using var client = (await fixture.StartAsync(provider)).CreateClient();

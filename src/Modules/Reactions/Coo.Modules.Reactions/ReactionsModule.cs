@@ -28,7 +28,7 @@ public sealed class ReactionsModule : IModule
         services.AddModuleDbContext<ReactionsDbContext, SqliteReactionsDbContext, PostgreSqlReactionsDbContext, SqlServerReactionsDbContext>(
             database, ReactionsDbContext.SchemaName);
         services.AddPublishedIntegrationEvents(typeof(CooLikedIntegrationEvent).Assembly);
-        services.AddSingleton<LastKnownReactionCounts>();
+        services.AddSingleton<ReactionReadCache>();
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, ReactionsDbContext>();
     }
 

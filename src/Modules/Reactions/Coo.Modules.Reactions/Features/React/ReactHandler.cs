@@ -1,6 +1,7 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Reactions.Data;
 using Coo.Modules.Reactions.Domain;
+using Coo.Modules.Reactions.PublicApi;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Kernel;
 using Mediator;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Reactions.Features.React;
 
-internal sealed class ReactHandler(ReactionsDbContext db, ISender sender, SnowflakeIdGenerator ids, TimeProvider time)
+internal sealed class ReactHandler(ReactionsDbContext db, ISender sender, SnowflakeIdGenerator ids, TimeProvider time, ReactionReadCache cache)
     : ICommandHandler<React, Result<Unit>>
 {
     public async ValueTask<Result<Unit>> Handle(React command, CancellationToken cancellationToken)
@@ -38,6 +39,7 @@ internal sealed class ReactHandler(ReactionsDbContext db, ISender sender, Snowfl
 
         await ReactionStore.AdjustCountAsync(db, coo.Id, command.Kind, command.UserId, +1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        cache.Forget(coo.Id, command.UserId);
         return Unit.Value;
     }
 }

@@ -1,9 +1,10 @@
 using Coo.Modules.Reactions.Data;
+using Coo.Modules.Reactions.PublicApi;
 using Mediator;
 
 namespace Coo.Modules.Reactions.Features.UndoReaction;
 
-internal sealed class UndoReactionHandler(ReactionsDbContext db, TimeProvider time) : ICommandHandler<UndoReaction>
+internal sealed class UndoReactionHandler(ReactionsDbContext db, TimeProvider time, ReactionReadCache cache) : ICommandHandler<UndoReaction>
 {
     public async ValueTask<Unit> Handle(UndoReaction command, CancellationToken cancellationToken)
     {
@@ -18,6 +19,7 @@ internal sealed class UndoReactionHandler(ReactionsDbContext db, TimeProvider ti
         db.Publish(ReactionEvents.Undone(undone, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        cache.Forget(command.CooId, command.UserId);
         return Unit.Value;
     }
 }
