@@ -96,10 +96,8 @@ internal static class ModeRun
                 result.WarmReads = MedianRun(warmReads);
                 result.ScrapedReads = await Measure(result, "home timeline reads, warm, /metrics scraped every second", MetricsScraper.WhileAsync(host, () => ReadHomeTimelines()));
 
-                // Freshness and the like storm before the posting load: the fan-outs that load leaves queued would
-                // delay their set-up.
+                // Freshness before the posting load: the fan-outs that load leaves queued would delay its set-up.
                 result.Freshness = await FreshnessScenario.RunAsync(api, options, data, database);
-                result.LikeStorm = await LikeStormScenario.RunAsync(host, api, await SignInAsync(api, data, options.Likers));
                 Task<LoadResult> Post(TimeSpan? warmUp = null) => LoadDriver.RunAsync(
                     host,
                     options,
@@ -109,6 +107,9 @@ internal static class ModeRun
                     warmUp: warmUp);
                 result.Posting = await Measure(result, "posting", Post());
                 result.FanOutBacklog = await WaitForFanOutsAsync(database);
+
+                // Last: the background work a thousand likes leave (their events' consumers) would weigh on what follows.
+                result.LikeStorm = await LikeStormScenario.RunAsync(host, api, await SignInAsync(api, data, options.Likers));
                 if (options.Profile)
                 {
                     var seconds = (int)options.Duration.TotalSeconds;
