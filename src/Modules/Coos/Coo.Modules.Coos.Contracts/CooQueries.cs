@@ -16,10 +16,18 @@ public sealed record GetCooRefs(IReadOnlyCollection<long> CooIds) : IQuery<IRead
 public sealed record GetCooCounts(IReadOnlyCollection<long> AuthorIds) : IQuery<IReadOnlyDictionary<long, int>>;
 
 /// <summary>
-/// The newest coos of any of <paramref name="AuthorIds"/>, strictly older than <paramref name="BeforeId"/> when given:
-/// how timelines fill in what they do not store.
+/// The newest coos of any of <paramref name="AuthorIds"/>, strictly older than <paramref name="BeforeId"/> when given,
+/// leaving out replies to anyone outside <paramref name="ReplyAudience"/> when it is given: how timelines fill in what
+/// they do not store (a reply shows on a home timeline only to those who follow both people).
 /// </summary>
-public sealed record GetCooRefsByAuthors(IReadOnlyCollection<long> AuthorIds, long? BeforeId, int Limit) : IQuery<IReadOnlyList<CooRef>>;
+public sealed record GetCooRefsByAuthors(IReadOnlyCollection<long> AuthorIds, long? BeforeId, int Limit, IReadOnlyCollection<long>? ReplyAudience = null)
+    : IQuery<IReadOnlyList<CooRef>>;
+
+/// <summary>
+/// The newest replies by any of <paramref name="AuthorIds"/> to coos of <paramref name="RepliedToAuthorId"/>: what
+/// following someone adds to a home timeline besides their own coos.
+/// </summary>
+public sealed record GetRepliesToAuthor(long RepliedToAuthorId, IReadOnlyCollection<long> AuthorIds, int Limit) : IQuery<IReadOnlyList<CooRef>>;
 
 /// <summary>
 /// The coo <paramref name="AuthorId"/> pinned to their profile, as <paramref name="ViewerId"/> sees it; null when none is
@@ -27,4 +35,5 @@ public sealed record GetCooRefsByAuthors(IReadOnlyCollection<long> AuthorIds, lo
 /// </summary>
 public sealed record GetPinnedCoo(long AuthorId, long? ViewerId) : IQuery<CooResponse?>;
 
-public sealed record CooRef(long Id, long AuthorId);
+/// <summary>A coo by its id, its author and, for a reply, the author of the coo it answers.</summary>
+public sealed record CooRef(long Id, long AuthorId, long? InReplyToAuthorId);

@@ -4,9 +4,21 @@ using Coo.Modules.Coos.Domain;
 namespace Coo.Modules.Coos.Data;
 
 /// <summary>A coo as the module reads and caches it (<c>IEntityCache&lt;CooSummary&gt;</c>), without its author.</summary>
-internal sealed record CooSummary(long Id, long AuthorId, string Text, DateTimeOffset CreatedAt, CooEntities Entities)
+internal sealed record CooSummary(
+    long Id, long AuthorId, string Text, DateTimeOffset CreatedAt, CooEntities Entities, long? InReplyToId, long? InReplyToAuthorId, long ConversationId)
 {
     /// <summary>A coo posted before entities were kept gets its hashtags and links found now; mentions need a lookup, so none.</summary>
-    public static CooSummary Of(Domain.Coo coo) =>
-        new(coo.Id, coo.AuthorId, coo.Text, coo.CreatedAt, coo.Entities ?? TextEntities.Parse(coo.Text) with { Mentions = [] });
+    public static CooSummary Of(Domain.Coo coo) => new(
+        coo.Id,
+        coo.AuthorId,
+        coo.Text,
+        coo.CreatedAt,
+        coo.Entities ?? TextEntities.Parse(coo.Text) with { Mentions = [] },
+        coo.InReplyToId,
+        coo.InReplyToAuthorId,
+        coo.ConversationId);
+
+    public CooRef Ref => new(Id, AuthorId, InReplyToAuthorId);
+
+    public ReplyTarget AsReplyTarget => new(Id, AuthorId, ConversationId);
 }

@@ -21,6 +21,8 @@ internal abstract class CoosDbContext(DbContextOptions options) : ModuleDbContex
 
     public DbSet<Pin> Pins => Set<Pin>();
 
+    public DbSet<ConversationTombstone> ConversationTombstones => Set<ConversationTombstone>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Domain.Coo>(coo =>
@@ -36,6 +38,16 @@ internal abstract class CoosDbContext(DbContextOptions options) : ModuleDbContex
                 json => EntitiesJson.Read(json),
                 new ValueComparer<CooEntities?>((a, b) => ReferenceEquals(a, b), e => e == null ? 0 : e.GetHashCode(), e => e));
             coo.HasIndex(c => new { c.AuthorId, c.Id }).IsDescending(false, true);
+            coo.HasIndex(c => c.ConversationId);
+            coo.HasIndex(c => new { c.InReplyToAuthorId, c.Id }).IsDescending(false, true);
+        });
+
+        modelBuilder.Entity<ConversationTombstone>(tombstone =>
+        {
+            tombstone.ToTable("conversation_tombstones");
+            tombstone.HasKey(t => t.CooId);
+            tombstone.Property(t => t.CooId).ValueGeneratedNever();
+            tombstone.HasIndex(t => t.ConversationId);
         });
 
         modelBuilder.Entity<IdempotencyRecord>(record =>

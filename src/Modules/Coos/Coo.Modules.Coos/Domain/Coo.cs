@@ -26,9 +26,34 @@ internal sealed class Coo
     /// <summary>Found when the coo was posted (<see cref="TextEntities"/>); null for coos posted before they were kept.</summary>
     public CooEntities? Entities { get; private set; }
 
+    /// <summary>The coo this one answers; it may have been deleted since.</summary>
+    public long? InReplyToId { get; private set; }
+
+    /// <summary>The author of <see cref="InReplyToId"/>, kept so that who may see a reply never needs the parent.</summary>
+    public long? InReplyToAuthorId { get; private set; }
+
+    /// <summary>The first coo of the conversation: the coo itself when it answers none.</summary>
+    public long ConversationId { get; private set; }
+
     public static Coo Post(long id, long authorId, string text, CooEntities entities, DateTimeOffset now) =>
-        new() { Id = id, AuthorId = authorId, Text = text, Entities = entities, CreatedAt = now };
+        new() { Id = id, AuthorId = authorId, Text = text, Entities = entities, CreatedAt = now, ConversationId = id };
+
+    public static Coo Reply(long id, long authorId, string text, CooEntities entities, ReplyTarget parent, DateTimeOffset now) =>
+        new()
+        {
+            Id = id,
+            AuthorId = authorId,
+            Text = text,
+            Entities = entities,
+            CreatedAt = now,
+            InReplyToId = parent.Id,
+            InReplyToAuthorId = parent.AuthorId,
+            ConversationId = parent.ConversationId,
+        };
 }
+
+/// <summary>What a reply keeps of the coo it answers.</summary>
+internal sealed record ReplyTarget(long Id, long AuthorId, long ConversationId);
 
 /// <summary>Remembers what an author's <c>Idempotency-Key</c> produced, so a retried POST returns the same coo.</summary>
 internal sealed class IdempotencyRecord
@@ -85,4 +110,26 @@ internal sealed class Pin
         CooId = cooId;
         PinnedAt = now;
     }
+}
+
+/// <summary>
+/// Where a deleted coo stood in its conversation, so that a thread through it keeps its shape and shows a placeholder
+/// instead of falling apart. Kept only for coos that were part of a conversation (a reply, or a coo with replies).
+/// </summary>
+internal sealed class ConversationTombstone
+{
+    private ConversationTombstone()
+    {
+    }
+
+    public long CooId { get; private set; }
+
+    public long? InReplyToId { get; private set; }
+
+    public long ConversationId { get; private set; }
+
+    public DateTimeOffset DeletedAt { get; private set; }
+
+    public static ConversationTombstone Of(Coo coo, DateTimeOffset now) =>
+        new() { CooId = coo.Id, InReplyToId = coo.InReplyToId, ConversationId = coo.ConversationId, DeletedAt = now };
 }

@@ -21,7 +21,7 @@ internal sealed class GetCooResponsesHandler(ISender sender) : IQueryHandler<Get
 internal sealed class GetCooRefsHandler(ISender sender) : IQueryHandler<GetCooRefs, IReadOnlyList<CooRef>>
 {
     public async ValueTask<IReadOnlyList<CooRef>> Handle(GetCooRefs query, CancellationToken cancellationToken) =>
-        [.. (await sender.Send(new GetCoosByIds(query.CooIds), cancellationToken)).Select(c => new CooRef(c.Id, c.AuthorId))];
+        [.. (await sender.Send(new GetCoosByIds(query.CooIds), cancellationToken)).Select(c => c.Ref)];
 }
 
 internal sealed class GetCooCountsHandler(CoosDbContext db) : IQueryHandler<GetCooCounts, IReadOnlyDictionary<long, int>>
@@ -52,8 +52,29 @@ internal sealed class GetCooRefsByAuthorsHandler(CoosDbContext db) : IQueryHandl
             coos = coos.Where(c => c.Id < before);
         }
 
+        if (query.ReplyAudience is not null)
+        {
+            var audience = query.ReplyAudience.Distinct().ToArray();
+            coos = coos.Where(c => c.InReplyToAuthorId == null || audience.Contains(c.InReplyToAuthorId.Value));
+        }
+
         return await coos.OrderByDescending(c => c.Id).Take(query.Limit)
-            .Select(c => new CooRef(c.Id, c.AuthorId)).ToListAsync(cancellationToken);
+            .Select(c => new CooRef(c.Id, c.AuthorId, c.InReplyToAuthorId)).ToListAsync(cancellationToken);
+    }
+}
+
+internal sealed class GetRepliesToAuthorHandler(CoosDbContext db) : IQueryHandler<GetRepliesToAuthor, IReadOnlyList<CooRef>>
+{
+    public async ValueTask<IReadOnlyList<CooRef>> Handle(GetRepliesToAuthor query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        var authors = query.AuthorIds.Distinct().ToArray();
+        return authors.Length == 0
+            ? []
+            : await db.Coos.AsNoTracking()
+                .Where(c => c.InReplyToAuthorId == query.RepliedToAuthorId && authors.Contains(c.AuthorId))
+                .OrderByDescending(c => c.Id).Take(query.Limit)
+                .Select(c => new CooRef(c.Id, c.AuthorId, c.InReplyToAuthorId)).ToListAsync(cancellationToken);
     }
 }
 

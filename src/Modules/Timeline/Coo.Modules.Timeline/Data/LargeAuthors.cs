@@ -40,21 +40,25 @@ internal sealed class LargeAuthors(TimelineDbContext db, LargeAuthorList list, I
 
 /// <summary>
 /// The large authors as readers merge them, from memory: every large author's id, reloaded after <see cref="Lifetime"/>,
-/// and each reader's share of them, worked out again whenever the whole list was reloaded. A hot read thus needs no
-/// database query; a reader's follow or unfollow of a large author shows in their merge within <see cref="Lifetime"/>.
+/// and each reader's share of them (with everyone the reader follows, who decide which merged replies they see), worked
+/// out again whenever the whole list was reloaded. A hot read thus needs no database query; a reader's follow or
+/// unfollow shows in their merge within <see cref="Lifetime"/> (at once on the instance that applied it).
 /// </summary>
 internal sealed class LargeAuthorList(IDbContextFactory<TimelineDbContext> contexts, IMemoryCache memory)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
     private const string CacheKey = "timeline:large-authors";
 
-    /// <summary>The large authors <paramref name="userId"/> follows, whose coos are merged into their timeline when read.</summary>
-    public async Task<long[]> FollowedByAsync(long userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The large authors <paramref name="userId"/> follows, whose coos are merged into their timeline when read, and
+    /// (only when there are any) everyone they follow.
+    /// </summary>
+    public async Task<FollowedLargeAuthors> FollowedByAsync(long userId, CancellationToken cancellationToken)
     {
         var all = await AllAsync(cancellationToken);
         if (all.Length == 0)
         {
-            return [];
+            return FollowedLargeAuthors.None;
         }
 
         if (memory.TryGetValue((CacheKey, userId), out FollowedShare? share) && ReferenceEquals(share!.Of, all))
@@ -63,8 +67,9 @@ internal sealed class LargeAuthorList(IDbContextFactory<TimelineDbContext> conte
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var followed = await db.FollowEdges.Where(e => e.FollowerId == userId && e.IsActive && all.Contains(e.FolloweeId))
-            .Select(e => e.FolloweeId).ToArrayAsync(cancellationToken);
+        var everyone = await db.FollowEdges.Where(e => e.FollowerId == userId && e.IsActive).Select(e => e.FolloweeId).ToArrayAsync(cancellationToken);
+        var large = everyone.Intersect(all).ToArray();
+        var followed = large.Length == 0 ? FollowedLargeAuthors.None : new FollowedLargeAuthors(large, everyone);
         memory.Set((CacheKey, userId), new FollowedShare(all, followed), Lifetime);
         return followed;
     }
@@ -84,5 +89,11 @@ internal sealed class LargeAuthorList(IDbContextFactory<TimelineDbContext> conte
         }) ?? [];
 
     /// <summary>A reader's followed large authors, worked out against one load of the whole list.</summary>
-    private sealed record FollowedShare(long[] Of, long[] Followed);
+    private sealed record FollowedShare(long[] Of, FollowedLargeAuthors Followed);
+}
+
+/// <summary>The large authors a reader follows, and everyone they follow (empty when they follow no large author).</summary>
+internal sealed record FollowedLargeAuthors(long[] Large, long[] Everyone)
+{
+    public static readonly FollowedLargeAuthors None = new([], []);
 }

@@ -13,34 +13,45 @@ internal sealed class TimelineStore(TimelineDbContext db)
 {
     /// <summary>
     /// Adds a coo to the timelines of the author's followers whose ids lie in (<paramref name="afterFollowerId"/>,
-    /// <paramref name="upToFollowerId"/>], in one statement whatever their number. The follow edges read are locked
-    /// until commit (PostgreSQL, SQL Server), so an unfollow applied at the same moment waits and then removes what
-    /// this wrote, instead of missing it. Returns the owners whose timelines got the coo.
+    /// <paramref name="upToFollowerId"/>], in one statement whatever their number; a reply only to those who follow the
+    /// author it answers too (or are that author). The follow edges read are locked until commit (PostgreSQL, SQL
+    /// Server), so an unfollow applied at the same moment waits and then removes what this wrote, instead of missing it.
+    /// Returns the owners whose timelines got the coo.
     /// </summary>
-    public async Task<IReadOnlyList<long>> FanOutAsync(long cooId, long authorId, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> FanOutAsync(CooRef coo, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
     {
-        await LockAuthorAsync(authorId, exclusive: false, cancellationToken);
+        await LockAuthorsAsync([coo.AuthorId, .. coo.InReplyToAuthorId is { } repliedTo ? [repliedTo] : Array.Empty<long>()], cancellationToken);
         var (entries, edges, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<FollowEdge>(), db.DelimitedTableName<DeletedCoo>());
         var readLock = db.Database.IsNpgsql() ? "FOR SHARE OF f" : "";
         var readHint = db.Database.IsSqlServer() ? "WITH (REPEATABLEREAD)" : "";
         var (output, returning) = db.Database.IsSqlServer() ? ("OUTPUT inserted.owner_id AS \"Value\"", "") : ("", "RETURNING owner_id AS \"Value\"");
         var followers = $$"""
-            INSERT INTO {{entries}} (owner_id, coo_id, author_id) {{output}}
-            SELECT f.follower_id, {0}, {1} FROM {{edges}} AS f {{readHint}}
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id) {{output}}
+            SELECT f.follower_id, {0}, {1}, NULLIF({5}, 0) FROM {{edges}} AS f {{readHint}}
             WHERE f.followee_id = {1} AND f.is_active = {2} AND f.follower_id > {3} AND f.follower_id <= {4}
+              AND {{SeesReply("f.follower_id", "{5}", "{2}")}}
               AND NOT EXISTS (SELECT 1 FROM {{entries}} AS e WHERE e.owner_id = f.follower_id AND e.coo_id = {0})
               AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = {0})
             {{readLock}} {{IgnoreConflicts()}} {{returning}}
             """;
 #pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
-        return await db.Database.SqlQueryRaw<long>(followers, cooId, authorId, true, afterFollowerId, upToFollowerId).ToListAsync(cancellationToken);
+        return await db.Database.SqlQueryRaw<long>(followers, coo.Id, coo.AuthorId, true, afterFollowerId, upToFollowerId, coo.InReplyToAuthorId ?? 0)
+            .ToListAsync(cancellationToken);
 #pragma warning restore EF1002
     }
 
     /// <summary>
+    /// SQL that is true when the owner may see a reply to <paramref name="repliedTo"/> (0: not a reply) on their home
+    /// timeline: they are that author, or follow them (the edge read with <paramref name="active"/>).
+    /// </summary>
+    private string SeesReply(string owner, string repliedTo, string active) =>
+        $"({repliedTo} = 0 OR {owner} = {repliedTo} OR EXISTS (SELECT 1 FROM {db.DelimitedTableName<FollowEdge>()} AS g " +
+        $"WHERE g.follower_id = {owner} AND g.followee_id = {repliedTo} AND g.is_active = {active}))";
+
+    /// <summary>
     /// Adds each coo to the timelines of all its author's followers, for many coos in one statement, as
-    /// <see cref="FanOutAsync(long, long, long, long, CancellationToken)"/> does for one; the authors are locked first,
-    /// in one order. Returns the timelines each coo reached.
+    /// <see cref="FanOutAsync(CooRef, long, long, CancellationToken)"/> does for one; the authors (and those replied to)
+    /// are locked first, in one order. Returns the timelines each coo reached.
     /// </summary>
     public async Task<ILookup<long, long>> FanOutAsync(IReadOnlyCollection<CooRef> coos, CancellationToken cancellationToken)
     {
@@ -49,7 +60,7 @@ internal sealed class TimelineStore(TimelineDbContext db)
             return Array.Empty<FannedOut>().ToLookup(e => e.CooId, e => e.OwnerId);
         }
 
-        await LockAuthorsAsync([.. coos.Select(c => c.AuthorId)], cancellationToken);
+        await LockAuthorsAsync([.. coos.SelectMany(c => c.InReplyToAuthorId is { } repliedTo ? [c.AuthorId, repliedTo] : new[] { c.AuthorId })], cancellationToken);
         var (entries, edges, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<FollowEdge>(), db.DelimitedTableName<DeletedCoo>());
         var (posted, parameters) = Posted(coos);
         var readLock = db.Database.IsNpgsql() ? "FOR SHARE OF f" : "";
@@ -65,9 +76,11 @@ internal sealed class TimelineStore(TimelineDbContext db)
             : "";
         var sql = $$"""
             {{posted}}
-            INSERT INTO {{entries}} (owner_id, coo_id, author_id) {{output}}
-            SELECT f.follower_id, p.coo_id, p.author_id FROM posted AS p JOIN {{edges}} AS f {{readHint}} ON f.followee_id = p.author_id
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id) {{output}}
+            SELECT f.follower_id, p.coo_id, p.author_id, NULLIF(p.replied_to, 0)
+            FROM posted AS p JOIN {{edges}} AS f {{readHint}} ON f.followee_id = p.author_id
             WHERE f.is_active = {{{parameters.Length}}} {{present}}
+              AND {{SeesReply("f.follower_id", "p.replied_to", $"{{{parameters.Length}}}")}}
               AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = p.coo_id)
             {{readLock}} {{IgnoreConflicts()}} {{returning}}
             """;
@@ -98,9 +111,10 @@ internal sealed class TimelineStore(TimelineDbContext db)
     }
 
     /// <summary>
-    /// Until the transaction ends, keeps a new follow of the author (exclusive) and the fan-out of their coos (shared)
-    /// from running at the same time. Otherwise a fan-out could miss a follow not yet committed while that follow's
-    /// merge read the author's coos before the new one existed, and the follower would never get it.
+    /// Until the transaction ends, keeps a new follow or an unfollow of the author (exclusive) and the fan-out of their
+    /// coos and of replies to them (shared) from running at the same time. Otherwise a fan-out could miss a follow not
+    /// yet committed while that follow's merge read the author's coos before the new one existed, and the follower would
+    /// never get it; or write a reply for an unfollow that had already removed them.
     /// SQLite needs nothing: it runs one write transaction at a time.
     /// </summary>
     public async Task LockAuthorAsync(long authorId, bool exclusive, CancellationToken cancellationToken)
@@ -142,7 +156,7 @@ internal sealed class TimelineStore(TimelineDbContext db)
 
     /// <summary>
     /// Puts each coo on its author's own timeline unless it is there already or deleted, for many coos in one statement
-    /// (see <see cref="AddOwnAsync(long, long, CancellationToken)"/>).
+    /// (see <see cref="AddOwnAsync(CooRef, CancellationToken)"/>).
     /// </summary>
     public async Task AddOwnAsync(IReadOnlyCollection<CooRef> coos, CancellationToken cancellationToken)
     {
@@ -155,8 +169,8 @@ internal sealed class TimelineStore(TimelineDbContext db)
             : "";
         var sql = $$"""
             {{posted}}
-            INSERT INTO {{entries}} (owner_id, coo_id, author_id)
-            SELECT p.author_id, p.coo_id, p.author_id FROM posted AS p
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id)
+            SELECT p.author_id, p.coo_id, p.author_id, NULLIF(p.replied_to, 0) FROM posted AS p
             WHERE NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = p.coo_id) {{present}}
             {{IgnoreConflicts()}}
             """;
@@ -165,12 +179,17 @@ internal sealed class TimelineStore(TimelineDbContext db)
 #pragma warning restore EF1002
     }
 
-    /// <summary>A common table expression <c>posted(coo_id, author_id)</c> of the coos, as parameters 0 to 2n-1.</summary>
+    /// <summary>
+    /// A common table expression <c>posted(coo_id, author_id, replied_to)</c> of the coos, as parameters 0 to 3n-1;
+    /// <c>replied_to</c> is 0 for a coo that answers none (a typed value: a null in VALUES has no type to compare by).
+    /// </summary>
     private (string Sql, object[] Parameters) Posted(IReadOnlyCollection<CooRef> coos)
     {
-        var rows = string.Join(", ", coos.Select((_, i) => $"({{{2 * i}}}, {{{(2 * i) + 1}}})"));
-        var values = db.Database.IsSqlServer() ? $"SELECT * FROM (VALUES {rows}) AS v(coo_id, author_id)" : $"VALUES {rows}";
-        return ($"WITH posted(coo_id, author_id) AS ({values})", [.. coos.SelectMany(c => new object[] { c.Id, c.AuthorId })]);
+        var rows = string.Join(", ", coos.Select((_, i) => $"({{{3 * i}}}, {{{(3 * i) + 1}}}, {{{(3 * i) + 2}}})"));
+        var values = db.Database.IsSqlServer() ? $"SELECT * FROM (VALUES {rows}) AS v(coo_id, author_id, replied_to)" : $"VALUES {rows}";
+        return (
+            $"WITH posted(coo_id, author_id, replied_to) AS ({values})",
+            [.. coos.SelectMany(c => new object[] { c.Id, c.AuthorId, c.InReplyToAuthorId ?? 0 })]);
     }
 
     /// <summary>
@@ -178,19 +197,19 @@ internal sealed class TimelineStore(TimelineDbContext db)
     /// (the post endpoint and the CooPosted consumer): the loser's insert does nothing instead of failing, so the
     /// consumer never waits for a retry and the followers' fan-out is not delayed.
     /// </summary>
-    public async Task AddOwnAsync(long cooId, long authorId, CancellationToken cancellationToken)
+    public async Task AddOwnAsync(CooRef coo, CancellationToken cancellationToken)
     {
         var (entries, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<DeletedCoo>());
         var duplicateHint = db.Database.IsSqlServer() ? "WITH (UPDLOCK, HOLDLOCK)" : "";
         var sql = $$"""
-            INSERT INTO {{entries}} (owner_id, coo_id, author_id)
-            SELECT {1}, {0}, {1}
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id)
+            SELECT {1}, {0}, {1}, NULLIF({2}, 0)
             WHERE NOT EXISTS (SELECT 1 FROM {{entries}} AS e {{duplicateHint}} WHERE e.owner_id = {1} AND e.coo_id = {0})
               AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = {0})
             {{IgnoreConflicts()}}
             """;
 #pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
-        await db.Database.ExecuteSqlRawAsync(sql, [cooId, authorId], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(sql, [coo.Id, coo.AuthorId, coo.InReplyToAuthorId ?? 0], cancellationToken);
 #pragma warning restore EF1002
     }
 
@@ -201,7 +220,7 @@ internal sealed class TimelineStore(TimelineDbContext db)
         var present = await db.Entries.Where(e => e.OwnerId == ownerId && ids.Contains(e.CooId)).Select(e => e.CooId)
             .Union(db.DeletedCoos.Where(d => ids.Contains(d.CooId)).Select(d => d.CooId))
             .ToListAsync(cancellationToken);
-        db.Entries.AddRange(coos.ExceptBy(present, c => c.Id).Select(c => new TimelineEntry(ownerId, c.Id, c.AuthorId)));
+        db.Entries.AddRange(coos.ExceptBy(present, c => c.Id).Select(c => new TimelineEntry(ownerId, c.Id, c.AuthorId, c.InReplyToAuthorId)));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -12,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
 /// <summary>
-/// A new coo goes onto its author's timeline and the timelines of all their followers. The coos of a batch are written
+/// A new coo goes onto its author's timeline and the timelines of all their followers (a reply: of those who follow the
+/// author it answers too). The coos of a batch are written
 /// together, a statement for all of them at each step. A large follower list is written in batches of followers:
 /// background jobs when the job storage is the database (the jobs are durably enqueued before this message counts as
 /// handled), otherwise here, in this consumer's transaction, since in-memory jobs could be lost.
@@ -32,7 +33,7 @@ internal sealed class CooPostedHandler(
 
     public async Task HandleAsync(IReadOnlyList<CooPostedIntegrationEvent> integrationEvents, CancellationToken cancellationToken)
     {
-        var coos = integrationEvents.Select(e => new CooRef(e.CooId, e.AuthorId)).DistinctBy(c => c.Id).ToList();
+        var coos = integrationEvents.Select(e => new CooRef(e.CooId, e.AuthorId, e.InReplyToAuthorId)).DistinctBy(c => c.Id).ToList();
         await timelines.AddOwnAsync(coos, cancellationToken);
 
         // A large author's coos are merged into followers' timelines when they read them.
@@ -73,7 +74,7 @@ internal sealed class CooPostedHandler(
             }
             else
             {
-                reached.AddRange(await timelines.FanOutAsync(coo.Id, coo.AuthorId, after, upTo, cancellationToken));
+                reached.AddRange(await timelines.FanOutAsync(coo, after, upTo, cancellationToken));
                 afterCommit.Add(_ =>
                 {
                     metrics.FanOutWritten(SnowflakeIdGenerator.CreatedAt(coo.Id));

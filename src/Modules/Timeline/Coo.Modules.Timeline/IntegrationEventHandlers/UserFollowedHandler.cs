@@ -10,7 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
-/// <summary>Records the follow and merges the followee's recent coos into the follower's timeline.</summary>
+/// <summary>
+/// Records the follow and merges into the follower's timeline what it now shows: the followee's recent coos (their
+/// replies to people the follower follows) and recent replies to the followee by people the follower follows.
+/// </summary>
 internal sealed class UserFollowedHandler(
     TimelineDbContext db,
     TimelineStore timelines,
@@ -40,9 +43,12 @@ internal sealed class UserFollowedHandler(
 
         await largeAuthors.RecordFollowerCountAsync(followee, cancellationToken);
         var mergeCount = options.Value.FollowMergeCount;
-        var recent = await sender.Send(new GetCooRefsByAuthors([followee], BeforeId: null, mergeCount), cancellationToken);
-        await timelines.AddEntriesAsync(follower, recent, cancellationToken);
-        if (TimelineHorizon.AfterMerge([.. recent.Select(c => c.Id)], mergeCount) is { } horizon)
+        var followed = await db.FollowEdges.Where(e => e.FollowerId == follower && e.IsActive).Select(e => e.FolloweeId).ToListAsync(cancellationToken);
+        var theirs = await sender.Send(new GetCooRefsByAuthors([followee], BeforeId: null, mergeCount, [follower, .. followed]), cancellationToken);
+        var repliesToThem = await sender.Send(new GetRepliesToAuthor(followee, followed, mergeCount), cancellationToken);
+        await timelines.AddEntriesAsync(follower, [.. theirs.UnionBy(repliesToThem, c => c.Id)], cancellationToken);
+        long?[] horizons = [TimelineHorizon.AfterMerge([.. theirs.Select(c => c.Id)], mergeCount), TimelineHorizon.AfterMerge([.. repliesToThem.Select(c => c.Id)], mergeCount)];
+        if (horizons.Max() is { } horizon)
         {
             await timelines.RaiseHorizonAsync(follower, horizon, cancellationToken);
         }

@@ -7,12 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
-/// <summary>Records the unfollow and takes the former followee's coos off the follower's timeline.</summary>
-internal sealed class UserUnfollowedHandler(TimelineDbContext db, TimelineCacheSync cacheSync) : IIntegrationEventHandler<UserUnfollowedIntegrationEvent>
+/// <summary>
+/// Records the unfollow and takes off the follower's timeline the former followee's coos and others' replies to them
+/// (the follower's own replies stay).
+/// </summary>
+internal sealed class UserUnfollowedHandler(TimelineDbContext db, TimelineStore timelines, TimelineCacheSync cacheSync)
+    : IIntegrationEventHandler<UserUnfollowedIntegrationEvent>
 {
     public async Task HandleAsync(UserUnfollowedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var (followId, follower, followee) = (integrationEvent.FollowId, integrationEvent.FollowerId, integrationEvent.FolloweeId);
+
+        // A fan-out of a reply to the followee reads this edge unlocked: the author lock makes it finish first.
+        await timelines.LockAuthorAsync(followee, exclusive: true, cancellationToken);
         var edge = db.FollowEdges.Where(e => e.FollowerId == follower && e.FolloweeId == followee);
 
         // Updating the edge first takes its row lock, so a fan-out that read it as active finishes before the
@@ -32,7 +39,9 @@ internal sealed class UserUnfollowedHandler(TimelineDbContext db, TimelineCacheS
             return;
         }
 
-        await db.Entries.Where(e => e.OwnerId == follower && e.AuthorId == followee).ExecuteDeleteAsync(cancellationToken);
+        await db.Entries
+            .Where(e => e.OwnerId == follower && (e.AuthorId == followee || (e.InReplyToAuthorId == followee && e.AuthorId != follower)))
+            .ExecuteDeleteAsync(cancellationToken);
         cacheSync.Forgotten(follower);
     }
 }

@@ -30,13 +30,14 @@ internal sealed class GetHomeTimelineHandler(
         var page = cached.CooIds is { } hit && (hit.Count == query.Limit || cached.ReachesBottom)
             ? hit
             : await ReadTimelineAsync(query, cached, cancellationToken);
-        if (followedLarge.Length == 0)
+        if (followedLarge.Large.Length == 0)
         {
             return page;
         }
 
         // Both lists are the newest coos older than the cursor of their kind, so the newest of their union is exact.
-        var theirs = await sender.Send(new GetCooRefsByAuthors(followedLarge, query.BeforeCooId, query.Limit), cancellationToken);
+        var theirs = await sender.Send(
+            new GetCooRefsByAuthors(followedLarge.Large, query.BeforeCooId, query.Limit, [query.UserId, .. followedLarge.Everyone]), cancellationToken);
         return TimelineMerge.Newest(page, theirs.Select(c => c.Id), query.Limit);
     }
 
@@ -93,7 +94,8 @@ internal sealed class GetHomeTimelineHandler(
 
         var authors = await db.FollowEdges.Where(e => e.FollowerId == userId && e.IsActive).Select(e => e.FolloweeId).ToListAsync(cancellationToken);
         authors.Add(userId);
-        var older = await sender.Send(new GetCooRefsByAuthors(authors, TimelineHorizon.FillOlderThan(horizon, beforeCooId), limit - page.Count), cancellationToken);
+        var older = await sender.Send(
+            new GetCooRefsByAuthors(authors, TimelineHorizon.FillOlderThan(horizon, beforeCooId), limit - page.Count, ReplyAudience: authors), cancellationToken);
         page.AddRange(older.Select(c => c.Id));
         return page;
     }

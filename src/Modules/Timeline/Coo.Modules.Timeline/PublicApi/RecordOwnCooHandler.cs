@@ -1,3 +1,4 @@
+using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Contracts;
 using Coo.Modules.Timeline.Data;
@@ -9,7 +10,7 @@ internal sealed class RecordOwnCooHandler(TimelineStore timelines, ITimelineCach
 {
     public async ValueTask<Unit> Handle(RecordOwnCoo command, CancellationToken cancellationToken)
     {
-        await timelines.AddOwnAsync(command.CooId, command.AuthorId, cancellationToken);
+        await timelines.AddOwnAsync(new CooRef(command.CooId, command.AuthorId, command.InReplyToAuthorId), cancellationToken);
         await cache.AddAsync(command.CooId, [command.AuthorId], cancellationToken);
         return Unit.Value;
     }

@@ -1,5 +1,6 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
+using Coo.Modules.Coos.Domain;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Kernel;
 using Mediator;
@@ -26,10 +27,16 @@ internal sealed class DeleteCooHandler(CoosDbContext db, IEntityCache<CooSummary
             return CoosErrors.NotFound;
         }
 
+        // A thread through this coo keeps its shape: replies stay, and show it as deleted.
+        if (coo.InReplyToId is not null || await db.Coos.AnyAsync(c => c.ConversationId == coo.Id && c.Id != coo.Id, cancellationToken))
+        {
+            db.ConversationTombstones.Add(ConversationTombstone.Of(coo, time.GetUtcNow()));
+        }
+
         // A pin never points at a deleted coo (the foreign key would cascade too; this keeps it explicit and provider-proof).
         await db.Pins.Where(p => p.CooId == coo.Id).ExecuteDeleteAsync(cancellationToken);
         await AuthorStatsStore.AdjustAsync(db, coo.AuthorId, -1, cancellationToken);
-        db.Publish(new CooDeletedIntegrationEvent(Guid.CreateVersion7(), time.GetUtcNow(), coo.Id, coo.AuthorId));
+        db.Publish(new CooDeletedIntegrationEvent(Guid.CreateVersion7(), time.GetUtcNow(), coo.Id, coo.AuthorId, coo.InReplyToId));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
 

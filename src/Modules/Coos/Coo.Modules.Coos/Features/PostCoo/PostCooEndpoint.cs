@@ -16,7 +16,7 @@ internal static class PostCooEndpoint
     public static void Map(IEndpointRouteBuilder coos) => coos
         .MapPost("/", PostAsync)
         .WithName("PostCoo")
-        .WithSummary("Post a coo")
+        .WithSummary("Post a coo, or a reply to one (inReplyToId)")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization()
@@ -29,7 +29,7 @@ internal static class PostCooEndpoint
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new PostCoo(http.User.GetUserId(), body.Text ?? "", idempotencyKey), cancellationToken);
+        var result = await sender.Send(new PostCoo(http.User.GetUserId(), body.Text ?? "", idempotencyKey, body.InReplyToId), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error!.ToProblem(http);
@@ -37,7 +37,7 @@ internal static class PostCooEndpoint
 
         // Read-your-writes: the author's next home timeline read shows the coo without waiting for the fan-out of
         // CooPosted, which records it too (idempotently) and reaches the followers.
-        await sender.Send(new RecordOwnCoo(result.Value.AuthorId, result.Value.Id), cancellationToken);
+        await sender.Send(new RecordOwnCoo(result.Value.AuthorId, result.Value.Id, result.Value.InReplyToAuthorId), cancellationToken);
         var coo = (await sender.HydrateAsync([result.Value], result.Value.AuthorId, cancellationToken)).Single();
         return TypedResults.Created($"/api/v1/coos/{coo.Id}", coo);
     }

@@ -3,6 +3,7 @@ using System.Text;
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Domain;
+using Coo.Modules.Coos.Features.GetCoo;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Observability;
@@ -21,7 +22,7 @@ internal sealed class PostCooHandler(
     {
         var text = UserText.Clean(command.Text);
         var now = time.GetUtcNow();
-        var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{command.InReplyToId}\n{text}")));
         if (command.IdempotencyKey is { } key)
         {
             var earlier = await FindRecordAsync(command.AuthorId, key, cancellationToken);
@@ -36,9 +37,21 @@ internal sealed class PostCooHandler(
             }
         }
 
+        ReplyTarget? parent = null;
+        if (command.InReplyToId is { } parentId)
+        {
+            parent = (await sender.Send(new GetCoosByIds([parentId]), cancellationToken)).SingleOrDefault()?.AsReplyTarget;
+            if (parent is null)
+            {
+                return CoosErrors.ReplyToMissing;
+            }
+        }
+
         var entities = await FindEntitiesAsync(text, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var coo = Domain.Coo.Post(ids.NextId(), command.AuthorId, text, entities, now);
+        var coo = parent is null
+            ? Domain.Coo.Post(ids.NextId(), command.AuthorId, text, entities, now)
+            : Domain.Coo.Reply(ids.NextId(), command.AuthorId, text, entities, parent, now);
         db.Coos.Add(coo);
         if (command.IdempotencyKey is not null)
         {
@@ -51,7 +64,9 @@ internal sealed class PostCooHandler(
             coo.Id,
             coo.AuthorId,
             [.. entities.Hashtags.Select(h => h.Tag).Distinct(StringComparer.Ordinal)],
-            [.. entities.Mentions.Select(m => m.UserId).Distinct()]));
+            [.. entities.Mentions.Select(m => m.UserId).Distinct()],
+            coo.InReplyToId,
+            coo.InReplyToAuthorId));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -39,6 +39,33 @@ namespace Coo.Modules.Coos.Data.Migrations.PostgreSql
                     b.ToTable("author_stats", "coos");
                 });
 
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.ConversationTombstone", b =>
+                {
+                    b.Property<long>("CooId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("coo_id");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<long?>("InReplyToId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("in_reply_to_id");
+
+                    b.HasKey("CooId")
+                        .HasName("pk_conversation_tombstones");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_conversation_tombstones_conversation_id");
+
+                    b.ToTable("conversation_tombstones", "coos");
+                });
+
             modelBuilder.Entity("Coo.Modules.Coos.Domain.Coo", b =>
                 {
                     b.Property<long>("Id")
@@ -49,6 +76,10 @@ namespace Coo.Modules.Coos.Data.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("author_id");
 
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -56,6 +87,14 @@ namespace Coo.Modules.Coos.Data.Migrations.PostgreSql
                     b.Property<string>("Entities")
                         .HasColumnType("text")
                         .HasColumnName("entities");
+
+                    b.Property<long?>("InReplyToAuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("in_reply_to_author_id");
+
+                    b.Property<long?>("InReplyToId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("in_reply_to_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -66,9 +105,16 @@ namespace Coo.Modules.Coos.Data.Migrations.PostgreSql
                     b.HasKey("Id")
                         .HasName("pk_coos");
 
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_coos_conversation_id");
+
                     b.HasIndex("AuthorId", "Id")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_coos_author_id_id");
+
+                    b.HasIndex("InReplyToAuthorId", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_coos_in_reply_to_author_id_id");
 
                     b.ToTable("coos", "coos");
                 });

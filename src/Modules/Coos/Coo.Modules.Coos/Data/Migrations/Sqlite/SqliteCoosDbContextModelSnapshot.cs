@@ -33,6 +33,33 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
                     b.ToTable("coos_author_stats", (string)null);
                 });
 
+            modelBuilder.Entity("Coo.Modules.Coos.Domain.ConversationTombstone", b =>
+                {
+                    b.Property<long>("CooId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coo_id");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<long>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<long?>("InReplyToId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_reply_to_id");
+
+                    b.HasKey("CooId")
+                        .HasName("pk_coos_conversation_tombstones");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_coos_conversation_tombstones_conversation_id");
+
+                    b.ToTable("coos_conversation_tombstones", (string)null);
+                });
+
             modelBuilder.Entity("Coo.Modules.Coos.Domain.Coo", b =>
                 {
                     b.Property<long>("Id")
@@ -43,6 +70,10 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("author_id");
 
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversation_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -50,6 +81,14 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
                     b.Property<string>("Entities")
                         .HasColumnType("TEXT")
                         .HasColumnName("entities");
+
+                    b.Property<long?>("InReplyToAuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_reply_to_author_id");
+
+                    b.Property<long?>("InReplyToId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_reply_to_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -60,9 +99,16 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_coos_coos");
 
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_coos_coos_conversation_id");
+
                     b.HasIndex("AuthorId", "Id")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_coos_coos_author_id_id");
+
+                    b.HasIndex("InReplyToAuthorId", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_coos_coos_in_reply_to_author_id_id");
 
                     b.ToTable("coos_coos", (string)null);
                 });

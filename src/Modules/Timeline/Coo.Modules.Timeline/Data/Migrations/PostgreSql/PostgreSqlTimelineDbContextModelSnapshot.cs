@@ -99,6 +99,10 @@ namespace Coo.Modules.Timeline.Data.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("author_id");
 
+                    b.Property<long?>("InReplyToAuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("in_reply_to_author_id");
+
                     b.HasKey("OwnerId", "CooId")
                         .HasName("pk_entries");
 

@@ -93,6 +93,10 @@ namespace Coo.Modules.Timeline.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("author_id");
 
+                    b.Property<long?>("InReplyToAuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_reply_to_author_id");
+
                     b.HasKey("OwnerId", "CooId")
                         .HasName("pk_timeline_entries");
 
