@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coo.IntegrationTests.Timelines;
 
 /// <summary>
-/// Model-based: a seeded random sequence of posts, deletes, follows and unfollows goes through the API while the
-/// outbox delivers concurrently; once it drains, every home timeline must equal what a plain in-memory model says.
+/// Model-based: a seeded random sequence of posts, replies, deletes, follows and unfollows goes through the API while
+/// the outbox delivers concurrently; once it drains, every home timeline must equal what a plain in-memory model says.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class TimelineModelTests(ApiFixture fixture)
@@ -14,7 +14,7 @@ public sealed class TimelineModelTests(ApiFixture fixture)
     private const int Operations = 600;
 
     [Theory, Providers]
-    public async Task Random_posts_deletes_follows_and_unfollows_leave_every_timeline_as_the_model_says(TestProvider provider)
+    public async Task Random_posts_replies_deletes_follows_and_unfollows_leave_every_timeline_as_the_model_says(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
@@ -30,13 +30,17 @@ public sealed class TimelineModelTests(ApiFixture fixture)
         {
             var user = users[random.Next(users.Count)];
             var other = users[random.Next(users.Count)];
-            switch (random.Next(10))
+            switch (random.Next(12))
             {
                 case < 5:
                     var coo = await client.PostCooOkAsync(user, $"{user.Username} #{step}");
-                    model.Post(user.Id, coo.Id);
+                    model.Post(user.Id, coo.Id, repliedTo: null);
                     break;
-                case < 6 when model.AnyCooOf(user.Id, random) is { } cooId:
+                case < 7 when model.AnyCooOf(other.Id, random) is { } parentId:
+                    var reply = await ReplyVisibilityTests.ReplyOkAsync(client, user, $"{user.Username} to {other.Username} #{step}", parentId);
+                    model.Post(user.Id, reply.Id, repliedTo: other.Id);
+                    break;
+                case < 8 when model.AnyCooOf(user.Id, random) is { } cooId:
                     using (var deleted = await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{cooId}", user.Tokens.AccessToken))
                     {
                         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -44,11 +48,11 @@ public sealed class TimelineModelTests(ApiFixture fixture)
 
                     model.Delete(cooId);
                     break;
-                case < 8 when other != user:
+                case < 10 when other != user:
                     await client.FollowOkAsync(user, other.Username);
                     model.Follow(user.Id, other.Id);
                     break;
-                case < 10 when other != user:
+                case < 12 when other != user:
                     await client.UnfollowOkAsync(user, other.Username);
                     model.Unfollow(user.Id, other.Id);
                     break;
@@ -80,10 +84,11 @@ public sealed class TimelineModelTests(ApiFixture fixture)
     /// <summary>What a home timeline is, stated as simply as possible.</summary>
     private sealed class TimelineModel
     {
-        private readonly List<(long Id, string Author)> _coos = [];
+        private readonly List<(long Id, string Author, string? RepliedTo)> _coos = [];
         private readonly HashSet<(string Follower, string Followee)> _follows = [];
 
-        public void Post(string author, string cooId) => _coos.Add((long.Parse(cooId, System.Globalization.CultureInfo.InvariantCulture), author));
+        public void Post(string author, string cooId, string? repliedTo) =>
+            _coos.Add((long.Parse(cooId, System.Globalization.CultureInfo.InvariantCulture), author, repliedTo));
 
         public void Delete(string cooId) => _coos.RemoveAll(c => c.Id == long.Parse(cooId, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -91,14 +96,17 @@ public sealed class TimelineModelTests(ApiFixture fixture)
 
         public void Unfollow(string follower, string followee) => _follows.Remove((follower, followee));
 
+        private bool Sees(string user, string author) => author == user || _follows.Contains((user, author));
+
         public string? AnyCooOf(string author, Random random)
         {
             var theirs = _coos.Where(c => c.Author == author).ToList();
             return theirs.Count == 0 ? null : theirs[random.Next(theirs.Count)].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        /// <summary>Your own coos, and those of people you follow, but their replies only to you or people you follow.</summary>
         public IEnumerable<string> HomeOf(string user) => _coos
-            .Where(c => c.Author == user || _follows.Contains((user, c.Author)))
+            .Where(c => c.Author == user || (Sees(user, c.Author) && (c.RepliedTo is null || Sees(user, c.RepliedTo))))
             .OrderByDescending(c => c.Id)
             .Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

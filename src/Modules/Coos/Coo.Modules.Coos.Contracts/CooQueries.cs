@@ -17,11 +17,17 @@ public sealed record GetCooCounts(IReadOnlyCollection<long> AuthorIds) : IQuery<
 
 /// <summary>
 /// The newest coos of any of <paramref name="AuthorIds"/>, strictly older than <paramref name="BeforeId"/> when given,
-/// leaving out replies to anyone outside <paramref name="ReplyAudience"/> when it is given: how timelines fill in what
-/// they do not store (a reply shows on a home timeline only to those who follow both people).
+/// and only the replies <paramref name="RepliesSeenBy"/>'s reader sees when it is given: how timelines fill in what
+/// they do not store.
 /// </summary>
-public sealed record GetCooRefsByAuthors(IReadOnlyCollection<long> AuthorIds, long? BeforeId, int Limit, IReadOnlyCollection<long>? ReplyAudience = null)
+public sealed record GetCooRefsByAuthors(IReadOnlyCollection<long> AuthorIds, long? BeforeId, int Limit, HomeReader? RepliesSeenBy = null)
     : IQuery<IReadOnlyList<CooRef>>;
+
+/// <summary>
+/// Whose home timeline a reply is read for: it shows there when the reader wrote it, or it answers the reader or someone
+/// in <paramref name="FollowedIds"/> (a reply shows on a home timeline only to those who follow both people).
+/// </summary>
+public sealed record HomeReader(long ReaderId, IReadOnlyCollection<long> FollowedIds);
 
 /// <summary>
 /// The newest replies by any of <paramref name="AuthorIds"/> to coos of <paramref name="RepliedToAuthorId"/>: what

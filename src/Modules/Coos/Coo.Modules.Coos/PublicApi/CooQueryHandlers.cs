@@ -52,10 +52,11 @@ internal sealed class GetCooRefsByAuthorsHandler(CoosDbContext db) : IQueryHandl
             coos = coos.Where(c => c.Id < before);
         }
 
-        if (query.ReplyAudience is not null)
+        if (query.RepliesSeenBy is { } reader)
         {
-            var audience = query.ReplyAudience.Distinct().ToArray();
-            coos = coos.Where(c => c.InReplyToAuthorId == null || audience.Contains(c.InReplyToAuthorId.Value));
+            var (readerId, followed) = (reader.ReaderId, reader.FollowedIds.Distinct().ToArray());
+            coos = coos.Where(c =>
+                c.InReplyToAuthorId == null || c.AuthorId == readerId || c.InReplyToAuthorId == readerId || followed.Contains(c.InReplyToAuthorId.Value));
         }
 
         return await coos.OrderByDescending(c => c.Id).Take(query.Limit)

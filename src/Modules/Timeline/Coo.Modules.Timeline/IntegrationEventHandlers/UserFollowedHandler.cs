@@ -44,7 +44,7 @@ internal sealed class UserFollowedHandler(
         await largeAuthors.RecordFollowerCountAsync(followee, cancellationToken);
         var mergeCount = options.Value.FollowMergeCount;
         var followed = await db.FollowEdges.Where(e => e.FollowerId == follower && e.IsActive).Select(e => e.FolloweeId).ToListAsync(cancellationToken);
-        var theirs = await sender.Send(new GetCooRefsByAuthors([followee], BeforeId: null, mergeCount, [follower, .. followed]), cancellationToken);
+        var theirs = await sender.Send(new GetCooRefsByAuthors([followee], BeforeId: null, mergeCount, new HomeReader(follower, followed)), cancellationToken);
         var repliesToThem = await sender.Send(new GetRepliesToAuthor(followee, followed, mergeCount), cancellationToken);
         await timelines.AddEntriesAsync(follower, [.. theirs.UnionBy(repliesToThem, c => c.Id)], cancellationToken);
         long?[] horizons = [TimelineHorizon.AfterMerge([.. theirs.Select(c => c.Id)], mergeCount), TimelineHorizon.AfterMerge([.. repliesToThem.Select(c => c.Id)], mergeCount)];

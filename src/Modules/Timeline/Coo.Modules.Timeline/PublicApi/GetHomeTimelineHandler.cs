@@ -37,7 +37,7 @@ internal sealed class GetHomeTimelineHandler(
 
         // Both lists are the newest coos older than the cursor of their kind, so the newest of their union is exact.
         var theirs = await sender.Send(
-            new GetCooRefsByAuthors(followedLarge.Large, query.BeforeCooId, query.Limit, [query.UserId, .. followedLarge.Everyone]), cancellationToken);
+            new GetCooRefsByAuthors(followedLarge.Large, query.BeforeCooId, query.Limit, new HomeReader(query.UserId, followedLarge.Everyone)), cancellationToken);
         return TimelineMerge.Newest(page, theirs.Select(c => c.Id), query.Limit);
     }
 
@@ -92,10 +92,10 @@ internal sealed class GetHomeTimelineHandler(
             return page;
         }
 
-        var authors = await db.FollowEdges.Where(e => e.FollowerId == userId && e.IsActive).Select(e => e.FolloweeId).ToListAsync(cancellationToken);
-        authors.Add(userId);
+        var followed = await db.FollowEdges.Where(e => e.FollowerId == userId && e.IsActive).Select(e => e.FolloweeId).ToListAsync(cancellationToken);
         var older = await sender.Send(
-            new GetCooRefsByAuthors(authors, TimelineHorizon.FillOlderThan(horizon, beforeCooId), limit - page.Count, ReplyAudience: authors), cancellationToken);
+            new GetCooRefsByAuthors([userId, .. followed], TimelineHorizon.FillOlderThan(horizon, beforeCooId), limit - page.Count, new HomeReader(userId, followed)),
+            cancellationToken);
         page.AddRange(older.Select(c => c.Id));
         return page;
     }
