@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coo.IntegrationTests.Timelines;
 
 /// <summary>
-/// Model-based: a seeded random sequence of posts, replies, deletes, follows and unfollows goes through the API while
-/// the outbox delivers concurrently; once it drains, every home timeline must equal what a plain in-memory model says.
+/// Model-based: a seeded random sequence of posts, replies, reposts and their undoing, deletes, follows and unfollows
+/// goes through the API while the outbox delivers concurrently; once it drains, every home timeline must equal what a plain in-memory model says.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class TimelineModelTests(ApiFixture fixture)
@@ -14,7 +14,7 @@ public sealed class TimelineModelTests(ApiFixture fixture)
     private const int Operations = 600;
 
     [Theory, Providers]
-    public async Task Random_posts_replies_deletes_follows_and_unfollows_leave_every_timeline_as_the_model_says(TestProvider provider)
+    public async Task Random_posts_replies_reposts_deletes_follows_and_unfollows_leave_every_timeline_as_the_model_says(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
@@ -30,17 +30,33 @@ public sealed class TimelineModelTests(ApiFixture fixture)
         {
             var user = users[random.Next(users.Count)];
             var other = users[random.Next(users.Count)];
-            switch (random.Next(12))
+            switch (random.Next(15))
             {
                 case < 5:
                     var coo = await client.PostCooOkAsync(user, $"{user.Username} #{step}");
-                    model.Post(user.Id, coo.Id, repliedTo: null);
+                    model.Post(step, user.Id, coo.Id, repliedTo: null);
                     break;
                 case < 7 when model.AnyCooOf(other.Id, random) is { } parentId:
                     var reply = await ReplyVisibilityTests.ReplyOkAsync(client, user, $"{user.Username} to {other.Username} #{step}", parentId);
-                    model.Post(user.Id, reply.Id, repliedTo: other.Id);
+                    model.Post(step, user.Id, reply.Id, repliedTo: other.Id);
                     break;
-                case < 8 when model.AnyCooOf(user.Id, random) is { } cooId:
+                case < 9 when model.AnyCoo(random) is { } reposted:
+                    using (var repost = await client.SendAsAsync(HttpMethod.Put, $"/api/v1/coos/{reposted}/repost", user.Tokens.AccessToken))
+                    {
+                        Assert.Equal(HttpStatusCode.OK, repost.StatusCode);
+                    }
+
+                    model.Repost(step, user.Id, reposted);
+                    break;
+                case < 10 when model.AnyRepostOf(user.Id, random) is { } undone:
+                    using (var unrepost = await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{undone}/repost", user.Tokens.AccessToken))
+                    {
+                        Assert.Equal(HttpStatusCode.OK, unrepost.StatusCode);
+                    }
+
+                    model.Unrepost(user.Id, undone);
+                    break;
+                case < 11 when model.AnyCooOf(user.Id, random) is { } cooId:
                     using (var deleted = await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{cooId}", user.Tokens.AccessToken))
                     {
                         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -48,11 +64,11 @@ public sealed class TimelineModelTests(ApiFixture fixture)
 
                     model.Delete(cooId);
                     break;
-                case < 10 when other != user:
+                case < 13 when other != user:
                     await client.FollowOkAsync(user, other.Username);
                     model.Follow(user.Id, other.Id);
                     break;
-                case < 12 when other != user:
+                case < 15 when other != user:
                     await client.UnfollowOkAsync(user, other.Username);
                     model.Unfollow(user.Id, other.Id);
                     break;
@@ -81,33 +97,67 @@ public sealed class TimelineModelTests(ApiFixture fixture)
         }
     }
 
-    /// <summary>What a home timeline is, stated as simply as possible.</summary>
+    /// <summary>
+    /// What a home timeline is, stated as simply as possible. Coo and repost ids come from one time-ordered generator and
+    /// the steps run one after another, so the step of a post or repost orders them as their ids do.
+    /// </summary>
     private sealed class TimelineModel
     {
-        private readonly List<(long Id, string Author, string? RepliedTo)> _coos = [];
+        private readonly List<(long Id, int Step, string Author, string? RepliedTo)> _coos = [];
+        private readonly Dictionary<(string User, long CooId), int> _reposts = [];
         private readonly HashSet<(string Follower, string Followee)> _follows = [];
 
-        public void Post(string author, string cooId, string? repliedTo) =>
-            _coos.Add((long.Parse(cooId, System.Globalization.CultureInfo.InvariantCulture), author, repliedTo));
+        public void Post(int step, string author, string cooId, string? repliedTo) => _coos.Add((Id(cooId), step, author, repliedTo));
 
-        public void Delete(string cooId) => _coos.RemoveAll(c => c.Id == long.Parse(cooId, System.Globalization.CultureInfo.InvariantCulture));
+        public void Delete(string cooId)
+        {
+            _coos.RemoveAll(c => c.Id == Id(cooId));
+            foreach (var key in _reposts.Keys.Where(k => k.CooId == Id(cooId)).ToList())
+            {
+                _reposts.Remove(key);
+            }
+        }
+
+        /// <summary>Reposting again what one reposted already changes nothing (the API is idempotent).</summary>
+        public void Repost(int step, string user, string cooId) => _reposts.TryAdd((user, Id(cooId)), step);
+
+        public void Unrepost(string user, string cooId) => _reposts.Remove((user, Id(cooId)));
 
         public void Follow(string follower, string followee) => _follows.Add((follower, followee));
 
         public void Unfollow(string follower, string followee) => _follows.Remove((follower, followee));
 
-        private bool Sees(string user, string author) => author == user || _follows.Contains((user, author));
+        public string? AnyCoo(Random random) => _coos.Count == 0 ? null : Text(_coos[random.Next(_coos.Count)].Id);
 
         public string? AnyCooOf(string author, Random random)
         {
             var theirs = _coos.Where(c => c.Author == author).ToList();
-            return theirs.Count == 0 ? null : theirs[random.Next(theirs.Count)].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return theirs.Count == 0 ? null : Text(theirs[random.Next(theirs.Count)].Id);
         }
 
-        /// <summary>Your own coos, and those of people you follow, but their replies only to you or people you follow.</summary>
+        public string? AnyRepostOf(string user, Random random)
+        {
+            var theirs = _reposts.Keys.Where(k => k.User == user).ToList();
+            return theirs.Count == 0 ? null : Text(theirs[random.Next(theirs.Count)].CooId);
+        }
+
+        /// <summary>
+        /// Your own coos, and those of people you follow, but their replies only to you or people you follow; any other
+        /// coo that you or someone you follow reposted, once, at its newest such repost.
+        /// </summary>
         public IEnumerable<string> HomeOf(string user) => _coos
-            .Where(c => c.Author == user || (Sees(user, c.Author) && (c.RepliedTo is null || Sees(user, c.RepliedTo))))
-            .OrderByDescending(c => c.Id)
-            .Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .Select(c => c.Author == user || (Sees(user, c.Author) && (c.RepliedTo is null || Sees(user, c.RepliedTo)))
+                ? (int?)c.Step
+                : _reposts.Where(r => r.Key.CooId == c.Id && Sees(user, r.Key.User)).Max(r => (int?)r.Value))
+            .Zip(_coos, (place, c) => (Place: place, c.Id))
+            .Where(c => c.Place is not null)
+            .OrderByDescending(c => c.Place)
+            .Select(c => Text(c.Id));
+
+        private bool Sees(string user, string author) => author == user || _follows.Contains((user, author));
+
+        private static long Id(string id) => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+
+        private static string Text(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Coo.Modules.Timeline;
 using Coo.Modules.Timeline.Caching;
+using Coo.Modules.Timeline.Contracts;
 using Coo.Shared.Infrastructure.Observability;
 using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,14 +20,14 @@ public sealed class MemoryTimelineCacheTests : IDisposable
     {
         using var cache = Cache();
         var miss = await cache.ReadAsync(Owner, null, 2, default);
-        Assert.Null(miss.CooIds);
+        Assert.Null(miss.Items);
 
-        await cache.FillAsync(miss.Ticket!, [30, 20, 10], reachesBottom: true, default);
+        await cache.FillAsync(miss.Ticket!, Originals(30, 20, 10), reachesBottom: true, default);
 
         var first = await cache.ReadAsync(Owner, null, 2, default);
-        Assert.Equal([30, 20], first.CooIds);
+        Assert.Equal([30, 20], CooIds(first));
         var next = await cache.ReadAsync(Owner, 20, 2, default);
-        Assert.Equal([10], next.CooIds);
+        Assert.Equal([10], CooIds(next));
         Assert.True(next.ReachesBottom);
     }
 
@@ -37,9 +38,9 @@ public sealed class MemoryTimelineCacheTests : IDisposable
         var miss = await cache.ReadAsync(Owner, null, 20, default);
         await cache.AddAsync(40, [Owner], default);
 
-        await cache.FillAsync(miss.Ticket!, [30, 20], reachesBottom: true, default);
+        await cache.FillAsync(miss.Ticket!, Originals(30, 20), reachesBottom: true, default);
 
-        Assert.Null((await cache.ReadAsync(Owner, null, 20, default)).CooIds);
+        Assert.Null((await cache.ReadAsync(Owner, null, 20, default)).Items);
     }
 
     [Fact]
@@ -52,12 +53,29 @@ public sealed class MemoryTimelineCacheTests : IDisposable
         await cache.AddAsync(255, [Owner], default);
         await cache.RemoveAsync(490, [Owner], default);
 
-        var page = await cache.ReadAsync(Owner, null, 100, default);
-        Assert.Equal(49, page.CooIds!.Count);
-        Assert.Equal([500, 480, 470], page.CooIds.Take(3));
-        Assert.Single(page.CooIds, id => id == 255);
-        Assert.Equal(20, page.CooIds[^1]);
-        Assert.False(page.ReachesBottom); // Trimming dropped coo 10: something older exists.
+        var read = await cache.ReadAsync(Owner, null, 100, default);
+        var page = CooIds(read);
+        Assert.Equal(49, page.Count);
+        Assert.Equal([500, 480, 470], page.Take(3));
+        Assert.Single(page, id => id == 255);
+        Assert.Equal(20, page[^1]);
+        Assert.False(read.ReachesBottom); // Trimming dropped coo 10: something older exists.
+    }
+
+    [Fact]
+    public async Task A_reposted_coo_pages_at_its_repost_and_its_coo_is_never_added_twice_nor_left_behind_when_removed()
+    {
+        using var cache = Cache();
+        var miss = await cache.ReadAsync(Owner, null, 20, default);
+        await cache.FillAsync(miss.Ticket!, [TimelineItem.Original(40), new TimelineItem(35, CooId: 10, RepostedById: 3), TimelineItem.Original(20)], true, default);
+
+        Assert.Equal([40], CooIds(await cache.ReadAsync(Owner, null, 1, default)));
+        Assert.Equal([10, 20], CooIds(await cache.ReadAsync(Owner, 40, 20, default)));
+        await cache.AddAsync(10, [Owner], default);
+        Assert.Equal([40, 10, 20], CooIds(await cache.ReadAsync(Owner, null, 20, default)));
+
+        await cache.RemoveAsync(10, [Owner], default);
+        Assert.Equal([40, 20], CooIds(await cache.ReadAsync(Owner, null, 20, default)));
     }
 
     [Fact]
@@ -66,7 +84,7 @@ public sealed class MemoryTimelineCacheTests : IDisposable
         using var cache = Cache();
         await FillAsync(cache, [30]);
 
-        await cache.ForgetAsync(Owner, default);
+        await cache.ForgetAsync([Owner], default);
 
         Assert.NotNull((await cache.ReadAsync(Owner, null, 20, default)).Ticket);
     }
@@ -90,7 +108,7 @@ public sealed class MemoryTimelineCacheTests : IDisposable
             }
 
             var page = cache.ReadAsync(Owner, null, 100, default).GetAwaiter().GetResult();
-            Assert.Equal(model.Reverse(), page.CooIds!);
+            Assert.Equal(model.Reverse(), CooIds(page));
         });
     }
 
@@ -103,6 +121,10 @@ public sealed class MemoryTimelineCacheTests : IDisposable
     private static async Task FillAsync(MemoryTimelineCache cache, long[] ids)
     {
         var miss = await cache.ReadAsync(Owner, null, 20, default);
-        await cache.FillAsync(miss.Ticket!, ids, reachesBottom: true, default);
+        await cache.FillAsync(miss.Ticket!, Originals(ids), reachesBottom: true, default);
     }
+
+    private static TimelineItem[] Originals(params long[] ids) => [.. ids.Select(TimelineItem.Original)];
+
+    private static List<long> CooIds(CachedTimelineRead read) => [.. read.Items!.Select(i => i.CooId)];
 }

@@ -1,5 +1,6 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Timeline.Contracts;
+using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
@@ -7,13 +8,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coo.Host.Compositions.HomeTimeline;
 
-/// <summary>The home timeline: a page of coo ids from Timeline, shown with their authors by Coos.</summary>
+/// <summary>
+/// The home timeline: a page of items from Timeline, shown as coos by Coos (with their authors and reactions), and for
+/// a coo there by a repost, who reposted it by Users: one call to each per page.
+/// </summary>
 internal static class HomeTimelineEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/timelines/home", GetHomeAsync)
         .WithTags("Timelines").WithName("GetHomeTimeline")
-        .WithSummary("Your coos and those of everyone you follow, newest first")
+        .WithSummary("Your coos and those of everyone you follow, and what they reposted, newest first")
         .ProducesValidationProblem()
         .RequireAuthorization()
         .RequireRateLimiting(RateLimitPolicies.Reads);
@@ -27,10 +31,24 @@ internal static class HomeTimelineEndpoint
         }
 
         var fetched = await sender.Send(new GetHomeTimeline(http.User.GetUserId(), beforeId, pageSize + 1), cancellationToken);
-        var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, id => id);
+        var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, item => item.Position);
 
-        // A coo deleted a moment ago is still listed until the CooDeleted event reaches Timeline: Coos leaves it out.
-        var coos = await sender.Send(new GetCooResponses(page, http.User.GetUserId()), cancellationToken);
-        return TypedResults.Ok(new PageResponse<CooResponse>(coos, nextCursor));
+        // A coo deleted a moment ago is still listed until the CooDeleted event reaches Timeline: Coos leaves it out,
+        // as it leaves out one whose reposter is gone.
+        var coos = (await sender.Send(new GetCooResponses([.. page.Select(i => i.CooId)], http.User.GetUserId()), cancellationToken)).ToDictionary(c => c.Id);
+        long[] reposterIds = [.. page.Where(i => i.RepostedById is not null).Select(i => i.RepostedById!.Value).Distinct()];
+        var reposters = reposterIds.Length == 0
+            ? []
+            : (await sender.Send(new GetUsersByIds(reposterIds), cancellationToken)).ToDictionary(u => u.Id, u => new AuthorResponse(u.Id, u.Username, u.DisplayName));
+        List<CooResponse> shown = [];
+        foreach (var item in page)
+        {
+            if (coos.TryGetValue(item.CooId, out var coo) && (item.RepostedById is not { } reposterId || reposters.ContainsKey(reposterId)))
+            {
+                shown.Add(item.RepostedById is { } by ? coo with { RepostedBy = reposters[by] } : coo);
+            }
+        }
+
+        return TypedResults.Ok(new PageResponse<CooResponse>(shown, nextCursor));
     }
 }

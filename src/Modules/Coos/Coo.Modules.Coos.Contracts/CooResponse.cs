@@ -3,7 +3,7 @@ namespace Coo.Modules.Coos.Contracts;
 /// <summary>
 /// A coo the way clients render it, with its author, the entities of its text and its reactions (<see cref="LikedByYou"/>
 /// and <see cref="RepostedByYou"/> are false for an anonymous caller): what the Coos endpoints and every page of coos
-/// answer.
+/// answer. <see cref="RepostedBy"/> is set only on a home timeline, where the coo is shown because that person reposted it.
 /// </summary>
 public sealed record CooResponse(
     long Id,
@@ -14,7 +14,8 @@ public sealed record CooResponse(
     int LikesCount,
     int RepostsCount,
     bool LikedByYou,
-    bool RepostedByYou);
+    bool RepostedByYou,
+    AuthorResponse? RepostedBy = null);
 
 public sealed record AuthorResponse(long Id, string Username, string DisplayName);
 

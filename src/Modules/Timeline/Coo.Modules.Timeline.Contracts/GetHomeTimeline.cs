@@ -3,8 +3,17 @@ using Mediator;
 namespace Coo.Modules.Timeline.Contracts;
 
 /// <summary>
-/// The ids of the coos on a user's home timeline (their own and those of everyone they follow), newest first,
-/// strictly older than <paramref name="BeforeCooId"/> when given. Ids are time-ordered, so a coo posted while
-/// a client pages never shifts the pages it has yet to read.
+/// The coos on a user's home timeline (their own, those of everyone they follow, and those reposted by them), newest
+/// first by <see cref="TimelineItem.Position"/>, strictly below <paramref name="BeforePosition"/> when given. Positions
+/// are time-ordered ids, so a coo posted or reposted while a client pages never shifts the pages it has yet to read.
 /// </summary>
-public sealed record GetHomeTimeline(long UserId, long? BeforeCooId, int Limit) : IQuery<IReadOnlyList<long>>;
+public sealed record GetHomeTimeline(long UserId, long? BeforePosition, int Limit) : IQuery<IReadOnlyList<TimelineItem>>;
+
+/// <summary>
+/// One coo on a home timeline: at its own id when it is there in its own right, otherwise at the id of the newest repost
+/// of it by someone the user follows (or the user), <see cref="RepostedById"/>. A coo is on a timeline once.
+/// </summary>
+public sealed record TimelineItem(long Position, long CooId, long? RepostedById)
+{
+    public static TimelineItem Original(long cooId) => new(cooId, cooId, null);
+}

@@ -1,5 +1,6 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Follows.Contracts;
+using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Data;
 using Coo.Modules.Timeline.IntegrationEventHandlers;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.Options;
 
 namespace Coo.Modules.Timeline;
 
-/// <summary>Home timelines, built from other modules' events (fan-out on write).</summary>
+/// <summary>Home timelines, built from other modules' events: coos, follows and reposts (fan-out on write).</summary>
 public sealed class TimelineModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
@@ -45,6 +46,8 @@ public sealed class TimelineModule : IModule
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, TimelineDbContext>();
         services.AddIntegrationEventHandler<UserFollowedIntegrationEvent, UserFollowedHandler, TimelineDbContext>();
         services.AddIntegrationEventHandler<UserUnfollowedIntegrationEvent, UserUnfollowedHandler, TimelineDbContext>();
+        services.AddIntegrationEventHandler<CooRepostedIntegrationEvent, CooRepostedHandler, TimelineDbContext>();
+        services.AddIntegrationEventHandler<CooUnrepostedIntegrationEvent, CooUnrepostedHandler, TimelineDbContext>();
         services.AddCacheMaintenanceHandler<TimelineCacheChanged, TimelineCacheSyncHandler, TimelineDbContext>();
     }
 

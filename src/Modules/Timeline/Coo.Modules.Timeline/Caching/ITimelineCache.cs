@@ -1,3 +1,5 @@
+using Coo.Modules.Timeline.Contracts;
+
 namespace Coo.Modules.Timeline.Caching;
 
 /// <summary>
@@ -13,27 +15,30 @@ internal interface ITimelineCache
     /// </summary>
     bool SharedAcrossInstances { get; }
 
-    /// <summary>Up to <paramref name="limit"/> ids older than <paramref name="beforeCooId"/>, newest first.</summary>
-    Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforeCooId, int limit, CancellationToken cancellationToken);
+    /// <summary>Up to <paramref name="limit"/> items below <paramref name="beforePosition"/>, newest first.</summary>
+    Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforePosition, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores a timeline read from the database after a miss, unless it changed since the miss (then the next read
-    /// rebuilds it again). <paramref name="reachesBottom"/>: the ids are the whole timeline, nothing older exists.
+    /// rebuilds it again). <paramref name="reachesBottom"/>: the items are the whole timeline, nothing older exists.
     /// </summary>
-    Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<long> newestCooIds, bool reachesBottom, CancellationToken cancellationToken);
+    Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<TimelineItem> newest, bool reachesBottom, CancellationToken cancellationToken);
 
-    /// <summary>Adds a coo to those of the owners' timelines that are cached; call after the entries are committed.</summary>
+    /// <summary>
+    /// Adds a coo in its own right to those of the owners' timelines that are cached (never as a repost: a change of a
+    /// repost entry is <see cref="ForgetAsync"/>); call after the entries are committed.
+    /// </summary>
     Task<bool> AddAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken);
 
-    /// <summary>Takes a coo off the owners' cached timelines; call after the removal is committed.</summary>
+    /// <summary>Takes a coo in its own right off the owners' cached timelines; call after the removal is committed.</summary>
     Task<bool> RemoveAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken);
 
-    /// <summary>Drops an owner's cached timeline, to be rebuilt on its next read; call after the change is committed.</summary>
-    Task<bool> ForgetAsync(long ownerId, CancellationToken cancellationToken);
+    /// <summary>Drops the owners' cached timelines, to be rebuilt on their next read; call after the change is committed.</summary>
+    Task<bool> ForgetAsync(IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken);
 }
 
 /// <summary>What the cache could tell: a hit, a miss to rebuild with the ticket, or nothing (cache unreachable).</summary>
-internal sealed record CachedTimelineRead(IReadOnlyList<long>? CooIds, bool ReachesBottom, TimelineRebuildTicket? Ticket)
+internal sealed record CachedTimelineRead(IReadOnlyList<TimelineItem>? Items, bool ReachesBottom, TimelineRebuildTicket? Ticket)
 {
     public static readonly CachedTimelineRead Unavailable = new(null, false, null);
 }

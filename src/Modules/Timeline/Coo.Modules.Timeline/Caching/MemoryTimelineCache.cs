@@ -1,3 +1,4 @@
+using Coo.Modules.Timeline.Contracts;
 using Coo.Shared.Infrastructure.Observability;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -6,12 +7,12 @@ namespace Coo.Modules.Timeline.Caching;
 
 /// <summary>
 /// Home timelines in this process's memory, for the embedded mode (one instance, so nothing to keep coherent across
-/// instances): the newest <see cref="TimelineOptions.MaxEntries"/> coo ids of each recently read timeline. Changes
+/// instances): the newest <see cref="TimelineOptions.MaxEntries"/> items of each recently read timeline. Changes
 /// are applied right after their commit (<see cref="TimelineCacheSync"/>); a copy lost with the process is rebuilt from
 /// the database on its next read.
 /// <para>
 /// A rebuild cannot overwrite a newer change: every change of a timeline gives it a new stamp from one counter, and the
-/// rebuilt ids are stored only if the stamp is still the one its miss saw (a timeline evicted and read again starts
+/// rebuilt items are stored only if the stamp is still the one its miss saw (a timeline evicted and read again starts
 /// with a new stamp too).
 /// </para>
 /// </summary>
@@ -24,7 +25,7 @@ internal sealed class MemoryTimelineCache(IOptions<TimelineOptions> options, Coo
 
     public bool SharedAcrossInstances => false;
 
-    public Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforeCooId, int limit, CancellationToken cancellationToken)
+    public Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforePosition, int limit, CancellationToken cancellationToken)
     {
         var timeline = _timelines.GetOrCreate(ownerId, entry =>
         {
@@ -40,16 +41,16 @@ internal sealed class MemoryTimelineCache(IOptions<TimelineOptions> options, Coo
         }
 
         metrics.TimelineCacheHit();
-        var start = beforeCooId is { } before ? NewerCount(copy.Ids, before) : 0;
-        var ids = copy.Ids.AsSpan(start, Math.Min(limit, copy.Ids.Length - start)).ToArray();
-        return Task.FromResult(new CachedTimelineRead(ids, copy.Whole, Ticket: null));
+        var start = beforePosition is { } before ? NewerCount(copy.Items, before) : 0;
+        var items = copy.Items.AsSpan(start, Math.Min(limit, copy.Items.Length - start)).ToArray();
+        return Task.FromResult(new CachedTimelineRead(items, copy.Whole, Ticket: null));
     }
 
-    public Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<long> newestCooIds, bool reachesBottom, CancellationToken cancellationToken)
+    public Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<TimelineItem> newest, bool reachesBottom, CancellationToken cancellationToken)
     {
         if (_timelines.TryGetValue(ticket.OwnerId, out CachedTimeline? timeline))
         {
-            timeline!.Fill(ticket.Generation, new Copy([.. newestCooIds], reachesBottom));
+            timeline!.Fill(ticket.Generation, new Copy([.. newest], reachesBottom));
         }
 
         return Done;
@@ -58,20 +59,20 @@ internal sealed class MemoryTimelineCache(IOptions<TimelineOptions> options, Coo
     public Task<bool> AddAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
         Change(ownerIds, copy =>
         {
-            var at = NewerCount(copy.Ids, cooId + 1);
-            if (at < copy.Ids.Length && copy.Ids[at] == cooId)
+            if (Array.Exists(copy.Items, i => i.CooId == cooId))
             {
                 return copy;
             }
 
-            long[] ids = [.. copy.Ids.AsSpan(0, at), cooId, .. copy.Ids.AsSpan(at)];
-            return ids.Length > _maxEntries ? new Copy(ids[.._maxEntries], Whole: false) : copy with { Ids = ids };
+            var at = NewerCount(copy.Items, cooId + 1);
+            TimelineItem[] items = [.. copy.Items.AsSpan(0, at), TimelineItem.Original(cooId), .. copy.Items.AsSpan(at)];
+            return items.Length > _maxEntries ? new Copy(items[.._maxEntries], Whole: false) : copy with { Items = items };
         });
 
     public Task<bool> RemoveAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
-        Change(ownerIds, copy => copy.Ids.Contains(cooId) ? copy with { Ids = [.. copy.Ids.Where(id => id != cooId)] } : copy);
+        Change(ownerIds, copy => Array.Exists(copy.Items, i => i.CooId == cooId) ? copy with { Items = [.. copy.Items.Where(i => i.CooId != cooId)] } : copy);
 
-    public Task<bool> ForgetAsync(long ownerId, CancellationToken cancellationToken) => Change([ownerId], _ => null);
+    public Task<bool> ForgetAsync(IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) => Change(ownerIds, _ => null);
 
     public void Dispose() => _timelines.Dispose();
 
@@ -90,21 +91,21 @@ internal sealed class MemoryTimelineCache(IOptions<TimelineOptions> options, Coo
 
     private long NextStamp() => Interlocked.Increment(ref _stamps);
 
-    /// <summary>How many of the ids (newest first) are newer than <paramref name="cooId"/>, i.e. where it would go.</summary>
-    private static int NewerCount(long[] ids, long cooId)
+    /// <summary>How many of the items (newest first) lie at or above <paramref name="position"/>, i.e. where one below it would go.</summary>
+    private static int NewerCount(TimelineItem[] items, long position)
     {
-        var (low, high) = (0, ids.Length);
+        var (low, high) = (0, items.Length);
         while (low < high)
         {
             var middle = (low + high) / 2;
-            (low, high) = ids[middle] >= cooId ? (middle + 1, high) : (low, middle);
+            (low, high) = items[middle].Position >= position ? (middle + 1, high) : (low, middle);
         }
 
         return low;
     }
 
-    /// <summary>A timeline's ids, newest first, never changed in place; <see cref="Whole"/>: nothing older exists.</summary>
-    private sealed record Copy(long[] Ids, bool Whole);
+    /// <summary>A timeline's items, newest first, never changed in place; <see cref="Whole"/>: nothing older exists.</summary>
+    private sealed record Copy(TimelineItem[] Items, bool Whole);
 
     private sealed class CachedTimeline(long stamp)
     {

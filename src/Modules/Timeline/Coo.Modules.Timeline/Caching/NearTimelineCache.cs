@@ -1,3 +1,4 @@
+using Coo.Modules.Timeline.Contracts;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Observability;
 
@@ -14,31 +15,31 @@ internal sealed class NearTimelineCache(RedisTimelineCache shared, NearCache nea
 
     public bool SharedAcrossInstances => true;
 
-    public async Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforeCooId, int limit, CancellationToken cancellationToken)
+    public async Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforePosition, int limit, CancellationToken cancellationToken)
     {
-        if (beforeCooId is not null)
+        if (beforePosition is not null)
         {
-            return await shared.ReadAsync(ownerId, beforeCooId, limit, cancellationToken);
+            return await shared.ReadAsync(ownerId, beforePosition, limit, cancellationToken);
         }
 
         if (near.TryGet<NewestPage>(Name, ownerId, out var page) && page!.Limit >= limit)
         {
             metrics.TimelineCacheHit();
-            return new CachedTimelineRead(page.CooIds.Count > limit ? page.CooIds.Take(limit).ToList() : page.CooIds, page.ReachesBottom, Ticket: null);
+            return new CachedTimelineRead(page.Items.Count > limit ? page.Items.Take(limit).ToList() : page.Items, page.ReachesBottom, Ticket: null);
         }
 
         var generation = near.Generation;
-        var read = await shared.ReadAsync(ownerId, beforeCooId: null, limit, cancellationToken);
-        if (read.CooIds is { } ids)
+        var read = await shared.ReadAsync(ownerId, beforePosition: null, limit, cancellationToken);
+        if (read.Items is { } items)
         {
-            near.Keep(Name, [(ownerId, new NewestPage(ids, read.ReachesBottom, limit))], generation);
+            near.Keep(Name, [(ownerId, new NewestPage(items, read.ReachesBottom, limit))], generation);
         }
 
         return read;
     }
 
-    public Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<long> newestCooIds, bool reachesBottom, CancellationToken cancellationToken) =>
-        shared.FillAsync(ticket, newestCooIds, reachesBottom, cancellationToken);
+    public Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<TimelineItem> newest, bool reachesBottom, CancellationToken cancellationToken) =>
+        shared.FillAsync(ticket, newest, reachesBottom, cancellationToken);
 
     public async Task<bool> AddAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
         await shared.AddAsync(cooId, ownerIds, cancellationToken) & await near.InvalidateAsync(Name, ownerIds, cancellationToken);
@@ -46,9 +47,9 @@ internal sealed class NearTimelineCache(RedisTimelineCache shared, NearCache nea
     public async Task<bool> RemoveAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
         await shared.RemoveAsync(cooId, ownerIds, cancellationToken) & await near.InvalidateAsync(Name, ownerIds, cancellationToken);
 
-    public async Task<bool> ForgetAsync(long ownerId, CancellationToken cancellationToken) =>
-        await shared.ForgetAsync(ownerId, cancellationToken) & await near.InvalidateAsync(Name, [ownerId], cancellationToken);
+    public async Task<bool> ForgetAsync(IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
+        await shared.ForgetAsync(ownerIds, cancellationToken) & await near.InvalidateAsync(Name, ownerIds, cancellationToken);
 
-    /// <summary>The newest ids of a timeline as Redis gave them for a first page of up to <see cref="Limit"/>.</summary>
-    private sealed record NewestPage(IReadOnlyList<long> CooIds, bool ReachesBottom, int Limit);
+    /// <summary>The newest items of a timeline as Redis gave them for a first page of up to <see cref="Limit"/>.</summary>
+    private sealed record NewestPage(IReadOnlyList<TimelineItem> Items, bool ReachesBottom, int Limit);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Coo.Modules.Timeline.Contracts;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Observability;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,9 @@ using StackExchange.Redis;
 namespace Coo.Modules.Timeline.Caching;
 
 /// <summary>
-/// Home timelines in Redis: one sorted set per owner with the newest <see cref="TimelineOptions.MaxEntries"/> coo ids
-/// as zero-padded members, ordered by value (exact for 64-bit ids, which a score would not be). Its lowest member is a
+/// Home timelines in Redis: one sorted set per owner with its newest <see cref="TimelineOptions.MaxEntries"/> items as
+/// members that start with their zero-padded position, ordered by value (exact for 64-bit ids, which a score would not
+/// be): a coo in its own right is its id alone, a repost is <c>position:coo:reposter</c>. Its lowest member is a
 /// marker saying whether the set holds the whole timeline. Sets expire when unread, so inactive users cost nothing:
 /// fan-out writes only to sets that exist, and a returning user's set is rebuilt from the database.
 /// <para>
@@ -88,9 +90,9 @@ internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<Timeline
 
     public bool SharedAcrossInstances => true;
 
-    public async Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforeCooId, int limit, CancellationToken cancellationToken)
+    public async Task<CachedTimelineRead> ReadAsync(long ownerId, long? beforePosition, int limit, CancellationToken cancellationToken)
     {
-        RedisValue newest = beforeCooId is { } before ? "(" + Member(before) : "+";
+        RedisValue newest = beforePosition is { } before ? "(" + Member(before) : "+";
         var (succeeded, result) = await redis.TryReadAsync(
             db => db.ScriptEvaluateAsync(ReadScript, Keys(ownerId), [newest, limit, _timeToLive, (long)RebuildWindow.TotalSeconds]),
             cancellationToken);
@@ -109,16 +111,16 @@ internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<Timeline
         }
 
         metrics.TimelineCacheHit();
-        var ids = values.Skip(2).Select(v => long.Parse((string)v!, CultureInfo.InvariantCulture)).ToList();
-        return new CachedTimelineRead(ids, ReachesBottom: (long)values[1] == 1, Ticket: null);
+        var items = values.Skip(2).Select(v => Item((string)v!)).ToList();
+        return new CachedTimelineRead(items, ReachesBottom: (long)values[1] == 1, Ticket: null);
     }
 
-    public Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<long> newestCooIds, bool reachesBottom, CancellationToken cancellationToken)
+    public Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<TimelineItem> newest, bool reachesBottom, CancellationToken cancellationToken)
     {
         RedisValue[] arguments =
         [
             ticket.Generation, _timeToLive, reachesBottom ? WholeTimeline : NewestOnly,
-            .. newestCooIds.Select(id => (RedisValue)Member(id)),
+            .. newest.Select(item => (RedisValue)Member(item)),
         ];
         return redis.TryWriteAsync(db => db.ScriptEvaluateAsync(FillScript, Keys(ticket.OwnerId), arguments), cancellationToken);
     }
@@ -129,8 +131,8 @@ internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<Timeline
     public Task<bool> RemoveAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
         ForEachOwnerAsync(ownerIds, RemoveScript, [Member(cooId)], cancellationToken);
 
-    public Task<bool> ForgetAsync(long ownerId, CancellationToken cancellationToken) =>
-        ForEachOwnerAsync([ownerId], ForgetScript, [], cancellationToken);
+    public Task<bool> ForgetAsync(IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
+        ForEachOwnerAsync(ownerIds, ForgetScript, [], cancellationToken);
 
     /// <summary>One script per owner (each touches only that owner's slot), sent as one pipelined batch.</summary>
     private Task<bool> ForEachOwnerAsync(IReadOnlyCollection<long> ownerIds, string script, RedisValue[] arguments, CancellationToken cancellationToken) =>
@@ -152,6 +154,20 @@ internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<Timeline
         return [redis.KeyPrefix + "tl:" + tag, redis.KeyPrefix + "tl-gen:" + tag];
     }
 
-    /// <summary>Fixed width, so that the order of the strings is the order of the ids.</summary>
-    private static string Member(long cooId) => cooId.ToString("D19", CultureInfo.InvariantCulture);
+    /// <summary>Fixed width, so that the order of the strings is the order of the positions.</summary>
+    private static string Member(long position) => position.ToString("D19", CultureInfo.InvariantCulture);
+
+    private static string Member(TimelineItem item) => item.RepostedById is { } reposter
+        ? string.Create(CultureInfo.InvariantCulture, $"{Member(item.Position)}:{item.CooId}:{reposter}")
+        : Member(item.Position);
+
+    private static TimelineItem Item(string member)
+    {
+        if (member.Split(':') is [var position, var coo, var reposter])
+        {
+            return new TimelineItem(long.Parse(position, CultureInfo.InvariantCulture), long.Parse(coo, CultureInfo.InvariantCulture), long.Parse(reposter, CultureInfo.InvariantCulture));
+        }
+
+        return TimelineItem.Original(long.Parse(member, CultureInfo.InvariantCulture));
+    }
 }

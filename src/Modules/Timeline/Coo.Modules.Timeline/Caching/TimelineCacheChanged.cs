@@ -23,6 +23,6 @@ internal sealed record TimelineCacheChanged(Guid Id, DateTimeOffset OccurredAt, 
     public static TimelineCacheChanged CooRemoved(long cooId, IEnumerable<long> ownerIds, DateTimeOffset now) =>
         new(Guid.CreateVersion7(), now, TimelineCacheChange.CooRemoved, cooId, [.. ownerIds]);
 
-    public static TimelineCacheChanged Forgotten(long ownerId, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(), now, TimelineCacheChange.TimelinesForgotten, 0, [ownerId]);
+    public static TimelineCacheChanged Forgotten(IEnumerable<long> ownerIds, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(), now, TimelineCacheChange.TimelinesForgotten, 0, [.. ownerIds]);
 }

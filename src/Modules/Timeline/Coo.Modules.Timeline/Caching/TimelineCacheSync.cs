@@ -15,10 +15,13 @@ internal sealed class TimelineCacheSync(
 
     public void CooRemoved(long cooId, IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.CooRemoved(cooId, ownerIds, time.GetUtcNow()));
 
+    /// <summary>After a repost moved, added or removed entries: the owners' cached timelines are rebuilt on their next read.</summary>
+    public void Reshaped(IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.Forgotten(ownerIds, time.GetUtcNow()));
+
     /// <summary>After a follow or unfollow by the owner: their timeline, and which large authors they follow.</summary>
     public void Forgotten(long ownerId)
     {
-        Record(TimelineCacheChanged.Forgotten(ownerId, time.GetUtcNow()));
+        Record(TimelineCacheChanged.Forgotten([ownerId], time.GetUtcNow()));
         afterCommit.Add(_ =>
         {
             largeAuthors.ForgetFollowedBy(ownerId);

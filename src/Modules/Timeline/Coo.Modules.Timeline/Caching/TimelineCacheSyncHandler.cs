@@ -29,20 +29,7 @@ internal sealed class TimelineCacheSyncHandler(ITimelineCache cache, IOptions<Ti
         {
             TimelineCacheChange.CooAdded => await cache.AddAsync(cooId, owners, cancellationToken),
             TimelineCacheChange.CooRemoved => await cache.RemoveAsync(cooId, owners, cancellationToken),
-            _ => await ForgetAllAsync(cache, owners, cancellationToken),
+            _ => await cache.ForgetAsync(owners, cancellationToken),
         };
-    }
-
-    private static async Task<bool> ForgetAllAsync(ITimelineCache cache, long[] owners, CancellationToken cancellationToken)
-    {
-        foreach (var owner in owners)
-        {
-            if (!await cache.ForgetAsync(owner, cancellationToken))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -20,6 +20,10 @@ internal abstract class TimelineDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<LargeAuthor> LargeAuthors => Set<LargeAuthor>();
 
+    public DbSet<Repost> Reposts => Set<Repost>();
+
+    public DbSet<UndoneRepost> UndoneReposts => Set<UndoneRepost>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TimelineEntry>(entry =>
@@ -28,6 +32,24 @@ internal abstract class TimelineDbContext(DbContextOptions options) : ModuleDbCo
             entry.HasKey(e => new { e.OwnerId, e.CooId });
             entry.HasIndex(e => e.CooId);
             entry.HasIndex(e => new { e.OwnerId, e.AuthorId });
+            entry.HasIndex(e => new { e.OwnerId, e.Position }).IsDescending(false, true);
+        });
+
+        modelBuilder.Entity<Repost>(repost =>
+        {
+            repost.ToTable("reposts");
+            repost.HasKey(r => r.RepostId);
+            repost.Property(r => r.RepostId).ValueGeneratedNever();
+            repost.HasIndex(r => r.CooId);
+            repost.HasIndex(r => new { r.ReposterId, r.RepostId }).IsDescending(false, true);
+        });
+
+        modelBuilder.Entity<UndoneRepost>(undone =>
+        {
+            undone.ToTable("undone_reposts");
+            undone.HasKey(u => u.RepostId);
+            undone.Property(u => u.RepostId).ValueGeneratedNever();
+            undone.HasIndex(u => u.UndoneAt);
         });
 
         modelBuilder.Entity<TimelineHorizon>(horizon =>

@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Timeline.Contracts;
 using Coo.Modules.Timeline.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,8 +27,8 @@ internal sealed class TimelineStore(TimelineDbContext db)
         var readHint = db.Database.IsSqlServer() ? "WITH (REPEATABLEREAD)" : "";
         var (output, returning) = db.Database.IsSqlServer() ? ("OUTPUT inserted.owner_id AS \"Value\"", "") : ("", "RETURNING owner_id AS \"Value\"");
         var followers = $$"""
-            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id) {{output}}
-            SELECT f.follower_id, {0}, {1}, NULLIF({5}, 0) FROM {{edges}} AS f {{readHint}}
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id, position) {{output}}
+            SELECT f.follower_id, {0}, {1}, NULLIF({5}, 0), {0} FROM {{edges}} AS f {{readHint}}
             WHERE f.followee_id = {1} AND f.is_active = {2} AND f.follower_id > {3} AND f.follower_id <= {4}
               AND {{SeesReply("f.follower_id", "{5}", "{2}")}}
               AND NOT EXISTS (SELECT 1 FROM {{entries}} AS e WHERE e.owner_id = f.follower_id AND e.coo_id = {0})
@@ -44,9 +45,19 @@ internal sealed class TimelineStore(TimelineDbContext db)
     /// SQL that is true when the owner may see a reply to <paramref name="repliedTo"/> (0: not a reply) on their home
     /// timeline: they are that author, or follow them (the edge read with <paramref name="active"/>).
     /// </summary>
-    private string SeesReply(string owner, string repliedTo, string active) =>
-        $"({repliedTo} = 0 OR {owner} = {repliedTo} OR EXISTS (SELECT 1 FROM {db.DelimitedTableName<FollowEdge>()} AS g " +
-        $"WHERE g.follower_id = {owner} AND g.followee_id = {repliedTo} AND g.is_active = {active}))";
+    private string SeesReply(string owner, string repliedTo, string active) => $"({repliedTo} = 0 OR {Follows(owner, repliedTo, active)})";
+
+    /// <summary>SQL that is true when the owner is <paramref name="author"/> or follows them.</summary>
+    private string Follows(string owner, string author, string active) =>
+        $"({owner} = {author} OR EXISTS (SELECT 1 FROM {db.DelimitedTableName<FollowEdge>()} AS g " +
+        $"WHERE g.follower_id = {owner} AND g.followee_id = {author} AND g.is_active = {active}))";
+
+    /// <summary>
+    /// SQL that is true when the owner sees the coo in its own right: they wrote it, or they follow its author and, for a
+    /// reply (<paramref name="repliedTo"/> not 0), the author it answers too. Then no repost of it is put on their timeline.
+    /// </summary>
+    private string SeesInOwnRight(string owner, string author, string repliedTo, string active) =>
+        $"({owner} = {author} OR ({Follows(owner, author, active)} AND {SeesReply(owner, repliedTo, active)}))";
 
     /// <summary>
     /// Adds each coo to the timelines of all its author's followers, for many coos in one statement, as
@@ -76,8 +87,8 @@ internal sealed class TimelineStore(TimelineDbContext db)
             : "";
         var sql = $$"""
             {{posted}}
-            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id) {{output}}
-            SELECT f.follower_id, p.coo_id, p.author_id, NULLIF(p.replied_to, 0)
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id, position) {{output}}
+            SELECT f.follower_id, p.coo_id, p.author_id, NULLIF(p.replied_to, 0), p.coo_id
             FROM posted AS p JOIN {{edges}} AS f {{readHint}} ON f.followee_id = p.author_id
             WHERE f.is_active = {{{parameters.Length}}} {{present}}
               AND {{SeesReply("f.follower_id", "p.replied_to", $"{{{parameters.Length}}}")}}
@@ -137,7 +148,7 @@ internal sealed class TimelineStore(TimelineDbContext db)
     }
 
     /// <summary>The shared (fan-out) lock of several authors, taken in one order so that two takers never wait on each other in a circle.</summary>
-    private async Task LockAuthorsAsync(long[] authorIds, CancellationToken cancellationToken)
+    public async Task LockAuthorsAsync(long[] authorIds, CancellationToken cancellationToken)
     {
         var ordered = authorIds.Distinct().Order().ToArray();
         if (db.Database.IsNpgsql())
@@ -169,8 +180,8 @@ internal sealed class TimelineStore(TimelineDbContext db)
             : "";
         var sql = $$"""
             {{posted}}
-            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id)
-            SELECT p.author_id, p.coo_id, p.author_id, NULLIF(p.replied_to, 0) FROM posted AS p
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id, position)
+            SELECT p.author_id, p.coo_id, p.author_id, NULLIF(p.replied_to, 0), p.coo_id FROM posted AS p
             WHERE NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = p.coo_id) {{present}}
             {{IgnoreConflicts()}}
             """;
@@ -202,8 +213,8 @@ internal sealed class TimelineStore(TimelineDbContext db)
         var (entries, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<DeletedCoo>());
         var duplicateHint = db.Database.IsSqlServer() ? "WITH (UPDLOCK, HOLDLOCK)" : "";
         var sql = $$"""
-            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id)
-            SELECT {1}, {0}, {1}, NULLIF({2}, 0)
+            INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id, position)
+            SELECT {1}, {0}, {1}, NULLIF({2}, 0), {0}
             WHERE NOT EXISTS (SELECT 1 FROM {{entries}} AS e {{duplicateHint}} WHERE e.owner_id = {1} AND e.coo_id = {0})
               AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = {0})
             {{IgnoreConflicts()}}
@@ -220,7 +231,7 @@ internal sealed class TimelineStore(TimelineDbContext db)
         var present = await db.Entries.Where(e => e.OwnerId == ownerId && ids.Contains(e.CooId)).Select(e => e.CooId)
             .Union(db.DeletedCoos.Where(d => ids.Contains(d.CooId)).Select(d => d.CooId))
             .ToListAsync(cancellationToken);
-        db.Entries.AddRange(coos.ExceptBy(present, c => c.Id).Select(c => new TimelineEntry(ownerId, c.Id, c.AuthorId, c.InReplyToAuthorId)));
+        db.Entries.AddRange(coos.ExceptBy(present, c => c.Id).Select(c => new TimelineEntry(ownerId, c.Id, c.AuthorId, c.InReplyToAuthorId, position: c.Id, repostedById: null)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -228,31 +239,190 @@ internal sealed class TimelineStore(TimelineDbContext db)
     /// The newest <paramref name="count"/> entries of a timeline down to its horizon (what a cache of it holds), and
     /// whether they are all of it: no more entries, and no horizon below which older coos would be filled in.
     /// </summary>
-    public async Task<(List<long> CooIds, bool WholeTimeline)> NewestEntriesAsync(long ownerId, int count, CancellationToken cancellationToken)
+    public async Task<(List<TimelineItem> Items, bool WholeTimeline)> NewestEntriesAsync(long ownerId, int count, CancellationToken cancellationToken)
     {
         var horizon = await HorizonAsync(ownerId, cancellationToken);
-        var ids = await db.Entries.Where(e => e.OwnerId == ownerId && e.CooId >= horizon)
-            .OrderByDescending(e => e.CooId).Take(count).Select(e => e.CooId).ToListAsync(cancellationToken);
-        return (ids, ids.Count < count && TimelineHorizon.IsComplete(horizon));
+        var items = await EntriesAsync(ownerId, horizon, beforePosition: null, count, cancellationToken);
+        return (items, items.Count < count && TimelineHorizon.IsComplete(horizon));
     }
 
-    /// <summary>The coo id below which the stored timeline may lack entries; 0 when it is complete.</summary>
+    /// <summary>Up to <paramref name="limit"/> entries of a timeline from <paramref name="fromPosition"/> on, below the cursor, newest first.</summary>
+    public Task<List<TimelineItem>> EntriesAsync(long ownerId, long fromPosition, long? beforePosition, int limit, CancellationToken cancellationToken)
+    {
+        var before = beforePosition ?? long.MaxValue;
+        return db.Entries.Where(e => e.OwnerId == ownerId && e.Position >= fromPosition && e.Position < before)
+            .OrderByDescending(e => e.Position).Take(limit)
+            .Select(e => new TimelineItem(e.Position, e.CooId, e.RepostedById)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The position below which the stored timeline may lack entries; 0 when it is complete.</summary>
     public Task<long> HorizonAsync(long ownerId, CancellationToken cancellationToken) =>
         db.Horizons.Where(h => h.OwnerId == ownerId).Select(h => h.CompleteFromCooId).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>PostgreSQL and SQLite skip a row that already exists; SQL Server relies on the NOT EXISTS checks.</summary>
     private string IgnoreConflicts() => db.Database.IsSqlServer() ? "" : "ON CONFLICT DO NOTHING";
 
-    /// <summary>Marks the timeline complete only from <paramref name="cooId"/> on; it never moves back.</summary>
-    public async Task RaiseHorizonAsync(long ownerId, long cooId, CancellationToken cancellationToken)
+    /// <summary>Marks the timeline complete only from <paramref name="position"/> on; it never moves back.</summary>
+    public async Task RaiseHorizonAsync(long ownerId, long position, CancellationToken cancellationToken)
     {
-        var raised = await db.Horizons.Where(h => h.OwnerId == ownerId && h.CompleteFromCooId < cooId)
-            .ExecuteUpdateAsync(h => h.SetProperty(x => x.CompleteFromCooId, cooId), cancellationToken);
+        var raised = await db.Horizons.Where(h => h.OwnerId == ownerId && h.CompleteFromCooId < position)
+            .ExecuteUpdateAsync(h => h.SetProperty(x => x.CompleteFromCooId, position), cancellationToken);
         if (raised == 0 && !await db.Horizons.AnyAsync(h => h.OwnerId == ownerId, cancellationToken))
         {
-            db.Horizons.Add(new TimelineHorizon(ownerId, cooId));
+            db.Horizons.Add(new TimelineHorizon(ownerId, position));
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+    /// <summary>
+    /// Turns into entries in their own right the entries of the coos that reached their owners as reposts first (the
+    /// repost's event was handled before the coo's own), where the owner sees the coo in its own right. Returns the
+    /// owners whose entries moved.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> OriginalsReplaceRepostsAsync(IReadOnlyCollection<CooRef> coos, CancellationToken cancellationToken)
+    {
+        var (posted, parameters) = Posted(coos);
+        var active = $"{{{parameters.Length}}}";
+        var set = "position = coo_id, reposted_by_id = NULL";
+        var where = $"e.reposted_by_id IS NOT NULL AND e.coo_id IN (SELECT coo_id FROM posted) " +
+            $"AND {SeesInOwnRight("e.owner_id", "e.author_id", "COALESCE(e.in_reply_to_author_id, 0)", active)}";
+        var sql = db.Database.IsSqlServer()
+            ? $"{posted} UPDATE e SET {set} OUTPUT inserted.owner_id AS \"Value\" FROM {db.DelimitedTableName<TimelineEntry>()} AS e WHERE {where}"
+            : $"{posted} UPDATE {db.DelimitedTableName<TimelineEntry>()} AS e SET {set} WHERE {where} RETURNING owner_id AS \"Value\"";
+#pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
+        return await db.Database.SqlQueryRaw<long>(sql, [.. parameters, true]).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>
+    /// Puts a repost on the reposter's own timeline and, when <paramref name="toFollowers"/>, on their followers': for
+    /// each owner who does not see the coo in its own right, as a new entry or by moving the coo's entry up to the
+    /// repost when it is a repost there and older. Returns the owners whose timelines changed. The caller holds the
+    /// reposter's and the coo's authors' locks (<see cref="LockAuthorsAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<long>> AddRepostAsync(Repost repost, bool toFollowers, CancellationToken cancellationToken)
+    {
+        var owners = $$"""
+            SELECT {4} AS owner_id
+            UNION SELECT f.follower_id FROM {{db.DelimitedTableName<FollowEdge>()}} AS f WHERE f.followee_id = {4} AND f.is_active = {5} AND {6} = {5}
+            """;
+        var sql = UpsertReposts(
+            $"SELECT o.owner_id, {{0}} AS coo_id, {{1}} AS author_id, NULLIF({{2}}, 0) AS replied_to, {{3}} AS repost_id, {{4}} AS reposter_id FROM ({owners}) AS o",
+            $"NOT {SeesInOwnRight("o.owner_id", "{1}", "{2}", "{5}")} AND NOT EXISTS (SELECT 1 FROM {db.DelimitedTableName<DeletedCoo>()} AS d WHERE d.coo_id = {{0}})");
+#pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
+        return await db.Database.SqlQueryRaw<long>(
+                sql, repost.CooId, repost.CooAuthorId, repost.InReplyToAuthorId ?? 0, repost.RepostId, repost.ReposterId, true, toFollowers)
+            .ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>
+    /// Merges a new followee's reposts from <paramref name="oldestRepostId"/> on into the follower's timeline, as
+    /// <see cref="AddRepostAsync"/> puts each on it.
+    /// </summary>
+    public async Task MergeRepostsAsync(long ownerId, long reposterId, long oldestRepostId, CancellationToken cancellationToken)
+    {
+        var sql = UpsertReposts(
+            $"SELECT {{0}} AS owner_id, r.coo_id, r.coo_author_id AS author_id, r.in_reply_to_author_id AS replied_to, r.repost_id, r.reposter_id " +
+            $"FROM {db.DelimitedTableName<Repost>()} AS r",
+            $"r.reposter_id = {{1}} AND r.repost_id >= {{2}} AND NOT {SeesInOwnRight("{0}", "r.coo_author_id", "COALESCE(r.in_reply_to_author_id, 0)", "{3}")} " +
+            $"AND NOT EXISTS (SELECT 1 FROM {db.DelimitedTableName<DeletedCoo>()} AS d WHERE d.coo_id = r.coo_id)");
+#pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
+        await db.Database.SqlQueryRaw<long>(sql, ownerId, reposterId, oldestRepostId, true).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>
+    /// After the owner unfollowed <paramref name="unfollowedId"/>: puts on their timeline, at its newest repost by someone
+    /// they follow, each coo of that author (or reply to them) that they no longer see in its own right. Most of these
+    /// are entries already moved by <see cref="ReplaceAsync"/>; this adds those whose own entry had not reached the
+    /// timeline yet when the unfollow was applied (the repost was left out then, since the owner saw the coo in its own
+    /// right). Reposts below the timeline's horizon are left to the reads that fill it.
+    /// </summary>
+    public async Task PlaceRepostsAfterUnfollowAsync(long ownerId, long unfollowedId, long horizon, CancellationToken cancellationToken)
+    {
+        var reposts = db.DelimitedTableName<Repost>();
+        var sql = UpsertReposts(
+            $"SELECT {{0}} AS owner_id, r.coo_id, r.coo_author_id AS author_id, r.in_reply_to_author_id AS replied_to, r.repost_id, r.reposter_id FROM {reposts} AS r",
+            $"(r.coo_author_id = {{1}} OR r.in_reply_to_author_id = {{1}}) AND r.repost_id >= {{2}} " +
+            $"AND r.repost_id = (SELECT MAX(r2.repost_id) FROM {reposts} AS r2 WHERE r2.coo_id = r.coo_id AND {Follows("{0}", "r2.reposter_id", "{3}")}) " +
+            $"AND NOT {SeesInOwnRight("{0}", "r.coo_author_id", "COALESCE(r.in_reply_to_author_id, 0)", "{3}")} " +
+            $"AND NOT EXISTS (SELECT 1 FROM {db.DelimitedTableName<DeletedCoo>()} AS d WHERE d.coo_id = r.coo_id)");
+#pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
+        await db.Database.SqlQueryRaw<long>(sql, ownerId, unfollowedId, horizon, true).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>
+    /// SQL that writes the repost entries a query selects (columns owner_id, coo_id, author_id, replied_to, repost_id,
+    /// reposter_id, filtered by <paramref name="where"/>): a new entry, or a repost entry moved up to a newer repost; an
+    /// entry in its own right, or of a newer repost, stays. Returns the owners written as "Value".
+    /// </summary>
+    private string UpsertReposts(string select, string where)
+    {
+        var entries = db.DelimitedTableName<TimelineEntry>();
+        if (db.Database.IsSqlServer())
+        {
+            return $"""
+                MERGE {entries} WITH (HOLDLOCK) AS t
+                USING (SELECT * FROM ({select} WHERE {where}) AS s0) AS s ON t.owner_id = s.owner_id AND t.coo_id = s.coo_id
+                WHEN MATCHED AND t.reposted_by_id IS NOT NULL AND t.position < s.repost_id
+                  THEN UPDATE SET position = s.repost_id, reposted_by_id = s.reposter_id
+                WHEN NOT MATCHED THEN INSERT (owner_id, coo_id, author_id, in_reply_to_author_id, position, reposted_by_id)
+                  VALUES (s.owner_id, s.coo_id, s.author_id, s.replied_to, s.repost_id, s.reposter_id)
+                OUTPUT inserted.owner_id AS "Value";
+                """;
+        }
+
+        // The WHERE also keeps SQLite from reading ON CONFLICT as a join's ON.
+        return $"""
+            INSERT INTO {entries} AS t (owner_id, coo_id, author_id, in_reply_to_author_id, position, reposted_by_id)
+            SELECT s.owner_id, s.coo_id, s.author_id, s.replied_to, s.repost_id, s.reposter_id FROM ({select} WHERE {where}) AS s WHERE true
+            ON CONFLICT (owner_id, coo_id) DO UPDATE SET position = excluded.position, reposted_by_id = excluded.reposted_by_id
+              WHERE t.reposted_by_id IS NOT NULL AND t.position < excluded.position
+            RETURNING owner_id AS "Value"
+            """;
+    }
+
+    /// <summary>
+    /// Puts every entry that <paramref name="filter"/> (SQL on the entries as <c>e</c>, with <paramref name="parameters"/>)
+    /// selects where it belongs now, after a follow, an unfollow or an undone repost: in its own right when the owner sees
+    /// the coo so, else at the newest repost of it by someone the owner follows (or the owner), else off the timeline.
+    /// Returns the owners of the entries considered.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ReplaceAsync(string filter, object[] parameters, CancellationToken cancellationToken)
+    {
+        var (entries, reposts) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<Repost>());
+        var active = $"{{{parameters.Length}}}";
+        object[] values = [.. parameters, true];
+        var inOwnRight = SeesInOwnRight("e.owner_id", "e.author_id", "COALESCE(e.in_reply_to_author_id, 0)", active);
+        var seenReposts = $"FROM {reposts} AS r WHERE r.coo_id = e.coo_id AND {Follows("e.owner_id", "r.reposter_id", active)}";
+        var newest = $"(SELECT MAX(r.repost_id) {seenReposts})";
+        var sqlServer = db.Database.IsSqlServer();
+#pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
+        var owners = await db.Database.SqlQueryRaw<long>($"SELECT DISTINCT e.owner_id AS \"Value\" FROM {entries} AS e WHERE {filter}", values)
+            .ToListAsync(cancellationToken);
+        if (owners.Count == 0)
+        {
+            return owners;
+        }
+
+        var unseen = $"{filter} AND NOT {inOwnRight} AND NOT EXISTS (SELECT 1 {seenReposts})";
+        await db.Database.ExecuteSqlRawAsync(
+            sqlServer ? $"DELETE e FROM {entries} AS e WHERE {unseen}" : $"DELETE FROM {entries} AS e WHERE {unseen}", values, cancellationToken);
+        var toRepost = $"position = {newest}, reposted_by_id = (SELECT r2.reposter_id FROM {reposts} AS r2 WHERE r2.repost_id = {newest})";
+        var reposted = $"{filter} AND NOT {inOwnRight}";
+        await db.Database.ExecuteSqlRawAsync(
+            sqlServer ? $"UPDATE e SET {toRepost} FROM {entries} AS e WHERE {reposted}" : $"UPDATE {entries} AS e SET {toRepost} WHERE {reposted}",
+            values,
+            cancellationToken);
+        var toOwnRight = "position = coo_id, reposted_by_id = NULL";
+        var ownRight = $"{filter} AND e.reposted_by_id IS NOT NULL AND {inOwnRight}";
+        await db.Database.ExecuteSqlRawAsync(
+            sqlServer ? $"UPDATE e SET {toOwnRight} FROM {entries} AS e WHERE {ownRight}" : $"UPDATE {entries} AS e SET {toOwnRight} WHERE {ownRight}",
+            values,
+            cancellationToken);
+#pragma warning restore EF1002
+        return owners;
     }
 }
 

@@ -1,8 +1,10 @@
 namespace Coo.Modules.Timeline.Domain;
 
 /// <summary>
-/// Where a timeline stops being complete: it holds every coo it should from <see cref="CompleteFromCooId"/> on;
-/// older pages are filled from the authors' own coos. Trimming and merging a new followee's recent coos raise it.
+/// Where a timeline stops being complete: it holds every entry it should from the position
+/// <see cref="CompleteFromCooId"/> on (a coo's or a repost's id: named when only coos had places); older pages are
+/// filled from the authors' own coos and the reposters' reposts. Trimming and merging a new followee's recent coos and
+/// reposts raise it.
 /// </summary>
 internal sealed class TimelineHorizon(long ownerId, long completeFromCooId)
 {

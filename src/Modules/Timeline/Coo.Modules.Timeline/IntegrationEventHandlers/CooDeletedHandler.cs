@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
-/// <summary>A deleted coo leaves every timeline, and is remembered so that no late event brings it back.</summary>
+/// <summary>A deleted coo leaves every timeline, reposted or not, and is remembered so that no late event brings it back.</summary>
 internal sealed class CooDeletedHandler(
     TimelineDbContext db,
     TimelineStore timelines,
@@ -27,8 +27,10 @@ internal sealed class CooDeletedHandler(
         }
 
         var entries = db.Entries.Where(e => e.CooId == cooId);
-        var owners = await entries.Select(e => e.OwnerId).ToListAsync(cancellationToken);
+        var owners = await entries.Select(e => new { e.OwnerId, Reposted = e.RepostedById != null }).ToListAsync(cancellationToken);
         await entries.ExecuteDeleteAsync(cancellationToken);
-        cacheSync.CooRemoved(cooId, owners);
+        await db.Reposts.Where(r => r.CooId == cooId).ExecuteDeleteAsync(cancellationToken);
+        cacheSync.CooRemoved(cooId, [.. owners.Where(o => !o.Reposted).Select(o => o.OwnerId)]);
+        cacheSync.Reshaped([.. owners.Where(o => o.Reposted).Select(o => o.OwnerId)]);
     }
 }

@@ -36,6 +36,9 @@ internal sealed class CooPostedHandler(
         var coos = integrationEvents.Select(e => new CooRef(e.CooId, e.AuthorId, e.InReplyToAuthorId)).DistinctBy(c => c.Id).ToList();
         await timelines.AddOwnAsync(coos, cancellationToken);
 
+        // A repost of a new coo may have been applied before the coo itself reached the timelines.
+        cacheSync.Reshaped(await timelines.OriginalsReplaceRepostsAsync(coos, cancellationToken));
+
         // A large author's coos are merged into followers' timelines when they read them.
         var skipping = await largeAuthors.SkippingFanOutAsync([.. coos.Select(c => c.AuthorId).Distinct()], cancellationToken);
         var fannedOut = coos.Where(c => !skipping.Contains(c.AuthorId)).ToList();

@@ -12,7 +12,8 @@ namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
 /// <summary>
 /// Records the follow and merges into the follower's timeline what it now shows: the followee's recent coos (their
-/// replies to people the follower follows) and recent replies to the followee by people the follower follows.
+/// replies to people the follower follows), recent replies to the followee by people the follower follows, and the
+/// followee's recent reposts.
 /// </summary>
 internal sealed class UserFollowedHandler(
     TimelineDbContext db,
@@ -47,7 +48,23 @@ internal sealed class UserFollowedHandler(
         var theirs = await sender.Send(new GetCooRefsByAuthors([followee], BeforeId: null, mergeCount, new HomeReader(follower, followed)), cancellationToken);
         var repliesToThem = await sender.Send(new GetRepliesToAuthor(followee, followed, mergeCount), cancellationToken);
         await timelines.AddEntriesAsync(follower, [.. theirs.UnionBy(repliesToThem, c => c.Id)], cancellationToken);
-        long?[] horizons = [TimelineHorizon.AfterMerge([.. theirs.Select(c => c.Id)], mergeCount), TimelineHorizon.AfterMerge([.. repliesToThem.Select(c => c.Id)], mergeCount)];
+
+        // What reached the follower as a repost and is now theirs in its own right, older than the merge too.
+        await timelines.ReplaceAsync(
+            "e.owner_id = {0} AND e.reposted_by_id IS NOT NULL AND (e.author_id = {1} OR e.in_reply_to_author_id = {1})", [follower, followee], cancellationToken);
+        var theirReposts = await db.Reposts.Where(r => r.ReposterId == followee)
+            .OrderByDescending(r => r.RepostId).Take(mergeCount).Select(r => r.RepostId).ToListAsync(cancellationToken);
+        if (theirReposts.Count > 0)
+        {
+            await timelines.MergeRepostsAsync(follower, followee, theirReposts[^1], cancellationToken);
+        }
+
+        long?[] horizons =
+        [
+            TimelineHorizon.AfterMerge([.. theirs.Select(c => c.Id)], mergeCount),
+            TimelineHorizon.AfterMerge([.. repliesToThem.Select(c => c.Id)], mergeCount),
+            TimelineHorizon.AfterMerge(theirReposts, mergeCount),
+        ];
         if (horizons.Max() is { } horizon)
         {
             await timelines.RaiseHorizonAsync(follower, horizon, cancellationToken);

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 
 /// <summary>
-/// Records the unfollow and takes off the follower's timeline the former followee's coos and others' replies to them
-/// (the follower's own replies stay).
+/// Records the unfollow and takes off the follower's timeline what only the followee put there: their coos, others'
+/// replies to them (the follower's own stay) and their reposts. A coo that someone else the follower follows reposted
+/// stays, at that repost.
 /// </summary>
 internal sealed class UserUnfollowedHandler(TimelineDbContext db, TimelineStore timelines, TimelineCacheSync cacheSync)
     : IIntegrationEventHandler<UserUnfollowedIntegrationEvent>
@@ -39,9 +40,9 @@ internal sealed class UserUnfollowedHandler(TimelineDbContext db, TimelineStore 
             return;
         }
 
-        await db.Entries
-            .Where(e => e.OwnerId == follower && (e.AuthorId == followee || (e.InReplyToAuthorId == followee && e.AuthorId != follower)))
-            .ExecuteDeleteAsync(cancellationToken);
+        await timelines.ReplaceAsync(
+            "e.owner_id = {0} AND (e.author_id = {1} OR e.in_reply_to_author_id = {1} OR e.reposted_by_id = {1})", [follower, followee], cancellationToken);
+        await timelines.PlaceRepostsAfterUnfollowAsync(follower, followee, await timelines.HorizonAsync(follower, cancellationToken), cancellationToken);
         cacheSync.Forgotten(follower);
     }
 }

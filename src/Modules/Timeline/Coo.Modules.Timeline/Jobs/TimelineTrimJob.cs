@@ -31,20 +31,21 @@ internal sealed partial class TimelineTrimJob(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var oldestKept = await db.Entries.Where(e => e.OwnerId == owner)
-                .OrderByDescending(e => e.CooId).Skip(max - 1).Select(e => (long?)e.CooId).FirstOrDefaultAsync(cancellationToken);
+                .OrderByDescending(e => e.Position).Skip(max - 1).Select(e => (long?)e.Position).FirstOrDefaultAsync(cancellationToken);
             if (oldestKept is null)
             {
                 continue; // Unfollows or deletes shrank it since it was listed.
             }
 
             await timelines.RaiseHorizonAsync(owner, oldestKept.Value, cancellationToken);
-            await db.Entries.Where(e => e.OwnerId == owner && e.CooId < oldestKept.Value).ExecuteDeleteAsync(cancellationToken);
+            await db.Entries.Where(e => e.OwnerId == owner && e.Position < oldestKept.Value).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         // A tombstone matters only while its coo's events may still arrive; delivered messages are kept as long.
         var tombstoneCutoff = time.GetUtcNow() - outbox.Value.Retention;
         await db.DeletedCoos.Where(d => d.DeletedAt < tombstoneCutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.UndoneReposts.Where(u => u.UndoneAt < tombstoneCutoff).ExecuteDeleteAsync(cancellationToken);
         LogTrimmed(owners.Count, max);
     }
 

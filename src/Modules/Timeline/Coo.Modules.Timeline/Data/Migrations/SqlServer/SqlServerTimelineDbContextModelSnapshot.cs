@@ -85,6 +85,41 @@ namespace Coo.Modules.Timeline.Data.Migrations.SqlServer
                     b.ToTable("large_authors", "timeline");
                 });
 
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.Repost", b =>
+                {
+                    b.Property<long>("RepostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("repost_id");
+
+                    b.Property<long>("CooAuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("coo_author_id");
+
+                    b.Property<long>("CooId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("coo_id");
+
+                    b.Property<long?>("InReplyToAuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("in_reply_to_author_id");
+
+                    b.Property<long>("ReposterId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reposter_id");
+
+                    b.HasKey("RepostId")
+                        .HasName("pk_reposts");
+
+                    b.HasIndex("CooId")
+                        .HasDatabaseName("ix_reposts_coo_id");
+
+                    b.HasIndex("ReposterId", "RepostId")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_reposts_reposter_id_repost_id");
+
+                    b.ToTable("reposts", "timeline");
+                });
+
             modelBuilder.Entity("Coo.Modules.Timeline.Domain.TimelineEntry", b =>
                 {
                     b.Property<long>("OwnerId")
@@ -103,6 +138,14 @@ namespace Coo.Modules.Timeline.Data.Migrations.SqlServer
                         .HasColumnType("bigint")
                         .HasColumnName("in_reply_to_author_id");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<long?>("RepostedById")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reposted_by_id");
+
                     b.HasKey("OwnerId", "CooId")
                         .HasName("pk_entries");
 
@@ -111,6 +154,10 @@ namespace Coo.Modules.Timeline.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "AuthorId")
                         .HasDatabaseName("ix_entries_owner_id_author_id");
+
+                    b.HasIndex("OwnerId", "Position")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_entries_owner_id_position");
 
                     b.ToTable("entries", "timeline");
                 });
@@ -129,6 +176,25 @@ namespace Coo.Modules.Timeline.Data.Migrations.SqlServer
                         .HasName("pk_horizons");
 
                     b.ToTable("horizons", "timeline");
+                });
+
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.UndoneRepost", b =>
+                {
+                    b.Property<long>("RepostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("repost_id");
+
+                    b.Property<DateTimeOffset>("UndoneAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("undone_at");
+
+                    b.HasKey("RepostId")
+                        .HasName("pk_undone_reposts");
+
+                    b.HasIndex("UndoneAt")
+                        .HasDatabaseName("ix_undone_reposts_undone_at");
+
+                    b.ToTable("undone_reposts", "timeline");
                 });
 
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>

@@ -79,6 +79,41 @@ namespace Coo.Modules.Timeline.Data.Migrations.Sqlite
                     b.ToTable("timeline_large_authors", (string)null);
                 });
 
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.Repost", b =>
+                {
+                    b.Property<long>("RepostId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repost_id");
+
+                    b.Property<long>("CooAuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coo_author_id");
+
+                    b.Property<long>("CooId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coo_id");
+
+                    b.Property<long?>("InReplyToAuthorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_reply_to_author_id");
+
+                    b.Property<long>("ReposterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reposter_id");
+
+                    b.HasKey("RepostId")
+                        .HasName("pk_timeline_reposts");
+
+                    b.HasIndex("CooId")
+                        .HasDatabaseName("ix_timeline_reposts_coo_id");
+
+                    b.HasIndex("ReposterId", "RepostId")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_timeline_reposts_reposter_id_repost_id");
+
+                    b.ToTable("timeline_reposts", (string)null);
+                });
+
             modelBuilder.Entity("Coo.Modules.Timeline.Domain.TimelineEntry", b =>
                 {
                     b.Property<long>("OwnerId")
@@ -97,6 +132,14 @@ namespace Coo.Modules.Timeline.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("in_reply_to_author_id");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<long?>("RepostedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reposted_by_id");
+
                     b.HasKey("OwnerId", "CooId")
                         .HasName("pk_timeline_entries");
 
@@ -105,6 +148,10 @@ namespace Coo.Modules.Timeline.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "AuthorId")
                         .HasDatabaseName("ix_timeline_entries_owner_id_author_id");
+
+                    b.HasIndex("OwnerId", "Position")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_timeline_entries_owner_id_position");
 
                     b.ToTable("timeline_entries", (string)null);
                 });
@@ -123,6 +170,25 @@ namespace Coo.Modules.Timeline.Data.Migrations.Sqlite
                         .HasName("pk_timeline_horizons");
 
                     b.ToTable("timeline_horizons", (string)null);
+                });
+
+            modelBuilder.Entity("Coo.Modules.Timeline.Domain.UndoneRepost", b =>
+                {
+                    b.Property<long>("RepostId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repost_id");
+
+                    b.Property<long>("UndoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("undone_at");
+
+                    b.HasKey("RepostId")
+                        .HasName("pk_timeline_undone_reposts");
+
+                    b.HasIndex("UndoneAt")
+                        .HasDatabaseName("ix_timeline_undone_reposts_undone_at");
+
+                    b.ToTable("timeline_undone_reposts", (string)null);
                 });
 
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
