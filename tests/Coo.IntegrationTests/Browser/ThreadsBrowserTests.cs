@@ -23,11 +23,13 @@ public sealed partial class ThreadsBrowserTests(BrowserFixture fixture, ITestOut
     public async Task Two_people_converse_in_a_thread_and_like_each_others_replies_seeing_the_counts()
     {
         using var api = Host.Api.CreateClient();
+        (await api.RegisterAsync("ada", displayName: "Ada Lovelace")).Dispose();
+        (await api.RegisterAsync("grace", displayName: "Grace Hopper")).Dispose();
         var ada = await (await NewSessionAsync()).NewPageAsync();
         var grace = await (await NewSessionAsync()).NewPageAsync();
-        await SignUpAsync(ada, "ada", "Ada Lovelace");
+        await SignInAsync(ada, "ada");
         await PostAsync(ada, AdasCoo);
-        await SignUpAsync(grace, "grace", "Grace Hopper");
+        await SignInAsync(grace, "grace");
 
         // Grace replies from Ada's profile: the composer shows what she answers.
         await grace.GotoAsync("/@ada");
