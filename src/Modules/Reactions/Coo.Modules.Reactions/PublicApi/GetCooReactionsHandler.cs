@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Coo.Modules.Reactions.PublicApi;
 
 /// <summary>
-/// A page's counts (likes, reposts, replies) and the viewer's own reactions, from <see cref="ReactionReadCache"/> where it holds them fresh;
-/// what it lacks is read in one query each (the counts' shares summed per coo; the viewer's reactions). While the
-/// database is unavailable the page gets the counts last read and none of the viewer's own reactions, so a cached
-/// page of coos is still served, a little stale, instead of failing.
+/// A page's counts (likes, reposts, replies) and the viewer's own reactions, from <see cref="ReactionReadCache"/> where
+/// it holds them fresh; what it lacks is read in one query each (the counts' shares summed per coo; the viewer's
+/// reactions). While the database is unavailable the page gets the counts last read and none of the viewer's own
+/// reactions, so a cached page of coos is still served, a little stale, instead of failing.
 /// </summary>
 internal sealed class GetCooReactionsHandler(IDbContextFactory<ReactionsDbContext> contexts, ReactionReadCache cache, TimeProvider time)
     : IQueryHandler<GetCooReactions, IReadOnlyDictionary<long, CooReactions>>

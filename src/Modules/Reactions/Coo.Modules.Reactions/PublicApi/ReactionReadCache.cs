@@ -5,9 +5,10 @@ namespace Coo.Modules.Reactions.PublicApi;
 
 /// <summary>
 /// What this instance last read of reactions, so that a warm page read asks the database nothing: each coo's counts
-/// (likes, reposts and replies), and each viewer's own reactions (all of them, for viewers with up to <see cref="MaxViewerReactions"/>). A change
-/// made through this instance is forgotten at once, so its author and its readers here see it on their next read;
-/// a change made through another instance shows here within <see cref="Freshness"/>. While the database is
+/// (likes, reposts and replies), and each viewer's own reactions (all of them, for viewers with up to
+/// <see cref="MaxViewerReactions"/>). A change made through this instance is forgotten at once, so its author and its
+/// readers here see it on their next read; a change made through another instance shows here within
+/// <see cref="Freshness"/>. While the database is
 /// unavailable, counts of any age are served rather than none. Bounded, and forgotten after an hour without reads.
 /// </summary>
 internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
