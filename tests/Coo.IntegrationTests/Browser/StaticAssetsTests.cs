@@ -28,6 +28,7 @@ public sealed class StaticAssetsTests(BrowserFixture fixture, ITestOutputHelper 
     [InlineData("/@someone")]
     [InlineData("/@someone/followers")]
     [InlineData("/@someone/following")]
+    [InlineData("/@someone/coo/123456789012345678")]
     [InlineData("/signin")]
     [InlineData("/signup")]
     [InlineData("/tags/coo")]

@@ -105,6 +105,12 @@ public sealed class ApiDescriptionConformanceTests
             await Send("DELETE /api/v1/coos/{id}/repost", $"/api/v1/coos/{first.Id}/repost", ada.AccessToken, null, 200);
             await Send("DELETE /api/v1/coos/{id}/repost", "/api/v1/coos/1/repost", ada.AccessToken, null, 404);
 
+            var reply = Read<CooItem>(await Send("POST /api/v1/coos", "/api/v1/coos", ada.AccessToken, new { text = "A reply to Grace", inReplyToId = first.Id }, 201));
+            await Send("POST /api/v1/coos", "/api/v1/coos", ada.AccessToken, new { text = "A reply to nothing", inReplyToId = "1" }, 422);
+            await Send("GET /api/v1/coos/{id}/thread", $"/api/v1/coos/{reply.Id}/thread?limit=1", null, null, 200);
+            await Send("GET /api/v1/coos/{id}/thread", $"/api/v1/coos/{first.Id}/thread?limit=0", null, null, 400);
+            await Send("GET /api/v1/coos/{id}/thread", "/api/v1/coos/1/thread", null, null, 404);
+
             await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "Tagged #Coo for @ada, see https://example.org" }, 201);
             await Send("GET /api/v1/tags/{tag}/coos", "/api/v1/tags/coo/coos", null, null, 200);
             await Send("GET /api/v1/tags/{tag}/coos", "/api/v1/tags/2026/coos", null, null, 400);
@@ -133,6 +139,7 @@ public sealed class ApiDescriptionConformanceTests
 
             await Send("DELETE /api/v1/coos/{id}", $"/api/v1/coos/{first.Id}", ada.AccessToken, null, 404);
             await Send("DELETE /api/v1/coos/{id}", $"/api/v1/coos/{first.Id}", grace.AccessToken, null, 204);
+            await Send("GET /api/v1/coos/{id}/thread", $"/api/v1/coos/{reply.Id}/thread", ada.AccessToken, null, 200);
             await Send("DELETE /api/v1/users/{username}/follow", "/api/v1/users/grace/follow", ada.AccessToken, null, 204);
 
             var now = DateTimeOffset.UtcNow;

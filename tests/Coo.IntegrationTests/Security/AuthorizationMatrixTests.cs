@@ -86,6 +86,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["GET /api/v1/coos/limits"] = new(Access.Anyone, 200, _ => Task.FromResult(new Request("/api/v1/coos/limits"))),
         ["GET /api/v1/coos/{id}"] = new(Access.Anyone, 200, async c => new Request($"/api/v1/coos/{(await c.Client.PostCooOkAsync(c.Owner, $"to read {c.Next()}")).Id}")),
         ["DELETE /api/v1/coos/{id}"] = new(Access.Owner, 204, async c => new Request($"/api/v1/coos/{(await c.Client.PostCooOkAsync(c.Owner, $"to delete {c.Next()}")).Id}")),
+        ["GET /api/v1/coos/{id}/thread"] = new(Access.Anyone, 200, async c => new Request($"/api/v1/coos/{(await c.Client.PostCooOkAsync(c.Owner, $"a thread {c.Next()}")).Id}/thread")),
         ["PUT /api/v1/users/me/pinned-coo"] = new(Access.Owner, 200, async c => new Request(
             "/api/v1/users/me/pinned-coo", new { cooId = (await c.Client.PostCooOkAsync(c.Owner, $"to pin {c.Next()}")).Id })),
         ["DELETE /api/v1/users/me/pinned-coo"] = new(Access.SignedIn, 204, _ => Task.FromResult(new Request("/api/v1/users/me/pinned-coo"))),

@@ -4,12 +4,13 @@ namespace Coo.Host.Platform.WebClient;
 
 /// <summary>
 /// The web client in wwwroot is one page: its own routes (the root, a profile at <c>/@name</c>, its follower lists,
-/// the sign-in and sign-up screens, a hashtag page at <c>/tags/{tag}</c>) are served <c>index.html</c>, which then renders the route. Rewriting before
-/// routing keeps the static asset endpoint's compression and ETags for them; anything else stays a 404.
+/// a thread at <c>/@name/coo/{id}</c>, the sign-in and sign-up screens, a hashtag page at <c>/tags/{tag}</c>) are
+/// served <c>index.html</c>, which then renders the route. Rewriting before routing keeps the static asset endpoint's
+/// compression and ETags for them; anything else stays a 404.
 /// </summary>
 internal static class WebClient
 {
-    private const string ClientRoutes = @"^(?:|@\w{1,15}(?:/(?:followers|following))?|signin|signup|tags/[^/]+)/?$";
+    private const string ClientRoutes = @"^(?:|@\w{1,15}(?:/(?:followers|following|coo/\d{1,19}))?|signin|signup|tags/[^/]+)/?$";
 
     // The client loads nothing but its own files and calls nothing but its own API, so a script injected through
     // some future bug could neither run inline nor send data elsewhere. The API page and the jobs dashboard use

@@ -21,11 +21,19 @@ import { language } from './i18n.js';
 
 /**
  * A coo the way clients render it, with its author, the entities in its text, how often it was liked and reposted,
- * and whether you liked or reposted it (false for visitors).
+ * whether you liked or reposted it (false for visitors), the coo it answers (null for none; it may be deleted since)
+ * and how many replies it has.
  * @typedef {{
  *   id: string, text: string, createdAt: string, author: UserSummary, entities: CooEntities,
- *   likesCount: number, repostsCount: number, likedByYou: boolean, repostedByYou: boolean
+ *   likesCount: number, repostsCount: number, likedByYou: boolean, repostedByYou: boolean,
+ *   inReplyTo: { id: string, author: UserSummary } | null, repliesCount: number
  * }} Coo
+ */
+
+/**
+ * One place in a thread: depth counts from the coo the thread is read for (0), the coos it answers below zero; a
+ * deleted coo that keeps the thread's shape has deleted true and coo null.
+ * @typedef {{ id: string, depth: number, deleted: boolean, coo: Coo | null }} ThreadEntry
  */
 
 /** @typedef {{ tag: string, people: number }} TrendingTag A tag and how many distinct people used it in 24 hours. */
@@ -257,9 +265,18 @@ export const api = {
   /**
    * @param {string} text
    * @param {string} idempotencyKey one per text sent: a retry after a lost answer returns the first coo.
+   * @param {string | null} inReplyToId the coo this one answers, if any
    * @returns {Promise<Coo>}
    */
-  postCoo: (text, idempotencyKey) => send('POST', '/coos', { body: { text }, headers: { 'Idempotency-Key': idempotencyKey } }),
+  postCoo: (text, idempotencyKey, inReplyToId) =>
+    send('POST', '/coos', { body: inReplyToId ? { text, inReplyToId } : { text }, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /**
+   * A coo's thread: the coos it answers from the root down, the coo, and the replies below it in conversation order.
+   * @param {string} id
+   * @param {string | null} cursor
+   * @returns {Promise<Page<ThreadEntry>>}
+   */
+  thread: (id, cursor) => send('GET', paged(`/coos/${encodeURIComponent(id)}/thread`, 50, cursor)),
   /**
    * @param {string} id
    * @returns {Promise<void>}

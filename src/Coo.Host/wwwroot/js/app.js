@@ -8,6 +8,7 @@ import { homeView } from './views/home.js';
 import { peopleView } from './views/people.js';
 import { profileView } from './views/profile.js';
 import { tagView } from './views/tag.js';
+import { threadView } from './views/thread.js';
 
 /** @typedef {import('./api.js').MyProfile} Viewer */
 /** @typedef {(path: string, options?: { replace?: boolean }) => void} Navigate */
@@ -50,6 +51,7 @@ const routes = [
     view: (main, _, match) => peopleView(main, { username: usernameIn(match), relation: match[2] === 'followers' ? 'followers' : 'following' }),
     title: match => `@${usernameIn(match)}`,
   },
+  { pattern: /^\/@\w{1,15}\/coo\/(\d{1,19})$/, view: (main, context, match) => threadView(main, { ...context, id: match[1] ?? '' }), title: () => t('thread') },
   { pattern: /^\/@(\w{1,15})$/, view: (main, context, match) => profileView(main, { ...context, username: usernameIn(match) }), title: match => `@${usernameIn(match)}` },
   { pattern: /^\/tags\/([^/]+)$/, view: (main, context, match) => tagView(main, { ...context, tag: tagIn(match) }), title: match => `#${tagIn(match)}` },
 ];

@@ -1,5 +1,6 @@
 // @ts-check
 import { api, ApiError } from './api.js';
+import { openReplyDialog } from './compose.js';
 import { announce, byId, confirmDialog, h } from './dom.js';
 import { describeError } from './forms.js';
 import { formatCount, t } from './i18n.js';
@@ -16,6 +17,8 @@ import { timeElement } from './time.js';
  *   count: 'likesCount' | 'repostsCount', yours: 'likedByYou' | 'repostedByYou',
  * }} Reaction
  */
+
+/** @typedef {{ kind: 'reply', countText: TextKey }} Counted What a count shows: its class and its words. */
 
 /** @typedef {{ pressed: boolean, count: number }} ReactionState Whether you reacted, and how many did. */
 
@@ -43,24 +46,31 @@ const reactions = [
   { kind: 'like', label: 'like', countText: 'likes', count: 'likesCount', yours: 'likedByYou' },
   { kind: 'repost', label: 'repost', countText: 'reposts', count: 'repostsCount', yours: 'repostedByYou' },
 ];
+/** @type {Counted} */
+const replies = { kind: 'reply', countText: 'replies' };
 // Ties each reaction button to the words for its count (aria-describedby): ids must be unique on the page.
 let reactionCountIds = 0;
 // How a reaction button takes a state that another copy of its coo had confirmed (a pinned coo shows twice).
 /** @type {WeakMap<Element, (state: ReactionState) => void>} */
 const reactionToggles = new WeakMap();
+// How a reply button shows a new count after a reply through another copy of its coo.
+/** @type {WeakMap<Element, (count: number) => void>} */
+const replyCounts = new WeakMap();
 
 /**
- * One coo: author, relative time (exact local time on hover), text, its likes and reposts (toggles when signed in),
- * and a delete button on your own. Where pinning is offered (your own profile), your coos get "Pin to profile", and
- * the pinned coo is marked and gets "Unpin".
+ * One coo: author, relative time (exact local time on hover) linking to its thread, whom it replies to, text, its
+ * replies (a button that opens a reply when signed in), likes and reposts (toggles when signed in), and a delete button
+ * on your own. Where pinning is offered (your own profile), your coos get "Pin to profile", and the pinned coo is
+ * marked and gets "Unpin". onReplied is told of a reply posted from this coo.
  * @param {Coo} coo
  * @param {{
  *   viewer: Viewer | null,
  *   onDelete: (coo: Coo) => unknown,
  *   pin?: { pinned: boolean, onToggle: (coo: Coo) => unknown } | undefined,
+ *   onReplied?: (reply: Coo) => unknown,
  * }} options
  */
-export function cooItem(coo, { viewer, onDelete, pin }) {
+export function cooItem(coo, { viewer, onDelete, pin, onReplied = () => {} }) {
   const own = viewer !== null && viewer.id === coo.author.id;
   return h('li', { class: pin?.pinned ? 'coo pinned' : 'coo', 'data-id': coo.id },
     h('article', { 'aria-label': t('cooBy', { name: coo.author.displayName }) },
@@ -69,10 +79,15 @@ export function cooItem(coo, { viewer, onDelete, pin }) {
         h('a', { class: 'name', href: `/@${coo.author.username}` }, coo.author.displayName),
         h('span', { class: 'handle' }, `@${coo.author.username}`),
         h('span', { 'aria-hidden': 'true' }, '·'),
-        timeElement(coo.createdAt, h)),
+        // The time is the coo's own address, as people know it from other services; its name says where it leads.
+        h('a', { class: 'permalink', href: threadPath(coo) }, timeElement(coo.createdAt, h), h('span', { class: 'visually-hidden' }, ` · ${t('showThread')}`))),
+      coo.inReplyTo ? h('p', { class: 'reply-context muted' },
+        h('a', { href: threadPath(coo) }, t('replyingTo', { username: coo.inReplyTo.author.username }))) : null,
       h('p', { class: 'coo-text' }, linkedText(coo)),
       h('div', { class: 'coo-foot' },
-        h('div', { class: 'reactions' }, reactions.map(reaction => (viewer ? reactionToggle(coo, reaction) : reactionCount(coo, reaction)))),
+        h('div', { class: 'reactions' },
+          viewer ? replyButton(coo, onReplied) : countOnly(replies, coo.repliesCount),
+          reactions.map(reaction => (viewer ? reactionToggle(coo, reaction) : countOnly(reaction, coo[reaction.count])))),
         own ? h('div', { class: 'coo-actions' },
           pin ? h('button', { type: 'button', class: 'secondary', onClick: () => pin.onToggle(coo) }, t(pin.pinned ? 'unpin' : 'pinToProfile')) : null,
           h('button', { type: 'button', onClick: () => onDelete(coo) }, t('delete'))) : null)));
@@ -83,6 +98,12 @@ export function cooItem(coo, { viewer, onDelete, pin }) {
  * @param {string} tag
  */
 export const tagPath = tag => `/tags/${encodeURIComponent(tag)}`;
+
+/**
+ * The page of a coo's thread, where it stands among the coos it answers and its replies.
+ * @param {Coo} coo
+ */
+export const threadPath = coo => `/@${coo.author.username}/coo/${coo.id}`;
 
 /**
  * A coo's text as text nodes, with its mentions linked to profiles, its hashtags to their pages and its URLs to where
@@ -110,17 +131,38 @@ function linkedText({ text, entities }) {
 }
 
 /**
- * A reaction's count for visitors, who cannot react: the number to see, and words for screen readers.
- * @param {Coo} coo
- * @param {Reaction} reaction
+ * A count for visitors, who cannot react or reply: the number to see, and words for screen readers.
+ * @param {Reaction | Counted} counted
+ * @param {number} count
  */
-function reactionCount(coo, reaction) {
-  return h('span', { class: `reaction ${reaction.kind}` }, countParts(reaction, coo[reaction.count], { class: 'visually-hidden' }));
+function countOnly(counted, count) {
+  return h('span', { class: `reaction ${counted.kind}` }, countParts(counted, count, { class: 'visually-hidden' }));
+}
+
+/**
+ * A button named "Reply", described by the replies count, that opens a reply to the coo; a reply posted raises the
+ * count on every copy of the coo on the page at once (the server counts it a moment later).
+ * @param {Coo} coo
+ * @param {(reply: Coo) => unknown} onReplied
+ */
+function replyButton(coo, onReplied) {
+  const countId = `reaction-count-${++reactionCountIds}`;
+  const button = h('button', { type: 'button', class: 'reaction reply', 'aria-describedby': countId, 'aria-haspopup': 'dialog' });
+  button.addEventListener('click', () => openReplyDialog(coo, button, reply => {
+    coo.repliesCount++;
+    for (const copy of document.querySelectorAll(`.coo[data-id="${CSS.escape(coo.id)}"] .reaction.reply`)) replyCounts.get(copy)?.(coo.repliesCount);
+    onReplied(reply);
+  }).catch(error => alertError(describeError(error))));
+  /** @param {number} count */
+  const show = count => button.replaceChildren(h('span', { class: 'visually-hidden' }, t('reply')), ...countParts(replies, count, { id: countId, hidden: true }));
+  replyCounts.set(button, show);
+  show(coo.repliesCount);
+  return button;
 }
 
 /**
  * A count as a number to see, and in words (e.g. "3 likes") for screen readers.
- * @param {Reaction} reaction
+ * @param {Reaction | Counted} reaction
  * @param {number} count
  * @param {import('./dom.js').Props} wordsProps
  */
@@ -199,13 +241,14 @@ function reactionToggle(coo, reaction) {
  *   render: (item: T) => HTMLElement,
  *   emptyText: string,
  *   listClass?: string,
+ *   moreText?: string,
  * }} options
  * @returns {Feed<T>}
  */
-export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
+export function feed({ label, load, render, emptyText, listClass = 'feed', moreText = t('loadMore') }) {
   const list = h('ol', { class: listClass, 'aria-label': label, 'aria-busy': 'true' });
   const status = h('p', { class: 'muted', role: 'status' });
-  const more = h('button', { type: 'button', class: 'secondary more', hidden: true, onClick: () => loadNext() }, t('loadMore'));
+  const more = h('button', { type: 'button', class: 'secondary more', hidden: true, onClick: () => loadNext() }, moreText);
   const element = h('section', {}, list, status, more);
   /** @type {Set<string>} */
   const ids = new Set();
@@ -297,7 +340,7 @@ export function feed({ label, load, render, emptyText, listClass = 'feed' }) {
 /**
  * Confirms, deletes, and takes the coo out of the list; says what went wrong otherwise.
  * @param {Coo} coo
- * @param {Feed<Coo>} list
+ * @param {Pick<Feed<Identified>, 'remove'>} list
  */
 export async function deleteCoo(coo, list) {
   const confirmed = await confirmDialog({ title: t('deleteTitle'), text: t('deleteText'), confirm: t('delete'), cancel: t('cancel') });

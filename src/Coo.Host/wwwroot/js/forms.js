@@ -7,16 +7,17 @@ import { measure } from './text.js';
 /**
  * @typedef {{
  *   name: string, label: string, type?: string, multiline?: boolean, value?: string, autocomplete?: string,
- *   required?: boolean, hint?: string, extra?: Node
+ *   required?: boolean, hint?: string, extra?: Node, idPrefix?: string
  * }} FieldOptions
  */
 
 /**
- * A labelled input or textarea with a place for its error message, linked for screen readers.
+ * A labelled input or textarea with a place for its error message, linked for screen readers. Ids start with idPrefix,
+ * so that two forms with a field of one name (the compose box and a reply) can share a page.
  * @param {FieldOptions} options
  */
-export function field({ name, label, type = 'text', multiline = false, value = '', autocomplete, required = false, hint, extra }) {
-  const id = `field-${name}`;
+export function field({ name, label, type = 'text', multiline = false, value = '', autocomplete, required = false, hint, extra, idPrefix = 'field' }) {
+  const id = `${idPrefix}-${name}`;
   const errorId = `${id}-error`;
   const hintId = hint ? `${id}-hint` : null;
   const props = { id, name, value, autocomplete, required, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') };
@@ -61,7 +62,7 @@ export function showErrors(form, failure) {
   let first = null;
   for (const [name, messages] of Object.entries(fieldErrors)) {
     const control = form.elements.namedItem(name);
-    const slot = control instanceof HTMLElement ? form.querySelector(`#field-${name}-error`) : null;
+    const slot = control instanceof HTMLElement ? form.querySelector(`#${CSS.escape(`${control.id}-error`)}`) : null;
     if (!(control instanceof HTMLElement) || !slot) {
       unplaced.push(...messages);
       continue;

@@ -3,7 +3,8 @@ namespace Coo.Modules.Coos.Contracts;
 /// <summary>
 /// A coo the way clients render it, with its author, the entities of its text and its reactions (<see cref="LikedByYou"/>
 /// and <see cref="RepostedByYou"/> are false for an anonymous caller): what the Coos endpoints and every page of coos
-/// answer. <see cref="RepostedBy"/> is set only on a home timeline, where the coo is shown because that person reposted it.
+/// answer. <see cref="InReplyTo"/> names the coo a reply answers (null for a coo that answers none).
+/// <see cref="RepostedBy"/> is set only on a home timeline, where the coo is shown because that person reposted it.
 /// </summary>
 public sealed record CooResponse(
     long Id,
@@ -15,9 +16,14 @@ public sealed record CooResponse(
     int RepostsCount,
     bool LikedByYou,
     bool RepostedByYou,
+    InReplyToResponse? InReplyTo,
+    int RepliesCount,
     AuthorResponse? RepostedBy = null);
 
 public sealed record AuthorResponse(long Id, string Username, string DisplayName);
+
+/// <summary>The coo a reply answers, and its author; it may have been deleted since (the reply still names it).</summary>
+public sealed record InReplyToResponse(long Id, AuthorResponse Author);
 
 /// <summary>
 /// The mentions, hashtags and links in a coo's text, with their places in it: <c>Start</c> and <c>End</c> (exclusive)

@@ -3,6 +3,7 @@ using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Features.DeleteCoo;
 using Coo.Modules.Coos.Features.GetCoo;
 using Coo.Modules.Coos.Features.GetCooLimits;
+using Coo.Modules.Coos.Features.GetThread;
 using Coo.Modules.Coos.Features.ListUserCoos;
 using Coo.Modules.Coos.Features.PinCoo;
 using Coo.Modules.Coos.Features.PostCoo;
@@ -46,6 +47,7 @@ public sealed class CoosModule : IModule
         GetCooEndpoint.Map(coos);
         DeleteCooEndpoint.Map(coos);
         GetCooLimitsEndpoint.Map(coos);
+        GetThreadEndpoint.Map(coos);
         ListUserCoosEndpoint.Map(api);
 
         var pinnedCoo = api.MapGroup("/users/me/pinned-coo").WithTags("Coos");

@@ -18,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.Modules.Reactions;
 
-/// <summary>Likes and reposts of coos, their counts, and who reacted how.</summary>
+/// <summary>Likes and reposts of coos, their counts and replies counts, and who reacted how.</summary>
 public sealed class ReactionsModule : IModule
 {
     public IReadOnlyList<RateLimitPolicy> RateLimitPolicies => [ReactionsRateLimits.Reacting];
@@ -29,6 +29,7 @@ public sealed class ReactionsModule : IModule
             database, ReactionsDbContext.SchemaName);
         services.AddPublishedIntegrationEvents(typeof(CooLikedIntegrationEvent).Assembly);
         services.AddSingleton<ReactionReadCache>();
+        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, ReactionsDbContext>();
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, ReactionsDbContext>();
     }
 

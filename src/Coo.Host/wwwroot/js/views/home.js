@@ -1,29 +1,15 @@
 // @ts-check
 import { api } from '../api.js';
-import { announce, get, h } from '../dom.js';
+import { announce, h } from '../dom.js';
+import { composeForm, loadCooLimits } from '../compose.js';
 import { cooItem, deleteCoo, feed, tagPath } from '../feed.js';
-import { characterCounter, clearErrors, describeError, field, formError, showErrors } from '../forms.js';
+import { describeError } from '../forms.js';
 import { t } from '../i18n.js';
 
 /** @typedef {import('../api.js').Coo} Coo */
-/** @typedef {import('../api.js').CooLimits} CooLimits */
 /** @typedef {import('../api.js').TrendingTag} TrendingTag */
 
 const pollInterval = 5000;
-/** @type {Promise<CooLimits> | null} */
-let cooLimits = null;
-
-/**
- * How long a coo may be, as the server publishes it; asked once per page load (and again after a failure).
- * @returns {Promise<CooLimits>}
- */
-function loadCooLimits() {
-  cooLimits ??= api.cooLimits().catch(error => {
-    cooLimits = null;
-    throw error;
-  });
-  return cooLimits;
-}
 
 /**
  * Compose box, trending tags and home timeline, with a notice when others' coos arrive.
@@ -46,7 +32,7 @@ export async function homeView(main, { viewer }) {
   const timeline = feed({
     label: t('homeTimeline'),
     load: cursor => api.homeTimeline(cursor),
-    render: coo => cooItem(coo, { viewer, onDelete: target => deleteCoo(target, timeline) }),
+    render: coo => cooItem(coo, { viewer, onDelete: target => deleteCoo(target, timeline), onReplied: reply => timeline.insert([reply]) }),
     emptyText: t('homeEmpty'),
   });
   const notice = h('button', { type: 'button', class: 'notice secondary', hidden: true, onClick: () => showPending() });
@@ -59,7 +45,7 @@ export async function homeView(main, { viewer }) {
       timeline.insert([coo]);
       pending = pending.filter(item => item.id !== coo.id);
       updateNotice();
-    }),
+    }, { formLabel: t('composeForm'), label: t('composeLabel'), submitText: t('post'), postedText: t('cooPosted'), className: 'card compose' }),
     trending,
     notice,
     timeline.element);
@@ -119,52 +105,4 @@ function trendingSection(request) {
     section.hidden = items.length === 0;
   }, () => {});
   return section;
-}
-
-/**
- * @param {CooLimits} limits
- * @param {(coo: Coo) => void} onPosted
- */
-function composeForm(limits, onPosted) {
-  const error = formError();
-  const textField = field({ name: 'text', label: t('composeLabel'), multiline: true });
-  const textarea = get(textField, 'textarea', HTMLTextAreaElement);
-  const submit = h('button', { type: 'submit', disabled: true }, t('post'));
-  // One key per text sent: a retry after a lost answer returns the first coo instead of posting it twice.
-  let idempotencyKey = '';
-  /** @type {string | null} */
-  let keyedText = null;
-  const { counter, update } = characterCounter(textarea, limits, result => { submit.disabled = result.empty || !result.fits; });
-
-  const form = h('form', { class: 'card compose', 'aria-label': t('composeForm'), novalidate: true, onSubmit: async event => {
-    event.preventDefault();
-    if (submit.disabled) return;
-    submit.disabled = true;
-    clearErrors(form);
-    if (keyedText !== textarea.value) {
-      idempotencyKey = randomKey();
-      keyedText = textarea.value;
-    }
-    try {
-      const coo = await api.postCoo(textarea.value, idempotencyKey);
-      keyedText = null;
-      textarea.value = '';
-      onPosted(coo);
-      announce(t('cooPosted'));
-    } catch (failure) {
-      showErrors(form, failure);
-    } finally {
-      update();
-    }
-  } },
-  error, textField, h('div', { class: 'form-row' }, counter, submit));
-  textarea.addEventListener('keydown', event => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
-  });
-  return form;
-}
-
-function randomKey() {
-  // crypto.randomUUID exists only in secure contexts; plain http on a LAN address is not one.
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), byte => byte.toString(16).padStart(2, '0')).join('');
 }

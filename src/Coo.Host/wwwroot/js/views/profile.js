@@ -34,9 +34,19 @@ export async function profileView(main, { viewer, username, setViewer }) {
   const coos = feed({
     label: t('coosOf', { name: profile.displayName }),
     load: cursor => api.coosOf(profile.username, cursor),
-    render: coo => cooItem(coo, { viewer, pin, onDelete: target => deleteCoo(target, coos).then(refreshCounts) }),
+    render: coo => cooItem(coo, { viewer, pin, onDelete: target => deleteCoo(target, coos).then(refreshCounts), onReplied }),
     emptyText: t('noCoosYet'),
   });
+
+  /**
+   * A reply the owner posts from their own profile is one of the coos listed here.
+   * @param {Coo} reply
+   */
+  function onReplied(reply) {
+    if (!owner) return;
+    coos.insert([reply]);
+    refreshCounts();
+  }
 
   function renderPinned() {
     const coo = profile.pinnedCoo;

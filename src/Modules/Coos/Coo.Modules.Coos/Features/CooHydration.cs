@@ -7,8 +7,8 @@ using Mediator;
 namespace Coo.Modules.Coos.Features;
 
 /// <summary>
-/// Coos as clients see them: with their authors (one batch call to Users) and their reactions as the viewer sees them
-/// (one batch call to Reactions), whatever the page size.
+/// Coos as clients see them: with their authors and the authors of the coos they answer (one batch call to Users) and
+/// their reactions and reply counts as the viewer sees them (one batch call to Reactions), whatever the page size.
 /// </summary>
 internal static class CooHydration
 {
@@ -20,8 +20,8 @@ internal static class CooHydration
             return [];
         }
 
-        var authors = (await sender.Send(new GetUsersByIds([.. coos.Select(c => c.AuthorId).Distinct()]), cancellationToken))
-            .ToDictionary(u => u.Id);
+        long[] userIds = [.. coos.Select(c => c.AuthorId).Concat(coos.Select(c => c.InReplyToAuthorId).OfType<long>()).Distinct()];
+        var authors = (await sender.Send(new GetUsersByIds(userIds), cancellationToken)).ToDictionary(u => u.Id);
 
         // A coo whose author is gone is not shown: there is no one to attribute it to.
         var shown = coos.Where(c => authors.ContainsKey(c.AuthorId)).ToList();
@@ -30,18 +30,27 @@ internal static class CooHydration
             : await sender.Send(new GetCooReactions([.. shown.Select(c => c.Id)], viewerId), cancellationToken);
         return [.. shown.Select(c =>
         {
-            var author = authors[c.AuthorId];
             var reacted = reactions.GetValueOrDefault(c.Id, CooReactions.None);
             return new CooResponse(
                 c.Id,
                 c.Text,
                 c.CreatedAt,
-                new AuthorResponse(author.Id, author.Username, author.DisplayName),
+                Author(authors[c.AuthorId]),
                 c.Entities,
                 reacted.LikesCount,
                 reacted.RepostsCount,
                 reacted.LikedByViewer,
-                reacted.RepostedByViewer);
+                reacted.RepostedByViewer,
+                InReplyTo(c, authors),
+                reacted.RepliesCount);
         })];
     }
+
+    /// <summary>The parent may be deleted: the reply still names it, with the author it had.</summary>
+    private static InReplyToResponse? InReplyTo(CooSummary coo, Dictionary<long, UserSummary> authors) =>
+        coo.InReplyToId is { } parentId && coo.InReplyToAuthorId is { } parentAuthorId && authors.TryGetValue(parentAuthorId, out var parentAuthor)
+            ? new InReplyToResponse(parentId, Author(parentAuthor))
+            : null;
+
+    private static AuthorResponse Author(UserSummary user) => new(user.Id, user.Username, user.DisplayName);
 }

@@ -14,6 +14,8 @@ internal abstract class ReactionsDbContext(DbContextOptions options) : ModuleDbC
 
     public DbSet<ReactionCountShare> CountShares => Set<ReactionCountShare>();
 
+    public DbSet<Reply> Replies => Set<Reply>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Reaction>(reaction =>
@@ -32,6 +34,12 @@ internal abstract class ReactionsDbContext(DbContextOptions options) : ModuleDbC
         {
             share.ToTable("reaction_counts");
             share.HasKey(s => new { s.CooId, s.Share });
+        });
+
+        modelBuilder.Entity<Reply>(reply =>
+        {
+            reply.ToTable("replies");
+            reply.HasKey(r => new { r.ParentCooId, r.ReplyId });
         });
     }
 }

@@ -33,9 +33,10 @@ internal sealed class Reaction
 }
 
 /// <summary>
-/// One share of a coo's reaction counts. A coo's counts are the sum of its shares, and each user's reactions always
-/// land on the same share (<see cref="ShareOf"/>): concurrent likes of a popular coo update different rows instead of
-/// queueing on one, and an undo takes back exactly what its reaction added, so no share goes below zero.
+/// One share of a coo's reaction and reply counts. A coo's counts are the sum of its shares, and each user's reactions
+/// and replies always land on the same share (<see cref="ShareOf"/>): concurrent likes of a popular coo update
+/// different rows instead of queueing on one, and an undo or a deleted reply takes back exactly what it added, so no
+/// share goes below zero.
 /// </summary>
 internal sealed class ReactionCountShare
 {
@@ -53,6 +54,26 @@ internal sealed class ReactionCountShare
 
     public int RepostsCount { get; private set; }
 
+    public int RepliesCount { get; private set; }
+
     /// <summary>A multiplicative hash of the user id: snowflake ids end in sequence bits that are mostly zero.</summary>
     public static int ShareOf(long userId) => (int)(unchecked((ulong)userId * 0x9E3779B97F4A7C15UL) >> (64 - ShareBits));
+}
+
+/// <summary>
+/// A reply counted toward its parent's <see cref="ReactionCountShare.RepliesCount"/>, or known to be deleted. Its key
+/// decides whether an event counts: a posted reply counts only when its row is new, a deleted one is taken back only
+/// when its row turns from counted to deleted, so events delivered twice or in either order count once.
+/// </summary>
+internal sealed class Reply
+{
+    private Reply()
+    {
+    }
+
+    public long ParentCooId { get; private set; }
+
+    public long ReplyId { get; private set; }
+
+    public bool Deleted { get; private set; }
 }

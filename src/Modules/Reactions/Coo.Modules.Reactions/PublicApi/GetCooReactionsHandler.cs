@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Coo.Modules.Reactions.PublicApi;
 
 /// <summary>
-/// A page's counts and the viewer's own reactions, from <see cref="ReactionReadCache"/> where it holds them fresh;
-/// what it lacks is read in one query each (the counts' shares summed per coo; the viewer's reactions). While the
-/// database is unavailable the page gets the counts last read and none of the viewer's own reactions, so a cached
-/// page of coos is still served, a little stale, instead of failing.
+/// A page's counts (likes, reposts, replies) and the viewer's own reactions, from <see cref="ReactionReadCache"/> where
+/// it holds them fresh; what it lacks is read in one query each (the counts' shares summed per coo; the viewer's
+/// reactions). While the database is unavailable the page gets the counts last read and none of the viewer's own
+/// reactions, so a cached page of coos is still served, a little stale, instead of failing.
 /// </summary>
 internal sealed class GetCooReactionsHandler(IDbContextFactory<ReactionsDbContext> contexts, ReactionReadCache cache, TimeProvider time)
     : IQueryHandler<GetCooReactions, IReadOnlyDictionary<long, CooReactions>>
@@ -42,7 +42,8 @@ internal sealed class GetCooReactionsHandler(IDbContextFactory<ReactionsDbContex
         foreach (var id in ids)
         {
             cache.TryGetCounts(id, anyAge: true, out var counts);
-            var reactions = new CooReactions(counts.Likes, counts.Reposts, viewers.Contains((id, ReactionKind.Like)), viewers.Contains((id, ReactionKind.Repost)));
+            var reactions = new CooReactions(
+                counts.Likes, counts.Reposts, viewers.Contains((id, ReactionKind.Like)), viewers.Contains((id, ReactionKind.Repost)), counts.Replies);
             if (reactions != CooReactions.None)
             {
                 result[id] = reactions;
@@ -63,12 +64,12 @@ internal sealed class GetCooReactionsHandler(IDbContextFactory<ReactionsDbContex
         var counts = await db.CountShares.AsNoTracking()
             .Where(s => cooIds.Contains(s.CooId))
             .GroupBy(s => s.CooId)
-            .Select(g => new { CooId = g.Key, Likes = g.Sum(s => s.LikesCount), Reposts = g.Sum(s => s.RepostsCount) })
+            .Select(g => new { CooId = g.Key, Likes = g.Sum(s => s.LikesCount), Reposts = g.Sum(s => s.RepostsCount), Replies = g.Sum(s => s.RepliesCount) })
             .ToDictionaryAsync(c => c.CooId, cancellationToken);
         foreach (var id in cooIds)
         {
             var found = counts.GetValueOrDefault(id);
-            cache.SetCounts(id, found?.Likes ?? 0, found?.Reposts ?? 0, readAt);
+            cache.SetCounts(id, found?.Likes ?? 0, found?.Reposts ?? 0, found?.Replies ?? 0, readAt);
         }
     }
 

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Coo.Modules.Reactions.PublicApi;
 
 /// <summary>
-/// What this instance last read of reactions, so that a warm page read asks the database nothing: each coo's counts,
-/// and each viewer's own reactions (all of them, for viewers with up to <see cref="MaxViewerReactions"/>). A change
-/// made through this instance is forgotten at once, so its author and its readers here see it on their next read;
-/// a change made through another instance shows here within <see cref="Freshness"/>. While the database is
+/// What this instance last read of reactions, so that a warm page read asks the database nothing: each coo's counts
+/// (likes, reposts and replies), and each viewer's own reactions (all of them, for viewers with up to
+/// <see cref="MaxViewerReactions"/>). A change made through this instance is forgotten at once, so its author and its
+/// readers here see it on their next read; a change made through another instance shows here within
+/// <see cref="Freshness"/>. While the database is
 /// unavailable, counts of any age are served rather than none. Bounded, and forgotten after an hour without reads.
 /// </summary>
 internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
@@ -32,8 +33,8 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
         return false;
     }
 
-    public void SetCounts(long cooId, int likes, int reposts, DateTimeOffset readAt) =>
-        _entries.Set(cooId, new CooCounts(likes, reposts, readAt), Entry(1));
+    public void SetCounts(long cooId, int likes, int reposts, int replies, DateTimeOffset readAt) =>
+        _entries.Set(cooId, new CooCounts(likes, reposts, replies, readAt), Entry(1));
 
     /// <summary>The viewer's reactions, or null when not cached fresh (or the viewer has too many to cache).</summary>
     public IReadOnlySet<(long CooId, ReactionKind Kind)>? ViewerReactions(long viewerId) =>
@@ -49,6 +50,9 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
         _entries.Remove(ViewerKey(userId));
     }
 
+    /// <summary>After a committed change of the coo's replies count through this instance.</summary>
+    public void ForgetCounts(long cooId) => _entries.Remove(cooId);
+
     public void Dispose() => _entries.Dispose();
 
     private static MemoryCacheEntryOptions Entry(int size) => new() { Size = size, SlidingExpiration = TimeSpan.FromHours(1) };
@@ -61,7 +65,7 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
 }
 
 /// <summary>A coo's counts as read at <see cref="ReadAt"/>.</summary>
-internal sealed record CooCounts(int Likes, int Reposts, DateTimeOffset ReadAt)
+internal sealed record CooCounts(int Likes, int Reposts, int Replies, DateTimeOffset ReadAt)
 {
-    public static readonly CooCounts None = new(0, 0, DateTimeOffset.MinValue);
+    public static readonly CooCounts None = new(0, 0, 0, DateTimeOffset.MinValue);
 }

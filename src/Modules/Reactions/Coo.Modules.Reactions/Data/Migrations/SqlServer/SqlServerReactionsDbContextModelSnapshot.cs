@@ -81,6 +81,10 @@ namespace Coo.Modules.Reactions.Data.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("likes_count");
 
+                    b.Property<int>("RepliesCount")
+                        .HasColumnType("int")
+                        .HasColumnName("replies_count");
+
                     b.Property<int>("RepostsCount")
                         .HasColumnType("int")
                         .HasColumnName("reposts_count");
@@ -89,6 +93,26 @@ namespace Coo.Modules.Reactions.Data.Migrations.SqlServer
                         .HasName("pk_reaction_counts");
 
                     b.ToTable("reaction_counts", "reactions");
+                });
+
+            modelBuilder.Entity("Coo.Modules.Reactions.Domain.Reply", b =>
+                {
+                    b.Property<long>("ParentCooId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("parent_coo_id");
+
+                    b.Property<long>("ReplyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reply_id");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("bit")
+                        .HasColumnName("deleted");
+
+                    b.HasKey("ParentCooId", "ReplyId")
+                        .HasName("pk_replies");
+
+                    b.ToTable("replies", "reactions");
                 });
 
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>

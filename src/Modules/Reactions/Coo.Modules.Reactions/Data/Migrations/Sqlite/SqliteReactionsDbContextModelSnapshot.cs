@@ -75,6 +75,10 @@ namespace Coo.Modules.Reactions.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("likes_count");
 
+                    b.Property<int>("RepliesCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replies_count");
+
                     b.Property<int>("RepostsCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reposts_count");
@@ -83,6 +87,26 @@ namespace Coo.Modules.Reactions.Data.Migrations.Sqlite
                         .HasName("pk_reactions_reaction_counts");
 
                     b.ToTable("reactions_reaction_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Coo.Modules.Reactions.Domain.Reply", b =>
+                {
+                    b.Property<long>("ParentCooId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_coo_id");
+
+                    b.Property<long>("ReplyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reply_id");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted");
+
+                    b.HasKey("ParentCooId", "ReplyId")
+                        .HasName("pk_reactions_replies");
+
+                    b.ToTable("reactions_replies", (string)null);
                 });
 
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>

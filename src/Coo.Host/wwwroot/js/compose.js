@@ -1,0 +1,109 @@
+// @ts-check
+import { api } from './api.js';
+import { announce, get, h } from './dom.js';
+import { characterCounter, clearErrors, field, formError, showErrors } from './forms.js';
+import { t } from './i18n.js';
+
+/** @typedef {import('./api.js').Coo} Coo */
+/** @typedef {import('./api.js').CooLimits} CooLimits */
+
+/** @type {Promise<CooLimits> | null} */
+let cooLimits = null;
+
+/**
+ * How long a coo may be, as the server publishes it; asked once per page load (and again after a failure).
+ * @returns {Promise<CooLimits>}
+ */
+export function loadCooLimits() {
+  cooLimits ??= api.cooLimits().catch(error => {
+    cooLimits = null;
+    throw error;
+  });
+  return cooLimits;
+}
+
+/**
+ * A form to write a coo, or a reply to inReplyTo: a live character counter, Ctrl+Enter sends, and a retry after a lost
+ * answer returns the first coo instead of posting it twice.
+ * @param {CooLimits} limits
+ * @param {(coo: Coo) => void} onPosted
+ * @param {{
+ *   formLabel: string, label: string, submitText: string, postedText: string, className: string,
+ *   idPrefix?: string, inReplyTo?: Coo, actions?: HTMLElement[],
+ * }} options
+ */
+export function composeForm(limits, onPosted, { formLabel, label, submitText, postedText, className, idPrefix = 'field', inReplyTo, actions = [] }) {
+  const error = formError();
+  const textField = field({ name: 'text', label, multiline: true, idPrefix });
+  const textarea = get(textField, 'textarea', HTMLTextAreaElement);
+  const submit = h('button', { type: 'submit', disabled: true }, submitText);
+  // One key per text sent: a retry after a lost answer returns the first coo instead of posting it twice.
+  let idempotencyKey = '';
+  /** @type {string | null} */
+  let keyedText = null;
+  const { counter, update } = characterCounter(textarea, limits, result => { submit.disabled = result.empty || !result.fits; });
+
+  const form = h('form', { class: className, 'aria-label': formLabel, novalidate: true, onSubmit: async event => {
+    event.preventDefault();
+    if (submit.disabled) return;
+    submit.disabled = true;
+    clearErrors(form);
+    if (keyedText !== textarea.value) {
+      idempotencyKey = randomKey();
+      keyedText = textarea.value;
+    }
+    try {
+      const coo = await api.postCoo(textarea.value, idempotencyKey, inReplyTo?.id ?? null);
+      keyedText = null;
+      textarea.value = '';
+      onPosted(coo);
+      announce(postedText);
+    } catch (failure) {
+      showErrors(form, failure);
+    } finally {
+      update();
+    }
+  } },
+  error, textField, h('div', { class: 'form-row' }, counter, ...actions, submit));
+  textarea.addEventListener('keydown', event => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
+  });
+  return form;
+}
+
+/**
+ * A modal dialog that shows the coo replied to above a form for the reply; closing it returns focus to opener.
+ * @param {Coo} parent
+ * @param {HTMLElement} opener
+ * @param {(reply: Coo) => void} onReplied
+ */
+export async function openReplyDialog(parent, opener, onReplied) {
+  const limits = await loadCooLimits();
+  const titleId = 'reply-title';
+  const cancel = h('button', { type: 'button', class: 'secondary', onClick: () => dialog.close() }, t('cancel'));
+  const form = composeForm(limits, reply => {
+    dialog.close();
+    onReplied(reply);
+  }, {
+    formLabel: t('replyForm'), label: t('replyLabel'), submitText: t('reply'), postedText: t('replyPosted'),
+    className: 'compose reply-compose', idPrefix: 'reply', inReplyTo: parent, actions: [cancel],
+  });
+  const dialog = h('dialog', { class: 'reply-dialog', 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, t('replyTo', { name: parent.author.displayName })),
+    h('blockquote', { class: 'reply-parent' },
+      h('p', { class: 'coo-head' }, h('span', { class: 'name' }, parent.author.displayName), ' ', h('span', { class: 'handle' }, `@${parent.author.username}`)),
+      h('p', { class: 'coo-text' }, parent.text)),
+    form);
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    opener.focus();
+  }, { once: true });
+  document.body.append(dialog);
+  dialog.showModal();
+  get(form, 'textarea', HTMLTextAreaElement).focus();
+}
+
+function randomKey() {
+  // crypto.randomUUID exists only in secure contexts; plain http on a LAN address is not one.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), byte => byte.toString(16).padStart(2, '0')).join('');
+}
