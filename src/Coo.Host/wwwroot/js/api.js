@@ -22,11 +22,12 @@ import { language } from './i18n.js';
 /**
  * A coo the way clients render it, with its author, the entities in its text, how often it was liked and reposted,
  * whether you liked or reposted it (false for visitors), the coo it answers (null for none; it may be deleted since)
- * and how many replies it has.
+ * and how many replies it has; on the home timeline, who reposted it when that is why it is there.
  * @typedef {{
  *   id: string, text: string, createdAt: string, author: UserSummary, entities: CooEntities,
  *   likesCount: number, repostsCount: number, likedByYou: boolean, repostedByYou: boolean,
- *   inReplyTo: { id: string, author: UserSummary } | null, repliesCount: number
+ *   inReplyTo: { id: string, author: UserSummary } | null, repliesCount: number,
+ *   repostedBy?: UserSummary | null
  * }} Coo
  */
 

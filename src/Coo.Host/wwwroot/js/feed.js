@@ -75,6 +75,8 @@ export function cooItem(coo, { viewer, onDelete, pin, onReplied = () => {} }) {
   return h('li', { class: pin?.pinned ? 'coo pinned' : 'coo', 'data-id': coo.id },
     h('article', { 'aria-label': t('cooBy', { name: coo.author.displayName }) },
       pin?.pinned ? h('p', { class: 'pinned-mark muted' }, t('pinned')) : null,
+      coo.repostedBy ? h('p', { class: 'reposted-mark muted' },
+        h('a', { href: `/@${coo.repostedBy.username}` }, t('repostedBy', { name: coo.repostedBy.displayName }))) : null,
       h('div', { class: 'coo-head' },
         h('a', { class: 'name', href: `/@${coo.author.username}` }, coo.author.displayName),
         h('span', { class: 'handle' }, `@${coo.author.username}`),

@@ -35,6 +35,7 @@ const de = {
   pinToProfile: 'Im Profil anheften',
   unpin: 'Loslösen',
   pinned: 'Angeheftet',
+  repostedBy: '{name} hat geteilt',
   cooPinned: 'Dein Coo ist in deinem Profil angeheftet.',
   cooUnpinned: 'Dein Coo ist nicht mehr angeheftet.',
   like: 'Gefällt mir',

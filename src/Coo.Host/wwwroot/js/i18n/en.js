@@ -38,6 +38,7 @@ const en = {
   pinToProfile: 'Pin to profile',
   unpin: 'Unpin',
   pinned: 'Pinned',
+  repostedBy: '{name} reposted',
   cooPinned: 'Your coo is pinned to your profile.',
   cooUnpinned: 'Your coo is no longer pinned.',
   like: 'Like',
