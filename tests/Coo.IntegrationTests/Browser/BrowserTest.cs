@@ -53,6 +53,27 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     /// Runs assertions about a page; when they fail, saves a screenshot named after the test and adds the page's
     /// console log to the failure, e.g. <c>await VerifyAsync(page, () => Expect(page.GetByRole(...)).ToBeVisibleAsync())</c>.
     /// </summary>
+    /// <summary>
+    /// Reloads the page until the locator shows, each time waiting as Playwright's expectations do: for what the server
+    /// shows once its consumers caught up, which the page does not poll for.
+    /// </summary>
+    protected static async Task ReloadUntilVisibleAsync(IPage page, ILocator locator, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            try
+            {
+                await Assertions.Expect(locator).ToBeVisibleAsync(new() { Timeout = 2000 });
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                await page.ReloadAsync();
+            }
+        }
+    }
+
     protected async Task VerifyAsync(IPage page, Func<Task> assertions, [CallerMemberName] string test = "")
     {
         try

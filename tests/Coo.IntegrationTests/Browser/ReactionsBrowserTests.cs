@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Coo.IntegrationTests.Browser;
 
 /// <summary>
-/// Likes and reposts: toggles that show a click at once, keep what the server confirmed, send one request at a time,
+/// Likes and reposts (and "X reposted" on a home timeline): toggles that show a click at once, keep what the server confirmed, send one request at a time,
 /// and are only for the signed in; visitors see the counts.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -78,6 +78,11 @@ public sealed class ReactionsBrowserTests(BrowserFixture fixture, ITestOutputHel
         });
         await ada.ReloadAsync();
         await VerifyAsync(ada, () => ExpectReactionAsync(ownCoo, "Like", pressed: false, "0", "0 likes"));
+
+        // Grace reposted Ada's coo: her home timeline shows it, saying who reposted it.
+        await grace.GotoAsync("/");
+        await ReloadUntilVisibleAsync(grace, CooArticle(grace, AdasCoo), TimeSpan.FromSeconds(15));
+        await Expect(CooArticle(grace, AdasCoo)).ToContainTextAsync("Grace Hopper reposted");
         AssertNoConsoleErrors(ada);
         AssertNoConsoleErrors(grace);
     }

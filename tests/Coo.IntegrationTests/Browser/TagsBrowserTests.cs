@@ -76,7 +76,7 @@ public sealed class TagsBrowserTests(BrowserFixture fixture, ITestOutputHelper o
         await PostAsync(page, Text);
 
         var trending = page.GetByRole(AriaRole.Region, new() { Name = "Trending" });
-        await ReloadUntilVisibleAsync(page, trending.GetByRole(AriaRole.Link, new() { Name = "#coo", Exact = true }));
+        await ReloadUntilVisibleAsync(page, trending.GetByRole(AriaRole.Link, new() { Name = "#coo", Exact = true }), TrendingDelay);
         await VerifyAsync(page, async () =>
         {
             await Expect(trending.GetByRole(AriaRole.Heading, new() { Name = "Trending", Level = 2 })).ToBeVisibleAsync();
@@ -96,23 +96,5 @@ public sealed class TagsBrowserTests(BrowserFixture fixture, ITestOutputHelper o
             await Expect(page.GetByRole(AriaRole.List, new() { Name = "Coos mit #coo" })).ToContainTextAsync(Text);
         });
         AssertNoConsoleErrors(page);
-    }
-
-    /// <summary>Reloads the page until the locator shows, each time waiting as Playwright's expectations do.</summary>
-    private static async Task ReloadUntilVisibleAsync(IPage page, ILocator locator)
-    {
-        var deadline = DateTime.UtcNow + TrendingDelay;
-        while (true)
-        {
-            try
-            {
-                await Expect(locator).ToBeVisibleAsync(new() { Timeout = 2000 });
-                return;
-            }
-            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
-            {
-                await page.ReloadAsync();
-            }
-        }
     }
 }

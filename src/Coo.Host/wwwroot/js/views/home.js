@@ -20,11 +20,13 @@ const pollInterval = 5000;
 export async function homeView(main, { viewer }) {
   // Asked for at once, so the trends load alongside the timeline and never hold it up.
   const trending = trendingSection(api.trendingTags());
+  // The heading shows at once; the rest of the page needs the coo limits first.
+  main.append(h('h1', { tabindex: '-1' }, t('home')));
   let limits;
   try {
     limits = await loadCooLimits();
   } catch (error) {
-    main.append(h('h1', { tabindex: '-1' }, t('home')), h('p', { class: 'form-error', role: 'alert' }, describeError(error)));
+    main.append(h('p', { class: 'form-error', role: 'alert' }, describeError(error)));
     return () => {};
   }
 
@@ -40,7 +42,6 @@ export async function homeView(main, { viewer }) {
   let pending = [];
 
   main.append(
-    h('h1', { tabindex: '-1' }, t('home')),
     composeForm(limits, coo => {
       timeline.insert([coo]);
       pending = pending.filter(item => item.id !== coo.id);

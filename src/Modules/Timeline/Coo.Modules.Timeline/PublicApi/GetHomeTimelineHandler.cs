@@ -143,9 +143,9 @@ internal sealed class GetHomeTimelineHandler(
         var reposted = reposts.Where(r => !SeenInOwnRight(r, reader.ReaderId, followed)).ToList();
         var newest = await NewestRepostsAsync(
             db, reader.ReaderId, authors, [.. reposted.Select(r => r.CooId), .. page.Items.Where(i => i.RepostedById is not null).Select(i => i.CooId)], cancellationToken);
-        var items = page.Items.Where(i => i.RepostedById is null || newest[i.CooId] == i.Position)
+        var items = page.Items.Where(i => i.RepostedById is null || IsNewest(newest, i.CooId, i.Position))
             .Concat(originals)
-            .Concat(reposted.Where(r => newest[r.CooId] == r.RepostId).Select(r => new TimelineItem(r.RepostId, r.CooId, r.ReposterId)))
+            .Concat(reposted.Where(r => IsNewest(newest, r.CooId, r.RepostId)).Select(r => new TimelineItem(r.RepostId, r.CooId, r.ReposterId)))
             .DistinctBy(i => i.Position)
             .OrderByDescending(i => i.Position);
         long?[] ends =
@@ -157,6 +157,13 @@ internal sealed class GetHomeTimelineHandler(
         var boundary = ends.Max();
         return ([.. items.TakeWhile(i => i.Position >= (boundary ?? long.MinValue)).Take(limit)], boundary);
     }
+
+    /// <summary>
+    /// Whether the repost at <paramref name="position"/> is the newest the reader sees of the coo. A repost undone
+    /// between the reads (the cache still holding it, or the row gone since the page was read) has no newest: it is dropped.
+    /// </summary>
+    private static bool IsNewest(Dictionary<long, long> newest, long cooId, long position) =>
+        newest.TryGetValue(cooId, out var newestPosition) && newestPosition == position;
 
     /// <summary>Whether the reader sees the reposted coo in its own right (see <see cref="TimelineEntry"/>).</summary>
     private static bool SeenInOwnRight(Repost repost, long readerId, HashSet<long> followedOrReader) =>
