@@ -24,7 +24,7 @@ for module in "${modules[@]}"; do
   for provider in Sqlite PostgreSql SqlServer; do
     echo "== $module / $provider"
     Database__Provider=$provider ConnectionStrings__Coo="${connection[$provider]}" \
-    Auth__SigningKey=design-time-signing-key-not-used-for-anything Ids__GeneratorId=0 \
+    Auth__SigningKey=design-time-signing-key-not-used-for-anything Ids__GeneratorId=0 Media__StoragePath="${TMPDIR:-/tmp}/coo-design-time-media" \
       dotnet ef migrations add "$name" --no-build \
         --project "src/Modules/$module/Coo.Modules.$module" --startup-project src/Coo.Host \
         --context "${provider}${module}DbContext" --output-dir "Data/Migrations/$provider"

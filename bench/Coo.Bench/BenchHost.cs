@@ -42,6 +42,7 @@ internal sealed class BenchHost : IAsyncDisposable
         ["Database:Provider"] = "PostgreSql",
         ["Auth:SigningKey"] = "bench-signing-key-of-a-sufficient-length-0123456789",
         ["Ids:GeneratorId"] = "9",
+        ["Media:StoragePath"] = Path.Combine(Path.GetTempPath(), "coo-bench-media"),
     };
 
     private readonly Process _process;

@@ -82,7 +82,7 @@ public sealed class CacheDurabilityTests
         var author = await client.CreateUserAsync("gone_author");
         var doomed = await client.PostCooOkAsync(author, "doomed");
         using var observer = await ConnectionMultiplexer.ConnectAsync($"{redis.ConnectionString},abortConnect=false");
-        var key = $"{factory.RedisKeyPrefix}e:coo.v2:{doomed.Id}";
+        var key = $"{factory.RedisKeyPrefix}e:coo.v3:{doomed.Id}";
         await Eventually.MatchAsync(
             async () =>
             {

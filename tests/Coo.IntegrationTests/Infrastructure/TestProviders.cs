@@ -37,6 +37,12 @@ public static class TestEnvironment
 
     public static string? RedisConnectionString => Environment.GetEnvironmentVariable("COO_TEST_REDIS") is { Length: > 0 } value ? value : null;
 
+    /// <summary>
+    /// Where every test host stores images: one folder for all, as server-mode instances share one volume; the files are
+    /// named by their content, so tests never overwrite each other's.
+    /// </summary>
+    public static string MediaStoragePath { get; } = Path.Combine(Path.GetTempPath(), "coo-tests-media");
+
     public static async Task DropPostgreSqlDatabaseAsync(string database)
     {
         var admin = new NpgsqlConnectionStringBuilder(PostgreSqlConnectionString) { Database = "postgres" };

@@ -4,6 +4,7 @@ namespace Coo.Modules.Coos.Contracts;
 /// A coo the way clients render it, with its author, the entities of its text and its reactions (<see cref="LikedByYou"/>
 /// and <see cref="RepostedByYou"/> are false for an anonymous caller): what the Coos endpoints and every page of coos
 /// answer. <see cref="InReplyTo"/> names the coo a reply answers (null for a coo that answers none).
+/// <see cref="Media"/> are its images, in the author's order (none: an empty list).
 /// <see cref="RepostedBy"/> is set only on a home timeline, where the coo is shown because that person reposted it.
 /// </summary>
 public sealed record CooResponse(
@@ -18,7 +19,17 @@ public sealed record CooResponse(
     bool RepostedByYou,
     InReplyToResponse? InReplyTo,
     int RepliesCount,
+    IReadOnlyList<CooMediaResponse> Media,
     AuthorResponse? RepostedBy = null);
+
+/// <summary>
+/// An image on a coo: <see cref="Url"/> is the image at most 2048 pixels on its longest side, <see cref="PreviewUrl"/>
+/// at most 640 wide for timelines, each with its size so that clients reserve the space before it loads;
+/// <see cref="Description"/> is its alt text. Both URLs are relative to the server and never change what they serve.
+/// <see cref="Type"/> is <c>image</c>, the one kind there is, so that clients that know other kinds tell them apart.
+/// </summary>
+public sealed record CooMediaResponse(
+    long Id, string Url, string PreviewUrl, int Width, int Height, int PreviewWidth, int PreviewHeight, string Description, string Type = "image");
 
 public sealed record AuthorResponse(long Id, string Username, string DisplayName);
 

@@ -35,8 +35,9 @@ public sealed class CoosModule : IModule
         services.AddErrorTranslations<CoosText>();
 
         // Coos never change, they are only deleted: they can stay cached until their readers move on. The name changes
-        // with the summary's shape ("coo.v2": replies), so that no instance reads a summary cached without its fields.
-        services.AddEntityCache(configuration, new EntityCacheOptions<CooSummary>("coo.v2", c => c.Id, TimeSpan.FromHours(1)));
+        // with the summary's shape ("coo.v2": replies; "coo.v3": images), so that no instance reads a summary cached
+        // without its fields.
+        services.AddEntityCache(configuration, new EntityCacheOptions<CooSummary>("coo.v3", c => c.Id, TimeSpan.FromHours(1)));
         services.AddCacheMaintenanceHandler<CooDeletedIntegrationEvent, DeletedCooCacheHandler, CoosDbContext>();
     }
 

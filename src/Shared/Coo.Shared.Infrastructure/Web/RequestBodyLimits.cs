@@ -24,7 +24,7 @@ public sealed class BodyLimit(long maxBytes)
     public const long Default = 64 * 1024;
 
     /// <summary>
-    /// Kestrel's own limit, above every endpoint's. After a 413 the server discards the rest of a body up to this size,
+    /// Kestrel's own limit, above every endpoint's but those that raise it for their requests (image uploads). After a 413 the server discards the rest of a body up to this size,
     /// so that the client reads the answer on a connection still open; a larger body has the connection closed.
     /// </summary>
     public const long ServerMaximum = 1024 * 1024;
@@ -54,6 +54,12 @@ public static class RequestBodyLimits
         {
             await RefuseAsync(http, limit);
             return;
+        }
+
+        // An endpoint that takes more than the server's own limit (an image upload) raises it for its requests alone.
+        if (limit > BodyLimit.ServerMaximum && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            serverLimit.MaxRequestBodySize = limit;
         }
 
         if (http.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })

@@ -5,7 +5,8 @@ namespace Coo.Modules.Coos.Data;
 
 /// <summary>A coo as the module reads and caches it (<c>IEntityCache&lt;CooSummary&gt;</c>), without its author.</summary>
 internal sealed record CooSummary(
-    long Id, long AuthorId, string Text, DateTimeOffset CreatedAt, CooEntities Entities, long? InReplyToId, long? InReplyToAuthorId, long ConversationId)
+    long Id, long AuthorId, string Text, DateTimeOffset CreatedAt, CooEntities Entities, long? InReplyToId, long? InReplyToAuthorId, long ConversationId,
+    IReadOnlyList<CooMediaResponse> Media)
 {
     /// <summary>A coo posted before entities were kept gets its hashtags and links found now; mentions need a lookup, so none.</summary>
     public static CooSummary Of(Domain.Coo coo) => new(
@@ -16,7 +17,8 @@ internal sealed record CooSummary(
         coo.Entities ?? TextEntities.Parse(coo.Text) with { Mentions = [] },
         coo.InReplyToId,
         coo.InReplyToAuthorId,
-        coo.ConversationId);
+        coo.ConversationId,
+        coo.Media ?? []);
 
     public CooRef Ref => new(Id, AuthorId, InReplyToAuthorId);
 

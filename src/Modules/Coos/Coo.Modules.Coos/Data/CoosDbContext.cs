@@ -37,6 +37,10 @@ internal abstract class CoosDbContext(DbContextOptions options) : ModuleDbContex
                 entities => EntitiesJson.Write(entities),
                 json => EntitiesJson.Read(json),
                 new ValueComparer<CooEntities?>((a, b) => ReferenceEquals(a, b), e => e == null ? 0 : e.GetHashCode(), e => e));
+            coo.Property(c => c.Media).HasConversion(
+                media => MediaJson.Write(media),
+                json => MediaJson.Read(json),
+                new ValueComparer<IReadOnlyList<CooMediaResponse>?>((a, b) => ReferenceEquals(a, b), m => m == null ? 0 : m.GetHashCode(), m => m));
             coo.HasIndex(c => new { c.AuthorId, c.Id }).IsDescending(false, true);
             coo.HasIndex(c => c.ConversationId);
             coo.HasIndex(c => new { c.InReplyToAuthorId, c.Id }).IsDescending(false, true);
@@ -91,4 +95,17 @@ internal static class EntitiesJson
     public static string? Write(CooEntities? entities) => entities is null ? null : JsonSerializer.Serialize(entities, JsonSerializerOptions.Web);
 
     public static CooEntities? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<CooEntities>(json, JsonSerializerOptions.Web);
+}
+
+/// <summary>
+/// A coo's images as stored: JSON like its entities, copied from Media when it was posted, so that reading a coo never
+/// asks Media; null for coos without images and those posted before images.
+/// </summary>
+internal static class MediaJson
+{
+    public static string? Write(IReadOnlyList<CooMediaResponse>? media) =>
+        media is null or { Count: 0 } ? null : JsonSerializer.Serialize(media, JsonSerializerOptions.Web);
+
+    public static IReadOnlyList<CooMediaResponse>? Read(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<List<CooMediaResponse>>(json, JsonSerializerOptions.Web);
 }

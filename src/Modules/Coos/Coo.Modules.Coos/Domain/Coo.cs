@@ -26,6 +26,9 @@ internal sealed class Coo
     /// <summary>Found when the coo was posted (<see cref="TextEntities"/>); null for coos posted before they were kept.</summary>
     public CooEntities? Entities { get; private set; }
 
+    /// <summary>Its images as they were when it was posted (Media's files never change); null for coos posted before images.</summary>
+    public IReadOnlyList<CooMediaResponse>? Media { get; private set; }
+
     /// <summary>The coo this one answers; it may have been deleted since.</summary>
     public long? InReplyToId { get; private set; }
 
@@ -35,16 +38,18 @@ internal sealed class Coo
     /// <summary>The first coo of the conversation: the coo itself when it answers none.</summary>
     public long ConversationId { get; private set; }
 
-    public static Coo Post(long id, long authorId, string text, CooEntities entities, DateTimeOffset now) =>
-        new() { Id = id, AuthorId = authorId, Text = text, Entities = entities, CreatedAt = now, ConversationId = id };
+    public static Coo Post(long id, long authorId, string text, CooEntities entities, IReadOnlyList<CooMediaResponse> media, DateTimeOffset now) =>
+        new() { Id = id, AuthorId = authorId, Text = text, Entities = entities, Media = media, CreatedAt = now, ConversationId = id };
 
-    public static Coo Reply(long id, long authorId, string text, CooEntities entities, ReplyTarget parent, DateTimeOffset now) =>
+    public static Coo Reply(
+        long id, long authorId, string text, CooEntities entities, IReadOnlyList<CooMediaResponse> media, ReplyTarget parent, DateTimeOffset now) =>
         new()
         {
             Id = id,
             AuthorId = authorId,
             Text = text,
             Entities = entities,
+            Media = media,
             CreatedAt = now,
             InReplyToId = parent.Id,
             InReplyToAuthorId = parent.AuthorId,

@@ -42,7 +42,8 @@ internal static class CooHydration
                 reacted.LikedByViewer,
                 reacted.RepostedByViewer,
                 InReplyTo(c, authors),
-                reacted.RepliesCount);
+                reacted.RepliesCount,
+                c.Media);
         })];
     }
 

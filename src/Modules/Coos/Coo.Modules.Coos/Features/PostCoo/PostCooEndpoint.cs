@@ -29,7 +29,7 @@ internal static class PostCooEndpoint
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new PostCoo(http.User.GetUserId(), body.Text ?? "", idempotencyKey, body.InReplyToId), cancellationToken);
+        var result = await sender.Send(new PostCoo(http.User.GetUserId(), body.Text ?? "", idempotencyKey, body.InReplyToId, body.MediaIds), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error!.ToProblem(http);

@@ -4,6 +4,7 @@ using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Domain;
 using Coo.Modules.Coos.Features.GetCoo;
+using Coo.Modules.Media.Contracts;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Observability;
@@ -22,7 +23,7 @@ internal sealed class PostCooHandler(
     {
         var text = UserText.Clean(command.Text);
         var now = time.GetUtcNow();
-        var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{command.InReplyToId}\n{text}")));
+        var requestHash = RequestHash(command, text);
         if (command.IdempotencyKey is { } key)
         {
             var earlier = await FindRecordAsync(command.AuthorId, key, cancellationToken);
@@ -48,10 +49,81 @@ internal sealed class PostCooHandler(
         }
 
         var entities = await FindEntitiesAsync(text, cancellationToken);
+        var cooId = ids.NextId();
+        var media = await ClaimMediaAsync(command, cooId, cancellationToken);
+        if (!media.IsSuccess)
+        {
+            return media.Error!;
+        }
+
+        Result<CooSummary> written;
+        try
+        {
+            written = await WriteAsync(command, text, requestHash, entities, media.Value, parent, cooId, now, cancellationToken);
+        }
+        catch when (media.Value.Count > 0)
+        {
+            await ReleaseMediaAsync(cooId);
+            throw;
+        }
+
+        if (!written.IsSuccess || written.Value.Id != cooId)
+        {
+            // Refused, or a concurrent retry's coo answered: this coo was not written, its images are free again.
+            if (media.Value.Count > 0)
+            {
+                await ReleaseMediaAsync(cooId);
+            }
+
+            return written;
+        }
+
+        metrics.CooPosted();
+
+        // Cached now rather than on first read: the fan-out puts it on pages at once, and a page whose coos are all
+        // cached is served even while the database is down. Not the caller's to cancel once committed; a failed
+        // write only means a later read loads it.
+        await cache.AddAsync(written.Value, CancellationToken.None);
+        return written;
+    }
+
+    /// <summary>
+    /// The images are claimed in Media before the coo is written, keyed by the coo's id: Media may live on another
+    /// database, so no transaction spans both. A post that fails gives them back (<see cref="ReleaseMedia"/>); a claim
+    /// left by a crash in between is never confirmed by <c>coos.coo-posted.v1</c>, and Media's cleanup removes it.
+    /// </summary>
+    private async Task<Result<IReadOnlyList<CooMediaResponse>>> ClaimMediaAsync(PostCoo command, long cooId, CancellationToken cancellationToken)
+    {
+        if (command.MediaIds is not { Count: > 0 } mediaIds)
+        {
+            return Result.Success<IReadOnlyList<CooMediaResponse>>([]);
+        }
+
+        var attached = await sender.Send(new AttachMedia(command.AuthorId, cooId, mediaIds), cancellationToken);
+        return attached.IsSuccess
+            ? Result.Success<IReadOnlyList<CooMediaResponse>>([.. attached.Value.Select(m => new CooMediaResponse(
+                m.Id, m.Url, m.PreviewUrl, m.Width, m.Height, m.PreviewWidth, m.PreviewHeight, m.Description))])
+            : attached.Error!;
+    }
+
+    // Not the caller's to cancel: an abandoned request must not keep its images from the next attempt.
+    private async Task ReleaseMediaAsync(long cooId) => await sender.Send(new ReleaseMedia(cooId), CancellationToken.None);
+
+    private async Task<Result<CooSummary>> WriteAsync(
+        PostCoo command,
+        string text,
+        string requestHash,
+        CooEntities entities,
+        IReadOnlyList<CooMediaResponse> media,
+        ReplyTarget? parent,
+        long cooId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var coo = parent is null
-            ? Domain.Coo.Post(ids.NextId(), command.AuthorId, text, entities, now)
-            : Domain.Coo.Reply(ids.NextId(), command.AuthorId, text, entities, parent, now);
+            ? Domain.Coo.Post(cooId, command.AuthorId, text, entities, media, now)
+            : Domain.Coo.Reply(cooId, command.AuthorId, text, entities, media, parent, now);
         db.Coos.Add(coo);
         if (command.IdempotencyKey is not null)
         {
@@ -87,14 +159,16 @@ internal sealed class PostCooHandler(
 
         await AuthorStatsStore.AdjustAsync(db, command.AuthorId, +1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        metrics.CooPosted();
-        var summary = CooSummary.Of(coo);
+        return CooSummary.Of(coo);
+    }
 
-        // Cached now rather than on first read: the fan-out puts it on pages at once, and a page whose coos are all
-        // cached is served even while the database is down. Not the caller's to cancel once committed; a failed
-        // write only means a later read loads it.
-        await cache.AddAsync(summary, CancellationToken.None);
-        return summary;
+    /// <summary>What tells a retry from another request under the same key. Without images, as before images existed.</summary>
+    private static string RequestHash(PostCoo command, string text)
+    {
+        var request = command.MediaIds is { Count: > 0 } mediaIds
+            ? $"{command.InReplyToId}\n{text}\n{string.Join(',', mediaIds)}"
+            : $"{command.InReplyToId}\n{text}";
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(request)));
     }
 
     /// <summary>The text's entities, with the mentions of users who exist (one lookup for all of them).</summary>

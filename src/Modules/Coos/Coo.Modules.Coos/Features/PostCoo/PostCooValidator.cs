@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Resources;
+using Coo.Modules.Media.Contracts;
 using Coo.Shared.Kernel;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -19,6 +20,9 @@ internal sealed class PostCooValidator : AbstractValidator<PostCoo>
             .Must(text => text.Length <= Domain.Coo.MaxCodeUnits)
             .WithMessage(_ => messages["TextTooManyCodeUnits", Domain.Coo.MaxLength].Value)
             .OverridePropertyName(nameof(PostCoo.Text));
+        RuleFor(c => c.MediaIds)
+            .Must(ids => ids is null || ids.Count <= MediaLimits.MaxPerCoo).WithMessage(_ => messages["MediaTooMany", MediaLimits.MaxPerCoo].Value)
+            .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage(_ => messages["MediaRepeated"].Value);
         RuleFor(c => c.IdempotencyKey)
             .Length(1, IdempotencyKeyMaxLength).WithMessage(_ => messages["IdempotencyKeyLength", 1, IdempotencyKeyMaxLength].Value)
             .Matches("^[\\x21-\\x7E]*$").WithMessage(_ => messages["IdempotencyKeyCharacters"].Value)

@@ -96,6 +96,10 @@ namespace Coo.Modules.Coos.Data.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("in_reply_to_id");
 
+                    b.Property<string>("Media")
+                        .HasColumnType("text")
+                        .HasColumnName("media");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1120)

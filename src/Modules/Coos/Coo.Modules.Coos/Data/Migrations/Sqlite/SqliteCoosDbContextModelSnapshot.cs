@@ -90,6 +90,10 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("in_reply_to_id");
 
+                    b.Property<string>("Media")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1120)

@@ -1,0 +1,41 @@
+using Coo.Modules.Media.Domain;
+using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coo.Modules.Media.Data;
+
+internal abstract class MediaDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "media";
+
+    // A SHA-256 in hex, a dot and the longest extension ("webp").
+    private const int FileNameLength = 64 + 5;
+
+    public override string Schema => SchemaName;
+
+    public DbSet<MediaItem> Items => Set<MediaItem>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<MediaItem>(item =>
+        {
+            item.ToTable("media_items");
+            item.HasKey(m => m.Id);
+            item.Property(m => m.Id).ValueGeneratedNever();
+            item.Property(m => m.Description).HasMaxLength(MediaItem.MaxDescriptionLength);
+            item.Property(m => m.FileName).HasMaxLength(FileNameLength);
+            item.Property(m => m.PreviewFileName).HasMaxLength(FileNameLength);
+            item.HasIndex(m => m.CooId);
+
+            // The cleanup job's look-up: unposted uploads by age.
+            item.HasIndex(m => new { m.Confirmed, m.CreatedAt });
+        });
+    }
+}
+
+// One context type per provider, so that each provider keeps its own migrations (Data/Migrations/<Provider>).
+internal sealed class SqliteMediaDbContext(DbContextOptions<SqliteMediaDbContext> options) : MediaDbContext(options);
+
+internal sealed class PostgreSqlMediaDbContext(DbContextOptions<PostgreSqlMediaDbContext> options) : MediaDbContext(options);
+
+internal sealed class SqlServerMediaDbContext(DbContextOptions<SqlServerMediaDbContext> options) : MediaDbContext(options);

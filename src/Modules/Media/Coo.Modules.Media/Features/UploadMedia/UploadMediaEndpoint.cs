@@ -1,0 +1,57 @@
+using Coo.Modules.Media.Domain;
+using Coo.Shared.Infrastructure.Security;
+using Coo.Shared.Infrastructure.Web;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Coo.Modules.Media.Features.UploadMedia;
+
+internal static class UploadMediaEndpoint
+{
+    /// <summary>The image and, around it, the form's boundaries, headers and alt text.</summary>
+    private const long BodyLimit = ImageSizes.MaxUploadBytes + (64 * 1024);
+
+    public static void Map(IEndpointRouteBuilder media) => media
+        .MapPost("/", UploadAsync)
+        .WithName("UploadMedia")
+        .WithSummary("Upload an image (form field file) with its alt text (form field description), to attach to a coo")
+        .Accepts<IFormFile>("multipart/form-data")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .RequireAuthorization()
+
+        // Bearer tokens only, no cookie: a form posted by another site carries no credentials, so no antiforgery token.
+        .DisableAntiforgery()
+        .WithBodyLimit(BodyLimit)
+        .RequireRateLimiting(MediaRateLimits.Uploading);
+
+    private static async Task<Results<Created<MediaResponse>, ProblemHttpResult>> UploadAsync(
+        [FromForm(Name = "file")] IFormFile? file,
+        [FromForm(Name = "description")] string? description,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        // The body limit bounds the file, so it fits in memory; the validator refuses what exceeds the image limit.
+        var content = file is null ? null : await ReadAsync(file, cancellationToken);
+        var result = await sender.Send(new UploadMedia(http.User.GetUserId(), content, description), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error!.ToProblem(http);
+        }
+
+        return TypedResults.Created(result.Value.Url, result.Value);
+    }
+
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}
