@@ -49,7 +49,7 @@ public static class ApiClientExtensions
 
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = body as HttpContent ?? JsonContent.Create(body);
         }
 
         return await client.SendAsync(request);

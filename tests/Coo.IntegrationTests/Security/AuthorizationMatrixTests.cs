@@ -99,6 +99,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["GET /api/v1/users/{username}/likes"] = new(Access.Anyone, 200, c => Task.FromResult(new Request($"/api/v1/users/{c.Owner.Username}/likes"))),
         ["GET /api/v1/tags/{tag}/coos"] = new(Access.Anyone, 200, _ => Task.FromResult(new Request("/api/v1/tags/coo/coos"))),
         ["GET /api/v1/tags/trending"] = new(Access.Anyone, 200, _ => Task.FromResult(new Request("/api/v1/tags/trending"))),
+        ["POST /api/v1/media"] = new(Access.SignedIn, 201, c => Task.FromResult(new Request("/api/v1/media", MediaForms.Image($"image {c.Next()}")))),
+        ["GET /api/v1/media/files/{name}"] = new(Access.Anyone, 200, async c => new Request(await MediaForms.UploadAsync(c.Client, c.Owner))),
         ["GET /api/v1/timelines/home"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/timelines/home"))),
         ["POST /api/v1/analytics/events"] = new(Access.Anyone, 202, _ => Task.FromResult(new Request(
             "/api/v1/analytics/events", new { events = new[] { new { name = "timeline_viewed", occurredAt = DateTimeOffset.UtcNow } } }))),

@@ -16,8 +16,9 @@ internal static class PostCooEndpoint
     public static void Map(IEndpointRouteBuilder coos) => coos
         .MapPost("/", PostAsync)
         .WithName("PostCoo")
-        .WithSummary("Post a coo, or a reply to one (inReplyToId)")
+        .WithSummary("Post a coo, or a reply to one (inReplyToId), with up to four uploaded images (mediaIds)")
         .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization()
         .RequireRateLimiting(CoosRateLimits.Posting);

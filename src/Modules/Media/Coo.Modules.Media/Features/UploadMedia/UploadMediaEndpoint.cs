@@ -19,7 +19,6 @@ internal static class UploadMediaEndpoint
         .MapPost("/", UploadAsync)
         .WithName("UploadMedia")
         .WithSummary("Upload an image (form field file) with its alt text (form field description), to attach to a coo")
-        .Accepts<IFormFile>("multipart/form-data")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
