@@ -4,7 +4,8 @@
 #   docker run -p 8080:8080 -e Database__Provider=PostgreSql \
 #     -e ConnectionStrings__Coo='Host=db;Username=coo;Password=...;Database=coo' \
 #     -e ConnectionStrings__Redis=redis:6379 -e Auth__SigningKey='<32+ bytes shared by every instance>' \
-#     -e Ids__GeneratorId=<0-1023, unique per instance> coo
+#     -e Ids__GeneratorId=<0-1023, unique per instance> \
+#     -e Media__StoragePath=/app/media -v coo-media:/app/media coo   # uploaded images: one volume all instances share
 # All settings come from environment variables (Section__Key); README.md lists them (defaults are in code).
 # The .NET 10 default tags (sdk:10.0, aspnet:10.0) are Ubuntu 24.04 "noble" images.
 
@@ -29,10 +30,11 @@ ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
     ASPNETCORE_HTTP_PORTS=8080
 RUN ls /usr/lib/*/libicuuc.so.* >/dev/null
 
-# The embedded SQLite mode keeps its database (and the generated token signing key) in /app/data.
+# The embedded SQLite mode keeps its database (and the generated token signing key, and images) in /app/data;
+# /app/media is for server mode's shared image volume (Media__StoragePath).
 # The directory is created and handed to the non-root "app" user before it becomes a volume, so a new
 # named volume starts out writable by that user.
-RUN mkdir -p /app/data && chown "$APP_UID:$APP_UID" /app/data
+RUN mkdir -p /app/data /app/media && chown "$APP_UID:$APP_UID" /app/data /app/media
 VOLUME /app/data
 
 COPY --from=build /app/publish .
