@@ -142,11 +142,15 @@ public sealed class HostileInputTests(ApiFixture fixture)
                 (1, Gen.Int[0, int.MaxValue].Select(n => (string?)$"key-{n}")),
                 (2, HostileInput.Text.Select(text => (string?)new string([.. text.Where(c => c is >= ' ' and <= '~')]))))
             : Gen.Const((string?)null);
-        var body = operation.Description.TryGetProperty("requestBody", out var requestBody)
-            ? HostileInput.Body(requestBody.GetProperty("content").GetProperty("application/json").GetProperty("schema"), document).Select(b => (byte[]?)b)
-            : Gen.Const((byte[]?)null);
+        var content = operation.Description.TryGetProperty("requestBody", out var requestBody) ? requestBody.GetProperty("content") : (JsonElement?)null;
+        var isForm = content?.TryGetProperty(FormType, out _) == true;
+        var body = content is not { } described
+            ? Gen.Const((byte[]?)null)
+            : isForm
+                ? HostileInput.Text.Select(text => (byte[]?)HostileForm(text))
+                : HostileInput.Body(described.GetProperty("application/json").GetProperty("schema"), document).Select(b => (byte[]?)b);
         var contentType = Gen.Frequency(
-            (8, Gen.Const((string?)"application/json")),
+            (8, Gen.Const((string?)(isForm ? $"{FormType}; boundary={FormBoundary}" : "application/json"))),
             (1, Gen.OneOf<string?>("text/plain", "application/json; charset=utf-16", "application/x-www-form-urlencoded")),
             (1, Gen.Const((string?)null)));
         var caller = Gen.Frequency((4, Gen.Const((string?)token)), (1, Gen.Const((string?)null)));
@@ -168,6 +172,15 @@ public sealed class HostileInputTests(ApiFixture fixture)
             return new FuzzRequest(operation.Method, url, bearer, content, content is null ? null : type, key);
         });
     }
+
+    private const string FormType = "multipart/form-data";
+
+    private const string FormBoundary = "hostile-boundary";
+
+    /// <summary>An upload form (<c>POST /media</c>) whose file and alt text are both the hostile text.</summary>
+    private static byte[] HostileForm(string text) => Encoding.UTF8.GetBytes(
+        $"--{FormBoundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.png\"\r\nContent-Type: image/png\r\n\r\n{text}\r\n"
+        + $"--{FormBoundary}\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n{text}\r\n--{FormBoundary}--\r\n");
 
     private static int Weight(ApiOperation operation) =>
         1 + (operation.Description.TryGetProperty("parameters", out var parameters) ? parameters.GetArrayLength() : 0)
