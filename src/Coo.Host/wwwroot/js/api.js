@@ -20,11 +20,22 @@ import { language } from './i18n.js';
  */
 
 /**
- * A coo the way clients render it, with its author, the entities in its text, how often it was liked and reposted,
- * whether you liked or reposted it (false for visitors), the coo it answers (null for none; it may be deleted since)
- * and how many replies it has; on the home timeline, who reposted it when that is why it is there.
+ * An image on a coo: url is the image (at most 2048 px on its longest side), previewUrl the size for timelines (at
+ * most 640 px wide), each with its size so that the page reserves the space before it loads; description is its alt
+ * text. Both URLs are on this server and never change what they serve.
  * @typedef {{
- *   id: string, text: string, createdAt: string, author: UserSummary, entities: CooEntities,
+ *   id: string, type: 'image', url: string, previewUrl: string, width: number, height: number,
+ *   previewWidth: number, previewHeight: number, description: string
+ * }} CooMedia
+ */
+
+/**
+ * A coo the way clients render it, with its author, the entities in its text, its images (none: an empty list), how
+ * often it was liked and reposted, whether you liked or reposted it (false for visitors), the coo it answers (null for
+ * none; it may be deleted since) and how many replies it has; on the home timeline, who reposted it when that is why
+ * it is there.
+ * @typedef {{
+ *   id: string, text: string, createdAt: string, author: UserSummary, entities: CooEntities, media: CooMedia[],
  *   likesCount: number, repostsCount: number, likedByYou: boolean, repostedByYou: boolean,
  *   inReplyTo: { id: string, author: UserSummary } | null, repliesCount: number,
  *   repostedBy?: UserSummary | null

@@ -59,7 +59,7 @@ const replyCounts = new WeakMap();
 
 /**
  * One coo: author, relative time (exact local time on hover) linking to its thread, whom it replies to, text, its
- * replies (a button that opens a reply when signed in), likes and reposts (toggles when signed in), and a delete button
+ * images (each its preview, with its alt text, linking to the full size), its replies (a button that opens a reply when signed in), likes and reposts (toggles when signed in), and a delete button
  * on your own. Where pinning is offered (your own profile), your coos get "Pin to profile", and the pinned coo is
  * marked and gets "Unpin". onReplied is told of a reply posted from this coo.
  * @param {Coo} coo
@@ -86,6 +86,7 @@ export function cooItem(coo, { viewer, onDelete, pin, onReplied = () => {} }) {
       coo.inReplyTo ? h('p', { class: 'reply-context muted' },
         h('a', { href: threadPath(coo) }, t('replyingTo', { username: coo.inReplyTo.author.username }))) : null,
       h('p', { class: 'coo-text' }, linkedText(coo)),
+      coo.media.length > 0 ? h('div', { class: 'coo-media' }, coo.media.map(mediaItem)) : null,
       h('div', { class: 'coo-foot' },
         h('div', { class: 'reactions' },
           viewer ? replyButton(coo, onReplied) : countOnly(replies, coo.repliesCount),
@@ -93,6 +94,16 @@ export function cooItem(coo, { viewer, onDelete, pin, onReplied = () => {} }) {
         own ? h('div', { class: 'coo-actions' },
           pin ? h('button', { type: 'button', class: 'secondary', onClick: () => pin.onToggle(coo) }, t(pin.pinned ? 'unpin' : 'pinToProfile')) : null,
           h('button', { type: 'button', onClick: () => onDelete(coo) }, t('delete'))) : null)));
+}
+
+/**
+ * One image of a coo: its preview, sized before it loads (no jump of the text below), described by its alt text, and
+ * a link to the full size.
+ * @param {import('./api.js').CooMedia} media
+ */
+function mediaItem(media) {
+  return h('a', { href: media.url },
+    h('img', { src: media.previewUrl, alt: media.description, width: media.previewWidth, height: media.previewHeight, loading: 'lazy', decoding: 'async' }));
 }
 
 /**
