@@ -12,7 +12,7 @@ internal enum ImageKind
 }
 
 /// <summary>
-/// Whether an image file is whole. Decoders are lenient (a truncated JPEG decodes, its missing part grey), so a cut
+/// Whether an image file is whole. Decoders may be lenient (a JPEG decoder can fill a missing part with grey), so a cut
 /// upload would be stored as a damaged picture; each format's own end marker tells a whole file from a cut one.
 /// </summary>
 internal static class CompleteFile
