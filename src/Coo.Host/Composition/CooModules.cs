@@ -1,6 +1,7 @@
 using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
 using Coo.Modules.Follows;
+using Coo.Modules.Notifications;
 using Coo.Modules.Reactions;
 using Coo.Modules.Tags;
 using Coo.Modules.Timeline;
@@ -20,6 +21,7 @@ internal static class CooModules
         new TimelineModule(),
         new ReactionsModule(),
         new TagsModule(),
+        new NotificationsModule(),
         new AnalyticsModule(),
     ];
 }
