@@ -2,6 +2,7 @@ using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
 using Coo.Modules.Follows;
 using Coo.Modules.Media;
+using Coo.Modules.Notifications;
 using Coo.Modules.Reactions;
 using Coo.Modules.Tags;
 using Coo.Modules.Timeline;
@@ -22,6 +23,7 @@ internal static class CooModules
         new ReactionsModule(),
         new TagsModule(),
         new MediaModule(),
+        new NotificationsModule(),
         new AnalyticsModule(),
     ];
 }

@@ -28,6 +28,7 @@ internal sealed class FailSafeRateLimiter : RateLimiter
     private DateTimeOffset _windowEnd;
     private long _sharedCount;
     private long _unshared;
+    private long _sharing;
     private long _sharedAt;
     private long _lastUsed;
 
@@ -109,7 +110,7 @@ internal sealed class FailSafeRateLimiter : RateLimiter
         var now = _factory.Time.GetUtcNow();
         lock (_count)
         {
-            var counted = _sharedCount + _unshared;
+            var counted = _sharedCount + _sharing + _unshared;
             var acquired = now < _windowEnd && counted + permitCount <= _limits.PermitLimit;
             if (acquired)
             {
@@ -120,7 +121,10 @@ internal sealed class FailSafeRateLimiter : RateLimiter
         }
     }
 
-    /// <summary>What was admitted here since the last sharing, now on its way to Redis.</summary>
+    /// <summary>
+    /// What was admitted here since the last sharing, now on its way to Redis: still counted here until Redis's total,
+    /// which includes it, arrives.
+    /// </summary>
     public long TakeUnshared()
     {
         lock (_count)
@@ -133,16 +137,18 @@ internal sealed class FailSafeRateLimiter : RateLimiter
 
             var unshared = _unshared;
             _unshared = 0;
+            _sharing += unshared;
             return unshared;
         }
     }
 
-    /// <summary>Redis's count after adding this instance's admissions, and the time its window has left.</summary>
-    public void Shared(long total, TimeSpan windowLeft)
+    /// <summary>Redis's count after adding the <paramref name="sent"/> admissions of this instance, and the time its window has left.</summary>
+    public void Shared(long sent, long total, TimeSpan windowLeft)
     {
         var windowEnd = _factory.Time.GetUtcNow() + windowLeft;
         lock (_count)
         {
+            _sharing -= sent;
             // A later window, or a newer count of this one (two sharings may answer out of order).
             var newWindow = windowEnd > _windowEnd + TimeSpan.FromSeconds(1);
             _sharedCount = newWindow ? total : Math.Max(_sharedCount, total);
@@ -156,6 +162,7 @@ internal sealed class FailSafeRateLimiter : RateLimiter
     {
         lock (_count)
         {
+            _sharing -= unshared;
             _unshared += unshared;
         }
     }

@@ -120,7 +120,7 @@ internal sealed partial class FailSafeRateLimiterFactory
             RedisAnswered();
             for (var i = 0; i < limiters.Count; i++)
             {
-                limiters[i].Shared(answers[2 * i], TimeSpan.FromMilliseconds(answers[(2 * i) + 1]));
+                limiters[i].Shared(taken[i], answers[2 * i], TimeSpan.FromMilliseconds(answers[(2 * i) + 1]));
             }
 
             return true;

@@ -50,10 +50,6 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         Output.WriteLine($"screenshot: {await Screenshots.SaveAsync(page, name)}");
 
     /// <summary>
-    /// Runs assertions about a page; when they fail, saves a screenshot named after the test and adds the page's
-    /// console log to the failure, e.g. <c>await VerifyAsync(page, () => Expect(page.GetByRole(...)).ToBeVisibleAsync())</c>.
-    /// </summary>
-    /// <summary>
     /// Reloads the page until the locator shows, each time waiting as Playwright's expectations do: for what the server
     /// shows once its consumers caught up, which the page does not poll for.
     /// </summary>
@@ -74,6 +70,10 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         }
     }
 
+    /// <summary>
+    /// Runs assertions about a page; when they fail, saves a screenshot named after the test and adds the page's
+    /// console log to the failure, e.g. <c>await VerifyAsync(page, () => Expect(page.GetByRole(...)).ToBeVisibleAsync())</c>.
+    /// </summary>
     protected async Task VerifyAsync(IPage page, Func<Task> assertions, [CallerMemberName] string test = "")
     {
         try

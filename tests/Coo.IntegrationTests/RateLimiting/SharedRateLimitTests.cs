@@ -131,6 +131,42 @@ public sealed class SharedRateLimitTests
         Assert.NotNull(Header(stopped, "RateLimit-Remaining"));
     }
 
+    /// <summary>
+    /// The background sharing takes this instance's admissions out of its own count and sends them to Redis, whose
+    /// answer includes them: a request decided while that answer is still on its way counts them too. The limiter's
+    /// clock is a fake one, so the sharing starts only when the test moves it, and the frozen Redis holds its answer.
+    /// </summary>
+    [RedisFact]
+    public async Task Admissions_on_their_way_to_Redis_still_count_against_the_limit()
+    {
+        await using var redis = await RedisServerProcess.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = LowReadLimitHost($"{redis.ConnectionString},asyncTimeout=3600000", prefix: null, clock);
+        using var client = host.CreateClient();
+        await WarmUpAsync(client);
+        for (var i = 0; i < 2; i++)
+        {
+            using var read = await client.GetAsync("/api/v1/users/nobody");
+            Assert.Equal($"{ReadLimit - i - 1}", Header(read, "RateLimit-Remaining"));
+        }
+
+        redis.Freeze();
+        clock.Advance(host.Services.GetRequiredService<RateLimitSettings>().Redis.ShareInterval);
+        var connection = host.Services.GetRequiredService<IConnectionMultiplexer>();
+        await Eventually.MatchAsync(
+            () => Task.FromResult(connection.GetCounters().TotalOutstanding),
+            outstanding => outstanding > 0,
+            TimeSpan.FromSeconds(30),
+            "the two admissions to be on their way to Redis");
+
+        using (var third = await client.GetAsync("/api/v1/users/nobody"))
+        {
+            Assert.Equal($"{ReadLimit - 3}", Header(third, "RateLimit-Remaining"));
+        }
+
+        await redis.KillAsync(); // Lets the sharing that waits for the frozen Redis end, and with it the host.
+    }
+
     /// <summary>A read, moving the limiter's clock on until it is answered; a read that waited for Redis never would be.</summary>
     private static async Task<HttpResponseMessage> ReadAsync(HttpClient client, FakeTimeProvider clock, string when)
     {

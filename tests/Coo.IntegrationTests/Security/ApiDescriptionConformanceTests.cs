@@ -145,6 +145,10 @@ public sealed class ApiDescriptionConformanceTests
             await Send("GET /api/v1/users/{username}/coos", "/api/v1/users/nobody/coos", null, null, 404);
             await Send("GET /api/v1/timelines/home", "/api/v1/timelines/home?limit=5", ada.AccessToken, null, 200);
             await Send("GET /api/v1/timelines/home", "/api/v1/timelines/home?limit=500", ada.AccessToken, null, 400);
+            await Send("GET /api/v1/notifications", "/api/v1/notifications?kind=like", ada.AccessToken, null, 200);
+            await Send("GET /api/v1/notifications", "/api/v1/notifications?kind=poke", ada.AccessToken, null, 400);
+            await Send("GET /api/v1/notifications/unread-count", "/api/v1/notifications/unread-count", ada.AccessToken, null, 200);
+            await Send("POST /api/v1/notifications/read", "/api/v1/notifications/read", ada.AccessToken, new { upToId = "1" }, 204);
             await Send("GET /api/v1/users/{username}/followers", "/api/v1/users/grace/followers", null, null, 200);
             await Send("GET /api/v1/users/{username}/following", "/api/v1/users/ada/following", null, null, 200);
             await Send("GET /api/v1/users/{username}/following", "/api/v1/users/nobody/following", null, null, 404);

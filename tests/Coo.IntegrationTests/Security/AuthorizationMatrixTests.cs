@@ -102,6 +102,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["POST /api/v1/media"] = new(Access.SignedIn, 201, c => Task.FromResult(new Request("/api/v1/media", MediaForms.Image($"image {c.Next()}")))),
         ["GET /api/v1/media/files/{name}"] = new(Access.Anyone, 200, async c => new Request(await MediaForms.UploadAsync(c.Client, c.Owner))),
         ["GET /api/v1/timelines/home"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/timelines/home"))),
+        ["GET /api/v1/notifications"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/notifications"))),
+        ["GET /api/v1/notifications/unread-count"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/notifications/unread-count"))),
+        ["POST /api/v1/notifications/read"] = new(Access.SignedIn, 204, _ => Task.FromResult(new Request("/api/v1/notifications/read", new { }))),
         ["POST /api/v1/analytics/events"] = new(Access.Anyone, 202, _ => Task.FromResult(new Request(
             "/api/v1/analytics/events", new { events = new[] { new { name = "timeline_viewed", occurredAt = DateTimeOffset.UtcNow } } }))),
         ["GET /api/v1/admin/stats"] = new(Access.Admin, 200, _ => Task.FromResult(new Request("/api/v1/admin/stats"))),

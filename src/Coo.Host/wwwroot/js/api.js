@@ -50,6 +50,18 @@ import { language } from './i18n.js';
 
 /** @typedef {{ tag: string, people: number }} TrendingTag A tag and how many distinct people used it in 24 hours. */
 
+/** @typedef {'follow' | 'like' | 'repost' | 'reply' | 'mention'} NotificationKind What happened to you. */
+
+/**
+ * A notification: everyone who did the same (actorsCount, the newest few named in actors, newest first) to you or to
+ * one of your coos (coo: the liked or reposted coo, the reply, the coo that mentions you; null for a follow).
+ * latestId places it in the list and is what marking read takes.
+ * @typedef {{
+ *   id: string, kind: NotificationKind, latestId: string, latestAt: string, unread: boolean,
+ *   actorsCount: number, actors: UserSummary[], coo: Coo | null
+ * }} Notification
+ */
+
 /** @typedef {'like' | 'repost'} ReactionKind How one may react to a coo; also the endpoint's last path segment. */
 
 /**
@@ -272,6 +284,20 @@ export const api = {
    * @returns {Promise<{ items: TrendingTag[] }>}
    */
   trendingTags: () => send('GET', '/tags/trending'),
+  /**
+   * Your notifications, newest first.
+   * @param {string | null} cursor
+   * @returns {Promise<Page<Notification>>}
+   */
+  notifications: cursor => send('GET', paged('/notifications', 20, cursor)),
+  /** @returns {Promise<{ count: number }>} how many notifications you have not read (at most 1,000) */
+  unreadNotifications: () => send('GET', '/notifications/unread-count'),
+  /**
+   * Marks your notifications read, up to the one with this latestId.
+   * @param {string} upToId
+   * @returns {Promise<void>}
+   */
+  markNotificationsRead: upToId => sendOnly('POST', '/notifications/read', { body: { upToId } }),
   /** @returns {Promise<CooLimits>} */
   cooLimits: () => send('GET', '/coos/limits'),
   /**

@@ -5,6 +5,7 @@ import { describeError } from './forms.js';
 import { onLanguageChange, preferredLanguage, setLanguage, t } from './i18n.js';
 import { signInView, signUpView, welcomeView } from './views/account.js';
 import { homeView } from './views/home.js';
+import { notificationsView } from './views/notifications.js';
 import { peopleView } from './views/people.js';
 import { profileView } from './views/profile.js';
 import { tagView } from './views/tag.js';
@@ -53,6 +54,7 @@ const routes = [
   },
   { pattern: /^\/@\w{1,15}\/coo\/(\d{1,19})$/, view: (main, context, match) => threadView(main, { ...context, id: match[1] ?? '' }), title: () => t('thread') },
   { pattern: /^\/@(\w{1,15})$/, view: (main, context, match) => profileView(main, { ...context, username: usernameIn(match) }), title: match => `@${usernameIn(match)}` },
+  { pattern: /^\/notifications$/, view: (main, context) => (context.viewer ? notificationsView(main, { onRead: refreshUnread }) : welcomeView(main, context)), title: () => t('notifications') },
   { pattern: /^\/tags\/([^/]+)$/, view: (main, context, match) => tagView(main, { ...context, tag: tagIn(match) }), title: match => `#${tagIn(match)}` },
 ];
 
@@ -76,6 +78,7 @@ async function render({ focus = false } = {}) {
   cleanup();
   cleanup = () => {};
   renderNav();
+  refreshUnread();
   const path = location.pathname.replace(/\/$/, '') || '/';
   const route = routes.find(candidate => candidate.pattern.test(path));
   if (route?.visitorsOnly && viewer) {
@@ -123,6 +126,8 @@ function renderNav() {
   links.replaceChildren(...(viewer
     ? [
         link('/', t('home')),
+        h('li', {}, h('a', { href: '/notifications', 'aria-current': current === '/notifications' ? 'page' : null },
+          t('notifications'), unreadBadge)),
         link(`/@${viewer.username}`, t('profile')),
         // The jobs dashboard is no page of this client: a short-lived cookie scoped to /hangfire lets the browser in.
         ...(viewer.isAdmin ? [h('li', {}, h('button', { type: 'button', onClick: async () => {
@@ -137,6 +142,26 @@ function renderNav() {
       ]
     : [link('/signin', t('signIn')), link('/signup', t('signUp'))]));
 }
+
+// How many notifications are unread, in the header: asked for on every view and every minute while the tab is shown.
+const unreadBadge = h('span', { class: 'badge', hidden: true });
+const unreadPollInterval = 60_000;
+
+async function refreshUnread() {
+  if (!viewer || document.hidden) return;
+  try {
+    const { count } = await api.unreadNotifications();
+    unreadBadge.hidden = count === 0;
+    // The number for the eye, the words for screen readers.
+    unreadBadge.replaceChildren(
+      h('span', { 'aria-hidden': 'true' }, count >= 1000 ? '999+' : String(count)),
+      h('span', { class: 'visually-hidden' }, ` (${t('unreadNotifications', { count })})`));
+  } catch {
+    // The count is a hint: the next view or minute asks again.
+  }
+}
+setInterval(refreshUnread, unreadPollInterval);
+document.addEventListener('visibilitychange', refreshUnread);
 
 async function loadViewer() {
   viewer = isSignedIn() ? await api.me() : null;

@@ -1,0 +1,50 @@
+using Coo.IntegrationTests.Infrastructure;
+using Coo.IntegrationTests.Notifications;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Coo.IntegrationTests.Browser.CooPages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Coo.IntegrationTests.Browser;
+
+/// <summary>The unread count in the header, and the notifications page that names who did what and marks it read.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [BrowserFact]
+    public async Task Ada_sees_her_unread_count_in_the_header_then_reads_who_followed_her_and_liked_her_coo()
+    {
+        using var api = Host.Api.CreateClient();
+        var ada = await api.CreateUserAsync("ada");
+        var coo = await api.PostCooOkAsync(ada, "The engine weaves algebraic patterns");
+        foreach (var name in new[] { "grace", "alan", "edsger" })
+        {
+            var fan = await api.CreateUserAsync(name);
+            await api.ReactOkAsync(HttpMethod.Put, fan, coo.Id, "like");
+        }
+
+        await api.FollowOkAsync(await api.CreateUserAsync("barbara"), "ada");
+        await Eventually.MatchAsync(() => api.UnreadCountAsync(ada), count => count == 2, what: "ada's two notifications");
+
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        await SignInAsync(page, "ada");
+        var notificationsLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notifications" });
+        await VerifyAsync(page, () => Expect(notificationsLink).ToHaveAccessibleNameAsync("Notifications (2 unread notifications)"));
+
+        await notificationsLink.ClickAsync();
+        var items = page.GetByRole(AriaRole.List, new() { Name = "Notifications" }).Locator("> li");
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications", Level = 1 })).ToBeVisibleAsync();
+            await Expect(items).ToHaveCountAsync(2);
+            await Expect(items.Nth(0)).ToContainTextAsync("barbara followed you");
+            await Expect(items.Nth(1)).ToContainTextAsync("edsger and 2 others liked your coo");
+            await Expect(items.Nth(1).GetByRole(AriaRole.Link, new() { Name = "The engine weaves algebraic patterns" })).ToBeVisibleAsync();
+            await Expect(notificationsLink).ToHaveAccessibleNameAsync("Notifications");
+        });
+        await AssertAccessibleAsync(page, "notifications");
+        await ScreenshotAsync(page, "notifications");
+        Assert.Equal(0, await api.UnreadCountAsync(ada));
+        AssertNoConsoleErrors(page);
+    }
+}

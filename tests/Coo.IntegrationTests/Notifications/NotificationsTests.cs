@@ -1,0 +1,177 @@
+using Coo.IntegrationTests.Coos;
+
+namespace Coo.IntegrationTests.Notifications;
+
+[Collection(ApiCollection.Name)]
+public sealed class NotificationsTests(ApiFixture fixture)
+{
+    [Theory, Providers]
+    public async Task Each_kind_notifies_the_person_it_happened_to_and_its_undo_takes_it_back(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        var coo = await client.PostCooOkAsync(ada, "a thought");
+
+        await client.FollowOkAsync(grace, "ada");
+        await client.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "like");
+        await client.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "repost");
+        var reply = await client.ReplyOkAsync(grace, coo.Id, "an answer");
+        var mention = await client.PostCooOkAsync(grace, "hello @ada");
+
+        var all = await client.NotificationsBecomeAsync(ada, n => n.Count == 5);
+        Assert.Equal(["mention", "reply", "repost", "like", "follow"], all.Select(n => n.Kind));
+        Assert.All(all, n => Assert.Equal(["grace"], n.Actors.Select(a => a.Username)));
+        Assert.Equal([mention.Id, reply.Id, coo.Id, coo.Id, null], all.Select(n => n.Coo?.Id));
+
+        await client.UnfollowOkAsync(grace, "ada");
+        await client.ReactOkAsync(HttpMethod.Delete, grace, coo.Id, "like");
+        await client.ReactOkAsync(HttpMethod.Delete, grace, coo.Id, "repost");
+        (await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{reply.Id}", grace.Tokens.AccessToken)).Dispose();
+        (await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{mention.Id}", grace.Tokens.AccessToken)).Dispose();
+        await client.NotificationsBecomeAsync(ada, n => n.Count == 0);
+    }
+
+    [Theory, Providers]
+    public async Task Your_own_likes_reposts_replies_and_mentions_never_notify_you(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        var coo = await client.PostCooOkAsync(ada, "a thought");
+        await client.ReactOkAsync(HttpMethod.Put, ada, coo.Id, "like");
+        await client.ReactOkAsync(HttpMethod.Put, ada, coo.Id, "repost");
+        await client.ReplyOkAsync(ada, coo.Id, "and another thing, @ada");
+
+        await client.FollowOkAsync(grace, "ada");
+        var only = await client.NotificationsBecomeAsync(ada, n => n.Count > 0);
+        Assert.Equal(["follow"], only.Select(n => n.Kind));
+    }
+
+    [Theory, Providers]
+    public async Task Likes_of_one_coo_are_one_notification_naming_the_newest_likers_and_counting_everyone(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var first = await client.PostCooOkAsync(ada, "first");
+        var second = await client.PostCooOkAsync(ada, "second");
+        var fans = new List<TestUser>();
+        for (var i = 1; i <= 5; i++)
+        {
+            fans.Add(await client.CreateUserAsync($"fan{i}"));
+            await client.ReactOkAsync(HttpMethod.Put, fans[^1], first.Id, "like");
+        }
+
+        await client.ReactOkAsync(HttpMethod.Put, fans[0], second.Id, "like");
+        await client.FollowOkAsync(fans[1], "ada");
+
+        var grouped = await client.NotificationsBecomeAsync(ada, n => n.Count == 3 && n.Any(g => g.ActorsCount == 5));
+        Assert.Equal([("follow", 1, (string?)null), ("like", 1, second.Id), ("like", 5, first.Id)], grouped.Select(n => (n.Kind, n.ActorsCount, n.Coo?.Id)));
+        Assert.Equal(["fan5", "fan4", "fan3"], grouped[2].Actors.Select(a => a.Username));
+
+        await client.ReactOkAsync(HttpMethod.Delete, fans[4], first.Id, "like");
+        var afterUnlike = await client.NotificationsBecomeAsync(ada, n => n.Any(g => g.ActorsCount == 4));
+        Assert.Equal(["fan4", "fan3", "fan2"], afterUnlike.Single(g => g.ActorsCount == 4).Actors.Select(a => a.Username));
+
+        var likesOnly = await client.NotificationsAsync(ada, "?kind=like");
+        Assert.Equal(["like", "like"], likesOnly.Select(n => n.Kind));
+        var paged = await client.WholeListAsync<NotificationItem>("/api/v1/notifications", pageSize: 1, ada);
+        Assert.Equal(afterUnlike.Select(n => n.Id), paged.Select(n => n.Id));
+    }
+
+    [Theory, Providers]
+    public async Task Reading_marks_notifications_read_and_a_newer_like_makes_its_group_unread_again(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        var ben = await client.CreateUserAsync("ben");
+        var coo = await client.PostCooOkAsync(ada, "a thought");
+        await client.FollowOkAsync(grace, "ada");
+        await client.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "like");
+        var both = await client.NotificationsBecomeAsync(ada, n => n.Count == 2);
+        Assert.All(both, n => Assert.True(n.Unread));
+        Assert.Equal(2, await client.UnreadCountAsync(ada));
+
+        await client.MarkReadAsync(ada, upToId: both[1].LatestId);
+        Assert.Equal(1, await client.UnreadCountAsync(ada));
+        await client.MarkReadAsync(ada, upToId: null);
+        Assert.Equal(0, await client.UnreadCountAsync(ada));
+        await client.MarkReadAsync(ada, upToId: both[1].LatestId);
+        Assert.Equal(0, await client.UnreadCountAsync(ada));
+
+        await client.ReactOkAsync(HttpMethod.Put, ben, coo.Id, "like");
+        var bumped = await client.NotificationsBecomeAsync(ada, n => n[0].ActorsCount == 2);
+        Assert.Equal([true, false], bumped.Select(n => n.Unread));
+        Assert.Equal(["ben", "grace"], bumped[0].Actors.Select(a => a.Username));
+        Assert.Equal(1, await client.UnreadCountAsync(ada));
+    }
+
+    [Theory, Providers]
+    public async Task A_deleted_coo_takes_its_likes_reposts_and_mentions_notifications_with_it(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        var coo = await client.PostCooOkAsync(ada, "soon gone, @grace");
+        await client.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "like");
+        await client.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "repost");
+        await client.NotificationsBecomeAsync(ada, n => n.Count == 2);
+        await client.NotificationsBecomeAsync(grace, n => n.Count == 1);
+
+        (await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{coo.Id}", ada.Tokens.AccessToken)).Dispose();
+        await client.NotificationsBecomeAsync(ada, n => n.Count == 0);
+        await client.NotificationsBecomeAsync(grace, n => n.Count == 0);
+        await Eventually.MatchAsync(() => client.UnreadCountAsync(ada), count => count == 0, what: "ada's unread count to drop to 0");
+    }
+
+    [Theory, Providers]
+    public async Task Notifications_are_yours_alone_and_an_unknown_kind_is_a_problem(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+
+        using var anonymous = await client.SendAsAsync(HttpMethod.Get, "/api/v1/notifications", accessToken: null);
+        using var unknown = await client.SendAsAsync(HttpMethod.Get, "/api/v1/notifications?kind=poke", ada.Tokens.AccessToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("follow, like, repost, reply or mention", (await unknown.ReadProblemAsync()).GetProperty("detail").GetString());
+    }
+}
+
+public sealed record NotificationItem(string Id, string Kind, string LatestId, bool Unread, int ActorsCount, List<Author> Actors, NotifiedCoo? Coo);
+
+public sealed record NotifiedCoo(string Id, string Text);
+
+public static class NotificationApiExtensions
+{
+    public static async Task<List<NotificationItem>> NotificationsAsync(this HttpClient client, TestUser user, string query = "")
+    {
+        using var response = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/notifications{query}", user.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<NotificationPage>())!.Items;
+    }
+
+    /// <summary>Polls until <paramref name="user"/>'s notifications (newest first) are as <paramref name="done"/> wants.</summary>
+    public static Task<List<NotificationItem>> NotificationsBecomeAsync(this HttpClient client, TestUser user, Func<List<NotificationItem>, bool> done) =>
+        Eventually.MatchAsync(() => client.NotificationsAsync(user), done, what: $"{user.Username}'s notifications");
+
+    public static async Task<int> UnreadCountAsync(this HttpClient client, TestUser user)
+    {
+        using var response = await client.SendAsAsync(HttpMethod.Get, "/api/v1/notifications/unread-count", user.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<UnreadCount>())!.Count;
+    }
+
+    public static async Task MarkReadAsync(this HttpClient client, TestUser user, string? upToId)
+    {
+        using var response = await client.SendAsAsync(HttpMethod.Post, "/api/v1/notifications/read", user.Tokens.AccessToken, new { upToId });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    private sealed record NotificationPage(List<NotificationItem> Items);
+
+    private sealed record UnreadCount(int Count);
+}
