@@ -9,12 +9,15 @@ public enum ErrorKind
     Conflict,
     Unprocessable,
     TooManyRequests,
+
+    /// <summary>The service cannot take the request now (busy, not the caller's fault); the same request may succeed later.</summary>
+    Unavailable,
 }
 
 /// <summary>An expected failure: <see cref="Code"/> is stable and becomes the problem type clients match on.</summary>
 public sealed record Error(string Code, string Message, ErrorKind Kind)
 {
-    /// <summary>When a retry makes sense (lock-outs, limits), how long the client should wait.</summary>
+    /// <summary>When a retry makes sense (lock-outs, limits, a busy host), how long the client should wait.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
     public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
@@ -29,4 +32,7 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
 
     public static Error TooManyRequests(string code, string message, TimeSpan retryAfter) =>
         new(code, message, ErrorKind.TooManyRequests) { RetryAfter = retryAfter };
+
+    public static Error Unavailable(string code, string message, TimeSpan retryAfter) =>
+        new(code, message, ErrorKind.Unavailable) { RetryAfter = retryAfter };
 }

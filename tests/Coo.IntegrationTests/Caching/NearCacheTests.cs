@@ -150,6 +150,6 @@ public sealed class NearCacheTests
         ["ConnectionStrings__Redis"] = redis.ConnectionString,
         ["Auth__SigningKey"] = SigningKey,
         ["Ids__GeneratorId"] = $"{generatorId}",
-        ["Media__StoragePath"] = TestEnvironment.MediaStoragePath,
+        ["Media__StoragePath"] = TestEnvironment.MediaStoragePath(database),
     };
 }

@@ -108,7 +108,7 @@ public sealed class CrashTests
             settings["ConnectionStrings__Coo"] = connection.ConnectionString;
             settings["Auth__SigningKey"] = SigningKey;
             settings["Ids__GeneratorId"] = "7";
-            settings["Media__StoragePath"] = TestEnvironment.MediaStoragePath;
+            settings["Media__StoragePath"] = TestEnvironment.MediaStoragePath(database);
         }
 
         return settings;

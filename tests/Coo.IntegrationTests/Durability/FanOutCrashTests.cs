@@ -148,7 +148,7 @@ public sealed class FanOutCrashTests
         ["ConnectionStrings__Redis"] = redis.ConnectionString,
         ["Auth__SigningKey"] = SigningKey,
         ["Ids__GeneratorId"] = "11",
-        ["Media__StoragePath"] = TestEnvironment.MediaStoragePath,
+        ["Media__StoragePath"] = TestEnvironment.MediaStoragePath(database),
         ["Timeline__FanOutBatchSize"] = $"{BatchSize}",
 
         // What the killed host had claimed (messages and jobs) comes back when its leases run out: short here.

@@ -167,7 +167,10 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Ids:GeneratorId", "1");
-        builder.UseSetting("Media:StoragePath", TestEnvironment.MediaStoragePath);
+        if (Provider == TestProvider.PostgreSql)
+        {
+            builder.UseSetting("Media:StoragePath", TestEnvironment.MediaStoragePath(new NpgsqlConnectionStringBuilder(ConnectionString).Database!));
+        }
         builder.UseSetting("Outbox:PollingInterval", "00:00:00.200");
         builder.UseSetting("Outbox:RetryBaseDelay", "00:00:00.020");
         builder.UseSetting("Outbox:RetryMaxDelay", "00:00:00.100");

@@ -38,10 +38,12 @@ public static class TestEnvironment
     public static string? RedisConnectionString => Environment.GetEnvironmentVariable("COO_TEST_REDIS") is { Length: > 0 } value ? value : null;
 
     /// <summary>
-    /// Where every test host stores images: one folder for all, as server-mode instances share one volume; the files are
-    /// named by their content, so tests never overwrite each other's.
+    /// Where server-mode test hosts on the PostgreSQL database <paramref name="database"/> store images: one folder per
+    /// database, shared by its hosts as server-mode instances share one volume. Never one for all databases: the sweep
+    /// deletes a file that no upload in its own database names, and another database's uploads may share it.
+    /// (Embedded-mode hosts keep theirs beside their SQLite file.)
     /// </summary>
-    public static string MediaStoragePath { get; } = Path.Combine(Path.GetTempPath(), "coo-tests-media");
+    public static string MediaStoragePath(string database) => Path.Combine(Path.GetTempPath(), "coo-tests-media", database);
 
     public static async Task DropPostgreSqlDatabaseAsync(string database)
     {

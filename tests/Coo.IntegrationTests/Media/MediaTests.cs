@@ -1,10 +1,9 @@
-using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
-using Coo.Modules.Media.Data;
 using Coo.Modules.Media.Jobs;
-using Microsoft.EntityFrameworkCore;
+using Coo.Modules.Media.Processing;
 using Microsoft.Extensions.DependencyInjection;
+using static Coo.IntegrationTests.Media.MediaApi;
+using SweepCandidate = Coo.Modules.Media.Domain.SweepCandidate;
 
 namespace Coo.IntegrationTests.Media;
 
@@ -151,93 +150,56 @@ public sealed class MediaTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
-    public async Task A_deleted_coos_images_are_forgotten_and_an_upload_nobody_posted_is_cleaned_up_after_a_day(TestProvider provider)
+    public async Task An_upload_nobody_posted_is_forgotten_after_a_day_and_the_sweep_then_deletes_its_file(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
         var ada = await client.CreateUserAsync("ada");
         var posted = await UploadOkAsync(client, ada, TestImages.Png(10, 10), "a.png", "image/png", "posted");
         var unused = await UploadOkAsync(client, ada, TestImages.Png(12, 12), "b.png", "image/png", "unused");
-        using var coo = await PostCooAsync(client, ada, "with an image", posted.Id);
-        var cooId = (await coo.Content.ReadFromJsonAsync<CooWithMedia>())!.Id;
+        await PostCooOkAsync(client, ada, "with an image", posted.Id);
 
         await Eventually.MatchAsync(() => ConfirmedUploadsOfAsync(factory, ada), count => count == 1, what: "the posted coo to confirm its image");
-        await RunCleanupAsync(factory, TimeSpan.FromHours(23));
+        await RunJobAsync<UnusedMediaCleanupJob>(factory, TimeSpan.FromHours(23));
         var afterADayLess = await UploadsOfAsync(factory, ada);
-        await RunCleanupAsync(factory, TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        var aDayLater = TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1);
+        await RunJobAsync<UnusedMediaCleanupJob>(factory, aDayLater);
         var afterADay = await UploadsOfAsync(factory, ada);
         using var withCleanedUp = await PostCooAsync(client, ada, "too late", unused.Id);
-        using var deleted = await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{cooId}", ada.Tokens.AccessToken);
-        await Eventually.MatchAsync(() => UploadsOfAsync(factory, ada), count => count == 0, what: "the deleted coo's image to be forgotten");
-        using var file = await client.GetAsync(posted.Url);
+        await RunJobAsync<UnusedFileSweepJob>(factory, aDayLater + SweepCandidate.GracePeriod + TimeSpan.FromMinutes(1));
+        using var unusedFile = await client.GetAsync(unused.Url);
+        using var postedFile = await client.GetAsync(posted.Url);
 
         Assert.Equal(2, afterADayLess);
         Assert.Equal(1, afterADay);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, withCleanedUp.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-
-        // Named by content, a file may serve another upload of the same picture: it stays.
-        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unusedFile.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, postedFile.StatusCode);
     }
 
-    private sealed record MediaItem(
-        string Id, string Type, string Url, string PreviewUrl, int Width, int Height, int PreviewWidth, int PreviewHeight, string Description);
-
-    private sealed record CooWithMedia(string Id, string Text, List<MediaItem> Media);
-
-    private static MultipartFormDataContent Form(byte[] content, string fileName, string contentType, string? description)
+    [Fact]
+    public async Task An_upload_that_finds_every_decoding_slot_busy_is_a_503_with_retry_after_and_stores_nothing()
     {
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        var form = new MultipartFormDataContent { { file, "file", fileName } };
-        if (description is not null)
+        var factory = await fixture.StartAsync(TestProvider.Sqlite);
+        using var client = factory.CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var slots = factory.Services.GetRequiredService<DecodingSlots>();
+        var taken = new List<IDisposable>();
+        for (var i = 0; i < DecodingSlots.Count; i++)
         {
-            form.Add(new StringContent(description), "description");
+            taken.Add((await slots.TryTakeAsync(CancellationToken.None))!);
         }
 
-        return form;
-    }
+        using var busy = await UploadAsync(client, ada, TestImages.Png(10, 10), "a.png", "image/png", "alt");
+        var problem = await busy.ReadProblemAsync();
+        var storedWhileBusy = await UploadsOfAsync(factory, ada);
+        taken.ForEach(slot => slot.Dispose());
+        using var again = await UploadAsync(client, ada, TestImages.Png(10, 10), "a.png", "image/png", "alt");
 
-    private static async Task<HttpResponseMessage> SendFormAsync(HttpClient client, TestUser user, MultipartFormDataContent form)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/media") { Content = form };
-        return await client.SendAsync(request.Authorized(user.Tokens.AccessToken));
-    }
-
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, TestUser user, byte[] content, string fileName, string contentType, string? description) =>
-        SendFormAsync(client, user, Form(content, fileName, contentType, description));
-
-    private static async Task<MediaItem> UploadOkAsync(HttpClient client, TestUser user, byte[] content, string fileName, string contentType, string description)
-    {
-        using var response = await UploadAsync(client, user, content, fileName, contentType, description);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<MediaItem>())!;
-    }
-
-    private static Task<HttpResponseMessage> PostCooAsync(HttpClient client, TestUser user, string text, params string[] mediaIds) =>
-        client.SendAsAsync(HttpMethod.Post, "/api/v1/coos", user.Tokens.AccessToken, new { text, mediaIds });
-
-    private static Task<int> UploadsOfAsync(CooApiFactory factory, TestUser user) => CountAsync(factory, user, confirmedOnly: false);
-
-    private static Task<int> ConfirmedUploadsOfAsync(CooApiFactory factory, TestUser user) => CountAsync(factory, user, confirmedOnly: true);
-
-    private static async Task<int> CountAsync(CooApiFactory factory, TestUser user, bool confirmedOnly)
-    {
-        using var scope = factory.Services.CreateScope();
-        var ownerId = long.Parse(user.Id, CultureInfo.InvariantCulture);
-        return await scope.ServiceProvider.GetRequiredService<MediaDbContext>().Items
-            .CountAsync(m => m.OwnerId == ownerId && (!confirmedOnly || m.Confirmed));
-    }
-
-    /// <summary>Runs the job as the scheduler would, but on a clock <paramref name="ahead"/> of now.</summary>
-    private static async Task RunCleanupAsync(CooApiFactory factory, TimeSpan ahead)
-    {
-        using var scope = factory.Services.CreateScope();
-        await ActivatorUtilities.CreateInstance<UnusedMediaCleanupJob>(scope.ServiceProvider, new AheadClock(ahead)).RunAsync(CancellationToken.None);
-    }
-
-    private sealed class AheadClock(TimeSpan ahead) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Equal("urn:coo:problem:media.busy", problem.GetProperty("type").GetString());
+        Assert.Equal(TimeSpan.FromSeconds(5), busy.Headers.RetryAfter?.Delta);
+        Assert.Equal(0, storedWhileBusy);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 }

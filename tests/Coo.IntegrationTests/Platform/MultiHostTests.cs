@@ -82,7 +82,7 @@ public sealed class MultiHostTests
         ["ConnectionStrings__Redis"] = redis.ConnectionString,
         ["Auth__SigningKey"] = SigningKey,
         ["Ids__GeneratorId"] = $"{generatorId}",
-        ["Media__StoragePath"] = TestEnvironment.MediaStoragePath,
+        ["Media__StoragePath"] = TestEnvironment.MediaStoragePath(database),
 
         // Batches of two: five followers make three fan-out jobs per coo, for both hosts' Hangfire servers to take.
         ["Timeline__FanOutBatchSize"] = "2",

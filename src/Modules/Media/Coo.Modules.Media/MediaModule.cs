@@ -4,6 +4,7 @@ using Coo.Modules.Media.Features.GetMediaFile;
 using Coo.Modules.Media.Features.UploadMedia;
 using Coo.Modules.Media.IntegrationEventHandlers;
 using Coo.Modules.Media.Jobs;
+using Coo.Modules.Media.Processing;
 using Coo.Modules.Media.Resources;
 using Coo.Modules.Media.Storage;
 using Coo.Shared.Infrastructure.Jobs;
@@ -28,8 +29,11 @@ public sealed class MediaModule : IModule
         services.AddModuleDbContext<MediaDbContext, SqliteMediaDbContext, PostgreSqlMediaDbContext, SqlServerMediaDbContext>(database, MediaDbContext.SchemaName);
         services.AddModuleValidators(typeof(MediaModule).Assembly);
         services.AddErrorTranslations<MediaText>();
-        services.AddSingleton<IMediaStore>(new FileSystemMediaStore(MediaStorageOptions.FolderFrom(configuration, database)));
+        var folder = MediaStorageOptions.FolderFrom(configuration, database);
+        services.AddSingleton<IMediaStore>(provider => new FileSystemMediaStore(folder, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DecodingSlots>();
         services.AddScoped<IRecurringJob, UnusedMediaCleanupJob>();
+        services.AddScoped<IRecurringJob, UnusedFileSweepJob>();
         services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, MediaDbContext>();
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, MediaDbContext>();
     }

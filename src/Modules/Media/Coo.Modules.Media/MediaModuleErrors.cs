@@ -12,4 +12,8 @@ internal static class MediaModuleErrors
 
     public static readonly Error TooManyPixels = new(
         "media.too-many-pixels", "The image has too many pixels: at most 40 megapixels.", ErrorKind.Unprocessable);
+
+    /// <summary>Every decoding slot stayed busy (<c>Processing.DecodingSlots</c>): nothing was stored, and the same upload may be sent again.</summary>
+    public static readonly Error Busy = Error.Unavailable(
+        "media.busy", "Too many images are being processed right now. Send the image again in a few seconds.", TimeSpan.FromSeconds(5));
 }

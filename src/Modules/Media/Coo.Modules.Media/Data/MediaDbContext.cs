@@ -15,6 +15,8 @@ internal abstract class MediaDbContext(DbContextOptions options) : ModuleDbConte
 
     public DbSet<MediaItem> Items => Set<MediaItem>();
 
+    public DbSet<SweepCandidate> SweepCandidates => Set<SweepCandidate>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MediaItem>(item =>
@@ -27,8 +29,21 @@ internal abstract class MediaDbContext(DbContextOptions options) : ModuleDbConte
             item.Property(m => m.PreviewFileName).HasMaxLength(FileNameLength);
             item.HasIndex(m => m.CooId);
 
+            // The sweep's question: does any upload still name this file?
+            item.HasIndex(m => m.FileName);
+            item.HasIndex(m => m.PreviewFileName);
+
             // The cleanup job's look-up: unposted uploads by age.
             item.HasIndex(m => new { m.Confirmed, m.CreatedAt });
+        });
+
+        modelBuilder.Entity<SweepCandidate>(candidate =>
+        {
+            candidate.ToTable("sweep_candidates");
+            candidate.HasKey(c => c.Id);
+            candidate.Property(c => c.Id).ValueGeneratedNever();
+            candidate.Property(c => c.FileName).HasMaxLength(FileNameLength);
+            candidate.HasIndex(c => c.RecordedAt);
         });
     }
 }

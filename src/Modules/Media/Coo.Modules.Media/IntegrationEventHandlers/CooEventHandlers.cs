@@ -14,11 +14,11 @@ internal sealed class CooPostedHandler(MediaDbContext db) : IIntegrationEventHan
 }
 
 /// <summary>
-/// A deleted coo's uploads go with it. Their files stay: named by content, they may serve another upload of the same
-/// picture, and browsers and proxies may keep them anyway for the year they were told to.
+/// A deleted coo's uploads go with it, in the inbox step's transaction; their files go with the sweep, unless another
+/// upload of the same picture still names them.
 /// </summary>
-internal sealed class CooDeletedHandler(MediaDbContext db) : IIntegrationEventHandler<CooDeletedIntegrationEvent>
+internal sealed class CooDeletedHandler(MediaDbContext db, TimeProvider time) : IIntegrationEventHandler<CooDeletedIntegrationEvent>
 {
     public Task HandleAsync(CooDeletedIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
-        db.Items.Where(m => m.CooId == integrationEvent.CooId).ExecuteDeleteAsync(cancellationToken);
+        db.DeleteUploadsAsync(m => m.CooId == integrationEvent.CooId, time.GetUtcNow(), cancellationToken);
 }

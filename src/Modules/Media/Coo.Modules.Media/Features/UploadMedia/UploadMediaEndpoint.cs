@@ -22,6 +22,7 @@ internal static class UploadMediaEndpoint
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
         .RequireAuthorization()
 
         // Bearer tokens only, no cookie: a form posted by another site carries no credentials, so no antiforgery token.

@@ -7,12 +7,22 @@ using Mediator;
 
 namespace Coo.Modules.Media.Features.UploadMedia;
 
-internal sealed class UploadMediaHandler(MediaDbContext db, IMediaStore store, SnowflakeIdGenerator ids, TimeProvider time)
+internal sealed class UploadMediaHandler(MediaDbContext db, IMediaStore store, DecodingSlots decoding, SnowflakeIdGenerator ids, TimeProvider time)
     : ICommandHandler<UploadMedia, Result<MediaResponse>>
 {
     public async ValueTask<Result<MediaResponse>> Handle(UploadMedia command, CancellationToken cancellationToken)
     {
-        var processed = await ImageProcessor.ProcessAsync(command.Content!, cancellationToken);
+        Result<ProcessedImage> processed;
+        using (var slot = await decoding.TryTakeAsync(cancellationToken))
+        {
+            if (slot is null)
+            {
+                return MediaModuleErrors.Busy;
+            }
+
+            processed = await ImageProcessor.ProcessAsync(command.Content!, cancellationToken);
+        }
+
         if (!processed.IsSuccess)
         {
             return processed.Error!;
@@ -25,6 +35,11 @@ internal sealed class UploadMediaHandler(MediaDbContext db, IMediaStore store, S
         var item = MediaItem.Upload(ids.NextId(), command.OwnerId, UserText.Clean(command.Description), image, time.GetUtcNow());
         db.Items.Add(item);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The same picture's files may have been there already, left by a deleted upload, and the sweep may have
+        // removed them before this row committed: stored again if so (a no-op otherwise), whether or not the client waits.
+        await store.PutAsync(image.Original.FileName, image.Original.Content, CancellationToken.None);
+        await store.PutAsync(image.Preview.FileName, image.Preview.Content, CancellationToken.None);
         return MediaResponse.Of(item);
     }
 }

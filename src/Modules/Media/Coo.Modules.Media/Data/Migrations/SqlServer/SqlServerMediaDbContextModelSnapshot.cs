@@ -85,10 +85,41 @@ namespace Coo.Modules.Media.Data.Migrations.SqlServer
                     b.HasIndex("CooId")
                         .HasDatabaseName("ix_media_items_coo_id");
 
+                    b.HasIndex("FileName")
+                        .HasDatabaseName("ix_media_items_file_name");
+
+                    b.HasIndex("PreviewFileName")
+                        .HasDatabaseName("ix_media_items_preview_file_name");
+
                     b.HasIndex("Confirmed", "CreatedAt")
                         .HasDatabaseName("ix_media_items_confirmed_created_at");
 
                     b.ToTable("media_items", "media");
+                });
+
+            modelBuilder.Entity("Coo.Modules.Media.Domain.SweepCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(69)
+                        .HasColumnType("nvarchar(69)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sweep_candidates");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_sweep_candidates_recorded_at");
+
+                    b.ToTable("sweep_candidates", "media");
                 });
 
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>

@@ -79,10 +79,41 @@ namespace Coo.Modules.Media.Data.Migrations.Sqlite
                     b.HasIndex("CooId")
                         .HasDatabaseName("ix_media_media_items_coo_id");
 
+                    b.HasIndex("FileName")
+                        .HasDatabaseName("ix_media_media_items_file_name");
+
+                    b.HasIndex("PreviewFileName")
+                        .HasDatabaseName("ix_media_media_items_preview_file_name");
+
                     b.HasIndex("Confirmed", "CreatedAt")
                         .HasDatabaseName("ix_media_media_items_confirmed_created_at");
 
                     b.ToTable("media_media_items", (string)null);
+                });
+
+            modelBuilder.Entity("Coo.Modules.Media.Domain.SweepCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(69)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_media_sweep_candidates");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_media_sweep_candidates_recorded_at");
+
+                    b.ToTable("media_sweep_candidates", (string)null);
                 });
 
             modelBuilder.Entity("Coo.Shared.Infrastructure.Messaging.InboxMessage", b =>
