@@ -106,7 +106,10 @@ import { language } from './i18n.js';
  * }} Problem
  */
 
-/** @typedef {{ body?: unknown, headers?: Record<string, string>, retryOnExpiry?: boolean }} SendOptions */
+/**
+ * body is sent as JSON, form as multipart/form-data (files); a request has one or neither.
+ * @typedef {{ body?: unknown, form?: FormData | undefined, headers?: Record<string, string>, retryOnExpiry?: boolean }} SendOptions
+ */
 
 const base = '/api/v1';
 /** @type {string | null} */
@@ -157,12 +160,15 @@ export function asApiError(error) {
  * @param {SendOptions} [options]
  * @returns {Promise<Response>}
  */
-async function request(method, path, { body, headers = {}, retryOnExpiry = true } = {}) {
+async function request(method, path, { body, form, headers = {}, retryOnExpiry = true } = {}) {
   /** @type {Record<string, string>} */
   const requestHeaders = { Accept: 'application/json', 'Accept-Language': language(), ...headers };
   /** @type {RequestInit} */
   const init = { method, headers: requestHeaders };
-  if (body !== undefined) {
+  if (form !== undefined) {
+    // The browser writes the Content-Type itself, with the boundary between the parts.
+    init.body = form;
+  } else if (body !== undefined) {
     requestHeaders['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -175,7 +181,7 @@ async function request(method, path, { body, headers = {}, retryOnExpiry = true 
     throw new ApiError(0);
   }
   if (response.status === 401 && accessToken && retryOnExpiry && (await refreshSession())) {
-    return request(method, path, { body, headers, retryOnExpiry: false });
+    return request(method, path, { body, form, headers, retryOnExpiry: false });
   }
   if (!response.ok) {
     const isJson = (response.headers.get('Content-Type') ?? '').includes('json');
@@ -302,12 +308,29 @@ export const api = {
   cooLimits: () => send('GET', '/coos/limits'),
   /**
    * @param {string} text
-   * @param {string} idempotencyKey one per text sent: a retry after a lost answer returns the first coo.
+   * @param {string} idempotencyKey one per coo sent: a retry after a lost answer returns the first coo.
    * @param {string | null} inReplyToId the coo this one answers, if any
+   * @param {string[]} [mediaIds] your uploads (uploadMedia) to show on it, in order: at most four
    * @returns {Promise<Coo>}
    */
-  postCoo: (text, idempotencyKey, inReplyToId) =>
-    send('POST', '/coos', { body: inReplyToId ? { text, inReplyToId } : { text }, headers: { 'Idempotency-Key': idempotencyKey } }),
+  postCoo: (text, idempotencyKey, inReplyToId, mediaIds = []) =>
+    send('POST', '/coos', {
+      body: { text, ...(inReplyToId ? { inReplyToId } : {}), ...(mediaIds.length > 0 ? { mediaIds } : {}) },
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  /**
+   * Uploads an image with its alt text, for a coo you post within a day (postCoo's mediaIds). The server finds the
+   * format in the bytes (JPEG, PNG, WebP, GIF; at most 10 MB) and re-encodes the picture without its metadata.
+   * @param {File} file
+   * @param {string} description the alt text: required, at most 1,500 characters
+   * @returns {Promise<CooMedia>}
+   */
+  uploadMedia: (file, description) => {
+    const form = new FormData();
+    form.append('file', file);
+    form.append('description', description);
+    return send('POST', '/media', { form });
+  },
   /**
    * A coo's thread: the coos it answers from the root down, the coo, and the replies below it in conversation order.
    * @param {string} id

@@ -1,5 +1,6 @@
 // @ts-check
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
+import { attachmentPicker } from './attachments.js';
 import { announce, get, h } from './dom.js';
 import { characterCounter, clearErrors, field, formError, showErrors } from './forms.js';
 import { t } from './i18n.js';
@@ -24,49 +25,62 @@ export function loadCooLimits() {
 
 /**
  * A form to write a coo, or a reply to inReplyTo: a live character counter, Ctrl+Enter sends, and a retry after a lost
- * answer returns the first coo instead of posting it twice.
+ * answer returns the first coo instead of posting it twice. With withImages, up to four images go with it, each with
+ * its alt text.
  * @param {CooLimits} limits
  * @param {(coo: Coo) => void} onPosted
  * @param {{
  *   formLabel: string, label: string, submitText: string, postedText: string, className: string,
- *   idPrefix?: string, inReplyTo?: Coo, actions?: HTMLElement[],
+ *   idPrefix?: string, inReplyTo?: Coo, actions?: HTMLElement[], withImages?: boolean,
  * }} options
  */
-export function composeForm(limits, onPosted, { formLabel, label, submitText, postedText, className, idPrefix = 'field', inReplyTo, actions = [] }) {
+export function composeForm(limits, onPosted, { formLabel, label, submitText, postedText, className, idPrefix = 'field', inReplyTo, actions = [], withImages = false }) {
   const error = formError();
   const textField = field({ name: 'text', label, multiline: true, idPrefix });
   const textarea = get(textField, 'textarea', HTMLTextAreaElement);
   const submit = h('button', { type: 'submit', disabled: true }, submitText);
-  // One key per text sent: a retry after a lost answer returns the first coo instead of posting it twice.
+  const images = withImages ? attachmentPicker(idPrefix) : null;
+  // One key per coo sent (its text and images): a retry after a lost answer returns the first coo instead of posting
+  // it twice.
   let idempotencyKey = '';
   /** @type {string | null} */
-  let keyedText = null;
+  let keyedCoo = null;
   const { counter, update } = characterCounter(textarea, limits, result => { submit.disabled = result.empty || !result.fits; });
 
   const form = h('form', { class: className, 'aria-label': formLabel, novalidate: true, onSubmit: async event => {
     event.preventDefault();
     if (submit.disabled) return;
-    submit.disabled = true;
     clearErrors(form);
-    if (keyedText !== textarea.value) {
-      idempotencyKey = randomKey();
-      keyedText = textarea.value;
-    }
+    if (images && !images.checkDescriptions()) return;
+    submit.disabled = true;
     try {
-      const coo = await api.postCoo(textarea.value, idempotencyKey, inReplyTo?.id ?? null);
-      keyedText = null;
+      const mediaIds = images ? await images.upload() : [];
+      if (mediaIds === null) return;
+      const sent = JSON.stringify([textarea.value, mediaIds]);
+      if (keyedCoo !== sent) {
+        idempotencyKey = randomKey();
+        keyedCoo = sent;
+      }
+      const coo = await api.postCoo(textarea.value, idempotencyKey, inReplyTo?.id ?? null, mediaIds);
+      keyedCoo = null;
       textarea.value = '';
+      images?.clear();
+      // Focus was on an alt text field that is gone now: back to writing.
+      if (!form.contains(document.activeElement)) textarea.focus();
       onPosted(coo);
       announce(postedText);
     } catch (failure) {
+      // An upload the server no longer has (unposted for a day) is sent again on the next try.
+      if (failure instanceof ApiError && failure.problem?.type?.startsWith('urn:coo:problem:media.')) images?.forgetUploads();
       showErrors(form, failure);
     } finally {
       update();
     }
   } },
-  error, textField, h('div', { class: 'form-row' }, counter, ...actions, submit));
-  textarea.addEventListener('keydown', event => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
+  error, textField, images?.element, h('div', { class: 'form-row' }, images?.addButton, counter, ...actions, submit));
+  // From the text or an image's alt text alike.
+  form.addEventListener('keydown', event => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target instanceof HTMLTextAreaElement) form.requestSubmit();
   });
   return form;
 }

@@ -7,6 +7,7 @@ import { formatCount, t } from './i18n.js';
 import { timeElement } from './time.js';
 
 /** @typedef {import('./api.js').Coo} Coo */
+/** @typedef {import('./api.js').CooMedia} CooMedia */
 /** @typedef {import('./api.js').MyProfile} Viewer */
 /** @typedef {import('./i18n.js').TextKey} TextKey */
 
@@ -59,9 +60,10 @@ const replyCounts = new WeakMap();
 
 /**
  * One coo: author, relative time (exact local time on hover) linking to its thread, whom it replies to, text, its
- * images (each its preview, with its alt text, linking to the full size), its replies (a button that opens a reply when signed in), likes and reposts (toggles when signed in), and a delete button
- * on your own. Where pinning is offered (your own profile), your coos get "Pin to profile", and the pinned coo is
- * marked and gets "Unpin". onReplied is told of a reply posted from this coo.
+ * images (each its preview, with its alt text, opening the full size), its replies (a button that opens a reply when
+ * signed in), likes and reposts (toggles when signed in), and a delete button on your own. Where pinning is offered
+ * (your own profile), your coos get "Pin to profile", and the pinned coo is marked and gets "Unpin". onReplied is told
+ * of a reply posted from this coo.
  * @param {Coo} coo
  * @param {{
  *   viewer: Viewer | null,
@@ -97,13 +99,50 @@ export function cooItem(coo, { viewer, onDelete, pin, onReplied = () => {} }) {
 }
 
 /**
- * One image of a coo: its preview, sized before it loads (no jump of the text below), described by its alt text, and
- * a link to the full size.
- * @param {import('./api.js').CooMedia} media
+ * One image of a coo: its preview, sized before it loads (no jump of the text below), described by its alt text (also
+ * its hover title), linking to the full size, which a click or Enter opens in the image viewer; a click that asks for
+ * a new tab or window still gets the link.
+ * @param {CooMedia} media
  */
 function mediaItem(media) {
-  return h('a', { href: media.url },
-    h('img', { src: media.previewUrl, alt: media.description, width: media.previewWidth, height: media.previewHeight, loading: 'lazy', decoding: 'async' }));
+  const link = h('a', {
+    href: media.url, 'aria-haspopup': 'dialog',
+    onClick: event => {
+      if (event instanceof MouseEvent && (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) return;
+      event.preventDefault();
+      openImageViewer(media, link);
+    },
+  },
+  h('img', {
+    src: media.previewUrl, alt: media.description, title: media.description,
+    width: media.previewWidth, height: media.previewHeight, loading: 'lazy', decoding: 'async',
+  }));
+  return link;
+}
+
+/**
+ * The image at full size in a modal dialog, with its alt text below it. Escape, the close button or a click beside the
+ * image closes it, and focus goes back to opener.
+ * @param {CooMedia} media
+ * @param {HTMLElement} opener
+ */
+function openImageViewer(media, opener) {
+  const close = h('button', { type: 'button', class: 'secondary' }, t('close'));
+  const dialog = h('dialog', { class: 'image-viewer', 'aria-label': t('imageViewer') },
+    h('figure', {},
+      h('img', { src: media.url, alt: media.description, width: media.width, height: media.height }),
+      // Seen by everyone; a screen reader has it already as the image's alt text.
+      h('figcaption', { 'aria-hidden': 'true' }, media.description)),
+    h('div', { class: 'actions' }, close));
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('click', event => { if (event.target === dialog) dialog.close(); });
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    opener.focus();
+  }, { once: true });
+  document.body.append(dialog);
+  dialog.showModal();
+  close.focus();
 }
 
 /**

@@ -46,7 +46,7 @@ export async function homeView(main, { viewer }) {
       timeline.insert([coo]);
       pending = pending.filter(item => item.id !== coo.id);
       updateNotice();
-    }, { formLabel: t('composeForm'), label: t('composeLabel'), submitText: t('post'), postedText: t('cooPosted'), className: 'card compose' }),
+    }, { formLabel: t('composeForm'), label: t('composeLabel'), submitText: t('post'), postedText: t('cooPosted'), className: 'card compose', withImages: true }),
     trending,
     notice,
     timeline.element);
