@@ -115,19 +115,4 @@ public sealed class ComposeTests(BrowserFixture fixture, ITestOutputHelper outpu
         Assert.Contains(berlin.ToString("h:mm", CultureInfo.InvariantCulture), title, StringComparison.Ordinal);
         Assert.Contains(berlin.ToString("MMMM d, yyyy", CultureInfo.GetCultureInfo("en-US")), title, StringComparison.Ordinal);
     }
-
-    /// <summary>Presses Tab until the focused element matches the selector (at most 30 times).</summary>
-    private static async Task TabUntilAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 30; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("selector => document.activeElement?.matches(selector) ?? false", selector))
-            {
-                return;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"Tab never reached {selector}.");
-    }
 }

@@ -82,4 +82,19 @@ public static class CooPages
         await Expect(button.Locator("[aria-hidden=true]")).ToHaveTextAsync(shown);
         await Expect(button).ToHaveAccessibleDescriptionAsync(described);
     }
+
+    /// <summary>Presses Tab until the focused element matches the selector (at most 30 times).</summary>
+    public static async Task TabUntilAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("selector => document.activeElement?.matches(selector) ?? false", selector))
+            {
+                return;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"Tab never reached {selector}.");
+    }
 }

@@ -1,0 +1,68 @@
+using Coo.IntegrationTests.Media;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Coo.IntegrationTests.Browser.CooPages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Coo.IntegrationTests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class MediaBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    private const string AltText = "A green square, half see-through";
+
+    [BrowserFact]
+    public async Task A_picture_posted_with_its_alt_text_shows_in_the_timeline_and_the_viewer_opens_and_closes_with_the_keyboard()
+    {
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        await SignUpAsync(page, "ada");
+
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Add images" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "square.png", MimeType = "image/png", Buffer = TestImages.Png(900, 600) });
+        var altText = page.GetByRole(AriaRole.Textbox, new() { Name = "Alt text" });
+        await Compose(page).FillAsync("A picture of mine");
+        await PostButton(page).ClickAsync();
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Image 1: square.png" })).ToBeVisibleAsync();
+            await Expect(altText).ToBeFocusedAsync();
+            await Expect(altText).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(altText).ToHaveAccessibleDescriptionAsync(
+                "Describe the image for people who cannot see it. Describe the image: every image needs alt text.");
+        });
+        await AssertAccessibleAsync(page, "compose-image-without-alt-text");
+        await ScreenshotAsync(page, "compose-image-without-alt-text");
+
+        await page.Keyboard.TypeAsync(AltText);
+        await page.Keyboard.PressAsync("Control+Enter");
+        var coo = CooArticle(page, "A picture of mine");
+        var link = coo.GetByRole(AriaRole.Link, new() { Name = AltText });
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(coo.GetByRole(AriaRole.Img, new() { Name = AltText })).ToHaveAttributeAsync("title", AltText);
+            await Expect(altText).ToHaveCountAsync(0);
+        });
+
+        await TabUntilAsync(page, "article .coo-media a");
+        await page.Keyboard.PressAsync("Enter");
+        var viewer = page.GetByRole(AriaRole.Dialog, new() { Name = "Image" });
+        var fullSize = viewer.GetByRole(AriaRole.Img, new() { Name = AltText });
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(viewer).ToContainTextAsync(AltText);
+            await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Close" })).ToBeFocusedAsync();
+            await Expect(fullSize).ToHaveJSPropertyAsync("naturalWidth", 900);
+        });
+        await AssertAccessibleAsync(page, "image-viewer");
+        await ScreenshotAsync(page, "image-viewer");
+
+        await page.Keyboard.PressAsync("Escape");
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(viewer).ToHaveCountAsync(0);
+            await Expect(link).ToBeFocusedAsync();
+        });
+        await AssertAccessibleAsync(page, "home-with-image");
+        AssertNoConsoleErrors(page);
+    }
+}
