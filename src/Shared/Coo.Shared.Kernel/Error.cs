@@ -9,6 +9,9 @@ public enum ErrorKind
     Conflict,
     Unprocessable,
     TooManyRequests,
+
+    /// <summary>A dependency the request needs is down: 503, to retry after <see cref="Error.RetryAfter"/>.</summary>
+    Unavailable,
 }
 
 /// <summary>An expected failure: <see cref="Code"/> is stable and becomes the problem type clients match on.</summary>

@@ -95,7 +95,7 @@ import { language } from './i18n.js';
  * }} Problem
  */
 
-/** @typedef {{ body?: unknown, headers?: Record<string, string>, retryOnExpiry?: boolean }} SendOptions */
+/** @typedef {{ body?: unknown, headers?: Record<string, string>, retryOnExpiry?: boolean, signal?: AbortSignal | null }} SendOptions */
 
 const base = '/api/v1';
 /** @type {string | null} */
@@ -146,11 +146,11 @@ export function asApiError(error) {
  * @param {SendOptions} [options]
  * @returns {Promise<Response>}
  */
-async function request(method, path, { body, headers = {}, retryOnExpiry = true } = {}) {
+async function request(method, path, { body, headers = {}, retryOnExpiry = true, signal = null } = {}) {
   /** @type {Record<string, string>} */
   const requestHeaders = { Accept: 'application/json', 'Accept-Language': language(), ...headers };
   /** @type {RequestInit} */
-  const init = { method, headers: requestHeaders };
+  const init = { method, headers: requestHeaders, signal };
   if (body !== undefined) {
     requestHeaders['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -164,7 +164,7 @@ async function request(method, path, { body, headers = {}, retryOnExpiry = true 
     throw new ApiError(0);
   }
   if (response.status === 401 && accessToken && retryOnExpiry && (await refreshSession())) {
-    return request(method, path, { body, headers, retryOnExpiry: false });
+    return request(method, path, { body, headers, retryOnExpiry: false, signal });
   }
   if (!response.ok) {
     const isJson = (response.headers.get('Content-Type') ?? '').includes('json');
@@ -331,6 +331,16 @@ export const api = {
    * @returns {Promise<Coo>} the coo as you now see it
    */
   undoReaction: (id, kind) => send('DELETE', `/coos/${encodeURIComponent(id)}/${kind}`),
+  /**
+   * Opens the viewer's live stream (server-sent events), resuming after the last event seen.
+   * @param {string | null} lastEventId
+   * @param {AbortSignal} signal closes it
+   * @returns {Promise<Response>} whose body is the stream
+   */
+  openStream: (lastEventId, signal) => request('GET', '/streaming/user', {
+    headers: { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
+    signal,
+  }),
   /** @returns {Promise<void>} */
   openJobsDashboard: () => sendOnly('POST', '/admin/dashboard-session', { body: {} }),
 };
