@@ -1,4 +1,5 @@
 using Coo.Host.Compositions.HomeTimeline;
+using Coo.Host.Compositions.Streaming;
 using Coo.Host.Compositions.UserProfile;
 
 namespace Coo.Host.Compositions;
@@ -13,5 +14,6 @@ internal static class CompositionEndpoints
     {
         UserProfileEndpoint.Map(api);
         HomeTimelineEndpoint.Map(api);
+        UserStreamEndpoint.Map(api);
     }
 }

@@ -1,5 +1,7 @@
+using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Jobs;
+using Coo.Shared.Infrastructure.Live;
 using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
@@ -12,7 +14,7 @@ namespace Coo.Shared.Infrastructure;
 
 public static class InfrastructureServiceCollectionExtensions
 {
-    /// <summary>The building blocks every module relies on: clock, outbox and inbox, migrations, problem details.</summary>
+    /// <summary>The building blocks every module relies on: clock, outbox and inbox, migrations, problem details, live user events.</summary>
     public static IServiceCollection AddCooInfrastructure(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
         services.AddSingleton(database);
@@ -33,6 +35,16 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddTransient<IRecurringJob, MessageCleanupJob>();
         services.AddTransient<RecurringJobRunner>();
         services.AddCooProblemDetails();
+        services.AddSingleton(Options.Create(ValidatedSettings.Read<LiveOptions>(configuration, LiveOptions.Section)));
+        if (RedisOptions.IsConfigured(configuration))
+        {
+            services.AddSingleton<IUserEventLog, RedisUserEventLog>();
+        }
+        else
+        {
+            services.AddSingleton<IUserEventLog, MemoryUserEventLog>();
+        }
+
         return services;
     }
 }

@@ -10,7 +10,7 @@ public enum ErrorKind
     Unprocessable,
     TooManyRequests,
 
-    /// <summary>The service cannot take the request now (busy, not the caller's fault); the same request may succeed later.</summary>
+    /// <summary>The service cannot take the request now (busy, or a dependency it needs is down; not the caller's fault): 503, to retry after <see cref="Error.RetryAfter"/>.</summary>
     Unavailable,
 }
 

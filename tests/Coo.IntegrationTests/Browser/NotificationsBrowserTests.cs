@@ -47,4 +47,24 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutpu
         Assert.Equal(0, await api.UnreadCountAsync(ada));
         AssertNoConsoleErrors(page);
     }
+
+    /// <summary>The live stream carries the change: no reload, and far sooner than the minute the fallback poll waits.</summary>
+    [BrowserFact]
+    public async Task A_like_shows_in_the_header_of_the_person_liked_while_her_page_stays_open()
+    {
+        using var api = Host.Api.CreateClient();
+        var ada = await api.CreateUserAsync("ada");
+        var grace = await api.CreateUserAsync("grace");
+        var coo = await api.PostCooOkAsync(ada, "Notes on the analytical engine");
+
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        await SignInAsync(page, "ada");
+        var notificationsLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notifications" });
+        await Expect(notificationsLink).ToHaveAccessibleNameAsync("Notifications");
+
+        await api.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "like");
+        await VerifyAsync(page, () => Expect(notificationsLink).ToHaveAccessibleNameAsync(
+            "Notifications (1 unread notification)", new() { Timeout = 20_000 }));
+        AssertNoConsoleErrors(page);
+    }
 }

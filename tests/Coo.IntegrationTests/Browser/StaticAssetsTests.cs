@@ -33,6 +33,7 @@ public sealed class StaticAssetsTests(BrowserFixture fixture, ITestOutputHelper 
     [InlineData("/signup")]
     [InlineData("/tags/coo")]
     [InlineData("/tags/%C3%A9t%C3%A9")]
+    [InlineData("/notifications")]
     public async Task Client_routes_serve_the_same_document_as_the_root(string route)
     {
         using var client = Host.CreateRawClient();

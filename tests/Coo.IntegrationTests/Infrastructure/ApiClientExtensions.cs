@@ -39,6 +39,7 @@ public static class ApiClientExtensions
         return request;
     }
 
+    /// <summary>Returns once the headers are in: the body is read when asked for, so an endless stream's answer returns too.</summary>
     public static async Task<HttpResponseMessage> SendAsAsync(this HttpClient client, HttpMethod method, string url, string? accessToken, object? body = null)
     {
         using var request = new HttpRequestMessage(method, url);
@@ -52,7 +53,7 @@ public static class ApiClientExtensions
             request.Content = body as HttpContent ?? JsonContent.Create(body);
         }
 
-        return await client.SendAsync(request);
+        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 
     public static async Task<JsonElement> ReadProblemAsync(this HttpResponseMessage response)

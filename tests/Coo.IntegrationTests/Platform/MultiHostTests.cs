@@ -74,7 +74,8 @@ public sealed class MultiHostTests
     private static string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(TestEnvironment.PostgreSqlConnectionString) { Database = database }.ConnectionString;
 
-    private static Dictionary<string, string> Settings(string database, RedisServerProcess redis, int generatorId) => new()
+    /// <summary>One of several hosts on one PostgreSQL database and one Redis, with its own id generator.</summary>
+    internal static Dictionary<string, string> Settings(string database, RedisServerProcess redis, int generatorId) => new()
     {
         ["Serilog__MinimumLevel__Default"] = "Warning",
         ["Database__Provider"] = "PostgreSql",

@@ -105,6 +105,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["GET /api/v1/notifications"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/notifications"))),
         ["GET /api/v1/notifications/unread-count"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/notifications/unread-count"))),
         ["POST /api/v1/notifications/read"] = new(Access.SignedIn, 204, _ => Task.FromResult(new Request("/api/v1/notifications/read", new { }))),
+        ["GET /api/v1/streaming/user"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/streaming/user"))),
         ["POST /api/v1/analytics/events"] = new(Access.Anyone, 202, _ => Task.FromResult(new Request(
             "/api/v1/analytics/events", new { events = new[] { new { name = "timeline_viewed", occurredAt = DateTimeOffset.UtcNow } } }))),
         ["GET /api/v1/admin/stats"] = new(Access.Admin, 200, _ => Task.FromResult(new Request("/api/v1/admin/stats"))),

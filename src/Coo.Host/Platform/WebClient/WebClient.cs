@@ -1,16 +1,17 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Rewrite;
 
 namespace Coo.Host.Platform.WebClient;
 
 /// <summary>
 /// The web client in wwwroot is one page: its own routes (the root, a profile at <c>/@name</c>, its follower lists,
-/// a thread at <c>/@name/coo/{id}</c>, the sign-in and sign-up screens, a hashtag page at <c>/tags/{tag}</c>) are
+/// a thread at <c>/@name/coo/{id}</c>, the sign-in and sign-up screens, a hashtag page at <c>/tags/{tag}</c>, the
+/// notifications) are
 /// served <c>index.html</c>, which then renders the route. Rewriting before routing keeps the static asset endpoint's
 /// compression and ETags for them; anything else stays a 404.
 /// </summary>
-internal static class WebClient
+internal static partial class WebClient
 {
-    private const string ClientRoutes = @"^(?:|@\w{1,15}(?:/(?:followers|following|coo/\d{1,19}))?|signin|signup|tags/[^/]+)/?$";
 
     // The client loads nothing but its own files and calls nothing but its own API, so a script injected through
     // some future bug could neither run inline nor send data elsewhere. The API page and the jobs dashboard use
@@ -33,6 +34,18 @@ internal static class WebClient
 
             return next(context);
         });
-        return app.UseRewriter(new RewriteOptions().AddRewrite(ClientRoutes, "index.html", skipRemainingRules: true));
+        return app.UseRewriter(new RewriteOptions().Add(context =>
+        {
+            // The rewriter's own regex rules give up after a second, which a starved machine can reach on any path:
+            // a 500. A non-backtracking match takes time linear in the path, so it needs no timeout.
+            if (context.HttpContext.Request.Path.Value is { Length: > 0 } path && ClientRoute().IsMatch(path.AsSpan(1)))
+            {
+                context.HttpContext.Request.Path = "/index.html";
+                context.Result = RuleResult.SkipRemainingRules;
+            }
+        }));
     }
+
+    [GeneratedRegex(@"^(?:|@\w{1,15}(?:/(?:followers|following|coo/\d{1,19}))?|signin|signup|notifications|tags/[^/]+)/?$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex ClientRoute();
 }

@@ -107,8 +107,8 @@ import { language } from './i18n.js';
  */
 
 /**
- * body is sent as JSON, form as multipart/form-data (files); a request has one or neither.
- * @typedef {{ body?: unknown, form?: FormData | undefined, headers?: Record<string, string>, retryOnExpiry?: boolean }} SendOptions
+ * body is sent as JSON, form as multipart/form-data (files); a request has one or neither. signal cancels it.
+ * @typedef {{ body?: unknown, form?: FormData | undefined, headers?: Record<string, string>, retryOnExpiry?: boolean, signal?: AbortSignal | null }} SendOptions
  */
 
 const base = '/api/v1';
@@ -160,11 +160,11 @@ export function asApiError(error) {
  * @param {SendOptions} [options]
  * @returns {Promise<Response>}
  */
-async function request(method, path, { body, form, headers = {}, retryOnExpiry = true } = {}) {
+async function request(method, path, { body, form, headers = {}, retryOnExpiry = true, signal = null } = {}) {
   /** @type {Record<string, string>} */
   const requestHeaders = { Accept: 'application/json', 'Accept-Language': language(), ...headers };
   /** @type {RequestInit} */
-  const init = { method, headers: requestHeaders };
+  const init = { method, headers: requestHeaders, signal };
   if (form !== undefined) {
     // The browser writes the Content-Type itself, with the boundary between the parts.
     init.body = form;
@@ -181,7 +181,7 @@ async function request(method, path, { body, form, headers = {}, retryOnExpiry =
     throw new ApiError(0);
   }
   if (response.status === 401 && accessToken && retryOnExpiry && (await refreshSession())) {
-    return request(method, path, { body, form, headers, retryOnExpiry: false });
+    return request(method, path, { body, form, headers, retryOnExpiry: false, signal });
   }
   if (!response.ok) {
     const isJson = (response.headers.get('Content-Type') ?? '').includes('json');
@@ -365,6 +365,16 @@ export const api = {
    * @returns {Promise<Coo>} the coo as you now see it
    */
   undoReaction: (id, kind) => send('DELETE', `/coos/${encodeURIComponent(id)}/${kind}`),
+  /**
+   * Opens the viewer's live stream (server-sent events), resuming after the last event seen.
+   * @param {string | null} lastEventId
+   * @param {AbortSignal} signal closes it
+   * @returns {Promise<Response>} whose body is the stream
+   */
+  openStream: (lastEventId, signal) => request('GET', '/streaming/user', {
+    headers: { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
+    signal,
+  }),
   /** @returns {Promise<void>} */
   openJobsDashboard: () => sendOnly('POST', '/admin/dashboard-session', { body: {} }),
 };

@@ -3,6 +3,7 @@ import { api, isSignedIn, onSessionChange, refreshSession, signOut } from './api
 import { byId, find, h } from './dom.js';
 import { describeError } from './forms.js';
 import { onLanguageChange, preferredLanguage, setLanguage, t } from './i18n.js';
+import { live } from './live.js';
 import { signInView, signUpView, welcomeView } from './views/account.js';
 import { homeView } from './views/home.js';
 import { notificationsView } from './views/notifications.js';
@@ -78,6 +79,8 @@ async function render({ focus = false } = {}) {
   cleanup();
   cleanup = () => {};
   renderNav();
+  if (viewer) live.start();
+  else live.stop();
   refreshUnread();
   const path = location.pathname.replace(/\/$/, '') || '/';
   const route = routes.find(candidate => candidate.pattern.test(path));
@@ -143,25 +146,32 @@ function renderNav() {
     : [link('/signin', t('signIn')), link('/signup', t('signUp'))]));
 }
 
-// How many notifications are unread, in the header: asked for on every view and every minute while the tab is shown.
+// How many notifications are unread, in the header: asked for on every view, told by the live stream when they
+// changed (or, while it is down, every minute the tab is shown).
 const unreadBadge = h('span', { class: 'badge', hidden: true });
 const unreadPollInterval = 60_000;
 
 async function refreshUnread() {
   if (!viewer || document.hidden) return;
   try {
-    const { count } = await api.unreadNotifications();
-    unreadBadge.hidden = count === 0;
-    // The number for the eye, the words for screen readers.
-    unreadBadge.replaceChildren(
-      h('span', { 'aria-hidden': 'true' }, count >= 1000 ? '999+' : String(count)),
-      h('span', { class: 'visually-hidden' }, ` (${t('unreadNotifications', { count })})`));
+    showUnread((await api.unreadNotifications()).count);
   } catch {
     // The count is a hint: the next view or minute asks again.
   }
 }
-setInterval(refreshUnread, unreadPollInterval);
+
+/** @param {number} count */
+function showUnread(count) {
+  unreadBadge.hidden = count === 0;
+  // The number for the eye, the words for screen readers.
+  unreadBadge.replaceChildren(
+    h('span', { 'aria-hidden': 'true' }, count >= 1000 ? '999+' : String(count)),
+    h('span', { class: 'visually-hidden' }, ` (${t('unreadNotifications', { count })})`));
+}
+setInterval(() => { if (!live.connected) refreshUnread(); }, unreadPollInterval);
 document.addEventListener('visibilitychange', refreshUnread);
+live.addEventListener('notification', event => showUnread(/** @type {CustomEvent<{ unreadCount: number }>} */ (event).detail.unreadCount));
+live.addEventListener('resync', refreshUnread);
 
 async function loadViewer() {
   viewer = isSignedIn() ? await api.me() : null;

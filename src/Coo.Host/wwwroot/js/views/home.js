@@ -5,17 +5,20 @@ import { composeForm, loadCooLimits } from '../compose.js';
 import { cooItem, deleteCoo, feed, tagPath } from '../feed.js';
 import { describeError } from '../forms.js';
 import { t } from '../i18n.js';
+import { live } from '../live.js';
 
 /** @typedef {import('../api.js').Coo} Coo */
 /** @typedef {import('../api.js').TrendingTag} TrendingTag */
 
-const pollInterval = 5000;
+// Only while the live stream is down: it brings new coos at once otherwise.
+const fallbackPollInterval = 30_000;
 
 /**
- * Compose box, trending tags and home timeline, with a notice when others' coos arrive.
+ * Compose box, trending tags and home timeline, with a notice when others' coos arrive (from the live stream, or
+ * asked for now and then while it is down).
  * @param {HTMLElement} main
  * @param {{ viewer: import('../api.js').MyProfile | null }} context
- * @returns {Promise<() => void>} stops polling and paging
+ * @returns {Promise<() => void>} stops listening, polling and paging
  */
 export async function homeView(main, { viewer }) {
   // Asked for at once, so the trends load alongside the timeline and never hold it up.
@@ -52,13 +55,20 @@ export async function homeView(main, { viewer }) {
     timeline.element);
   timeline.start();
 
+  /**
+   * Anything older than the oldest coo shown arrives by scrolling; anything newer and not shown is new.
+   * @param {Coo} coo
+   */
+  function isUnseen(coo) {
+    const oldest = timeline.oldestId();
+    return !timeline.has(coo.id) && (oldest === null || BigInt(coo.id) > BigInt(oldest));
+  }
+
   async function poll() {
     if (document.hidden || !timeline.hasFirstPage()) return;
     try {
       const page = await api.homeTimeline(null);
-      // Anything older than the oldest coo shown arrives by scrolling; anything newer and not shown is new.
-      const oldest = timeline.oldestId();
-      const unseen = page.items.filter(item => !timeline.has(item.id) && (oldest === null || BigInt(item.id) > BigInt(oldest)));
+      const unseen = page.items.filter(isUnseen);
       const known = new Set(pending.map(item => item.id));
       if (unseen.every(item => known.has(item.id)) && unseen.length === pending.length) return;
       pending = unseen;
@@ -67,6 +77,23 @@ export async function homeView(main, { viewer }) {
     } catch {
       // The next poll tries again; reading the timeline itself shows errors.
     }
+  }
+
+  /** @param {Event} event */
+  function onUpdate(event) {
+    const coo = /** @type {CustomEvent<Coo>} */ (event).detail;
+    if (!timeline.hasFirstPage() || !isUnseen(coo) || pending.some(item => item.id === coo.id)) return;
+    pending = [coo, ...pending];
+    updateNotice();
+    announce(notice.textContent ?? '');
+  }
+
+  /** @param {Event} event */
+  function onDelete(event) {
+    const { id } = /** @type {CustomEvent<{ id: string }>} */ (event).detail;
+    timeline.remove(id);
+    pending = pending.filter(item => item.id !== id);
+    updateNotice();
   }
 
   function updateNotice() {
@@ -81,12 +108,18 @@ export async function homeView(main, { viewer }) {
     main.querySelector('.feed li')?.querySelector('a')?.focus();
   }
 
-  const timer = setInterval(poll, pollInterval);
-  const onVisible = () => { if (!document.hidden) poll(); };
+  const timer = setInterval(() => { if (!live.connected) poll(); }, fallbackPollInterval);
+  const onVisible = () => { if (!document.hidden && !live.connected) poll(); };
   document.addEventListener('visibilitychange', onVisible);
+  live.addEventListener('update', onUpdate);
+  live.addEventListener('delete', onDelete);
+  live.addEventListener('resync', poll);
   return () => {
     clearInterval(timer);
     document.removeEventListener('visibilitychange', onVisible);
+    live.removeEventListener('update', onUpdate);
+    live.removeEventListener('delete', onDelete);
+    live.removeEventListener('resync', poll);
     timeline.stop();
   };
 }

@@ -1,4 +1,6 @@
 using Coo.Modules.Notifications.Domain;
+using Coo.Shared.Infrastructure.Live;
+using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Notifications.Data;
@@ -6,9 +8,10 @@ namespace Coo.Modules.Notifications.Data;
 /// <summary>
 /// Turns events into grouped notifications and takes them back. Each event is recorded once by its kind and id
 /// (<see cref="NotificationSource"/>) before its group changes; groups carry a version, so a like and an unlike of one
-/// coo handled at once by their two consumers cannot lose either change (the loser is retried by its queue).
+/// coo handled at once by their two consumers cannot lose either change (the loser is retried by its queue). The
+/// recipient's open streams hear of every changed group once it is committed.
 /// </summary>
-internal sealed class NotificationStore(NotificationsDbContext db)
+internal sealed class NotificationStore(NotificationsDbContext db, IUserEventLog live, AfterCommitActions afterCommit)
 {
     /// <summary>Notifies <paramref name="recipientId"/> that <paramref name="actorId"/> did this, unless it was their own doing, undone or about a deleted coo.</summary>
     public async Task AddAsync(
@@ -74,7 +77,9 @@ internal sealed class NotificationStore(NotificationsDbContext db)
         }
 
         await db.Sources.Where(s => s.CooId == cooId && !s.Undone).ExecuteUpdateAsync(s => s.SetProperty(x => x.Undone, true), cancellationToken);
+        var removed = await db.Groups.Where(g => g.CooId == cooId).Select(g => new { g.Id, g.RecipientId }).ToListAsync(cancellationToken);
         await db.Groups.Where(g => g.CooId == cooId).ExecuteDeleteAsync(cancellationToken);
+        removed.ForEach(group => Announce(group.RecipientId, group.Id));
     }
 
     private async Task RecountAsync(NotificationGroup group, int change, CancellationToken cancellationToken)
@@ -88,5 +93,9 @@ internal sealed class NotificationStore(NotificationsDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        Announce(group.RecipientId, group.Id);
     }
+
+    private void Announce(long recipientId, long groupId) =>
+        afterCommit.Add(cancellationToken => live.AppendAsync([recipientId], UserEventKind.NotificationsChanged, groupId, cancellationToken));
 }

@@ -1,4 +1,5 @@
 using Coo.Modules.Timeline.Data;
+using Coo.Shared.Infrastructure.Live;
 using Coo.Shared.Infrastructure.Persistence;
 
 namespace Coo.Modules.Timeline.Caching;
@@ -9,7 +10,7 @@ namespace Coo.Modules.Timeline.Caching;
 /// the commit; copies in this process's memory get it right after the commit, since they die with the process anyway.
 /// </summary>
 internal sealed class TimelineCacheSync(
-    TimelineDbContext db, ITimelineCache cache, LargeAuthorList largeAuthors, AfterCommitActions afterCommit, TimeProvider time)
+    TimelineDbContext db, ITimelineCache cache, IUserEventLog live, LargeAuthorList largeAuthors, AfterCommitActions afterCommit, TimeProvider time)
 {
     public void CooAdded(long cooId, IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.CooAdded(cooId, ownerIds, time.GetUtcNow()));
 
@@ -42,7 +43,7 @@ internal sealed class TimelineCacheSync(
         }
         else
         {
-            afterCommit.Add(cancellationToken => TimelineCacheSyncHandler.ApplyAsync(cache, change, cancellationToken));
+            afterCommit.Add(cancellationToken => TimelineCacheSyncHandler.ApplyAsync(cache, live, change, cancellationToken));
         }
     }
 }

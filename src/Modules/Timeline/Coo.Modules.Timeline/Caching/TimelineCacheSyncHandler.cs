@@ -1,10 +1,11 @@
+using Coo.Shared.Infrastructure.Live;
 using Coo.Shared.Infrastructure.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace Coo.Modules.Timeline.Caching;
 
 /// <summary>Applies a committed timeline change to the cached copies; throws until Redis confirms, so it is retried until then.</summary>
-internal sealed class TimelineCacheSyncHandler(ITimelineCache cache, IOptions<TimelineOptions> options, TimeProvider time)
+internal sealed class TimelineCacheSyncHandler(ITimelineCache cache, IUserEventLog live, IOptions<TimelineOptions> options, TimeProvider time)
     : IIntegrationEventHandler<TimelineCacheChanged>
 {
     public async Task HandleAsync(TimelineCacheChanged integrationEvent, CancellationToken cancellationToken)
@@ -14,22 +15,31 @@ internal sealed class TimelineCacheSyncHandler(ITimelineCache cache, IOptions<Ti
             return; // Every copy that could have missed it has expired since.
         }
 
-        if (!await ApplyAsync(cache, integrationEvent, cancellationToken))
+        if (!await ApplyAsync(cache, live, integrationEvent, cancellationToken))
         {
             throw new InvalidOperationException(
                 $"The timeline cache did not confirm {integrationEvent.Change} of coo {integrationEvent.CooId}; retrying until it does.");
         }
     }
 
-    /// <summary>Whether the cache confirmed the change.</summary>
-    public static async Task<bool> ApplyAsync(ITimelineCache cache, TimelineCacheChanged change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the cache confirmed the change. The owners' open streams hear of an added or removed coo once the cache
+    /// has it, so that what a stream announces is also what a read of the timeline shows.
+    /// </summary>
+    public static async Task<bool> ApplyAsync(ITimelineCache cache, IUserEventLog live, TimelineCacheChanged change, CancellationToken cancellationToken)
     {
         var (cooId, owners) = (change.CooId, change.OwnerIds);
-        return change.Change switch
+        var (applied, liveEvent) = change.Change switch
         {
-            TimelineCacheChange.CooAdded => await cache.AddAsync(cooId, owners, cancellationToken),
-            TimelineCacheChange.CooRemoved => await cache.RemoveAsync(cooId, owners, cancellationToken),
-            _ => await cache.ForgetAsync(owners, cancellationToken),
+            TimelineCacheChange.CooAdded => (await cache.AddAsync(cooId, owners, cancellationToken), UserEventKind.HomeCooAdded),
+            TimelineCacheChange.CooRemoved => (await cache.RemoveAsync(cooId, owners, cancellationToken), UserEventKind.HomeCooRemoved),
+            _ => (await cache.ForgetAsync(owners, cancellationToken), (UserEventKind?)null),
         };
+        if (applied && liveEvent is { } kind)
+        {
+            await live.AppendAsync(owners, kind, cooId, cancellationToken);
+        }
+
+        return applied;
     }
 }

@@ -1,3 +1,4 @@
+using Coo.Modules.Notifications.Contracts;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
@@ -13,7 +14,7 @@ internal static class UnreadCountEndpoint
 {
     public static void Map(IEndpointRouteBuilder notifications) => notifications
         .MapGet("/unread-count", async (ISender sender, HttpContext http, CancellationToken cancellationToken) =>
-            TypedResults.Ok(new UnreadCountResponse(await sender.Send(new GetUnreadCount(http.User.GetUserId()), cancellationToken))))
+            TypedResults.Ok(new UnreadCountResponse(await sender.Send(new GetUnreadNotificationCount(http.User.GetUserId()), cancellationToken))))
         .WithName("GetUnreadNotificationsCount")
         .WithSummary("How many of your notifications you have not read (at most 1,000)")
         .RequireAuthorization()

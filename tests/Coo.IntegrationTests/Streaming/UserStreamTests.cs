@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Coo.IntegrationTests.Notifications;
+
+namespace Coo.IntegrationTests.Streaming;
+
+/// <summary>The live stream of one host: what arrives, in which order, and what a reconnect gets.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class UserStreamTests(ApiFixture fixture)
+{
+    [Theory, Providers]
+    public async Task A_coo_of_someone_you_follow_arrives_on_your_open_stream_and_so_does_its_deletion(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var (ada, grace) = await AdaFollowingGraceAsync(client);
+        await using var stream = await TestEventStream.OpenAsync(client, ada);
+
+        var coo = await client.PostCooOkAsync(grace, "live from the lab");
+        var (_, update) = await stream.NextAsync("update");
+        Assert.Equal(coo.Id, update.GetProperty("id").GetString());
+        Assert.Equal("live from the lab", update.GetProperty("text").GetString());
+        Assert.Equal("grace", update.GetProperty("author").GetProperty("username").GetString());
+
+        (await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{coo.Id}", grace.Tokens.AccessToken)).Dispose();
+        var (_, deleted) = await stream.NextAsync("delete");
+        Assert.Equal(coo.Id, deleted.GetProperty("id").GetString());
+    }
+
+    [Theory, Providers]
+    public async Task A_like_of_your_coo_arrives_as_a_notification_event(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        var coo = await client.PostCooOkAsync(ada, "like me");
+        await using var stream = await TestEventStream.OpenAsync(client, ada);
+
+        await client.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "like");
+        var (_, notification) = await stream.SkipToAsync("notification"); // Past her own coo coming into her timeline.
+        Assert.Equal(JsonValueKind.String, notification.GetProperty("id").ValueKind);
+        Assert.Equal(1, notification.GetProperty("unreadCount").GetInt32());
+        Assert.Equal(1, await client.UnreadCountAsync(ada));
+    }
+
+    [Theory, Providers]
+    public async Task A_reconnect_with_the_last_event_id_gets_exactly_the_events_it_missed_in_order(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var (ada, grace) = await AdaFollowingGraceAsync(client);
+        string lastSeen;
+        await using (var stream = await TestEventStream.OpenAsync(client, ada))
+        {
+            var seen = await client.PostCooOkAsync(grace, "seen live");
+            var (id, update) = await stream.NextAsync("update");
+            Assert.Equal(seen.Id, update.GetProperty("id").GetString());
+            lastSeen = id!;
+        }
+
+        var missed = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            missed.Add((await client.PostCooOkAsync(grace, $"missed {i}")).Id);
+        }
+
+        // The fan-out is asynchronous: the reconnect comes once all three are in ada's timeline.
+        await client.HomeTimelineBecomesAsync(ada, "missed 2", "missed 1", "missed 0", "seen live", "before");
+        await using var resumed = await TestEventStream.OpenAsync(client, ada, lastSeen);
+        var received = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            received.Add((await resumed.NextAsync("update")).Data.GetProperty("id").GetString()!);
+        }
+
+        Assert.Equal(missed, received);
+
+        var after = await client.PostCooOkAsync(grace, "live again");
+        Assert.Equal(after.Id, (await resumed.NextAsync("update")).Data.GetProperty("id").GetString());
+    }
+
+    [Theory, Providers]
+    public async Task A_last_event_id_the_log_no_longer_covers_gets_a_resync_and_then_live_events(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var (ada, grace) = await AdaFollowingGraceAsync(client);
+
+        // Ada never listened before: nothing was kept for her since then.
+        await using var stream = await TestEventStream.OpenAsync(client, ada, lastEventId: "1000-0");
+        await stream.NextAsync("resync");
+        var coo = await client.PostCooOkAsync(grace, "after the resync");
+        Assert.Equal(coo.Id, (await stream.NextAsync("update")).Data.GetProperty("id").GetString());
+    }
+
+    [Theory, Providers]
+    public async Task Streams_beyond_the_limit_per_user_are_refused_until_one_closes(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var open = new List<TestEventStream>();
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                open.Add(await TestEventStream.OpenAsync(client, ada));
+            }
+
+            using (var refused = await client.SendAsync(
+                new HttpRequestMessage(HttpMethod.Get, "/api/v1/streaming/user").Authorized(ada.Tokens.AccessToken), HttpCompletionOption.ResponseHeadersRead))
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+                var problem = await refused.ReadProblemAsync();
+                Assert.Equal("urn:coo:problem:streaming.too-many-streams", problem.GetProperty("type").GetString());
+            }
+
+            await open[0].DisposeAsync();
+            open.RemoveAt(0);
+            await Eventually.MatchAsync(
+                async () =>
+                {
+                    var again = await client.SendAsync(
+                        new HttpRequestMessage(HttpMethod.Get, "/api/v1/streaming/user").Authorized(ada.Tokens.AccessToken), HttpCompletionOption.ResponseHeadersRead);
+                    var status = again.StatusCode;
+                    again.Dispose();
+                    return status;
+                },
+                status => status == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(30),
+                "a stream to open again once one closed");
+        }
+        finally
+        {
+            foreach (var stream in open)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ada follows Grace, and Timeline has taken the follow in (a coo of Grace's is in Ada's timeline): her next coos
+    /// are fanned out to Ada, rather than merged in by the follow, which a stream does not announce.
+    /// </summary>
+    private static async Task<(TestUser Ada, TestUser Grace)> AdaFollowingGraceAsync(HttpClient client)
+    {
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        await client.PostCooOkAsync(grace, "before");
+        await client.FollowOkAsync(ada, "grace");
+        await client.HomeTimelineBecomesAsync(ada, "before");
+        return (ada, grace);
+    }
+
+    [Fact]
+    public async Task Anonymous_streams_are_refused()
+    {
+        using var client = (await fixture.StartAsync(TestProvider.Sqlite)).CreateClient();
+        using var response = await client.GetAsync("/api/v1/streaming/user");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
