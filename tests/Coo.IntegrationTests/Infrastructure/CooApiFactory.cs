@@ -195,6 +195,8 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
             builder.UseSetting($"RateLimits:{section}:PermitLimit", UnreachableRateLimit);
         }
 
+        // No idle heartbeat within a test: streams must show they are open, and that they closed, without one.
+        builder.UseSetting("Streaming:HeartbeatInterval", "00:05:00");
         builder.UseSetting("RateLimits:RedisKeyPrefix", $"coo-test:{Guid.NewGuid():N}:");
         builder.UseSetting("Redis:KeyPrefix", RedisKeyPrefix);
         foreach (var (key, value) in Settings)

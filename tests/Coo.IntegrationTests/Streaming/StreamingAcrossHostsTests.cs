@@ -48,7 +48,8 @@ public sealed class StreamingAcrossHostsTests
                 received.Add((await onFirst.NextAsync("update")).Data.GetProperty("id").GetString()!);
             }
 
-            Assert.Equal(missed, received);
+            // Each host's consumer applies what it claims, so coos posted together may be announced in either order.
+            Assert.Equal(missed.Order(), received.Order());
         }
         finally
         {

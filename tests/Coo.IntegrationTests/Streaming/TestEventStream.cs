@@ -26,7 +26,8 @@ internal sealed class TestEventStream : IAsyncDisposable
             request.Headers.Add("Last-Event-ID", lastEventId);
         }
 
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var patience = new CancellationTokenSource(Patience);
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, patience.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         return new TestEventStream(response, await response.Content.ReadAsStreamAsync());
@@ -39,18 +40,32 @@ internal sealed class TestEventStream : IAsyncDisposable
         timeout.CancelAfter(Patience);
         while (true)
         {
-            var next = _events.MoveNextAsync().AsTask();
-            if (await Task.WhenAny(next, Task.Delay(Timeout.Infinite, timeout.Token)) != next)
+            var next = await NextOrHeartbeatAsync(timeout.Token);
+            if (next.EventType != "heartbeat")
             {
-                Assert.Fail($"no event within {Patience}");
-            }
-
-            Assert.True(await next, "the stream ended");
-            if (_events.Current.EventType != "heartbeat")
-            {
-                return _events.Current;
+                return next;
             }
         }
+    }
+
+    /// <summary>The next event, a heartbeat too; fails when none comes within the patience.</summary>
+    public async Task<SseItem<string>> NextOrHeartbeatAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
+        timeout.CancelAfter(Patience);
+        return await NextOrHeartbeatAsync(timeout.Token);
+    }
+
+    private async Task<SseItem<string>> NextOrHeartbeatAsync(CancellationToken timeout)
+    {
+        var next = _events.MoveNextAsync().AsTask();
+        if (await Task.WhenAny(next, Task.Delay(Timeout.Infinite, timeout)) != next)
+        {
+            Assert.Fail($"no event within {Patience}");
+        }
+
+        Assert.True(await next, "the stream ended");
+        return _events.Current;
     }
 
     /// <summary>The next event, which must be of <paramref name="type"/>; its data parsed.</summary>

@@ -8,6 +8,17 @@ namespace Coo.IntegrationTests.Streaming;
 public sealed class UserStreamTests(ApiFixture fixture)
 {
     [Theory, Providers]
+    public async Task A_stream_answers_at_once_with_a_heartbeat_so_the_client_knows_it_is_connected(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+
+        // The tests' heartbeat interval is longer than the patience: only the opening heartbeat can come.
+        await using var stream = await TestEventStream.OpenAsync(client, ada);
+        Assert.Equal("heartbeat", (await stream.NextOrHeartbeatAsync()).EventType);
+    }
+
+    [Theory, Providers]
     public async Task A_coo_of_someone_you_follow_arrives_on_your_open_stream_and_so_does_its_deletion(TestProvider provider)
     {
         using var client = (await fixture.StartAsync(provider)).CreateClient();

@@ -16,7 +16,8 @@ namespace Coo.Host.Compositions.Streaming;
 /// <summary>
 /// The user's live stream (server-sent events): a coo coming into their home timeline (<c>update</c>, the coo as a
 /// timeline shows it, from Coos), one leaving it (<c>delete</c>), and a change of their notifications
-/// (<c>notification</c>, with the unread count from Notifications), each with its log id as the SSE id; a <c>heartbeat</c> when idle. A reconnect sending
+/// (<c>notification</c>, with the unread count from Notifications), each with its log id as the SSE id; a <c>heartbeat</c> on
+/// opening and when idle. A reconnect sending
 /// <c>Last-Event-ID</c> gets exactly the events after it while the log still holds them (<see cref="LiveOptions.Linger"/>
 /// after the last stream closed), else <c>resync</c>: reload timeline and notifications.
 /// </summary>
@@ -69,9 +70,14 @@ internal static class UserStreamEndpoint
 
     private sealed class StreamedEvents(IUserEventListener listener, ISender sender, long viewerId, TimeSpan heartbeat, JsonSerializerOptions json)
     {
+        private static readonly SseItem<string> Heartbeat = new("{}", "heartbeat");
+
         public async IAsyncEnumerable<SseItem<string>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await using var _ = listener;
+
+            // Headers go out with the first bytes: without them a client would not know it is connected until an event.
+            yield return Heartbeat;
             while (!cancellationToken.IsCancellationRequested)
             {
                 var batch = await listener.NextAsync(heartbeat, cancellationToken);
@@ -83,7 +89,7 @@ internal static class UserStreamEndpoint
 
                 if (batch.Events.Count == 0)
                 {
-                    yield return new SseItem<string>("{}", "heartbeat");
+                    yield return Heartbeat;
                     continue;
                 }
 

@@ -191,16 +191,25 @@ internal sealed partial class RedisUserEventLog : IUserEventLog
         private bool _gap = Gap;
         private long _refreshedAt = owner._time.GetTimestamp();
 
+        private TimeSpan RefreshInterval => owner.StreamLease / 3;
+
         public async Task<UserEventBatch> NextAsync(TimeSpan wait, CancellationToken cancellationToken)
         {
-            await KeepOpenWhenDueAsync(cancellationToken);
-            var batch = await TakeAsync(cancellationToken);
-            if (batch.Events.Count > 0 || batch.Gap || !await bell.WaitAsync(wait, cancellationToken))
+            var started = owner._time.GetTimestamp();
+            while (true)
             {
-                return batch;
-            }
+                await KeepOpenWhenDueAsync(cancellationToken);
+                var batch = await TakeAsync(cancellationToken);
+                var left = wait - owner._time.GetElapsedTime(started);
+                if (batch.Events.Count > 0 || batch.Gap || left <= TimeSpan.Zero)
+                {
+                    return batch;
+                }
 
-            return await TakeAsync(cancellationToken);
+                // However long the wait, the stream's lease is renewed in time.
+                var untilRefresh = RefreshInterval - owner._time.GetElapsedTime(_refreshedAt);
+                await bell.WaitAsync(untilRefresh < TimeSpan.Zero ? TimeSpan.Zero : untilRefresh < left ? untilRefresh : left, cancellationToken);
+            }
         }
 
         public async ValueTask DisposeAsync()
@@ -219,7 +228,7 @@ internal sealed partial class RedisUserEventLog : IUserEventLog
 
         private async Task KeepOpenWhenDueAsync(CancellationToken cancellationToken)
         {
-            if (owner._time.GetElapsedTime(_refreshedAt) >= owner.StreamLease / 3)
+            if (owner._time.GetElapsedTime(_refreshedAt) >= RefreshInterval)
             {
                 await owner.KeepOpenAsync(userId, streamId, opening: false, cancellationToken);
                 _refreshedAt = owner._time.GetTimestamp();
