@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Coo.IntegrationTests.Media;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -63,6 +64,50 @@ public sealed class MediaBrowserTests(BrowserFixture fixture, ITestOutputHelper 
             await Expect(link).ToBeFocusedAsync();
         });
         await AssertAccessibleAsync(page, "home-with-image");
+        AssertNoConsoleErrors(page);
+    }
+    [BrowserFact]
+    public async Task A_profile_picture_uploaded_on_the_edit_profile_page_shows_beside_your_coos_and_removing_it_brings_back_the_generated_one()
+    {
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        await SignUpAsync(page, "ada");
+        await PostAsync(page, "A face to the name");
+        var coo = CooArticle(page, "A face to the name");
+        var generated = await coo.Locator("img.avatar").GetAttributeAsync("src");
+        Assert.Equal("/api/v1/media/default-avatars/", generated![..30]);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit profile" }).ClickAsync();
+        await page.GetByLabel("Choose a new picture").SetInputFilesAsync(
+            new FilePayload { Name = "me.png", MimeType = "image/png", Buffer = TestImages.Stripes(300, 100) });
+        var current = page.GetByRole(AriaRole.Img, new() { Name = "Your profile picture" });
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(page.Locator("#announcer")).ToHaveTextAsync("Your new profile picture was saved.");
+            await Expect(current).ToHaveAttributeAsync("src", new Regex("^/api/v1/media/files/[0-9a-f]{64}\\.png$"));
+            await Expect(current).ToHaveJSPropertyAsync("naturalWidth", 400);
+        });
+        await AssertAccessibleAsync(page, "edit-profile-picture");
+        await ScreenshotAsync(page, "edit-profile-picture");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        using var api = Host.Api.CreateClient();
+        await Eventually.MatchAsync(
+            () => api.GetStringAsync(new Uri("/api/v1/users/ada/coos", UriKind.Relative)),
+            coos => !coos.Contains(generated, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            "Ada's coos to show her new picture");
+        var visitor = await OpenAsync("/@ada");
+        await VerifyAsync(visitor, () => Expect(CooArticle(visitor, "A face to the name").Locator("img.avatar"))
+            .ToHaveAttributeAsync("src", new Regex("^/api/v1/media/files/[0-9a-f]{64}\\.png$")));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit profile" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove picture" }).ClickAsync();
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(page.Locator("#announcer")).ToHaveTextAsync("Your profile picture was removed.");
+            await Expect(current).ToHaveAttributeAsync("src", new Regex("^/api/v1/media/default-avatars/[0-9]+-400\\.png$"));
+        });
         AssertNoConsoleErrors(page);
     }
 }

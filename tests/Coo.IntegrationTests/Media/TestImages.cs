@@ -10,6 +10,10 @@ namespace Coo.IntegrationTests.Media;
 /// <summary>Image files made in the test, each with the trait a test needs.</summary>
 internal static class TestImages
 {
+    public static readonly Rgba32 Red = new(255, 0, 0);
+    public static readonly Rgba32 Green = new(0, 255, 0);
+    public static readonly Rgba32 Blue = new(0, 0, 255);
+
     /// <summary>A photo with where it was taken in its EXIF, as phones write it.</summary>
     public static byte[] JpegWithGpsPosition(int width, int height)
     {
@@ -31,6 +35,32 @@ internal static class TestImages
         using var output = new MemoryStream();
         image.Save(output, new PngEncoder());
         return output.ToArray();
+    }
+
+    /// <summary>Three upright stripes of equal width: red, green, blue.</summary>
+    public static byte[] Stripes(int width, int height)
+    {
+        using var image = new Image<Rgba32>(width, height);
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                for (var x = 0; x < width; x++)
+                {
+                    row[x] = (x * 3 / width) switch { 0 => Red, 1 => Green, _ => Blue };
+                }
+            }
+        });
+        using var output = new MemoryStream();
+        image.Save(output, new PngEncoder());
+        return output.ToArray();
+    }
+
+    public static Rgba32 PixelAt(byte[] file, int x, int y)
+    {
+        using var image = Image.Load<Rgba32>(file);
+        return image[x, y];
     }
 
     /// <summary>A small PNG whose header declares <paramref name="width"/>×<paramref name="height"/> pixels (CRC fixed up).</summary>

@@ -91,9 +91,14 @@ public sealed class ApiDescriptionConformanceTests
 
             // Prism cannot forward a multipart body (it re-encodes it as text, and drops the connection on .NET's form):
             // uploads go to the host directly, so only their statuses are checked here, not the document.
-            var picture = Read<UploadedMedia>(await UploadDirectlyAsync(grace.AccessToken, MediaForms.Image("A green square"), 201));
-            await UploadDirectlyAsync(grace.AccessToken, MediaForms.NotAnImage(description: null), 400);
-            await UploadDirectlyAsync(grace.AccessToken, MediaForms.NotAnImage("not an image"), 422);
+            var picture = Read<UploadedMedia>(await UploadDirectlyAsync(HttpMethod.Post, "/api/v1/media", grace.AccessToken, MediaForms.Image("A green square"), 201));
+            await UploadDirectlyAsync(HttpMethod.Post, "/api/v1/media", grace.AccessToken, MediaForms.NotAnImage(description: null), 400);
+            await UploadDirectlyAsync(HttpMethod.Post, "/api/v1/media", grace.AccessToken, MediaForms.NotAnImage("not an image"), 422);
+            await UploadDirectlyAsync(HttpMethod.Put, "/api/v1/media/avatar", grace.AccessToken, MediaForms.Image(description: null), 200);
+            await UploadDirectlyAsync(HttpMethod.Put, "/api/v1/media/avatar", grace.AccessToken, MediaForms.NotAnImage(description: null), 422);
+            await Send("DELETE /api/v1/media/avatar", "/api/v1/media/avatar", grace.AccessToken, null, 200);
+            await Send("GET /api/v1/media/default-avatars/{userId}-{side}.png", $"/api/v1/media/default-avatars/{first.Author.Id}-96.png", null, null, 200);
+            await Send("GET /api/v1/media/default-avatars/{userId}-{side}.png", $"/api/v1/media/default-avatars/{first.Author.Id}-97.png", null, null, 404);
             await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "With a picture", mediaIds = new[] { picture.Id } }, 201);
             await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "The same picture", mediaIds = new[] { picture.Id } }, 409);
             await Send("POST /api/v1/coos", "/api/v1/coos", grace.AccessToken, new { text = "No such picture", mediaIds = new List<string> { "1" } }, 422);
@@ -177,16 +182,16 @@ public sealed class ApiDescriptionConformanceTests
 
         private sealed record UploadedMedia(string Id, string Url);
 
-        private async Task<string> UploadDirectlyAsync(string accessToken, MultipartFormDataContent form, int expected)
+        private async Task<string> UploadDirectlyAsync(HttpMethod method, string path, string accessToken, MultipartFormDataContent form, int expected)
         {
-            Called.Add("POST /api/v1/media");
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/media") { Content = form };
+            Called.Add($"{method} {path}");
+            using var request = new HttpRequestMessage(method, path) { Content = form };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
             using var response = await direct.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             if ((int)response.StatusCode != expected)
             {
-                Failures.Add($"POST /api/v1/media (directly) → {(int)response.StatusCode}, expected {expected}: {text}");
+                Failures.Add($"{method} {path} (directly) → {(int)response.StatusCode}, expected {expected}: {text}");
             }
 
             return text;

@@ -101,6 +101,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["GET /api/v1/tags/trending"] = new(Access.Anyone, 200, _ => Task.FromResult(new Request("/api/v1/tags/trending"))),
         ["POST /api/v1/media"] = new(Access.SignedIn, 201, c => Task.FromResult(new Request("/api/v1/media", MediaForms.Image($"image {c.Next()}")))),
         ["GET /api/v1/media/files/{name}"] = new(Access.Anyone, 200, async c => new Request(await MediaForms.UploadAsync(c.Client, c.Owner))),
+        ["PUT /api/v1/media/avatar"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/media/avatar", MediaForms.Image(description: null)))),
+        ["DELETE /api/v1/media/avatar"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/media/avatar"))),
+        ["GET /api/v1/media/default-avatars/{userId}-{side}.png"] = new(Access.Anyone, 200, c => Task.FromResult(new Request($"/api/v1/media/default-avatars/{c.Owner.Id}-96.png"))),
         ["GET /api/v1/timelines/home"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/timelines/home"))),
         ["GET /api/v1/notifications"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/notifications"))),
         ["GET /api/v1/notifications/unread-count"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/notifications/unread-count"))),
@@ -152,6 +155,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         foreach (var operation in operations.Where(o => Matrix.ContainsKey(o.Key)))
         {
             var row = Matrix[operation.Key];
+
+            // What the previous row's accepted requests set going (Users taking in an avatar Media changed) ends
+            // before this row's refusals are watched; refused callers come before accepted ones in each row.
+            await OutboxDrain.SettleAsync(factory);
             foreach (var (name, kind, token) in callers)
             {
                 var request = await row.Prepare(context);

@@ -17,12 +17,13 @@ public sealed class OpenApiDocumentTests(ApiFixture fixture)
         var secured = operations.Where(o => o.Description.TryGetProperty("security", out _)).Select(o => o.Key).Order().ToList();
         Assert.Equal(
             [
-                "DELETE /api/v1/coos/{id}", "DELETE /api/v1/coos/{id}/like", "DELETE /api/v1/coos/{id}/repost", "DELETE /api/v1/users/{username}/follow",
+                "DELETE /api/v1/coos/{id}", "DELETE /api/v1/coos/{id}/like", "DELETE /api/v1/coos/{id}/repost", "DELETE /api/v1/media/avatar",
+                "DELETE /api/v1/users/{username}/follow",
                 "DELETE /api/v1/users/me/pinned-coo", "GET /api/v1/admin/messages/parked", "GET /api/v1/admin/stats", "GET /api/v1/notifications",
                 "GET /api/v1/notifications/unread-count", "GET /api/v1/streaming/user", "GET /api/v1/timelines/home",
                 "GET /api/v1/users/me", "GET /api/v1/users/me/limits", "PATCH /api/v1/users/me", "POST /api/v1/admin/dashboard-session",
                 "POST /api/v1/admin/messages/parked/requeue", "POST /api/v1/coos", "POST /api/v1/media", "POST /api/v1/notifications/read",
-                "PUT /api/v1/coos/{id}/like", "PUT /api/v1/coos/{id}/repost",
+                "PUT /api/v1/coos/{id}/like", "PUT /api/v1/coos/{id}/repost", "PUT /api/v1/media/avatar",
                 "PUT /api/v1/users/{username}/follow", "PUT /api/v1/users/me/pinned-coo",
             ],
             secured);

@@ -12,7 +12,7 @@ public static class StateSnapshot
         ("coos", "coos"), ("coos", "idempotency_keys"), ("coos", "pins"), ("coos", "outbox_messages"),
         ("follows", "follows"), ("follows", "outbox_messages"),
         ("reactions", "reactions"), ("reactions", "reaction_counts"), ("reactions", "outbox_messages"),
-        ("media", "media_items"), ("media", "sweep_candidates"),
+        ("media", "media_items"), ("media", "sweep_candidates"), ("media", "avatars"), ("media", "outbox_messages"),
         ("analytics", "raw_client_events"),
     ];
 

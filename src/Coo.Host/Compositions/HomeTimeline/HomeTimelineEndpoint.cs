@@ -39,7 +39,7 @@ internal static class HomeTimelineEndpoint
         long[] reposterIds = [.. page.Where(i => i.RepostedById is not null).Select(i => i.RepostedById!.Value).Distinct()];
         var reposters = reposterIds.Length == 0
             ? []
-            : (await sender.Send(new GetUsersByIds(reposterIds), cancellationToken)).ToDictionary(u => u.Id, u => new AuthorResponse(u.Id, u.Username, u.DisplayName));
+            : (await sender.Send(new GetUsersByIds(reposterIds), cancellationToken)).ToDictionary(u => u.Id, u => new AuthorResponse(u.Id, u.Username, u.DisplayName, u.AvatarUrl, u.AvatarSmallUrl));
         List<CooResponse> shown = [];
         foreach (var item in page)
         {

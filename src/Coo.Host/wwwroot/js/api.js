@@ -7,7 +7,11 @@ import { language } from './i18n.js';
 // The API's answers, as the server's response records define them. Ids are snowflakes sent as strings, so that
 // JavaScript keeps every digit; times are ISO 8601 strings.
 
-/** @typedef {{ id: string, username: string, displayName: string }} UserSummary A user as lists show them. */
+/**
+ * A user as lists show them, with their avatar: avatarUrl is 400 px square, avatarSmallUrl 96 px; an account that did
+ * not upload one has a generated picture. Both are on this server and never change what they serve.
+ * @typedef {{ id: string, username: string, displayName: string, avatarUrl: string, avatarSmallUrl: string }} UserSummary
+ */
 
 /**
  * The mentions, hashtags and links in a coo's text, where start and end (exclusive) are UTF-16 offsets into it, as
@@ -71,9 +75,10 @@ import { language } from './i18n.js';
  */
 
 /**
- * A public profile with counts and the coo its user pinned (or null); followedByYou is null for visitors.
+ * A public profile with counts and the coo its user pinned (or null); followedByYou is null for visitors. The avatar
+ * is as UserSummary's.
  * @typedef {{
- *   id: string, username: string, displayName: string, bio: string, createdAt: string,
+ *   id: string, username: string, displayName: string, bio: string, createdAt: string, avatarUrl: string, avatarSmallUrl: string,
  *   followersCount: number, followingCount: number, coosCount: number, followedByYou: boolean | null,
  *   pinnedCoo: Coo | null
  * }} UserProfile
@@ -82,9 +87,12 @@ import { language } from './i18n.js';
 /**
  * The signed-in user's own profile (GET /users/me).
  * @typedef {{
- *   id: string, username: string, email: string, displayName: string, bio: string, createdAt: string, isAdmin: boolean
+ *   id: string, username: string, email: string, displayName: string, bio: string, createdAt: string, isAdmin: boolean,
+ *   avatarUrl: string, avatarSmallUrl: string
  * }} MyProfile
  */
+
+/** @typedef {{ avatarUrl: string, avatarSmallUrl: string }} Avatar The avatar shown now (PUT and DELETE /media/avatar). */
 
 /** @typedef {{ accessToken: string, tokenType: string, expiresIn: number }} Tokens */
 
@@ -331,6 +339,21 @@ export const api = {
     form.append('description', description);
     return send('POST', '/media', { form });
   },
+  /**
+   * Makes an image your avatar: the server takes its middle square, in two sizes, re-encoded without its metadata.
+   * @param {File} file JPEG, PNG, WebP or GIF, at most 10 MB
+   * @returns {Promise<Avatar>}
+   */
+  setAvatar: file => {
+    const form = new FormData();
+    form.append('file', file);
+    return send('PUT', '/media/avatar', { form });
+  },
+  /**
+   * Takes your avatar away: your generated picture shows again.
+   * @returns {Promise<Avatar>}
+   */
+  removeAvatar: () => send('DELETE', '/media/avatar'),
   /**
    * A coo's thread: the coos it answers from the root down, the coo, and the replies below it in conversation order.
    * @param {string} id

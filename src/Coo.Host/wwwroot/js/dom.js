@@ -39,6 +39,16 @@ function appendChildren(parent, children) {
 }
 
 /**
+ * A user's small avatar, beside their name (which says who it is, so the picture itself says nothing to screen
+ * readers); sized before it loads.
+ * @param {{ avatarSmallUrl: string }} user
+ * @param {number} size CSS pixels
+ */
+export function avatarImage(user, size) {
+  return h('img', { class: 'avatar', src: user.avatarSmallUrl, alt: '', width: size, height: size, loading: 'lazy', decoding: 'async' });
+}
+
+/**
  * The element with this id, which the page shell (index.html) guarantees to be of the given type.
  * @template {Element} E
  * @param {string} id

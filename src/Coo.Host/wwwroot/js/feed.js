@@ -1,7 +1,7 @@
 // @ts-check
 import { api, ApiError } from './api.js';
 import { openReplyDialog } from './compose.js';
-import { announce, byId, confirmDialog, h } from './dom.js';
+import { announce, avatarImage, byId, confirmDialog, h } from './dom.js';
 import { describeError } from './forms.js';
 import { formatCount, t } from './i18n.js';
 import { timeElement } from './time.js';
@@ -59,7 +59,7 @@ const reactionToggles = new WeakMap();
 const replyCounts = new WeakMap();
 
 /**
- * One coo: author, relative time (exact local time on hover) linking to its thread, whom it replies to, text, its
+ * One coo: author (with avatar), relative time (exact local time on hover) linking to its thread, whom it replies to, text, its
  * images (each its preview, with its alt text, opening the full size), its replies (a button that opens a reply when
  * signed in), likes and reposts (toggles when signed in), and a delete button on your own. Where pinning is offered
  * (your own profile), your coos get "Pin to profile", and the pinned coo is marked and gets "Unpin". onReplied is told
@@ -79,6 +79,8 @@ export function cooItem(coo, { viewer, onDelete, pin, onReplied = () => {} }) {
       pin?.pinned ? h('p', { class: 'pinned-mark muted' }, t('pinned')) : null,
       coo.repostedBy ? h('p', { class: 'reposted-mark muted' },
         h('a', { href: `/@${coo.repostedBy.username}` }, t('repostedBy', { name: coo.repostedBy.displayName }))) : null,
+      // The name beside it is the same link, for keyboards and screen readers.
+      h('a', { class: 'avatar-link', href: `/@${coo.author.username}`, tabindex: '-1', 'aria-hidden': 'true' }, avatarImage(coo.author, 48)),
       h('div', { class: 'coo-head' },
         h('a', { class: 'name', href: `/@${coo.author.username}` }, coo.author.displayName),
         h('span', { class: 'handle' }, `@${coo.author.username}`),

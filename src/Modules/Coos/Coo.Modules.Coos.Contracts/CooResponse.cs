@@ -31,7 +31,8 @@ public sealed record CooResponse(
 public sealed record CooMediaResponse(
     long Id, string Url, string PreviewUrl, int Width, int Height, int PreviewWidth, int PreviewHeight, string Description, string Type = "image");
 
-public sealed record AuthorResponse(long Id, string Username, string DisplayName);
+/// <summary>Who wrote (or reposted) a coo, with their avatar: 400 pixels square and 96, relative to the server.</summary>
+public sealed record AuthorResponse(long Id, string Username, string DisplayName, string AvatarUrl, string AvatarSmallUrl);
 
 /// <summary>The coo a reply answers, and its author; it may have been deleted since (the reply still names it).</summary>
 public sealed record InReplyToResponse(long Id, AuthorResponse Author);

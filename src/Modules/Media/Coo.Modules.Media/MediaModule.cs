@@ -1,5 +1,8 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Media.Contracts;
 using Coo.Modules.Media.Data;
+using Coo.Modules.Media.Features.ChangeAvatar;
+using Coo.Modules.Media.Features.GetDefaultAvatar;
 using Coo.Modules.Media.Features.GetMediaFile;
 using Coo.Modules.Media.Features.UploadMedia;
 using Coo.Modules.Media.IntegrationEventHandlers;
@@ -19,7 +22,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.Modules.Media;
 
-/// <summary>Pictures on coos: uploads with alt text, re-encoded and stored by content, claimed by the coos that show them.</summary>
+/// <summary>
+/// Pictures: uploads with alt text, re-encoded and stored by content, claimed by the coos that show them; and avatars,
+/// uploaded or generated.
+/// </summary>
 public sealed class MediaModule : IModule
 {
     public IReadOnlyList<RateLimitPolicy> RateLimitPolicies => [MediaRateLimits.Uploading];
@@ -27,6 +33,7 @@ public sealed class MediaModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
         services.AddModuleDbContext<MediaDbContext, SqliteMediaDbContext, PostgreSqlMediaDbContext, SqlServerMediaDbContext>(database, MediaDbContext.SchemaName);
+        services.AddPublishedIntegrationEvents(typeof(AvatarChangedIntegrationEvent).Assembly);
         services.AddModuleValidators(typeof(MediaModule).Assembly);
         services.AddErrorTranslations<MediaText>();
         var folder = MediaStorageOptions.FolderFrom(configuration, database);
@@ -43,5 +50,7 @@ public sealed class MediaModule : IModule
         var media = api.MapGroup("/media").WithTags("Media");
         UploadMediaEndpoint.Map(media);
         GetMediaFileEndpoint.Map(media);
+        ChangeAvatarEndpoint.Map(media);
+        GetDefaultAvatarEndpoint.Map(media);
     }
 }

@@ -1,3 +1,4 @@
+using Coo.Modules.Media.Contracts;
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
 using Coo.Modules.Users.Domain;
@@ -8,6 +9,7 @@ using Coo.Modules.Users.Features.RegisterUser;
 using Coo.Modules.Users.Features.SignIn;
 using Coo.Modules.Users.Features.SignOut;
 using Coo.Modules.Users.Features.UpdateMyProfile;
+using Coo.Modules.Users.IntegrationEventHandlers;
 using Coo.Modules.Users.Resources;
 using Coo.Modules.Users.Security;
 using Coo.Shared.Infrastructure.Caching;
@@ -23,7 +25,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.Modules.Users;
 
-/// <summary>Accounts, profiles and sessions.</summary>
+/// <summary>Accounts, profiles (with the avatars Media makes) and sessions.</summary>
 public sealed class UsersModule : IModule
 {
     public IReadOnlyList<RateLimitPolicy> RateLimitPolicies => [UsersRateLimits.Registering];
@@ -38,8 +40,10 @@ public sealed class UsersModule : IModule
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<RefreshTokenCookie>();
-        services.AddEntityCache(configuration, new EntityCacheOptions<UserSummary>("user", u => u.Id, TimeSpan.FromMinutes(30)));
+        // The name carries the summary's shape: one cached by an earlier build (before avatars) is never read back.
+        services.AddEntityCache(configuration, new EntityCacheOptions<UserSummary>("user.v2", u => u.Id, TimeSpan.FromMinutes(30)));
         services.AddCacheMaintenanceHandler<UserProfileUpdatedIntegrationEvent, UpdatedProfileCacheHandler, UsersDbContext>();
+        services.AddIntegrationEventHandler<AvatarChangedIntegrationEvent, AvatarChangedHandler, UsersDbContext>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -1,6 +1,6 @@
 // @ts-check
 import { api } from '../api.js';
-import { h } from '../dom.js';
+import { avatarImage, h } from '../dom.js';
 import { feed, threadPath } from '../feed.js';
 import { t } from '../i18n.js';
 import { timeElement } from '../time.js';
@@ -55,6 +55,6 @@ function notificationItem(notification) {
         h('span', { 'aria-hidden': 'true' }, ' · '),
         timeElement(notification.latestAt, h)),
       h('ul', { class: 'notification-actors' },
-        notification.actors.map(actor => h('li', {}, h('a', { href: `/@${actor.username}` }, actor.displayName)))),
+        notification.actors.map(actor => h('li', {}, h('a', { href: `/@${actor.username}` }, avatarImage(actor, 32), actor.displayName)))),
       coo ? h('p', { class: 'notification-coo muted' }, h('a', { href: threadPath(coo) }, coo.text)) : null));
 }

@@ -1,6 +1,6 @@
 // @ts-check
 import { api } from '../api.js';
-import { h } from '../dom.js';
+import { avatarImage, h } from '../dom.js';
 import { feed } from '../feed.js';
 import { t } from '../i18n.js';
 
@@ -16,6 +16,7 @@ export function peopleView(main, { username, relation }) {
     listClass: 'people',
     load: cursor => api.people(username, relation, cursor),
     render: person => h('li', { 'data-id': person.id },
+      avatarImage(person, 40),
       h('a', { class: 'name', href: `/@${person.username}` }, person.displayName),
       h('span', { class: 'handle' }, `@${person.username}`)),
     emptyText: relation === 'followers' ? t('noFollowers') : t('noFollowing'),

@@ -74,6 +74,8 @@ export async function profileView(main, { viewer, username, setViewer }) {
 
   function renderHeader() {
     header.replaceChildren(
+      // The name beside it says who it is.
+      h('img', { class: 'avatar large', src: profile.avatarUrl, alt: '', width: 96, height: 96 }),
       h('h1', { tabindex: '-1' }, profile.displayName),
       h('p', { class: 'handle' }, `@${profile.username}`),
       ...(profile.bio ? [h('p', { class: 'bio' }, profile.bio)] : []),
@@ -169,11 +171,48 @@ export async function profileView(main, { viewer, username, setViewer }) {
       }
     } },
     h('h1', { tabindex: '-1' }, t('editProfile')),
-    formError(), nameField, bioField,
+    formError(), avatarField(me), nameField, bioField,
     h('div', { class: 'form-row' },
       h('button', { type: 'button', class: 'secondary', onClick: () => { renderHeader(); find(header, 'button', HTMLButtonElement)?.focus(); } }, t('cancel')),
       save));
     return form;
+  }
+
+  /**
+   * The owner's picture, changed at once rather than with the form: a chosen image is uploaded (the server takes its
+   * middle square), and Remove brings back the generated one.
+   * @param {Viewer} me
+   */
+  function avatarField(me) {
+    const preview = h('img', { class: 'avatar large', src: profile.avatarUrl, alt: t('currentAvatar'), width: 96, height: 96 });
+    const error = h('p', { class: 'form-error', role: 'alert' });
+    /** @param {() => Promise<import('../api.js').Avatar>} change @param {import('../i18n.js').TextKey} done */
+    const apply = async (change, done) => {
+      input.disabled = remove.disabled = true;
+      error.textContent = '';
+      try {
+        const avatar = await change();
+        profile = { ...profile, ...avatar };
+        setViewer({ ...me, ...avatar });
+        preview.src = avatar.avatarUrl;
+        announce(t(done));
+      } catch (failure) {
+        error.textContent = describeError(failure);
+      } finally {
+        input.disabled = remove.disabled = false;
+        input.value = '';
+      }
+    };
+    const input = h('input', { type: 'file', id: 'avatar-file', accept: 'image/jpeg,image/png,image/webp,image/gif', onChange: () => {
+      const file = input.files?.[0];
+      if (file) apply(() => api.setAvatar(file), 'avatarSaved');
+    } });
+    const remove = h('button', { type: 'button', class: 'secondary', onClick: () => apply(api.removeAvatar, 'avatarRemoved') }, t('removeAvatar'));
+    return h('fieldset', { class: 'avatar-field' },
+      h('legend', {}, t('avatar')),
+      preview,
+      h('div', {}, h('label', { for: 'avatar-file' }, t('chooseAvatar')), input, remove),
+      error);
   }
 
   renderHeader();

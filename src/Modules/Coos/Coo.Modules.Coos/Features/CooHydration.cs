@@ -53,5 +53,5 @@ internal static class CooHydration
             ? new InReplyToResponse(parentId, Author(parentAuthor))
             : null;
 
-    private static AuthorResponse Author(UserSummary user) => new(user.Id, user.Username, user.DisplayName);
+    private static AuthorResponse Author(UserSummary user) => new(user.Id, user.Username, user.DisplayName, user.AvatarUrl, user.AvatarSmallUrl);
 }

@@ -12,9 +12,6 @@ namespace Coo.Modules.Follows.Features;
 /// <summary>One follow: <see cref="FollowId"/> orders follows by time and serves as the page cursor.</summary>
 internal sealed record FollowEntry(long FollowId, long UserId);
 
-/// <summary>A user the way lists show them.</summary>
-internal sealed record UserResponse(long Id, string Username, string DisplayName);
-
 /// <summary>What both follower lists share: the same keyset walk over the graph and the same page of users.</summary>
 internal static class FollowLists
 {
@@ -31,7 +28,7 @@ internal static class FollowLists
     }
 
     /// <summary>The page of users <paramref name="query"/> lists for the user named <paramref name="username"/>.</summary>
-    public static async Task<Results<Ok<PageResponse<UserResponse>>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+    public static async Task<Results<Ok<PageResponse<UserSummary>>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         string username,
         int? limit,
         string? cursor,
@@ -57,8 +54,7 @@ internal static class FollowLists
         var items = page
             .Where(f => users.ContainsKey(f.UserId))
             .Select(f => users[f.UserId])
-            .Select(u => new UserResponse(u.Id, u.Username, u.DisplayName))
             .ToList();
-        return TypedResults.Ok(new PageResponse<UserResponse>(items, nextCursor));
+        return TypedResults.Ok(new PageResponse<UserSummary>(items, nextCursor));
     }
 }

@@ -17,6 +17,8 @@ internal abstract class MediaDbContext(DbContextOptions options) : ModuleDbConte
 
     public DbSet<SweepCandidate> SweepCandidates => Set<SweepCandidate>();
 
+    public DbSet<Avatar> Avatars => Set<Avatar>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MediaItem>(item =>
@@ -35,6 +37,20 @@ internal abstract class MediaDbContext(DbContextOptions options) : ModuleDbConte
 
             // The cleanup job's look-up: unposted uploads by age.
             item.HasIndex(m => new { m.Confirmed, m.CreatedAt });
+        });
+
+        modelBuilder.Entity<Avatar>(avatar =>
+        {
+            avatar.ToTable("avatars");
+            avatar.HasKey(a => a.UserId);
+            avatar.Property(a => a.UserId).ValueGeneratedNever();
+            avatar.Property(a => a.FileName).HasMaxLength(FileNameLength);
+            avatar.Property(a => a.SmallFileName).HasMaxLength(FileNameLength);
+            avatar.Property(a => a.Version).IsConcurrencyToken();
+
+            // The sweep asks avatars too whether they name a file.
+            avatar.HasIndex(a => a.FileName);
+            avatar.HasIndex(a => a.SmallFileName);
         });
 
         modelBuilder.Entity<SweepCandidate>(candidate =>

@@ -64,5 +64,8 @@ internal sealed record EncodedImage(byte[] Content, string Extension, int Width,
     public string FileName { get; } = MediaFileName.For(Content, Extension);
 }
 
-/// <summary>What an upload becomes: the original, capped in size, and the preview for timelines.</summary>
+/// <summary>
+/// What an upload becomes: the original, capped in size, and the preview for timelines; for an avatar, the large and
+/// the small square.
+/// </summary>
 internal sealed record ProcessedImage(EncodedImage Original, EncodedImage Preview);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Coo.Modules.Media.Jobs;
 
 /// <summary>
-/// Recurring, every ten minutes: deletes the files of deleted uploads (<see cref="SweepCandidate"/>, after its grace
-/// period) that no upload names any more. An upload of the same picture may arrive at any moment, so a file is first
+/// Recurring, every ten minutes: deletes the files of deleted uploads and replaced avatars (<see cref="SweepCandidate"/>,
+/// after its grace period) that no upload or avatar names any more. An upload of the same picture may arrive at any moment, so a file is first
 /// set aside (out of reach at once), then the uploads are asked again: one that committed before that second look
 /// gets the file back, and one that commits after it finds its file missing and writes it again
 /// (<c>UploadMediaHandler</c>), so no upload is ever left naming a file that is gone.
@@ -84,8 +84,9 @@ internal sealed partial class UnusedFileSweepJob(MediaDbContext db, IMediaStore 
         return setAside is not null;
     }
 
-    private Task<bool> IsNamedAsync(string name, CancellationToken cancellationToken) =>
-        db.Items.AnyAsync(m => m.FileName == name || m.PreviewFileName == name, cancellationToken);
+    private async Task<bool> IsNamedAsync(string name, CancellationToken cancellationToken) =>
+        await db.Items.AnyAsync(m => m.FileName == name || m.PreviewFileName == name, cancellationToken)
+        || await db.Avatars.AnyAsync(a => a.FileName == name || a.SmallFileName == name, cancellationToken);
 
     [LoggerMessage(LogLevel.Information, "Swept the media store: {Deleted} files no upload names were deleted")]
     private partial void LogSwept(int deleted);

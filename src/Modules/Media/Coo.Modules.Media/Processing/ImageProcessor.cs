@@ -1,3 +1,4 @@
+using Coo.Modules.Media.Contracts;
 using Coo.Modules.Media.Domain;
 using Coo.Shared.Kernel;
 using SixLabors.ImageSharp;
@@ -24,7 +25,16 @@ internal static class ImageProcessor
     private static readonly Configuration Formats = new(
         new JpegConfigurationModule(), new PngConfigurationModule(), new GifConfigurationModule(), new WebpConfigurationModule());
 
-    public static async Task<Result<ProcessedImage>> ProcessAsync(byte[] upload, CancellationToken cancellationToken)
+    /// <summary>A picture for a coo: the original, capped in size, and the preview for timelines.</summary>
+    public static Task<Result<ProcessedImage>> ProcessAsync(byte[] upload, CancellationToken cancellationToken) =>
+        ProcessAsync(upload, Encode, cancellationToken);
+
+    /// <summary>An avatar: the middle square of the picture, as the large and the small avatar.</summary>
+    public static Task<Result<ProcessedImage>> ProcessAvatarAsync(byte[] upload, CancellationToken cancellationToken) =>
+        ProcessAsync(upload, EncodeAvatar, cancellationToken);
+
+    private static async Task<Result<ProcessedImage>> ProcessAsync(
+        byte[] upload, Func<Image, ImageKind, ProcessedImage> encode, CancellationToken cancellationToken)
     {
         IImageInfo? info;
         IImageFormat? format;
@@ -56,7 +66,7 @@ internal static class ImageProcessor
         try
         {
             using var image = Decode(upload, kind);
-            return Encode(image, kind);
+            return encode(image, kind);
         }
         catch (Exception ex) when (ex is ImageFormatException or InvalidImageContentException or NotSupportedException)
         {
@@ -120,6 +130,16 @@ internal static class ImageProcessor
 
         using var smaller = image.Clone(x => x.Resize(preview.Width, preview.Height));
         return new ProcessedImage(encodedOriginal, EncodeAs(smaller, kind));
+    }
+
+    private static ProcessedImage EncodeAvatar(Image image, ImageKind kind)
+    {
+        var side = Math.Min(image.Width, image.Height);
+        image.Mutate(x => x
+            .Crop(new Rectangle((image.Width - side) / 2, (image.Height - side) / 2, side, side))
+            .Resize(DefaultAvatar.LargeSide, DefaultAvatar.LargeSide));
+        using var small = image.Clone(x => x.Resize(DefaultAvatar.SmallSide, DefaultAvatar.SmallSide));
+        return new ProcessedImage(EncodeAs(image, kind), EncodeAs(small, kind));
     }
 
     private static EncodedImage EncodeAs(Image image, ImageKind kind)

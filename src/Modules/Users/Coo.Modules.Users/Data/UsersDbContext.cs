@@ -29,6 +29,10 @@ internal abstract class UsersDbContext(DbContextOptions options) : ModuleDbConte
             user.Property(u => u.DisplayName).HasMaxLength(200);
             user.Property(u => u.Bio).HasMaxLength(700);
             user.Property(u => u.ProfileVersion).IsConcurrencyToken();
+
+            // Media's file URLs: the files path and a content-addressed name.
+            user.Property(u => u.AvatarUrl).HasMaxLength(200);
+            user.Property(u => u.AvatarSmallUrl).HasMaxLength(200);
             user.HasIndex(u => u.NormalizedUsername).IsUnique();
             user.HasIndex(u => u.NormalizedEmail).IsUnique();
         });

@@ -31,6 +31,14 @@ internal sealed class User
     /// <summary>Counts profile changes; a concurrency token, so a change made from stale data is refused and redone.</summary>
     public int ProfileVersion { get; private set; }
 
+    /// <summary>The uploaded avatar (Media's files), or null for the generated default (<see cref="ShownAvatar"/>).</summary>
+    public string? AvatarUrl { get; private set; }
+
+    public string? AvatarSmallUrl { get; private set; }
+
+    /// <summary>The version of Media's avatar event last applied: an older one arriving late changes nothing.</summary>
+    public long AvatarVersion { get; private set; }
+
     /// <summary>Granted to an existing account by an operator (<c>Coo.Host admin grant</c>), never by registering a name.</summary>
     public bool IsAdmin { get; private set; }
 
@@ -81,6 +89,19 @@ internal sealed class User
         }
 
         return changed;
+    }
+
+    /// <returns>True when something changed: <paramref name="version"/> is newer than the avatar shown.</returns>
+    public bool SetAvatar(long version, string? url, string? smallUrl)
+    {
+        if (version <= AvatarVersion)
+        {
+            return false;
+        }
+
+        (AvatarVersion, AvatarUrl, AvatarSmallUrl) = (version, url, smallUrl);
+        ProfileVersion++;
+        return true;
     }
 
     public TimeSpan? RemainingLockout(DateTimeOffset now) => SignInLockout.Remaining(LockedOutUntil, now);

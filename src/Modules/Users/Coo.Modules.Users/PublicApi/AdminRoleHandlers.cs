@@ -30,6 +30,6 @@ internal sealed class ListAdminsHandler(UsersDbContext db) : IQueryHandler<ListA
         await db.Users.AsNoTracking()
             .Where(u => u.IsAdmin)
             .OrderBy(u => u.NormalizedUsername)
-            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName))
+            .Select(u => ShownAvatar.Summary(u.Id, u.Username, u.DisplayName, u.AvatarUrl, u.AvatarSmallUrl))
             .ToListAsync(cancellationToken);
 }

@@ -32,7 +32,7 @@ internal sealed class GetUsersByIdsHandler(IDbContextFactory<UsersDbContext> con
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id))
-            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName))
+            .Select(u => ShownAvatar.Summary(u.Id, u.Username, u.DisplayName, u.AvatarUrl, u.AvatarSmallUrl))
             .ToListAsync(cancellationToken);
     }
 }
@@ -49,7 +49,7 @@ internal sealed class GetUserByUsernameHandler(UsersDbContext db) : IQueryHandle
         var normalized = User.NormalizeUsername(query.Username);
         return await db.Users.AsNoTracking()
             .Where(u => u.NormalizedUsername == normalized)
-            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName))
+            .Select(u => ShownAvatar.Summary(u.Id, u.Username, u.DisplayName, u.AvatarUrl, u.AvatarSmallUrl))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }
@@ -69,7 +69,7 @@ internal sealed class GetUsersByUsernamesHandler(UsersDbContext db) : IQueryHand
 
         return await db.Users.AsNoTracking()
             .Where(u => normalized.Contains(u.NormalizedUsername))
-            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName))
+            .Select(u => ShownAvatar.Summary(u.Id, u.Username, u.DisplayName, u.AvatarUrl, u.AvatarSmallUrl))
             .ToListAsync(cancellationToken);
     }
 }
@@ -86,7 +86,7 @@ internal sealed class GetUserProfileHandler(UsersDbContext db) : IQueryHandler<G
         var normalized = User.NormalizeUsername(query.Username);
         return await db.Users.AsNoTracking()
             .Where(u => u.NormalizedUsername == normalized)
-            .Select(u => new UserProfile(u.Id, u.Username, u.DisplayName, u.Bio, u.CreatedAt))
+            .Select(u => ShownAvatar.Profile(u.Id, u.Username, u.DisplayName, u.Bio, u.CreatedAt, u.AvatarUrl, u.AvatarSmallUrl))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -8,9 +8,8 @@ using Microsoft.Net.Http.Headers;
 namespace Coo.Modules.Media.Features.GetMediaFile;
 
 /// <summary>
-/// Serves an image file by its content-addressed name. A name never changes what it serves, so it is cached for ever;
-/// the answer is only ever an image: its type is fixed by the name, never sniffed, and a browser that opens it as a
-/// page gets no script, no plugin and no origin (the policy sandboxes it).
+/// Serves an image file by its content-addressed name, as every image is served (<see cref="ServedImages"/>); its
+/// type is fixed by the name.
 /// </summary>
 internal static class GetMediaFileEndpoint
 {
@@ -31,11 +30,7 @@ internal static class GetMediaFileEndpoint
             return TypedResults.NotFound();
         }
 
-        var headers = http.Response.Headers;
-        headers.CacheControl = "public, max-age=31536000, immutable";
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+        ServedImages.SetHeaders(http.Response);
         return TypedResults.Stream(file, MediaFileName.ContentType(name), entityTag: new EntityTagHeaderValue($"\"{name[..64]}\""), enableRangeProcessing: true);
     }
 }

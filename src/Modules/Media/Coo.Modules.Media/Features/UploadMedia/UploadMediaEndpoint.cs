@@ -1,4 +1,3 @@
-using Coo.Modules.Media.Domain;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
@@ -12,9 +11,6 @@ namespace Coo.Modules.Media.Features.UploadMedia;
 
 internal static class UploadMediaEndpoint
 {
-    /// <summary>The image and, around it, the form's boundaries, headers and alt text.</summary>
-    private const long BodyLimit = ImageSizes.MaxUploadBytes + (64 * 1024);
-
     public static void Map(IEndpointRouteBuilder media) => media
         .MapPost("/", UploadAsync)
         .WithName("UploadMedia")
@@ -27,7 +23,7 @@ internal static class UploadMediaEndpoint
 
         // Bearer tokens only, no cookie: a form posted by another site carries no credentials, so no antiforgery token.
         .DisableAntiforgery()
-        .WithBodyLimit(BodyLimit)
+        .WithBodyLimit(ImageUploads.BodyLimit)
         .RequireRateLimiting(MediaRateLimits.Uploading);
 
     private static async Task<Results<Created<MediaResponse>, ProblemHttpResult>> UploadAsync(
@@ -37,8 +33,7 @@ internal static class UploadMediaEndpoint
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        // The body limit bounds the file, so it fits in memory; the validator refuses what exceeds the image limit.
-        var content = file is null ? null : await ReadAsync(file, cancellationToken);
+        var content = await ImageUploads.ReadAsync(file, cancellationToken);
         var result = await sender.Send(new UploadMedia(http.User.GetUserId(), content, description), cancellationToken);
         if (!result.IsSuccess)
         {
@@ -46,12 +41,5 @@ internal static class UploadMediaEndpoint
         }
 
         return TypedResults.Created(result.Value.Url, result.Value);
-    }
-
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
     }
 }

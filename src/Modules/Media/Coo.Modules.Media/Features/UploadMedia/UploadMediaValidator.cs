@@ -10,11 +10,7 @@ internal sealed class UploadMediaValidator : AbstractValidator<UploadMedia>
 {
     public UploadMediaValidator(IStringLocalizer<MediaText> messages)
     {
-        RuleFor(c => c.Content)
-            .Must(content => content is { Length: > 0 }).WithMessage(_ => messages["FileRequired"].Value)
-            .Must(content => content is null || content.Length <= ImageSizes.MaxUploadBytes)
-            .WithMessage(_ => messages["FileTooLarge", ImageSizes.MaxUploadBytes / (1024 * 1024)].Value)
-            .OverridePropertyName("file");
+        RuleFor(c => c.Content).IsImageUpload(messages);
         RuleFor(c => UserText.Clean(c.Description))
             .NotEmpty().WithMessage(_ => messages["DescriptionRequired"].Value)
             .Must(text => UserText.IsAcceptable(text, allowLineBreaks: true)).WithMessage(_ => messages["DescriptionCharacters"].Value)

@@ -1,5 +1,6 @@
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
+using Coo.Modules.Users.Domain;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Kernel;
 using Mediator;
@@ -43,7 +44,7 @@ internal sealed class UpdateMyProfileHandler(UsersDbContext db, IEntityCache<Use
             }
 
             // Committed: the caller going away must not skip the cache (UpdatedProfileCacheHandler repeats it durably).
-            await cache.SetAsync(new UserSummary(user.Id, user.Username, user.DisplayName), CancellationToken.None);
+            await cache.SetAsync(ShownAvatar.Summary(user), CancellationToken.None);
             return MyProfileResponse.From(user);
         }
     }

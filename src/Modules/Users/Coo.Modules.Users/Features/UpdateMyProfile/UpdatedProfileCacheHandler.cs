@@ -1,5 +1,6 @@
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
+using Coo.Modules.Users.Domain;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ internal sealed class UpdatedProfileCacheHandler(UsersDbContext db, IEntityCache
 
         var current = await db.Users.AsNoTracking()
             .Where(u => u.Id == integrationEvent.UserId)
-            .Select(u => new UserSummary(u.Id, u.Username, u.DisplayName))
+            .Select(u => ShownAvatar.Summary(u.Id, u.Username, u.DisplayName, u.AvatarUrl, u.AvatarSmallUrl))
             .SingleOrDefaultAsync(cancellationToken);
         if (current is not null && !await cache.SetAsync(current, cancellationToken))
         {

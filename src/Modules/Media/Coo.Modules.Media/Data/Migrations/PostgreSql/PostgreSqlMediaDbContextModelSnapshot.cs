@@ -23,6 +23,43 @@ namespace Coo.Modules.Media.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coo.Modules.Media.Domain.Avatar", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(69)
+                        .HasColumnType("character varying(69)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("SmallFileName")
+                        .HasMaxLength(69)
+                        .HasColumnType("character varying(69)")
+                        .HasColumnName("small_file_name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_avatars");
+
+                    b.HasIndex("FileName")
+                        .HasDatabaseName("ix_avatars_file_name");
+
+                    b.HasIndex("SmallFileName")
+                        .HasDatabaseName("ix_avatars_small_file_name");
+
+                    b.ToTable("avatars", "media");
+                });
+
             modelBuilder.Entity("Coo.Modules.Media.Domain.MediaItem", b =>
                 {
                     b.Property<long>("Id")

@@ -17,6 +17,43 @@ namespace Coo.Modules.Media.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Coo.Modules.Media.Domain.Avatar", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(69)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("SmallFileName")
+                        .HasMaxLength(69)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("small_file_name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_media_avatars");
+
+                    b.HasIndex("FileName")
+                        .HasDatabaseName("ix_media_avatars_file_name");
+
+                    b.HasIndex("SmallFileName")
+                        .HasDatabaseName("ix_media_avatars_small_file_name");
+
+                    b.ToTable("media_avatars", (string)null);
+                });
+
             modelBuilder.Entity("Coo.Modules.Media.Domain.MediaItem", b =>
                 {
                     b.Property<long>("Id")

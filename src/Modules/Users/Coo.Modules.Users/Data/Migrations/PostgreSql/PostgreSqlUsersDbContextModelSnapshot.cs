@@ -81,6 +81,20 @@ namespace Coo.Modules.Users.Data.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    b.Property<string>("AvatarSmallUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("avatar_small_url");
+
+                    b.Property<string>("AvatarUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("avatar_url");
+
+                    b.Property<long>("AvatarVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("avatar_version");
+
                     b.Property<string>("Bio")
                         .IsRequired()
                         .HasMaxLength(700)

@@ -75,6 +75,20 @@ namespace Coo.Modules.Users.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("AvatarSmallUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("avatar_small_url");
+
+                    b.Property<string>("AvatarUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("avatar_url");
+
+                    b.Property<long>("AvatarVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("avatar_version");
+
                     b.Property<string>("Bio")
                         .IsRequired()
                         .HasMaxLength(700)
