@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coo.IntegrationTests.Messaging;
 using Coo.IntegrationTests.Notifications;
 
 namespace Coo.IntegrationTests.Streaming;
@@ -144,6 +145,31 @@ public sealed class UserStreamTests(ApiFixture fixture)
             }
         }
     }
+
+    [Theory, Providers]
+    public async Task A_coo_posted_after_you_followed_arrives_on_your_stream_even_when_timeline_learns_of_the_follow_after_the_coo(TestProvider provider)
+    {
+        await using var factory = CooApiFactory.WithQueuesWorkedByTheTest(provider);
+        await factory.ResetAsync();
+        using var client = factory.CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        await client.FollowOkAsync(ada, "grace");
+        await OutboxDrain.WaitAsync(factory);
+
+        // As if the follow's message were still on its way to Timeline: the edge is not there, the message waits.
+        await OutboxTests.ExecuteAsync(factory, $"DELETE FROM {OutboxTests.Table(factory, "timeline", "follow_edges")} WHERE follower_id = {ada.Id}");
+        await OutboxTests.ExecuteAsync(factory, $"UPDATE {OutboxTests.Table(factory, "timeline", "inbox_messages")} SET processed_at = NULL, attempts = 0 WHERE consumer = '{FollowConsumer}'");
+        await using var stream = await TestEventStream.OpenAsync(client, ada);
+        var coo = await client.PostCooOkAsync(grace, "posted while the follow was on its way");
+        await client.HomeTimelineBecomesAsync(grace, "posted while the follow was on its way"); // Timeline has the coo.
+
+        Assert.Equal(1, await factory.WorkQueueOnceAsync(FollowConsumer));
+        var (_, update) = await stream.NextAsync("update");
+        Assert.Equal(coo.Id, update.GetProperty("id").GetString());
+    }
+
+    private const string FollowConsumer = "Coo.Modules.Timeline.IntegrationEventHandlers.UserFollowedHandler";
 
     /// <summary>
     /// Ada follows Grace, and Timeline has taken the follow in (a coo of Grace's is in Ada's timeline): her next coos

@@ -16,7 +16,7 @@ public sealed record AvatarChangedIntegrationEvent(Guid Id, DateTimeOffset Occur
 /// The avatar of an account that has not uploaded one: a pattern drawn from its id, the same for ever, so its URLs are
 /// known without asking (and cached for ever). Relative to the server, like every media URL.
 /// </summary>
-public static class DefaultAvatar
+public sealed class DefaultAvatar
 {
     /// <summary>The side of the large square, in pixels (an uploaded avatar's too).</summary>
     public const int LargeSide = 400;
@@ -27,4 +27,8 @@ public static class DefaultAvatar
     public static string Url(long userId) => $"/api/v1/media/default-avatars/{userId}-{LargeSide}.png";
 
     public static string SmallUrl(long userId) => $"/api/v1/media/default-avatars/{userId}-{SmallSide}.png";
+
+    private DefaultAvatar()
+    {
+    }
 }

@@ -13,7 +13,7 @@ namespace Coo.Modules.Timeline.IntegrationEventHandlers;
 /// <summary>
 /// Records the follow and merges into the follower's timeline what it now shows: the followee's recent coos (their
 /// replies to people the follower follows), recent replies to the followee by people the follower follows, and the
-/// followee's recent reposts.
+/// followee's recent reposts. Those of the followee's coos that are newer than the follow are announced as new.
 /// </summary>
 internal sealed class UserFollowedHandler(
     TimelineDbContext db,
@@ -71,5 +71,12 @@ internal sealed class UserFollowedHandler(
         }
 
         cacheSync.Forgotten(follower);
+
+        // Coos posted since the follow would have come by fan-out had the follow been here first: the follower's
+        // stream hears of them as it would have (the earlier ones fill the timeline quietly).
+        foreach (var coo in theirs.Where(c => c.Id > followId))
+        {
+            cacheSync.CooAdded(coo.Id, [follower]);
+        }
     }
 }
