@@ -1,4 +1,5 @@
 using Coo.IntegrationTests.Observability;
+using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Caching;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -138,7 +139,7 @@ public sealed class CacheDurabilityTests
         var author = await client.CreateUserAsync("renamed_author");
         var coo = await client.PostCooOkAsync(author, "signed with the old name");
         using var observer = await ConnectionMultiplexer.ConnectAsync($"{redis.ConnectionString},abortConnect=false");
-        var key = $"{factory.RedisKeyPrefix}e:user:{author.Id}";
+        var key = $"{factory.RedisKeyPrefix}e:{factory.Services.GetRequiredService<EntityCacheOptions<UserSummary>>().Name}:{author.Id}";
         await Eventually.MatchAsync(
             async () =>
             {
