@@ -93,8 +93,8 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
     /// <summary>One claim from a consumer's queue, worked by a processor of the test's own, as another instance would.</summary>
     /// <returns>How many messages were claimed.</returns>
-    public Task<int> WorkQueueOnceAsync(string consumerName) =>
-        ActivatorUtilities.CreateInstance<InboxProcessor>(Services)
+    public Task<int> WorkQueueOnceAsync(string consumerName, TimeProvider? time = null) =>
+        ActivatorUtilities.CreateInstance<InboxProcessor>(Services, time ?? Services.GetRequiredService<TimeProvider>())
             .ProcessBatchAsync(Services.GetServices<IIntegrationEventConsumer>().Single(c => c.Name == consumerName), CancellationToken.None);
 
     public async Task ResetAsync()

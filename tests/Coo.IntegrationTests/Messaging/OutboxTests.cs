@@ -4,9 +4,12 @@ using Coo.Modules.Users.Data;
 using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Messaging;
 using Coo.Shared.Infrastructure.Modules;
+using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Coo.IntegrationTests.Messaging;
 
@@ -169,6 +172,42 @@ public sealed class OutboxTests(ApiFixture fixture)
         Assert.All(rows, r => Assert.Equal(1, r.Attempts));
         Assert.Contains("Probe failure", rows[2].LastError, StringComparison.Ordinal);
         Assert.Equal(2, factory.Probe.Invocations["poison_third"]); // Its first, healed delivery and this one: not run again after the rollback.
+    }
+
+    [Fact]
+    public async Task Messages_whose_transaction_waited_for_the_busy_sqlite_writer_still_commit_together()
+    {
+        await using var factory = CooApiFactory.WithQueuesWorkedByTheTest(TestProvider.Sqlite);
+        factory.Settings["Outbox:ConsumerTransactionBudget"] = "00:00:00.050";
+        await factory.ResetAsync();
+        using var client = factory.CreateClient();
+        foreach (var username in new[] { "first", "second", "third", "fourth" })
+        {
+            using var _ = await client.RegisterAsync(username);
+        }
+
+        await Eventually.MatchAsync(() => ProcessedAtAsync(factory), rows => rows.Count == 4 && rows.All(r => r is not null), what: "every registration delivered");
+        await OutboxDrain.SettleAsync(factory);
+        await ExecuteAsync(factory, $"UPDATE {Table(factory, "users", "inbox_messages")} SET processed_at = NULL, attempts = 0 WHERE consumer = '{Probe}'");
+
+        // The test holds the file's write turn, hands it to the claim, and takes it back before the claim's consumer
+        // transaction can begin; while that transaction waits, more than its budget passes.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+        await using var connection = factory.OpenConnection();
+        var gate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource);
+        Assert.True(await gate.EnterAsync(request: false, TimeSpan.FromSeconds(5), CancellationToken.None));
+        var worked = factory.WorkQueueOnceAsync(Probe, time);
+        await Eventually.MatchAsync(() => Task.FromResult(gate.Waiting), waiting => waiting == 1, what: "the claim waiting for the turn");
+        var takenBack = gate.EnterAsync(request: false, TimeSpan.FromSeconds(30), CancellationToken.None);
+        gate.Exit();
+        Assert.True(await takenBack);
+        await Eventually.MatchAsync(() => Task.FromResult(gate.Waiting), waiting => waiting == 1, what: "the consumer transaction waiting for the turn");
+        time.Advance(TimeSpan.FromSeconds(1));
+        gate.Exit();
+
+        Assert.Equal(4, await worked);
+        var processedAt = await ProcessedAtAsync(factory);
+        Assert.All(processedAt, at => Assert.Equal(processedAt[0], at)); // One mark: one transaction.
     }
 
     [Theory, Providers]

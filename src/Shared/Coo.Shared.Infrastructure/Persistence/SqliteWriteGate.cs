@@ -15,6 +15,18 @@ internal sealed class SqliteWriteGate
     private readonly Queue<TaskCompletionSource> _background = new();
     private bool _taken;
 
+    /// <summary>How many wait for the turn now.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requests.Count(t => !t.Task.IsCompleted) + _background.Count(t => !t.Task.IsCompleted);
+            }
+        }
+    }
+
     /// <summary>The one gate of a database file for the whole process, whichever host or context writes to it.</summary>
     public static SqliteWriteGate For(string path) => Files.GetOrAdd(Path.GetFullPath(path), _ => new SqliteWriteGate());
 
