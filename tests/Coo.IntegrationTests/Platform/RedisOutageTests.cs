@@ -13,7 +13,7 @@ public sealed class RedisOutageTests
     private static readonly TimeSpan HangDetector = TimeSpan.FromSeconds(30);
 
     [PostgreSqlFact]
-    public async Task Requests_succeed_while_Redis_hangs_or_dies_and_timelines_are_exact_again_within_seconds_after_it_returns()
+    public async Task Requests_succeed_while_Redis_hangs_or_dies_new_streams_are_told_when_to_retry_and_timelines_are_exact_again_within_seconds_after_it_returns()
     {
         await using var redis = await RedisServerProcess.StartAsync();
         await using var factory = new CooApiFactory(TestProvider.PostgreSql, ownDatabase: true)
@@ -75,7 +75,24 @@ public sealed class RedisOutageTests
         await CompletesAsync(() => client.PostCooOkAsync(author, "while down"));
         await client.HomeTimelineBecomesAsync(reader, "while down", "while frozen", "before");
 
+        // The live log is in Redis: a new stream is turned away with a time to come back, not held open unfed.
+        using (var turnedAway = await client.SendAsAsync(HttpMethod.Get, "/api/v1/streaming/user", reader.Tokens.AccessToken).WaitAsync(HangDetector))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, turnedAway.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(5), turnedAway.Headers.RetryAfter?.Delta);
+            Assert.Equal("urn:coo:problem:streaming.unavailable", (await turnedAway.ReadProblemAsync()).GetProperty("type").GetString());
+        }
+
         await redis.RestartAsync();
+        await Eventually.MatchAsync(
+            async () =>
+            {
+                using var response = await client.SendAsAsync(HttpMethod.Get, "/api/v1/streaming/user", reader.Tokens.AccessToken);
+                return response.StatusCode;
+            },
+            status => status == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30),
+            "a stream to open again after Redis restarted");
         await Eventually.MatchAsync(
             async () =>
             {
