@@ -1,3 +1,6 @@
+using Coo.Modules.Media.Domain;
+using Coo.Shared.Kernel;
+
 namespace Coo.Modules.Media.Processing;
 
 /// <summary>
@@ -18,6 +21,13 @@ internal sealed class DecodingSlots : IDisposable
     /// <summary>A slot, to dispose when the decode is done; null when none became free in time.</summary>
     public async Task<IDisposable?> TryTakeAsync(CancellationToken cancellationToken) =>
         await _free.WaitAsync(MaxWait, cancellationToken) ? new Slot(_free) : null;
+
+    /// <summary>Decodes in a slot; <see cref="MediaModuleErrors.Busy"/> when none became free in time.</summary>
+    public async Task<Result<ProcessedImage>> DecodeAsync(Func<Task<Result<ProcessedImage>>> decode, CancellationToken cancellationToken)
+    {
+        using var slot = await TryTakeAsync(cancellationToken);
+        return slot is null ? MediaModuleErrors.Busy : await decode();
+    }
 
     public void Dispose() => _free.Dispose();
 

@@ -20,30 +20,13 @@ internal sealed class ChangeAvatarHandler(MediaDbContext db, IMediaStore store, 
 
     public async ValueTask<Result<AvatarResponse>> Handle(SetAvatar command, CancellationToken cancellationToken)
     {
-        Result<ProcessedImage> processed;
-        using (var slot = await decoding.TryTakeAsync(cancellationToken))
-        {
-            if (slot is null)
-            {
-                return MediaModuleErrors.Busy;
-            }
-
-            processed = await ImageProcessor.ProcessAvatarAsync(command.Content!, cancellationToken);
-        }
-
+        var processed = await decoding.DecodeAsync(() => ImageProcessor.ProcessAvatarAsync(command.Content!, cancellationToken), cancellationToken);
         if (!processed.IsSuccess)
         {
             return processed.Error!;
         }
 
-        // Files first, and again after the commit, for the reasons UploadMediaHandler gives.
-        var image = processed.Value;
-        await store.PutAsync(image.Original.FileName, image.Original.Content, cancellationToken);
-        await store.PutAsync(image.Preview.FileName, image.Preview.Content, cancellationToken);
-        var response = await ChangeAsync(command.UserId, image, cancellationToken);
-        await store.PutAsync(image.Original.FileName, image.Original.Content, CancellationToken.None);
-        await store.PutAsync(image.Preview.FileName, image.Preview.Content, CancellationToken.None);
-        return response;
+        return await store.StoreAroundAsync(processed.Value, () => ChangeAsync(command.UserId, processed.Value, cancellationToken), cancellationToken);
     }
 
     public async ValueTask<AvatarResponse> Handle(RemoveAvatar command, CancellationToken cancellationToken) =>
