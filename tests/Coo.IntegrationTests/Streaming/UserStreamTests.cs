@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Coo.IntegrationTests.Messaging;
 using Coo.IntegrationTests.Notifications;
@@ -35,6 +37,30 @@ public sealed class UserStreamTests(ApiFixture fixture)
         (await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{coo.Id}", grace.Tokens.AccessToken)).Dispose();
         var (_, deleted) = await stream.NextAsync("delete");
         Assert.Equal(coo.Id, deleted.GetProperty("id").GetString());
+    }
+
+    [Theory, Providers]
+    public async Task A_repost_by_someone_you_follow_arrives_on_your_stream_as_the_coo_they_reposted_at_the_repost_s_place(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var (ada, grace) = await AdaFollowingGraceAsync(client);
+        var hopper = await client.CreateUserAsync("hopper");
+        var coo = await client.PostCooOkAsync(hopper, "worth passing on");
+        await using var stream = await TestEventStream.OpenAsync(client, ada);
+
+        await client.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "repost");
+        var (_, update) = await stream.NextAsync("update");
+        Assert.Equal(coo.Id, update.GetProperty("id").GetString());
+        Assert.Equal("hopper", update.GetProperty("author").GetProperty("username").GetString());
+        Assert.Equal("grace", update.GetProperty("repostedBy").GetProperty("username").GetString());
+        var repostId = update.GetProperty("repostId").GetString()!;
+        Assert.True(long.Parse(repostId, CultureInfo.InvariantCulture) > long.Parse(coo.Id, CultureInfo.InvariantCulture));
+
+        // What the stream announced is what the timeline shows: the coo, at the top, placed by the same repost.
+        using var home = await client.SendAsAsync(HttpMethod.Get, "/api/v1/timelines/home", ada.Tokens.AccessToken);
+        var first = (await home.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
+        Assert.Equal(coo.Id, first.GetProperty("id").GetString());
+        Assert.Equal(repostId, first.GetProperty("repostId").GetString());
     }
 
     [Theory, Providers]

@@ -45,7 +45,7 @@ internal static class HomeTimelineEndpoint
         {
             if (coos.TryGetValue(item.CooId, out var coo) && (item.RepostedById is not { } reposterId || reposters.ContainsKey(reposterId)))
             {
-                shown.Add(item.RepostedById is { } by ? coo with { RepostedBy = reposters[by] } : coo);
+                shown.Add(item.RepostedById is { } by ? coo with { RepostedBy = reposters[by], RepostId = item.Position } : coo);
             }
         }
 

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Notifications.Contracts;
+using Coo.Modules.Reactions.Contracts;
+using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Live;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
@@ -15,7 +17,7 @@ namespace Coo.Host.Compositions.Streaming;
 
 /// <summary>
 /// The user's live stream (server-sent events): a coo coming into their home timeline (<c>update</c>, the coo as a
-/// timeline shows it, from Coos), one leaving it (<c>delete</c>), and a change of their notifications
+/// timeline shows it, from Coos; by a repost, with who reposted it from Users and the repost's id as its place), one leaving it (<c>delete</c>), and a change of their notifications
 /// (<c>notification</c>, with the unread count from Notifications), each with its log id as the SSE id; a <c>heartbeat</c> on
 /// opening and when idle. A reconnect sending
 /// <c>Last-Event-ID</c> gets exactly the events after it while the log still holds them (<see cref="LiveOptions.Linger"/>
@@ -102,7 +104,15 @@ internal static class UserStreamEndpoint
 
         private async IAsyncEnumerable<SseItem<string>> ShowAsync(IReadOnlyList<UserEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            long[] added = [.. events.Where(e => e.Kind == UserEventKind.HomeCooAdded).Select(e => e.SubjectId).Distinct()];
+            long[] repostIds = [.. events.Where(e => e.Kind == UserEventKind.HomeRepostAdded).Select(e => e.SubjectId).Distinct()];
+            var reposts = repostIds.Length == 0
+                ? []
+                : (await sender.Send(new GetReposts(repostIds), cancellationToken)).ToDictionary(r => r.RepostId);
+            long[] reposterIds = [.. reposts.Values.Select(r => r.UserId).Distinct()];
+            var reposters = reposterIds.Length == 0
+                ? []
+                : (await sender.Send(new GetUsersByIds(reposterIds), cancellationToken)).ToDictionary(u => u.Id, u => new AuthorResponse(u.Id, u.Username, u.DisplayName, u.AvatarUrl, u.AvatarSmallUrl));
+            long[] added = [.. events.Where(e => e.Kind == UserEventKind.HomeCooAdded).Select(e => e.SubjectId).Concat(reposts.Values.Select(r => r.CooId)).Distinct()];
             var coos = added.Length == 0
                 ? []
                 : (await sender.Send(new GetCooResponses(added, viewerId), cancellationToken)).ToDictionary(c => c.Id);
@@ -117,6 +127,13 @@ internal static class UserStreamEndpoint
                     // A coo deleted since it was added is left out: its delete follows.
                     case UserEventKind.HomeCooAdded when coos.TryGetValue(userEvent.SubjectId, out var coo):
                         yield return new SseItem<string>(JsonSerializer.Serialize(coo, json), "update") { EventId = id };
+                        break;
+                    // An undone repost, or a coo or reposter gone since, is left out: the timeline no longer shows it.
+                    case UserEventKind.HomeRepostAdded
+                        when reposts.TryGetValue(userEvent.SubjectId, out var repost) && coos.TryGetValue(repost.CooId, out var reposted)
+                            && reposters.TryGetValue(repost.UserId, out var reposter):
+                        var shown = reposted with { RepostedBy = reposter, RepostId = repost.RepostId };
+                        yield return new SseItem<string>(JsonSerializer.Serialize(shown, json), "update") { EventId = id };
                         break;
                     case UserEventKind.HomeCooRemoved:
                         yield return new SseItem<string>(JsonSerializer.Serialize(new SubjectEvent(userEvent.SubjectId), json), "delete") { EventId = id };

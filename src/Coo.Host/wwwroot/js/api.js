@@ -37,12 +37,12 @@ import { language } from './i18n.js';
  * A coo the way clients render it, with its author, the entities in its text, its images (none: an empty list), how
  * often it was liked and reposted, whether you liked or reposted it (false for visitors), the coo it answers (null for
  * none; it may be deleted since) and how many replies it has; on the home timeline, who reposted it when that is why
- * it is there.
+ * it is there, and that repost's id, which is its place there.
  * @typedef {{
  *   id: string, text: string, createdAt: string, author: UserSummary, entities: CooEntities, media: CooMedia[],
  *   likesCount: number, repostsCount: number, likedByYou: boolean, repostedByYou: boolean,
  *   inReplyTo: { id: string, author: UserSummary } | null, repliesCount: number,
- *   repostedBy?: UserSummary | null
+ *   repostedBy?: UserSummary | null, repostId?: string | null
  * }} Coo
  */
 

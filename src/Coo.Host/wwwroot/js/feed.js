@@ -24,9 +24,13 @@ import { timeElement } from './time.js';
 /** @typedef {{ pressed: boolean, count: number }} ReactionState Whether you reacted, and how many did. */
 
 /**
- * What a list needs of its items: ids that are time-ordered snowflakes, as strings.
- * @typedef {{ id: string }} Identified
+ * What a list needs of its items: ids that are time-ordered snowflakes, as strings; an item there by a repost has its
+ * place at the repost's id.
+ * @typedef {{ id: string, repostId?: string | null }} Identified
  */
+
+/** @param {Identified} item */
+const placeOf = item => item.repostId ?? item.id;
 
 /**
  * @template {Identified} T
@@ -36,7 +40,8 @@ import { timeElement } from './time.js';
  *   insert(items: T[]): number,
  *   hasFirstPage(): boolean,
  *   has(id: string): boolean,
- *   oldestId(): string | null,
+ *   shows(item: T): boolean,
+ *   oldestPlace(): string | null,
  *   remove(id: string): void,
  *   stop(): void,
  * }} Feed
@@ -347,12 +352,31 @@ export function feed({ label, load, render, emptyText, listClass = 'feed', moreT
     for (const item of items) {
       if (ids.has(item.id)) continue;
       ids.add(item.id);
-      list.append(render(item));
+      list.append(placed(item));
     }
   }
 
+  /** @param {T} item */
+  function placed(item) {
+    const rendered = render(item);
+    rendered.dataset['place'] = placeOf(item);
+    return rendered;
+  }
+
+  /** @param {string} id */
+  const shown = id => list.querySelector(`[data-id="${CSS.escape(id)}"]`);
+
+  /**
+   * Whether the item is shown at its place or a newer one.
+   * @param {T} item
+   */
+  function shows(item) {
+    const showing = shown(item.id);
+    return showing !== null && BigInt(placeOfElement(showing)) >= BigInt(placeOf(item));
+  }
+
   /** @param {Element} item */
-  const idOf = item => (item instanceof HTMLElement ? item.dataset['id'] ?? null : null);
+  const placeOfElement = item => (item instanceof HTMLElement ? item.dataset['place'] ?? item.dataset['id'] ?? '0' : '0');
 
   return {
     element,
@@ -360,13 +384,17 @@ export function feed({ label, load, render, emptyText, listClass = 'feed', moreT
       observer.observe(more);
       return loadNext();
     },
-    /** Adds items in id order (ids are time-ordered, newest first), skipping any already shown. */
+    /**
+     * Adds items at their places (time-ordered, newest first), skipping any already shown; one shown already that a
+     * newer repost brings back moves up to that repost's place, as the timeline has it.
+     */
     insert(items) {
-      const fresh = items.filter(item => !ids.has(item.id));
+      const fresh = items.filter(item => !shows(item));
       for (const item of fresh) {
         ids.add(item.id);
-        const next = [...list.children].find(child => BigInt(idOf(child) ?? '0') < BigInt(item.id));
-        list.insertBefore(render(item), next ?? null);
+        shown(item.id)?.remove();
+        const next = [...list.children].find(child => BigInt(placeOfElement(child)) < BigInt(placeOf(item)));
+        list.insertBefore(placed(item), next ?? null);
       }
       if (fresh.length > 0) status.textContent = '';
       return fresh.length;
@@ -377,12 +405,14 @@ export function feed({ label, load, render, emptyText, listClass = 'feed', moreT
     has(id) {
       return ids.has(id);
     },
-    oldestId() {
-      return list.lastElementChild ? idOf(list.lastElementChild) : null;
+    shows,
+    /** The place of the last item shown: older items come by scrolling. */
+    oldestPlace() {
+      return list.lastElementChild ? placeOfElement(list.lastElementChild) : null;
     },
     remove(id) {
       ids.delete(id);
-      list.querySelector(`[data-id="${CSS.escape(id)}"]`)?.remove();
+      shown(id)?.remove();
       if (ids.size === 0 && done) status.textContent = emptyText;
     },
     stop() {

@@ -5,7 +5,8 @@ namespace Coo.Modules.Coos.Contracts;
 /// and <see cref="RepostedByYou"/> are false for an anonymous caller): what the Coos endpoints and every page of coos
 /// answer. <see cref="InReplyTo"/> names the coo a reply answers (null for a coo that answers none).
 /// <see cref="Media"/> are its images, in the author's order (none: an empty list).
-/// <see cref="RepostedBy"/> is set only on a home timeline, where the coo is shown because that person reposted it.
+/// <see cref="RepostedBy"/> is set only on a home timeline, where the coo is shown because that person reposted it, and
+/// <see cref="RepostId"/> then is that repost: the coo's place in the timeline, newer than the coo itself.
 /// </summary>
 public sealed record CooResponse(
     long Id,
@@ -20,7 +21,8 @@ public sealed record CooResponse(
     InReplyToResponse? InReplyTo,
     int RepliesCount,
     IReadOnlyList<CooMediaResponse> Media,
-    AuthorResponse? RepostedBy = null);
+    AuthorResponse? RepostedBy = null,
+    long? RepostId = null);
 
 /// <summary>
 /// An image on a coo: <see cref="Url"/> is the image at most 2048 pixels on its longest side, <see cref="PreviewUrl"/>

@@ -13,6 +13,9 @@ public enum UserEventKind
 
     /// <summary>Their notifications changed; the subject is the notification group.</summary>
     NotificationsChanged,
+
+    /// <summary>A coo came into (or moved up) their home timeline by a repost; the subject is the repost.</summary>
+    HomeRepostAdded,
 }
 
 /// <summary>One event of a user's log; <see cref="Id"/> orders the log and is what a stream sends as the SSE event id.</summary>

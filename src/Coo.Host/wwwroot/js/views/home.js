@@ -56,12 +56,13 @@ export async function homeView(main, { viewer }) {
   timeline.start();
 
   /**
-   * Anything older than the oldest coo shown arrives by scrolling; anything newer and not shown is new.
+   * Anything placed below the last coo shown arrives by scrolling; anything placed above it and not shown there is new
+   * (a coo shown lower down that a newer repost brings back too).
    * @param {Coo} coo
    */
   function isUnseen(coo) {
-    const oldest = timeline.oldestId();
-    return !timeline.has(coo.id) && (oldest === null || BigInt(coo.id) > BigInt(oldest));
+    const oldest = timeline.oldestPlace();
+    return !timeline.shows(coo) && (oldest === null || BigInt(coo.repostId ?? coo.id) > BigInt(oldest));
   }
 
   async function poll() {
@@ -82,8 +83,8 @@ export async function homeView(main, { viewer }) {
   /** @param {Event} event */
   function onUpdate(event) {
     const coo = /** @type {CustomEvent<Coo>} */ (event).detail;
-    if (!timeline.hasFirstPage() || !isUnseen(coo) || pending.some(item => item.id === coo.id)) return;
-    pending = [coo, ...pending];
+    if (!timeline.hasFirstPage() || !isUnseen(coo) || pending.some(item => item.id === coo.id && (item.repostId ?? item.id) === (coo.repostId ?? coo.id))) return;
+    pending = [coo, ...pending.filter(item => item.id !== coo.id)];
     updateNotice();
     announce(notice.textContent ?? '');
   }

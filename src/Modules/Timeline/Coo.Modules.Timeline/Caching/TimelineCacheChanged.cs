@@ -7,6 +7,9 @@ internal enum TimelineCacheChange
     CooAdded,
     CooRemoved,
     TimelinesForgotten,
+
+    /// <summary>A repost (<see cref="TimelineCacheChanged.RepostId"/>) put its coo on the timelines, or moved it up.</summary>
+    RepostAdded,
 }
 
 /// <summary>
@@ -15,13 +18,16 @@ internal enum TimelineCacheChange
 /// follow even when Redis missed the change or the instance that made it died right after the commit.
 /// </summary>
 [IntegrationEvent("timeline.cache-changed.v1")]
-internal sealed record TimelineCacheChanged(Guid Id, DateTimeOffset OccurredAt, TimelineCacheChange Change, long CooId, long[] OwnerIds) : IIntegrationEvent
+internal sealed record TimelineCacheChanged(Guid Id, DateTimeOffset OccurredAt, TimelineCacheChange Change, long CooId, long[] OwnerIds, long RepostId = 0) : IIntegrationEvent
 {
     public static TimelineCacheChanged CooAdded(long cooId, IEnumerable<long> ownerIds, DateTimeOffset now) =>
         new(Guid.CreateVersion7(), now, TimelineCacheChange.CooAdded, cooId, [.. ownerIds]);
 
     public static TimelineCacheChanged CooRemoved(long cooId, IEnumerable<long> ownerIds, DateTimeOffset now) =>
         new(Guid.CreateVersion7(), now, TimelineCacheChange.CooRemoved, cooId, [.. ownerIds]);
+
+    public static TimelineCacheChanged RepostAdded(long cooId, long repostId, IEnumerable<long> ownerIds, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(), now, TimelineCacheChange.RepostAdded, cooId, [.. ownerIds], repostId);
 
     public static TimelineCacheChanged Forgotten(IEnumerable<long> ownerIds, DateTimeOffset now) =>
         new(Guid.CreateVersion7(), now, TimelineCacheChange.TimelinesForgotten, 0, [.. ownerIds]);

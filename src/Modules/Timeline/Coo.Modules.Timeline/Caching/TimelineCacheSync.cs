@@ -16,6 +16,10 @@ internal sealed class TimelineCacheSync(
 
     public void CooRemoved(long cooId, IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.CooRemoved(cooId, ownerIds, time.GetUtcNow()));
 
+    /// <summary>After a repost put its coo on the owners' timelines or moved it up: rebuilt on their next read, and announced.</summary>
+    public void RepostAdded(long cooId, long repostId, IReadOnlyCollection<long> ownerIds) =>
+        Record(TimelineCacheChanged.RepostAdded(cooId, repostId, ownerIds, time.GetUtcNow()));
+
     /// <summary>After a repost moved, added or removed entries: the owners' cached timelines are rebuilt on their next read.</summary>
     public void Reshaped(IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.Forgotten(ownerIds, time.GetUtcNow()));
 

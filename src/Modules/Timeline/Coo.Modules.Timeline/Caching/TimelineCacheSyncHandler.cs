@@ -23,21 +23,28 @@ internal sealed class TimelineCacheSyncHandler(ITimelineCache cache, IUserEventL
     }
 
     /// <summary>
-    /// Whether the cache confirmed the change. The owners' open streams hear of an added or removed coo once the cache
+    /// Whether the cache confirmed the change. The owners' open streams hear of an added, reposted or removed coo once the cache
     /// has it, so that what a stream announces is also what a read of the timeline shows.
     /// </summary>
     public static async Task<bool> ApplyAsync(ITimelineCache cache, IUserEventLog live, TimelineCacheChanged change, CancellationToken cancellationToken)
     {
         var (cooId, owners) = (change.CooId, change.OwnerIds);
-        var (applied, liveEvent) = change.Change switch
+        var applied = change.Change switch
         {
-            TimelineCacheChange.CooAdded => (await cache.AddAsync(cooId, owners, cancellationToken), UserEventKind.HomeCooAdded),
-            TimelineCacheChange.CooRemoved => (await cache.RemoveAsync(cooId, owners, cancellationToken), UserEventKind.HomeCooRemoved),
-            _ => (await cache.ForgetAsync(owners, cancellationToken), (UserEventKind?)null),
+            TimelineCacheChange.CooAdded => await cache.AddAsync(cooId, owners, cancellationToken),
+            TimelineCacheChange.CooRemoved => await cache.RemoveAsync(cooId, owners, cancellationToken),
+            _ => await cache.ForgetAsync(owners, cancellationToken),
         };
-        if (applied && liveEvent is { } kind)
+        (UserEventKind Kind, long Subject)? announced = change.Change switch
         {
-            await live.AppendAsync(owners, kind, cooId, cancellationToken);
+            TimelineCacheChange.CooAdded => (UserEventKind.HomeCooAdded, cooId),
+            TimelineCacheChange.CooRemoved => (UserEventKind.HomeCooRemoved, cooId),
+            TimelineCacheChange.RepostAdded => (UserEventKind.HomeRepostAdded, change.RepostId),
+            _ => null,
+        };
+        if (applied && announced is { } userEvent)
+        {
+            await live.AppendAsync(owners, userEvent.Kind, userEvent.Subject, cancellationToken);
         }
 
         return applied;

@@ -43,6 +43,6 @@ internal sealed class CooRepostedHandler(
         }
 
         var large = await largeAuthors.SkippingFanOutAsync([integrationEvent.UserId], cancellationToken);
-        cacheSync.Reshaped(await timelines.AddRepostAsync(repost, toFollowers: large.Count == 0, cancellationToken));
+        cacheSync.RepostAdded(coo.Id, repostId, await timelines.AddRepostAsync(repost, toFollowers: large.Count == 0, cancellationToken));
     }
 }
