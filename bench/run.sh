@@ -6,10 +6,17 @@
 # Other options (defaults): --mode embedded|server|both, --users 10000 --follows 200000 --coos 100000 (scale 1),
 # --readers 256 --connections 32 --warmup 5 --duration 15 (seconds), --settle 30 (seconds, first ceiling and read runs),
 # --rounds 3 (ceiling and warm reads alternate, each reported as its median run), --followers 1000 --posts 30 (freshness),
-# --posters 8 (concurrent posters), --likers 1000 (distinct users liking one coo at once), --report artifacts/bench/report.md,
-# --profile yes (perf: where the host's CPU goes in an extra warm-read run and an extra posting run).
+# --posters 8 (concurrent posters), --likers 1000 (distinct users liking one coo at once),
+# --notifications 10000 (seeded for one user, whose first page, a deep page and unread count wrk reads),
+# --live-posts 50 (coos timed from acknowledgement to `update` on followers' live streams; in server mode on a second
+# host instance the bench starts on the same databases and Redis, in embedded mode on the same instance),
+# --streams 1000,2000,5000 (idle live streams held at each step, of the --followers users in turn; needs that many open
+# files, ulimit -n, beside the rest; more than 5 per user raises Streaming:MaxStreamsPerUser for the bench's host),
+# --report artifacts/bench/report.md, --profile yes (perf: where the host's CPU goes in an extra warm-read run and an
+# extra posting run).
 # COO_BENCH_KEEP=1 keeps the seeded database (and its folder) after the run, to look at it.
-# wrk drives the ceiling and the home timeline reads; the bench's C# client posts and runs the freshness scenario.
+# wrk drives the ceiling, the home timeline and the notifications reads; the bench's C# client posts, holds the live
+# streams and runs the freshness scenarios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The bench machine is a fresh Debian, the bench run as root.

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Coo.Shared.Infrastructure.Live;
 
 namespace Coo.Bench;
 
@@ -36,14 +37,18 @@ internal sealed class BenchHost : IAsyncDisposable
         ["RateLimits:Reads:PermitLimit"] = "100000000",
     };
 
-    /// <summary>Settings that server mode needs; the generator id differs from the seeder's (<see cref="DataGenerator.GeneratorId"/>).</summary>
+    /// <summary>
+    /// Settings that server mode needs, the same on every instance but <c>Ids:GeneratorId</c> (<see cref="FirstGeneratorId"/>
+    /// and up, none the seeder's <see cref="DataGenerator.GeneratorId"/>).
+    /// </summary>
     private static readonly Dictionary<string, string> ServerSettings = new(StringComparer.Ordinal)
     {
         ["Database:Provider"] = "PostgreSql",
         ["Auth:SigningKey"] = "bench-signing-key-of-a-sufficient-length-0123456789",
-        ["Ids:GeneratorId"] = "9",
         ["Media:StoragePath"] = Path.Combine(Path.GetTempPath(), "coo-bench-media"),
     };
+
+    private const int FirstGeneratorId = 9;
 
     private readonly Process _process;
 
@@ -60,7 +65,8 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<BenchHost> StartAsync(BenchOptions options, BenchDatabase database)
+    /// <param name="instance">0 for the host the bench loads; 1 for a second one on the same databases (server mode).</param>
+    public static async Task<BenchHost> StartAsync(BenchOptions options, BenchDatabase database, int instance = 0)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = database.Folder, UseShellExecute = false, RedirectStandardOutput = true };
@@ -76,8 +82,16 @@ internal sealed class BenchHost : IAsyncDisposable
         }
 
         var settings = new Dictionary<string, string>(HostSettings) { ["ConnectionStrings:Coo"] = database.ConnectionString };
+        if (IdleStreamsScenario.StreamsPerUser(options) is var streamsPerUser && streamsPerUser > new LiveOptions().MaxStreamsPerUser)
+        {
+            // An operator's setting (up to 100): more streams than the default allows per signed-in user, rather than a
+            // sign-in, a deliberately slow hash, for every few streams.
+            settings["Streaming:MaxStreamsPerUser"] = streamsPerUser.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (database.IsServer)
         {
+            settings["Ids:GeneratorId"] = (FirstGeneratorId + instance).ToString(CultureInfo.InvariantCulture);
             foreach (var (key, value) in ServerSettings)
             {
                 settings[key] = value;
@@ -133,12 +147,10 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     /// <summary>The most resident memory the host process has used since it started (VmHWM), in bytes.</summary>
-    public long PeakMemoryBytes()
-    {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        var kilobytes = line["VmHWM:".Length..].Trim().Split(' ')[0];
-        return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
-    }
+    public long PeakMemoryBytes() => StatusBytes("VmHWM:");
+
+    /// <summary>The host process's resident memory now (VmRSS, its working set), in bytes.</summary>
+    public long WorkingSetBytes() => StatusBytes("VmRSS:");
 
     /// <summary>
     /// Kills the process: the host is built to survive that (the crash test proves it), and nothing the bench measures
@@ -153,6 +165,14 @@ internal sealed class BenchHost : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
+    }
+
+    /// <summary>A size line of /proc/[pid]/status, e.g. <c>VmRSS:   123456 kB</c>, in bytes.</summary>
+    private long StatusBytes(string field)
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        var kilobytes = line[field.Length..].Trim().Split(' ')[0];
+        return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
     }
 
     private static int FreePort()

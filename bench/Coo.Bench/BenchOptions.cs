@@ -25,6 +25,9 @@ internal sealed record BenchOptions(
     int Followers,
     int Posts,
     int Likers,
+    IReadOnlyList<int> Streams,
+    int LivePosts,
+    int Notifications,
     string? PostgreSql,
     string? Redis,
     string ReportPath,
@@ -60,6 +63,12 @@ internal sealed record BenchOptions(
             throw new ArgumentException("--scale lists whole numbers of at least 1, e.g. 1,10");
         }
 
+        var streams = Get("streams", "1000,2000,5000").Split(',').Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).Order().ToArray();
+        if (streams[0] < 1)
+        {
+            throw new ArgumentException("--streams lists how many idle streams to hold at each step, e.g. 1000,2000,5000");
+        }
+
         return new BenchOptions(
             values.TryGetValue("host", out var dll) ? Path.GetFullPath(dll) : throw new ArgumentException("--host <path to Coo.Host.dll> is required"),
             modes,
@@ -75,6 +84,9 @@ internal sealed record BenchOptions(
             Number("followers", 1000),
             Number("posts", 30),
             Number("likers", 1000),
+            streams,
+            Number("live-posts", 50),
+            Number("notifications", 10_000),
             postgreSql,
             Environment.GetEnvironmentVariable("COO_BENCH_REDIS"),
             Path.GetFullPath(Get("report", "artifacts/bench/report.md")),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Coo.Shared.Infrastructure.Live;
 
 namespace Coo.Bench;
 
@@ -32,7 +33,8 @@ internal static class BenchReport
         Line(F($"Data at scale 1: {options.Size}; scales {string.Join(", ", options.Scales.Select(s => $"{s}×"))}. ")
             + F($"{options.Connections} connections, {options.WarmUp.TotalSeconds:F0} s warm-up, {options.Duration.TotalSeconds:F0} s measured ")
             + F($"(after {options.Settle.TotalSeconds:F0} s for the JIT to settle; the ceiling and warm reads are each the median of {options.Rounds} runs, alternating); ")
-            + F($"reads and posts by {options.Readers} signed-in users; freshness: {options.Followers:N0} followers, {options.Posts} posts; like storm: {options.Likers:N0} users."));
+            + F($"reads and posts by {options.Readers} signed-in users; freshness: {options.Followers:N0} followers, {options.Posts} posts; like storm: {options.Likers:N0} users; ")
+            + F($"notifications: one user with {options.Notifications:N0}; live streams: {options.LivePosts} posts timed, idle streams in steps of {string.Join(", ", options.Streams.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))}."));
         foreach (var mode in modes)
         {
             var ceiling = mode.Ceilings.First().Value;
@@ -52,6 +54,10 @@ internal static class BenchReport
 
             Row(F($"home timeline page reads again, {mode.Reads.First().Key}× data, caches warm"), mode.WarmReads!, ceiling);
             Row(F($"home timeline page reads, {mode.Reads.First().Key}× data, caches warm, `/metrics` scraped every second"), mode.ScrapedReads!, ceiling);
+            var notifications = mode.NotificationReads!;
+            Row(F($"notifications first page `GET /api/v1/notifications`, one user with {notifications.Seed.Notifications:N0} notifications in {notifications.Seed.Groups.Count:N0} groups"), notifications.FirstPage, ceiling);
+            Row(F($"notifications page after {notifications.DeepPageAfter:N0} groups (by its cursor), the same user"), notifications.DeepPage, ceiling);
+            Row(F($"notifications `GET /api/v1/notifications/unread-count`, the same user ({notifications.UnreadCount:N0} unread)"), notifications.Unread, ceiling);
             Row(F($"posting `POST /api/v1/coos` by {options.Posters} concurrent posters (fan-out running), {mode.Reads.First().Key}× data"), mode.Posting!, ceiling);
             var fresh = mode.Freshness!;
             void LatencyRow(string name, Percentiles p) => Line(F($"| {name} | {LoadDriver.Name} | | | {p.P50:F1} | {p.P90:F1} | {p.P99:F1} | {p.Max:F1} | | | | | | |"));
@@ -59,6 +65,9 @@ internal static class BenchReport
             LatencyRow("freshness: one author's posts, one at a time", fresh.PostLatency);
             var storm = mode.LikeStorm!;
             LatencyRow(F($"like storm: `PUT /api/v1/coos/{{id}}/like` by {storm.Likes:N0} users at once, one coo"), storm.LatencyMs);
+            var streamFreshness = mode.StreamFreshness!;
+            var streamsWhere = streamFreshness.OtherInstance ? "a second instance" : "the same instance (embedded mode has one)";
+            LatencyRow(F($"live stream freshness: post acknowledged → `update` on {streamFreshness.Streams} followers' streams on {streamsWhere}, {streamFreshness.Posts} posts"), streamFreshness.Freshness);
             Line();
             Line("Mean response bytes: whole responses, headers included, under wrk; bodies under the C# client. CPU shares are of all cores over the measured run; "
                 + "Redis: the `redis-server` processes (shared with anything else using them), – when the mode does not use Redis. "
@@ -72,6 +81,26 @@ internal static class BenchReport
             Line(F($"Like storm: {storm.Likes:N0} likes sent at once, {storm.Failures:N0} failed; the coo's likesCount afterwards: {storm.FinalCount:N0}{(storm.FinalCount == storm.Likes - storm.Failures ? " (every like counted)" : " (NOT every like counted)")}."));
             var (queued, drainedAfter) = mode.FanOutBacklog!.Value;
             Line(F($"Fan-out under the posting load: {queued:N0} coos still queued when it stopped, all on their followers' timelines {drainedAfter.TotalSeconds:F1} s later."));
+            Line(F($"Notifications: user{notifications.Seed.Recipient} has {notifications.Seed} (seeded into the Notifications module's tables as its grouping stores them; their likes and reposts are not in the Reactions module); ")
+                + F($"the list is {notifications.Pages} pages of 20, read by wrk as that one user; the deep page is the last full one."));
+            var idle = mode.IdleStreams!;
+            var perUser = IdleStreamsScenario.StreamsPerUser(options);
+            Line();
+            Line(F($"Idle live streams (`GET /api/v1/streaming/user`) on one host, for {idle.Users:N0} users (the freshness author's followers, up to {perUser} streams each; ")
+                + (perUser > new LiveOptions().MaxStreamsPerUser ? F($"`Streaming:MaxStreamsPerUser` raised to {perUser} for the bench") : "within the default `Streaming:MaxStreamsPerUser`")
+                + "); the host's working set (VmRSS) and its GC heap after a full collection the bench induces:");
+            Line();
+            Line("| Streams open | host working set MiB | live GC heap MiB |");
+            Line("|---:|---:|---:|");
+            foreach (var step in idle.Steps)
+            {
+                Line(F($"| {step.Streams:N0} | {step.WorkingSetBytes / 1048576.0:F1} | {step.LiveHeapBytes / 1048576.0:F1} |"));
+            }
+
+            Line();
+            Line(F($"Per stream (none → {idle.Largest.Streams:N0}): {idle.WorkingSetBytesPerStream / 1024:F1} KiB of working set, {idle.LiveHeapBytesPerStream / 1024:F1} KiB of live GC heap. ")
+                + F($"With all {idle.Largest.Streams:N0} open and idle for {idle.IdleWait.TotalSeconds:F0} s the host used {idle.Idle.Host:P1} of the CPU; then {idle.StillOpen:N0} were still open and {idle.Announced:N0} announced a coo of the author they follow ")
+                + F($"(the last {idle.AnnouncedWithin.TotalMilliseconds:F0} ms after its acknowledgement)."));
             Line();
             Line("| Target | Measured | Met |");
             Line("|---|---|---|");
@@ -82,6 +111,14 @@ internal static class BenchReport
             Target(F($"home timeline reads p99 ≤ {ReadP99TargetMs} ms at {options.Connections} connections"), F($"{reads.LatencyMs.P99:F1} ms"), reads.LatencyMs.P99 <= ReadP99TargetMs);
             Target(F($"posting p99 ≤ {PostP99TargetMs} ms at {options.Posters} concurrent posters"), F($"{mode.Posting!.LatencyMs.P99:F1} ms"), mode.Posting.LatencyMs.P99 <= PostP99TargetMs);
             Target(F($"fan-out to {options.Followers:N0} followers visible within {FreshnessP99TargetMs} ms at p99"), F($"{fresh.Freshness.P99:F1} ms"), fresh.Freshness.P99 <= FreshnessP99TargetMs && fresh.LastCooOnEveryTimeline);
+            Target(
+                F($"live stream: a post announced on its followers' streams on {(streamFreshness.OtherInstance ? "another instance" : "the same instance")} within {FreshnessP99TargetMs} ms at p99"),
+                F($"{streamFreshness.Freshness.P99:F1} ms"),
+                streamFreshness.Freshness.P99 <= FreshnessP99TargetMs);
+            Target(
+                F($"{idle.Largest.Streams:N0} idle streams on one host all stay open and announce a coo"),
+                F($"{idle.StillOpen:N0} open, {idle.Announced:N0} announced"),
+                idle.AllOpenAndAnnounced);
             var scrapeChange = (mode.ScrapedReads!.LatencyMs.P99 / mode.WarmReads!.LatencyMs.P99) - 1;
             Target(
                 F($"scraping `/metrics` every second moves warm timeline p99 by ≤ {ScrapeP99ChangeTarget:P0} (issue 7)"),

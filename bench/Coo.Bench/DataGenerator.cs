@@ -102,7 +102,8 @@ internal static class DataGenerator
         return (followers, followees);
     }
 
-    private sealed class SeedClock(DateTimeOffset start) : TimeProvider
+    /// <summary>A clock the seeders set to when each id they mint was made.</summary>
+    internal sealed class SeedClock(DateTimeOffset start) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = start;
 

@@ -23,13 +23,14 @@ internal interface ISeedTarget : IAsyncDisposable
 /// Writes a generated dataset into every module's tables as the application would have left them, bypassing the API
 /// (millions of rows through HTTP would take hours): users with one shared password hash made by the app's hasher,
 /// follows with the Follows module's counters, coos with the Coos module's author counters, and the Timeline module's
-/// follow projection and home timelines. No outbox or inbox rows: every event these rows stand for counts as delivered.
+/// follow projection and home timelines; and one user's notifications (<see cref="NotificationSeed"/>). No outbox or
+/// inbox rows: every event these rows stand for counts as delivered.
 /// </summary>
 internal static class DatabaseSeeder
 {
-    private static readonly string[] Modules = ["users", "coos", "follows", "timeline"];
+    private static readonly string[] Modules = ["users", "coos", "follows", "timeline", "notifications"];
 
-    public static async Task SeedAsync(ISeedTarget target, SeedData data, int maxTimelineEntries)
+    public static async Task SeedAsync(ISeedTarget target, SeedData data, NotificationSeed notifications, int maxTimelineEntries)
     {
         // The Users module's hasher: PasswordHasher<User> with default options (its type argument changes nothing).
         var passwordHash = new PasswordHasher<object>().HashPassword(new object(), SeedData.Password);
@@ -91,6 +92,9 @@ internal static class DatabaseSeeder
         await Write(
             new SeedTable("timeline", "horizons", "owner_id", "complete_from_coo_id"),
             horizons.Select(h => new object?[] { h.Owner, h.Horizon }));
+
+        await Write(NotificationSeed.GroupsTable, notifications.Groups);
+        await Write(NotificationSeed.SourcesTable, notifications.Sources());
 
         await target.CompleteAsync();
         foreach (var module in Modules)

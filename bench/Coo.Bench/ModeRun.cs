@@ -24,6 +24,12 @@ internal sealed class ModeResult(string mode)
 
     public LikeStormResult? LikeStorm { get; set; }
 
+    public NotificationReadsResult? NotificationReads { get; set; }
+
+    public StreamFreshnessResult? StreamFreshness { get; set; }
+
+    public IdleStreamsResult? IdleStreams { get; set; }
+
     /// <summary>Coos whose fan-out was still queued when the posting load stopped, and how long the queue then took to empty.</summary>
     public (long Queued, TimeSpan DrainedAfter)? FanOutBacklog { get; set; }
 
@@ -56,11 +62,12 @@ internal static class ModeRun
             }
 
             var data = DataGenerator.Generate(size, options.Followers, seed: 2026);
+            var notifications = NotificationSeed.Generate(data, options.Notifications, seed: 2027);
             await using (ISeedTarget target = database.IsServer
                 ? await PostgreSqlSeedTarget.OpenAsync(database.ConnectionString)
                 : await SqliteSeedTarget.OpenAsync(database.ConnectionString))
             {
-                await DatabaseSeeder.SeedAsync(target, data, BenchHost.TimelineMaxEntries);
+                await DatabaseSeeder.SeedAsync(target, data, notifications, BenchHost.TimelineMaxEntries);
             }
 
             await using var host = await BenchHost.StartAsync(options, database);
@@ -95,6 +102,8 @@ internal static class ModeRun
             {
                 result.WarmReads = MedianRun(warmReads);
                 result.ScrapedReads = await Measure(result, "home timeline reads, warm, /metrics scraped every second", MetricsScraper.WhileAsync(host, () => ReadHomeTimelines()));
+                result.NotificationReads = await NotificationReadsScenario.RunAsync(api, options, notifications, database.Folder, (name, pathAndQuery, tokensFile, warmUp) =>
+                    Measure(result, name, WrkDriver.RunAsync(host, options, pathAndQuery, tokensFile, warmUp)));
 
                 // Freshness before the posting load: the fan-outs that load leaves queued would delay its set-up.
                 result.Freshness = await FreshnessScenario.RunAsync(api, options, data, database);
@@ -107,6 +116,12 @@ internal static class ModeRun
                     warmUp: warmUp);
                 result.Posting = await Measure(result, "posting", Post());
                 result.FanOutBacklog = await WaitForFanOutsAsync(database);
+
+                // After the posting load, which they would change: users who had a stream keep listening for a while
+                // after it closed (Streaming:Linger), and each coo into their timelines is then logged for them too.
+                var followers = await SignInAsync(api, [.. data.FreshnessFollowers]);
+                result.StreamFreshness = await StreamFreshnessScenario.RunAsync(host, api, options, database, followers);
+                result.IdleStreams = await IdleStreamsScenario.RunAsync(host, api, options, followers);
 
                 // Last: the background work a thousand likes leave (their events' consumers) would weigh on what follows.
                 result.LikeStorm = await LikeStormScenario.RunAsync(host, api, await SignInAsync(api, data, options.Likers));
@@ -144,12 +159,18 @@ internal static class ModeRun
         return (queued, clock.Elapsed);
     }
 
-    /// <summary>Signs in distinct users picked at random, a few at a time (each sign-in is a deliberately slow hash).</summary>
-    private static async Task<IReadOnlyList<Account>> SignInAsync(ApiClient api, SeedData data, int count)
+    /// <summary>Signs in distinct users picked at random.</summary>
+    private static Task<IReadOnlyList<Account>> SignInAsync(ApiClient api, SeedData data, int count)
     {
         var users = Enumerable.Range(0, data.UserCount).ToArray();
         new Random(7).Shuffle(users);
-        var accounts = new Account[Math.Min(count, users.Length)];
+        return SignInAsync(api, users[..Math.Min(count, users.Length)]);
+    }
+
+    /// <summary>Signs in the users, a few at a time (each sign-in is a deliberately slow hash).</summary>
+    private static async Task<IReadOnlyList<Account>> SignInAsync(ApiClient api, int[] users)
+    {
+        var accounts = new Account[users.Length];
         await Parallel.ForAsync(0, accounts.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
             accounts[i] = await api.SignInAsync(SeedData.Username(users[i])));
         return accounts;

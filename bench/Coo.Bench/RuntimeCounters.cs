@@ -18,13 +18,21 @@ internal sealed record RuntimeCounters(long CompiledMethods, long AllocatedBytes
         return new RuntimeCounters(Sum(lines, CompiledMethodsMetric), Sum(lines, AllocatedBytesMetric));
     }
 
+    /// <summary>One metric of the host's <c>/metrics</c> now, summed over its series (those with <paramref name="label"/>, e.g. <c>a="b"</c>, when given).</summary>
+    public static async Task<long> ReadAsync(BenchHost host, string metric, string? label = null)
+    {
+        using var client = host.CreateMetricsClient();
+        return Sum((await client.GetStringAsync(new Uri("/metrics", UriKind.Relative))).Split('\n'), metric, label);
+    }
+
     public RuntimeCounters Since(RuntimeCounters before) => new(CompiledMethods - before.CompiledMethods, AllocatedBytes - before.AllocatedBytes);
 
     /// <summary>The metric's value summed over its series: <c>name{labels} value [timestamp]</c>.</summary>
-    private static long Sum(string[] lines, string metric)
+    private static long Sum(string[] lines, string metric, string? label = null)
     {
         var values = lines
             .Where(l => l.StartsWith(metric, StringComparison.Ordinal) && l.Length > metric.Length && l[metric.Length] is '{' or ' ')
+            .Where(l => label is null || l.Contains(label, StringComparison.Ordinal))
             .Select(l => l[(l.LastIndexOf('}') is var labelsEnd and >= 0 ? labelsEnd + 1 : metric.Length)..].Trim().Split(' ')[0])
             .Select(v => (long)double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))
             .ToList();
