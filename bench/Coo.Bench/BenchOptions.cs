@@ -63,7 +63,7 @@ internal sealed record BenchOptions(
             throw new ArgumentException("--scale lists whole numbers of at least 1, e.g. 1,10");
         }
 
-        var streams = Get("streams", "1000,2000,5000").Split(',').Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).Order().ToArray();
+        var streams = Get("streams", "1000,2000,5000").Split(',').Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).Distinct().Order().ToArray();
         if (streams[0] < 1)
         {
             throw new ArgumentException("--streams lists how many idle streams to hold at each step, e.g. 1000,2000,5000");

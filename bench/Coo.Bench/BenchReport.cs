@@ -29,7 +29,7 @@ internal static class BenchReport
         Line("# Coo load benchmark");
         Line();
         Line(F($"`{command}` on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load generator and host share the machine. ")
-            + "wrk drives the ceiling and the reads, the bench's C# client posting and freshness.");
+            + "wrk drives the ceiling and the reads (home timelines, notifications), the bench's C# client posting, freshness and the live streams.");
         Line(F($"Data at scale 1: {options.Size}; scales {string.Join(", ", options.Scales.Select(s => $"{s}×"))}. ")
             + F($"{options.Connections} connections, {options.WarmUp.TotalSeconds:F0} s warm-up, {options.Duration.TotalSeconds:F0} s measured ")
             + F($"(after {options.Settle.TotalSeconds:F0} s for the JIT to settle; the ceiling and warm reads are each the median of {options.Rounds} runs, alternating); ")
@@ -90,17 +90,21 @@ internal static class BenchReport
                 + (perUser > new LiveOptions().MaxStreamsPerUser ? F($"`Streaming:MaxStreamsPerUser` raised to {perUser} for the bench") : "within the default `Streaming:MaxStreamsPerUser`")
                 + "); the host's working set (VmRSS) and its GC heap after a full collection the bench induces:");
             Line();
-            Line("| Streams open | host working set MiB | live GC heap MiB |");
-            Line("|---:|---:|---:|");
-            foreach (var step in idle.Steps)
+            Line("| Streams open | host working set MiB | live GC heap MiB | working set KiB per stream added | live GC heap KiB per stream added |");
+            Line("|---:|---:|---:|---:|---:|");
+            for (var i = 0; i < idle.Steps.Count; i++)
             {
-                Line(F($"| {step.Streams:N0} | {step.WorkingSetBytes / 1048576.0:F1} | {step.LiveHeapBytes / 1048576.0:F1} |"));
+                var step = idle.Steps[i];
+                string PerStream(Func<IdleStreamsStep, long> bytes) =>
+                    i == 0 ? "" : F($"{(bytes(step) - bytes(idle.Steps[i - 1])) / 1024.0 / (step.Streams - idle.Steps[i - 1].Streams):F1}");
+                Line(F($"| {step.Streams:N0} | {step.WorkingSetBytes / 1048576.0:F1} | {step.LiveHeapBytes / 1048576.0:F1} | {PerStream(s => s.WorkingSetBytes)} | {PerStream(s => s.LiveHeapBytes)} |"));
             }
 
             Line();
             Line(F($"Per stream (none → {idle.Largest.Streams:N0}): {idle.WorkingSetBytesPerStream / 1024:F1} KiB of working set, {idle.LiveHeapBytesPerStream / 1024:F1} KiB of live GC heap. ")
-                + F($"With all {idle.Largest.Streams:N0} open and idle for {idle.IdleWait.TotalSeconds:F0} s the host used {idle.Idle.Host:P1} of the CPU; then {idle.StillOpen:N0} were still open and {idle.Announced:N0} announced a coo of the author they follow ")
-                + F($"(the last {idle.AnnouncedWithin.TotalMilliseconds:F0} ms after its acknowledgement)."));
+                + F($"With all {idle.Largest.Streams:N0} open and idle for {idle.IdleWait.TotalSeconds:F0} s the host used {idle.Idle.Host:P1} of the CPU; then {idle.StillOpen:N0} were still open and {idle.Announced:N0} announced a coo of the author they follow, ")
+                + F($"p50 {idle.AnnouncedAfter.P50:F0} ms, p99 {idle.AnnouncedAfter.P99:F0} ms and the last {idle.AnnouncedAfter.Max:F0} ms after its acknowledgement. ")
+                + "The working set grows by less than the live heap where the heap reuses memory that earlier loads left resident.");
             Line();
             Line("| Target | Measured | Met |");
             Line("|---|---|---|");

@@ -12,9 +12,9 @@ internal sealed record IdleStreamsStep(int Streams, long WorkingSetBytes, long L
 /// <param name="Idle">The machine's CPU over the idle wait with every stream open.</param>
 /// <param name="StillOpen">Streams the host had not ended after the idle wait and the coo.</param>
 /// <param name="Announced">Streams that announced the coo the author posted at the end (<c>update</c>).</param>
-/// <param name="AnnouncedWithin">From the coo's acknowledgement until the last stream that announced it did.</param>
+/// <param name="AnnouncedAfter">Over the streams that announced it: from the coo's acknowledgement until they did, ms.</param>
 internal sealed record IdleStreamsResult(
-    int Users, IReadOnlyList<IdleStreamsStep> Steps, TimeSpan IdleWait, CpuUse Idle, int StillOpen, int Announced, TimeSpan AnnouncedWithin)
+    int Users, IReadOnlyList<IdleStreamsStep> Steps, TimeSpan IdleWait, CpuUse Idle, int StillOpen, int Announced, Percentiles AnnouncedAfter)
 {
     public IdleStreamsStep Largest => Steps[^1];
 
@@ -84,12 +84,11 @@ internal static class IdleStreamsScenario
             var acknowledged = Stopwatch.GetTimestamp();
             var announced = await Task.WhenAll(streams.Select(s => s.UpdateArrivedAsync(coo).WaitAsync(TimeSpan.FromSeconds(60)).ContinueWith(
                 t => t.IsCompletedSuccessfully ? t.Result : (long?)null, TaskScheduler.Default)));
-            var arrived = announced.Where(a => a is not null).Select(a => a!.Value).ToList();
-            var within = arrived.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(acknowledged, arrived.Max());
+            var arrived = announced.Where(a => a is not null).Select(a => Math.Max(0, Stopwatch.GetElapsedTime(acknowledged, a!.Value).TotalMilliseconds)).ToList();
             var result = new IdleStreamsResult(
-                Math.Min(followers.Count, streams.Count), steps, IdleWait, idle, streams.Count(s => s.IsOpen), arrived.Count, within);
+                Math.Min(followers.Count, streams.Count), steps, IdleWait, idle, streams.Count(s => s.IsOpen), arrived.Count, Percentiles.Of(arrived));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  idle streams: {result.WorkingSetBytesPerStream / 1024:F1} KiB working set and {result.LiveHeapBytesPerStream / 1024:F1} KiB live GC heap per stream; host CPU {idle.Host:P1} over {IdleWait.TotalSeconds:F0} s idle; {result.StillOpen:N0} of {streams.Count:N0} still open, {result.Announced:N0} announced the author's coo, the last {within.TotalMilliseconds:F0} ms after its acknowledgement"));
+                $"  idle streams: {result.WorkingSetBytesPerStream / 1024:F1} KiB working set and {result.LiveHeapBytesPerStream / 1024:F1} KiB live GC heap per stream; host CPU {idle.Host:P1} over {IdleWait.TotalSeconds:F0} s idle; {result.StillOpen:N0} of {streams.Count:N0} still open, {result.Announced:N0} announced the author's coo, after its acknowledgement p50 {result.AnnouncedAfter.P50:F0} ms, p99 {result.AnnouncedAfter.P99:F0} ms, max {result.AnnouncedAfter.Max:F0} ms"));
             return result;
         }
         finally
