@@ -1,6 +1,5 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Timeline.Contracts;
-using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
@@ -36,10 +35,7 @@ internal static class HomeTimelineEndpoint
         // A coo deleted a moment ago is still listed until the CooDeleted event reaches Timeline: Coos leaves it out,
         // as it leaves out one whose reposter is gone.
         var coos = (await sender.Send(new GetCooResponses([.. page.Select(i => i.CooId)], http.User.GetUserId()), cancellationToken)).ToDictionary(c => c.Id);
-        long[] reposterIds = [.. page.Where(i => i.RepostedById is not null).Select(i => i.RepostedById!.Value).Distinct()];
-        var reposters = reposterIds.Length == 0
-            ? []
-            : (await sender.Send(new GetUsersByIds(reposterIds), cancellationToken)).ToDictionary(u => u.Id, u => new AuthorResponse(u.Id, u.Username, u.DisplayName, u.AvatarUrl, u.AvatarSmallUrl));
+        var reposters = await Reposters.ByIdAsync(sender, page.Where(i => i.RepostedById is not null).Select(i => i.RepostedById!.Value), cancellationToken);
         List<CooResponse> shown = [];
         foreach (var item in page)
         {

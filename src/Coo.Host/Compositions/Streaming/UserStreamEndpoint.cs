@@ -4,7 +4,6 @@ using System.Text.Json;
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Notifications.Contracts;
 using Coo.Modules.Reactions.Contracts;
-using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Live;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
@@ -108,10 +107,7 @@ internal static class UserStreamEndpoint
             var reposts = repostIds.Length == 0
                 ? []
                 : (await sender.Send(new GetReposts(repostIds), cancellationToken)).ToDictionary(r => r.RepostId);
-            long[] reposterIds = [.. reposts.Values.Select(r => r.UserId).Distinct()];
-            var reposters = reposterIds.Length == 0
-                ? []
-                : (await sender.Send(new GetUsersByIds(reposterIds), cancellationToken)).ToDictionary(u => u.Id, u => new AuthorResponse(u.Id, u.Username, u.DisplayName, u.AvatarUrl, u.AvatarSmallUrl));
+            var reposters = await Reposters.ByIdAsync(sender, reposts.Values.Select(r => r.UserId), cancellationToken);
             long[] added = [.. events.Where(e => e.Kind == UserEventKind.HomeCooAdded).Select(e => e.SubjectId).Concat(reposts.Values.Select(r => r.CooId)).Distinct()];
             var coos = added.Length == 0
                 ? []
