@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Coo.Host.Compositions.Streaming;
 using Coo.Host.Observability;
 using Coo.Modules.Analytics;
 using Coo.Modules.Coos;
@@ -71,6 +72,7 @@ internal static class CooHostBuilder
         services.AddSingleton(new SnowflakeIdGenerator(generatorId, TimeProvider.System));
         services.AddCooAuthentication(AuthSettings.From(configuration, database, builder.Environment.IsDevelopment()));
         services.AddSingleton<CursorProtector>();
+        services.AddSingleton<ShownEvents>();
         services.AddCooAdminPolicy(configuration);
         foreach (var module in CooModules.All)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Coo.IntegrationTests.Streaming;
 using StackExchange.Redis;
 
 namespace Coo.IntegrationTests.Platform;
@@ -13,7 +14,7 @@ public sealed class RedisOutageTests
     private static readonly TimeSpan HangDetector = TimeSpan.FromSeconds(30);
 
     [PostgreSqlFact]
-    public async Task Requests_succeed_while_Redis_hangs_or_dies_new_streams_are_told_when_to_retry_and_timelines_are_exact_again_within_seconds_after_it_returns()
+    public async Task Requests_succeed_and_open_streams_stay_open_while_Redis_hangs_or_dies_new_streams_are_told_when_to_retry_and_timelines_are_exact_again_within_seconds_after_it_returns()
     {
         await using var redis = await RedisServerProcess.StartAsync();
         await using var factory = new CooApiFactory(TestProvider.PostgreSql, ownDatabase: true)
@@ -23,6 +24,7 @@ public sealed class RedisOutageTests
                 ["ConnectionStrings:Redis"] = redis.ConnectionString,
                 ["Redis:OperationTimeout"] = "00:00:00.200",
                 ["Redis:BreakDuration"] = "00:00:02",
+                ["Streaming:HeartbeatInterval"] = "00:00:00.200",
             },
         };
         using var client = factory.CreateClient();
@@ -43,6 +45,9 @@ public sealed class RedisOutageTests
             "the timeline to be cached");
 
         var cachedBefore = TimelineKeys(observer, redis, factory);
+
+        // Open before Redis hangs, this stream reads the log at every heartbeat while it does: it must stay open.
+        await using var stream = await TestEventStream.OpenAsync(client, reader);
         redis.Freeze();
         for (var i = 0; i < 6; i++)
         {
@@ -71,9 +76,16 @@ public sealed class RedisOutageTests
         Console.WriteLine($"timeline cache repaired {thawed.ElapsedMilliseconds} ms after Redis answered again");
         Assert.Equal(cachedBefore, TimelineKeys(observer, redis, factory));
 
+        await client.PostCooOkAsync(author, "after the thaw");
+        var update = await stream.SkipToAsync("update");
+        while (update.Data.GetProperty("text").GetString() != "after the thaw")
+        {
+            update = await stream.SkipToAsync("update");
+        }
+
         await redis.KillAsync();
         await CompletesAsync(() => client.PostCooOkAsync(author, "while down"));
-        await client.HomeTimelineBecomesAsync(reader, "while down", "while frozen", "before");
+        await client.HomeTimelineBecomesAsync(reader, "while down", "after the thaw", "while frozen", "before");
 
         // The live log is in Redis: a new stream is turned away with a time to come back, not held open unfed.
         using (var turnedAway = await client.SendAsAsync(HttpMethod.Get, "/api/v1/streaming/user", reader.Tokens.AccessToken).WaitAsync(HangDetector))
@@ -96,7 +108,7 @@ public sealed class RedisOutageTests
         await Eventually.MatchAsync(
             async () =>
             {
-                Assert.Equal(["while down", "while frozen", "before"], (await client.HomePageAsync(reader)).Items.Select(c => c.Text));
+                Assert.Equal(["while down", "after the thaw", "while frozen", "before"], (await client.HomePageAsync(reader)).Items.Select(c => c.Text));
                 return TimelineKeys(observer, redis, factory).Count;
             },
             keys => keys > 0,

@@ -102,11 +102,12 @@ internal sealed class MemoryUserEventLog(IOptions<LiveOptions> options, TimeProv
         }
     }
 
-    private sealed class Listener(MemoryUserEventLog owner, long userId, UserLog log, UserEventId cursor, bool gap, Bell bell) : IUserEventListener
+    private sealed class Listener(MemoryUserEventLog owner, long userId, UserLog log, UserEventId cursor, bool gap, (Bell Bell, LocalUser User) local)
+        : IUserEventListener
     {
         public async Task<UserEventBatch> NextAsync(TimeSpan wait, CancellationToken cancellationToken)
         {
-            if (Take() is { } batch || (await bell.WaitAsync(wait, cancellationToken) && (batch = Take()) is not null))
+            if (await TakeAsync() is { } batch || (await local.Bell.WaitAsync(wait, cancellationToken) && (batch = await TakeAsync()) is not null))
             {
                 return batch;
             }
@@ -116,7 +117,7 @@ internal sealed class MemoryUserEventLog(IOptions<LiveOptions> options, TimeProv
 
         public ValueTask DisposeAsync()
         {
-            owner._listeners.Remove(userId, bell);
+            owner._listeners.Remove(userId, local.Bell);
             lock (owner._lock)
             {
                 log.Closed(owner._time.GetUtcNow(), owner._options.Linger);
@@ -125,13 +126,16 @@ internal sealed class MemoryUserEventLog(IOptions<LiveOptions> options, TimeProv
             return ValueTask.CompletedTask;
         }
 
-        private UserEventBatch? Take()
+        /// <summary>The events after the cursor, one list for the user's streams woken by the same ring (as in server mode).</summary>
+        private async Task<UserEventBatch?> TakeAsync()
         {
-            List<UserEvent> events;
-            lock (owner._lock)
+            var events = await local.User.ReadAsync(cursor, after =>
             {
-                events = log.After(cursor);
-            }
+                lock (owner._lock)
+                {
+                    return Task.FromResult<IReadOnlyList<UserEvent>>(log.After(after));
+                }
+            });
 
             if (events.Count == 0 && !gap)
             {

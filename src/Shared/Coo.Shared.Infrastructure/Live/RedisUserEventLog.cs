@@ -108,7 +108,7 @@ internal sealed partial class RedisUserEventLog : IUserEventLog
         }
 
         var streamId = Guid.NewGuid().ToString("N");
-        var bell = _listeners.Add(userId);
+        var (bell, user) = _listeners.Add(userId);
         try
         {
             var opened = await KeepOpenAsync(userId, streamId, opening: true, cancellationToken);
@@ -122,7 +122,7 @@ internal sealed partial class RedisUserEventLog : IUserEventLog
             var resumable = lastEventId is { } last && wasListening && last <= lastId
                 && (length < _options.LogLength || firstId is not { } first || last >= first);
             var cursor = resumable ? lastEventId!.Value : lastId;
-            return new Listener(this, userId, streamId, bell, cursor, Gap: lastEventId is not null && !resumable);
+            return new Listener(this, userId, streamId, bell, user, cursor, Gap: lastEventId is not null && !resumable);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -186,29 +186,71 @@ internal sealed partial class RedisUserEventLog : IUserEventLog
     [LoggerMessage(LogLevel.Information, "Live events: listening on Redis channel {Channel}")]
     private partial void LogSubscribed(string channel);
 
-    private sealed class Listener(RedisUserEventLog owner, long userId, string streamId, Bell bell, UserEventId cursor, bool Gap) : IUserEventListener
+    /// <summary>The log's events after <paramref name="after"/>; not cancelled with any one stream, as a user's streams share it.</summary>
+    private async Task<IReadOnlyList<UserEvent>> ReadAsync(long userId, UserEventId after)
     {
+        var entries = await _connection.GetDatabase().StreamRangeAsync(LogKey(userId), $"({after}", "+", _options.LogLength);
+        List<UserEvent> events = [];
+        foreach (var entry in entries)
+        {
+            if (UserEventId.TryParse((string?)entry.Id, out var id))
+            {
+                events.Add(new UserEvent(id, (UserEventKind)(int)entry["k"], (long)entry["s"]));
+            }
+        }
+
+        return events;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Live events: reading user {UserId}'s log failed; the stream stays open and tries again")]
+    private partial void LogReadFailed(long userId, Exception exception);
+
+    private sealed class Listener(RedisUserEventLog owner, long userId, string streamId, Bell bell, LocalUser user, UserEventId cursor, bool Gap) : IUserEventListener
+    {
+        /// <summary>How soon a stream tries again after the shared log did not answer.</summary>
+        private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(1);
+
         private bool _gap = Gap;
         private long _refreshedAt = owner._time.GetTimestamp();
 
         private TimeSpan RefreshInterval => owner.StreamLease / 3;
 
+        /// <remarks>
+        /// Redis failing for a moment (a timeout in a burst, a failover) costs the stream a delay, not its connection:
+        /// the events wait in the log after its cursor. Should its lease run out meanwhile, the user's events may have
+        /// been skipped, and the stream says so (<see cref="UserEventBatch.Gap"/>).
+        /// </remarks>
         public async Task<UserEventBatch> NextAsync(TimeSpan wait, CancellationToken cancellationToken)
         {
             var started = owner._time.GetTimestamp();
             while (true)
             {
-                await KeepOpenWhenDueAsync(cancellationToken);
-                var batch = await TakeAsync(cancellationToken);
-                var left = wait - owner._time.GetElapsedTime(started);
-                if (batch.Events.Count > 0 || batch.Gap || left <= TimeSpan.Zero)
+                var failed = false;
+                try
                 {
-                    return batch;
+                    await KeepOpenWhenDueAsync(cancellationToken);
+                    var batch = await TakeAsync(cancellationToken);
+                    if (batch.Events.Count > 0 || batch.Gap)
+                    {
+                        return batch;
+                    }
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException && !cancellationToken.IsCancellationRequested)
+                {
+                    owner.LogReadFailed(userId, ex);
+                    failed = true;
+                }
+
+                var left = wait - owner._time.GetElapsedTime(started);
+                if (left <= TimeSpan.Zero)
+                {
+                    return new UserEventBatch([], Gap: false);
                 }
 
                 // However long the wait, the stream's lease is renewed in time.
                 var untilRefresh = RefreshInterval - owner._time.GetElapsedTime(_refreshedAt);
-                await bell.WaitAsync(untilRefresh < TimeSpan.Zero ? TimeSpan.Zero : untilRefresh < left ? untilRefresh : left, cancellationToken);
+                TimeSpan[] waits = [left, untilRefresh < TimeSpan.Zero ? TimeSpan.Zero : untilRefresh, failed ? RetryAfterFailure : left];
+                await bell.WaitAsync(waits.Min(), cancellationToken);
             }
         }
 
@@ -230,23 +272,18 @@ internal sealed partial class RedisUserEventLog : IUserEventLog
         {
             if (owner._time.GetElapsedTime(_refreshedAt) >= RefreshInterval)
             {
-                await owner.KeepOpenAsync(userId, streamId, opening: false, cancellationToken);
+                var kept = await owner.KeepOpenAsync(userId, streamId, opening: false, cancellationToken);
+                _gap |= kept is { WasListening: false };
                 _refreshedAt = owner._time.GetTimestamp();
             }
         }
 
         private async Task<UserEventBatch> TakeAsync(CancellationToken cancellationToken)
         {
-            var entries = await owner._connection.GetDatabase()
-                .StreamRangeAsync(owner.LogKey(userId), $"({cursor}", "+", owner._options.LogLength).WaitAsync(cancellationToken);
-            List<UserEvent> events = [];
-            foreach (var entry in entries)
+            var events = await user.ReadAsync(cursor, after => owner.ReadAsync(userId, after)).WaitAsync(cancellationToken);
+            if (events.Count > 0)
             {
-                if (UserEventId.TryParse((string?)entry.Id, out var id))
-                {
-                    events.Add(new UserEvent(id, (UserEventKind)(int)entry["k"], (long)entry["s"]));
-                    cursor = id;
-                }
+                cursor = events[^1].Id;
             }
 
             var batch = new UserEventBatch(events, _gap);
