@@ -10,6 +10,9 @@ internal sealed record Account(string Username, string AccessToken);
 /// <summary>The public REST API, as any client uses it.</summary>
 internal sealed class ApiClient(Uri address) : IDisposable
 {
+    /// <summary>The page size the bench's own reads ask for, as the web client does.</summary>
+    public const int PageSize = 20;
+
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>For requests the client has no method for, such as the like storm's warm-up.</summary>
@@ -55,6 +58,14 @@ internal sealed class ApiClient(Uri address) : IDisposable
         response.EnsureSuccessStatusCode();
         var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
         return items.GetArrayLength() == 0 ? null : items[0].GetProperty("id").GetString();
+    }
+
+    /// <summary>How many coos the account's first home timeline page (of <see cref="PageSize"/>) shows.</summary>
+    public async Task<int> HomePageCountAsync(Account reader)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/v1/timelines/home?limit={PageSize}", reader);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength();
     }
 
     /// <summary>A coo's like count as an anonymous reader sees it.</summary>

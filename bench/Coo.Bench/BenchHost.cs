@@ -51,10 +51,12 @@ internal sealed class BenchHost : IAsyncDisposable
     private const int FirstGeneratorId = 9;
 
     private readonly Process _process;
+    private readonly StreamWriter _log;
 
-    private BenchHost(Process process, Uri address, bool usesRedis)
+    private BenchHost(Process process, StreamWriter log, Uri address, bool usesRedis)
     {
         _process = process;
+        _log = log;
         Address = address;
         UsesRedis = usesRedis;
     }
@@ -108,10 +110,20 @@ internal sealed class BenchHost : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        // The host logs warnings and errors only; kept beside the report, so that a failure under load can be explained.
+        var logs = Directory.CreateDirectory(Path.GetDirectoryName(options.ReportPath)!).FullName;
+        var log = new StreamWriter(Path.Combine(logs, $"host-{(database.IsServer ? "server" : "embedded")}-{instance}.log"), append: true);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"---- started {DateTime.UtcNow:O} on {address}"));
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) =>
+        {
+            lock (log)
+            {
+                log.WriteLine(line.Data);
+            }
+        };
         process.BeginOutputReadLine();
-        var host = new BenchHost(process, address, usesRedis: database.IsServer && options.Redis is not null);
+        var host = new BenchHost(process, log, address, usesRedis: database.IsServer && options.Redis is not null);
         using var client = new HttpClient { BaseAddress = address };
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
@@ -165,6 +177,10 @@ internal sealed class BenchHost : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
+        lock (_log)
+        {
+            _log.Dispose();
+        }
     }
 
     /// <summary>A size line of /proc/[pid]/status, e.g. <c>VmRSS:   123456 kB</c>, in bytes.</summary>

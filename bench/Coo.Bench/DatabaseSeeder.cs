@@ -77,7 +77,7 @@ internal static class DatabaseSeeder
 
         var horizons = new List<(long Owner, long Horizon)>();
         await Write(
-            new SeedTable("timeline", "entries", "owner_id", "coo_id", "author_id"),
+            new SeedTable("timeline", "entries", "owner_id", "coo_id", "author_id", "position"),
             data.Timelines(maxTimelineEntries).SelectMany(timeline =>
             {
                 var owner = data.UserId(timeline.Owner);
@@ -86,7 +86,8 @@ internal static class DatabaseSeeder
                     horizons.Add((owner, horizon));
                 }
 
-                return timeline.Entries.Select(e => new object?[] { owner, e.CooId, data.UserId(e.Author) });
+                // A coo in its own right is placed at its own id (a repost, at the repost's).
+                return timeline.Entries.Select(e => new object?[] { owner, e.CooId, data.UserId(e.Author), e.CooId });
             }));
 
         await Write(

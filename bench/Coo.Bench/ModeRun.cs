@@ -73,6 +73,7 @@ internal static class ModeRun
             await using var host = await BenchHost.StartAsync(options, database);
             using var api = new ApiClient(host.Address);
             var readers = await SignInAsync(api, data, options.Readers);
+            await ReadersSeeTheirSeededTimelinesAsync(api, data, readers);
             var readerTokens = Path.Combine(database.Folder, "reader-tokens.txt");
             await File.WriteAllLinesAsync(readerTokens, readers.Select(r => r.AccessToken));
 
@@ -165,6 +166,29 @@ internal static class ModeRun
         var users = Enumerable.Range(0, data.UserCount).ToArray();
         new Random(7).Shuffle(users);
         return SignInAsync(api, users[..Math.Min(count, users.Length)]);
+    }
+
+    /// <summary>
+    /// Each reader's first page holds at least the newest entries the seed gave their timeline: a read that answers
+    /// quickly with less (a seed the host's schema no longer matches) would otherwise pass for a fast read.
+    /// </summary>
+    private static async Task ReadersSeeTheirSeededTimelinesAsync(ApiClient api, SeedData data, IReadOnlyList<Account> readers)
+    {
+        var seeded = data.Timelines(BenchHost.TimelineMaxEntries).ToDictionary(t => SeedData.Username(t.Owner), t => Math.Min(ApiClient.PageSize, t.Entries.Count));
+        var shortTimelines = new List<string>();
+        foreach (var reader in readers)
+        {
+            var shown = await api.HomePageCountAsync(reader);
+            if (shown < seeded[reader.Username])
+            {
+                shortTimelines.Add(F($"{reader.Username} ({shown} of {seeded[reader.Username]})"));
+            }
+        }
+
+        if (shortTimelines.Count > 0)
+        {
+            throw new InvalidOperationException($"Home timelines shorter than seeded: {string.Join(", ", shortTimelines.Take(5))}{(shortTimelines.Count > 5 ? ", ..." : "")}.");
+        }
     }
 
     /// <summary>Signs in the users, a few at a time (each sign-in is a deliberately slow hash).</summary>
