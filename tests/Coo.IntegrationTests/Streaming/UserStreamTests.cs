@@ -40,7 +40,7 @@ public sealed class UserStreamTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
-    public async Task A_repost_by_someone_you_follow_arrives_on_your_stream_as_the_coo_they_reposted_at_the_repost_s_place(TestProvider provider)
+    public async Task A_repost_by_someone_you_follow_arrives_on_your_stream_as_the_coo_they_reposted_at_the_repost_s_place_and_its_undo_takes_it_off(TestProvider provider)
     {
         using var client = (await fixture.StartAsync(provider)).CreateClient();
         var (ada, grace) = await AdaFollowingGraceAsync(client);
@@ -61,6 +61,12 @@ public sealed class UserStreamTests(ApiFixture fixture)
         var first = (await home.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
         Assert.Equal(coo.Id, first.GetProperty("id").GetString());
         Assert.Equal(repostId, first.GetProperty("repostId").GetString());
+
+        // Undone, the repost takes the coo off her timeline, and off her stream.
+        await client.ReactOkAsync(HttpMethod.Delete, grace, coo.Id, "repost");
+        var (_, gone) = await stream.NextAsync("delete");
+        Assert.Equal(coo.Id, gone.GetProperty("id").GetString());
+        await client.HomeTimelineBecomesAsync(ada, "before");
     }
 
     [Theory, Providers]

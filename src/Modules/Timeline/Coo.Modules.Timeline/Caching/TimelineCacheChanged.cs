@@ -10,6 +10,9 @@ internal enum TimelineCacheChange
 
     /// <summary>A repost (<see cref="TimelineCacheChanged.RepostId"/>) put its coo on the timelines, or moved it up.</summary>
     RepostAdded,
+
+    /// <summary>A coo that was on the timelines by a repost left them: the repost was undone, or the coo deleted.</summary>
+    RepostRemoved,
 }
 
 /// <summary>
@@ -28,6 +31,9 @@ internal sealed record TimelineCacheChanged(Guid Id, DateTimeOffset OccurredAt, 
 
     public static TimelineCacheChanged RepostAdded(long cooId, long repostId, IEnumerable<long> ownerIds, DateTimeOffset now) =>
         new(Guid.CreateVersion7(), now, TimelineCacheChange.RepostAdded, cooId, [.. ownerIds], repostId);
+
+    public static TimelineCacheChanged RepostRemoved(long cooId, IEnumerable<long> ownerIds, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(), now, TimelineCacheChange.RepostRemoved, cooId, [.. ownerIds]);
 
     public static TimelineCacheChanged Forgotten(IEnumerable<long> ownerIds, DateTimeOffset now) =>
         new(Guid.CreateVersion7(), now, TimelineCacheChange.TimelinesForgotten, 0, [.. ownerIds]);

@@ -20,6 +20,12 @@ internal sealed class TimelineCacheSync(
     public void RepostAdded(long cooId, long repostId, IReadOnlyCollection<long> ownerIds) =>
         Record(TimelineCacheChanged.RepostAdded(cooId, repostId, ownerIds, time.GetUtcNow()));
 
+    /// <summary>
+    /// After a coo that was on the owners' timelines by a repost left them (its repost undone, or the coo deleted):
+    /// rebuilt on their next read, and announced as gone.
+    /// </summary>
+    public void RepostRemoved(long cooId, IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.RepostRemoved(cooId, ownerIds, time.GetUtcNow()));
+
     /// <summary>After a repost moved, added or removed entries: the owners' cached timelines are rebuilt on their next read.</summary>
     public void Reshaped(IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.Forgotten(ownerIds, time.GetUtcNow()));
 

@@ -40,6 +40,7 @@ internal sealed class TimelineCacheSyncHandler(ITimelineCache cache, IUserEventL
             TimelineCacheChange.CooAdded => (UserEventKind.HomeCooAdded, cooId),
             TimelineCacheChange.CooRemoved => (UserEventKind.HomeCooRemoved, cooId),
             TimelineCacheChange.RepostAdded => (UserEventKind.HomeRepostAdded, change.RepostId),
+            TimelineCacheChange.RepostRemoved => (UserEventKind.HomeCooRemoved, cooId),
             _ => null,
         };
         if (applied && announced is { } userEvent)

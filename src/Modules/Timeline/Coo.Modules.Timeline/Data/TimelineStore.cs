@@ -21,7 +21,7 @@ internal sealed class TimelineStore(TimelineDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<long>> FanOutAsync(CooRef coo, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
     {
-        await LockAuthorsAsync([coo.AuthorId, .. coo.InReplyToAuthorId is { } repliedTo ? [repliedTo] : Array.Empty<long>()], cancellationToken);
+        await LockAuthorsAsync([coo.AuthorId, .. coo.InReplyToAuthorId is { } repliedTo ? [repliedTo] : Array.Empty<long>()], exclusive: false, cancellationToken);
         var (entries, edges, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<FollowEdge>(), db.DelimitedTableName<DeletedCoo>());
         var readLock = db.Database.IsNpgsql() ? "FOR SHARE OF f" : "";
         var readHint = db.Database.IsSqlServer() ? "WITH (REPEATABLEREAD)" : "";
@@ -71,7 +71,7 @@ internal sealed class TimelineStore(TimelineDbContext db)
             return Array.Empty<FannedOut>().ToLookup(e => e.CooId, e => e.OwnerId);
         }
 
-        await LockAuthorsAsync([.. coos.SelectMany(c => c.InReplyToAuthorId is { } repliedTo ? [c.AuthorId, repliedTo] : new[] { c.AuthorId })], cancellationToken);
+        await LockAuthorsAsync([.. coos.SelectMany(c => c.InReplyToAuthorId is { } repliedTo ? [c.AuthorId, repliedTo] : new[] { c.AuthorId })], exclusive: false, cancellationToken);
         var (entries, edges, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<FollowEdge>(), db.DelimitedTableName<DeletedCoo>());
         var (posted, parameters) = Posted(coos);
         var readLock = db.Database.IsNpgsql() ? "FOR SHARE OF f" : "";
@@ -147,21 +147,26 @@ internal sealed class TimelineStore(TimelineDbContext db)
         }
     }
 
-    /// <summary>The shared (fan-out) lock of several authors, taken in one order so that two takers never wait on each other in a circle.</summary>
-    public async Task LockAuthorsAsync(long[] authorIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The locks of several authors (see <see cref="LockAuthorAsync"/>), taken in one order so that two takers never
+    /// wait on each other in a circle.
+    /// </summary>
+    public async Task LockAuthorsAsync(long[] authorIds, bool exclusive, CancellationToken cancellationToken)
     {
         var ordered = authorIds.Distinct().Order().ToArray();
         if (db.Database.IsNpgsql())
         {
             // A volatile function in the select list runs after the sort, so the locks are taken in this order.
-            await db.Database.ExecuteSqlRawAsync(
-                "SELECT pg_advisory_xact_lock_shared(a) FROM unnest({0}) AS a ORDER BY a", [ordered], cancellationToken);
+            var sql = exclusive
+                ? "SELECT pg_advisory_xact_lock(a) FROM unnest({0}) AS a ORDER BY a"
+                : "SELECT pg_advisory_xact_lock_shared(a) FROM unnest({0}) AS a ORDER BY a";
+            await db.Database.ExecuteSqlRawAsync(sql, [ordered], cancellationToken);
             return;
         }
 
         foreach (var authorId in ordered)
         {
-            await LockAuthorAsync(authorId, exclusive: false, cancellationToken);
+            await LockAuthorAsync(authorId, exclusive, cancellationToken);
         }
     }
 

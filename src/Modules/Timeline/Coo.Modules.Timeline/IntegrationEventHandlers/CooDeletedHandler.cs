@@ -31,6 +31,6 @@ internal sealed class CooDeletedHandler(
         await entries.ExecuteDeleteAsync(cancellationToken);
         await db.Reposts.Where(r => r.CooId == cooId).ExecuteDeleteAsync(cancellationToken);
         cacheSync.CooRemoved(cooId, [.. owners.Where(o => !o.Reposted).Select(o => o.OwnerId)]);
-        cacheSync.Reshaped([.. owners.Where(o => o.Reposted).Select(o => o.OwnerId)]);
+        cacheSync.RepostRemoved(cooId, [.. owners.Where(o => o.Reposted).Select(o => o.OwnerId)]);
     }
 }

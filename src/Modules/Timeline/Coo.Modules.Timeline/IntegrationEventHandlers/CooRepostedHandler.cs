@@ -27,7 +27,7 @@ internal sealed class CooRepostedHandler(
         // Taken before reading what undoes a repost: the coo's delete and the repost's undo hold these locks exclusively,
         // so they either ran before (and are seen below) or wait and then remove what this adds.
         await timelines.LockAuthorsAsync(
-            [integrationEvent.UserId, coo.AuthorId, .. coo.InReplyToAuthorId is { } repliedTo ? [repliedTo] : Array.Empty<long>()], cancellationToken);
+            [integrationEvent.UserId, coo.AuthorId, .. coo.InReplyToAuthorId is { } repliedTo ? [repliedTo] : Array.Empty<long>()], exclusive: false, cancellationToken);
         var repostId = integrationEvent.RepostId;
         if (await db.UndoneReposts.AnyAsync(u => u.RepostId == repostId, cancellationToken)
             || await db.DeletedCoos.AnyAsync(d => d.CooId == coo.Id, cancellationToken))
