@@ -81,7 +81,7 @@ internal static class ModeRun
 
             // wrk drives the ceiling and the reads: the C# client's own CPU use would distort their ratio.
             Task<LoadResult> Ceiling(TimeSpan? warmUp = null) => WrkDriver.RunAsync(host, options, "/bench/ceiling", tokensFile: null, warmUp ?? options.WarmUp);
-            Task<LoadResult> ReadHomeTimelines(TimeSpan? warmUp = null) => WrkDriver.RunAsync(host, options, "/api/v1/users/me/timeline?limit=20", readerTokens, warmUp ?? options.WarmUp);
+            Task<LoadResult> ReadHomeTimelines(TimeSpan? warmUp = null) => WrkDriver.RunAsync(host, options, "/api/v1/timelines/home?limit=20", readerTokens, warmUp ?? options.WarmUp);
 
             // The request pipeline and then the read path run long enough for tiered compilation to settle first;
             // the first reads also fill the caches.
@@ -130,8 +130,8 @@ internal static class ModeRun
                 {
                     var seconds = (int)options.Duration.TotalSeconds;
                     Console.WriteLine("  profiling (perf): warm reads, then posting, one extra run each");
-                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "home timeline reads, warm", seconds, database.Folder, Path.GetDirectoryName(options.ReportPath)!, () => ReadHomeTimelines(TimeSpan.Zero)));
-                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "posting", seconds, database.Folder, Path.GetDirectoryName(options.ReportPath)!, () => Post(TimeSpan.Zero)));
+                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "home timeline reads, warm", seconds, database.Folder, () => ReadHomeTimelines(TimeSpan.Zero)));
+                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "posting", seconds, database.Folder, () => Post(TimeSpan.Zero)));
                 }
             }
 

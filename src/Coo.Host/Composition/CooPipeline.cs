@@ -1,11 +1,9 @@
 using Coo.Host.Compositions;
-using Coo.Host.Compositions.MastodonApi;
 using Coo.Host.Observability;
 using Coo.Host.Platform.Bench;
 using Coo.Host.Platform.JobsDashboard;
 using Coo.Host.Platform.WebClient;
 using Coo.Shared.Infrastructure.Messaging;
-using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -44,7 +42,6 @@ internal static class CooPipeline
         app.UseRequestBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseOAuthScopes();
         app.UseCooRateLimiting();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -67,7 +64,6 @@ internal static class CooPipeline
         CompositionEndpoints.Map(api);
         DashboardSession.Map(api);
         api.MapGroup("/admin").WithTags("Admin").MapParkedMessages();
-        app.MapMastodonApi();
         app.MapBenchCeiling();
         app.MapStaticAssets();
 

@@ -14,12 +14,11 @@ namespace Coo.Host.Compositions.HomeTimeline;
 internal static class HomeTimelineEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/users/me/timeline", GetHomeAsync)
+        .MapGet("/timelines/home", GetHomeAsync)
         .WithTags("Timelines").WithName("GetHomeTimeline")
         .WithSummary("Your coos and those of everyone you follow, and what they reposted, newest first")
         .ProducesValidationProblem()
         .RequireAuthorization()
-        .RequireScope(MastodonScopes.ReadStatuses)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem>> GetHomeAsync(

@@ -27,14 +27,13 @@ internal static class UserStreamEndpoint
     };
 
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/users/me/stream", StreamAsync)
+        .MapGet("/streaming/user", StreamAsync)
         .WithTags("Streaming").WithName("StreamUser")
         .WithSummary("Server-sent events: coos coming into and leaving your home timeline, changes of your notifications; resumes after Last-Event-ID")
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
         .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
         .RequireAuthorization()
-        .RequireScope(MastodonScopes.ReadStatuses)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> StreamAsync(

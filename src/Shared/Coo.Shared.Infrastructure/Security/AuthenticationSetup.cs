@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -10,12 +9,6 @@ namespace Coo.Shared.Infrastructure.Security;
 public static class AuthenticationSetup
 {
     /// <summary>
-    /// The default scheme: it forwards each request to the scheme that reads its kind of bearer token, Coo's own JWTs by
-    /// default. A module that issues other tokens (OAuth) sets its <see cref="PolicySchemeOptions.ForwardDefaultSelector"/>.
-    /// </summary>
-    public const string Scheme = "Coo";
-
-    /// <summary>
     /// Bearer JWTs signed with HS256 by the Users module with one of the validation keys; anything else (alg none, other
     /// keys, unknown key ids) is refused.
     /// </summary>
@@ -23,8 +16,7 @@ public static class AuthenticationSetup
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
-        services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, displayName: null, options => options.ForwardDefault = JwtBearerDefaults.AuthenticationScheme)
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
@@ -53,12 +45,9 @@ public static class AuthenticationSetup
         return services;
     }
 
-    /// <summary>The signed-in user's id, or null for an anonymous caller (or an OAuth application acting for no user, whose subject is its client id).</summary>
+    /// <summary>The signed-in user's id, or null for an anonymous caller.</summary>
     public static long? FindUserId(this ClaimsPrincipal principal) =>
-        principal?.Identity?.IsAuthenticated == true
-        && long.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Sub), System.Globalization.CultureInfo.InvariantCulture, out var id)
-            ? id
-            : null;
+        principal?.Identity?.IsAuthenticated == true ? principal.GetUserId() : null;
 
     /// <summary>The signed-in user's id (the token's <c>sub</c>).</summary>
     public static long GetUserId(this ClaimsPrincipal principal)

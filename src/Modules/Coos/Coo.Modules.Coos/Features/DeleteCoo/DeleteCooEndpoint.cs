@@ -19,6 +19,5 @@ internal static class DeleteCooEndpoint
         })
         .WithName("DeleteCoo")
         .WithSummary("Delete your own coo")
-        .RequireAuthorization()
-        .RequireScope(MastodonScopes.WriteStatuses);
+        .RequireAuthorization();
 }

@@ -22,6 +22,5 @@ internal static class GetCooEndpoint
         .WithName("GetCoo")
         .WithSummary("One coo")
         .AllowAnonymous()
-        .RequireScope(MastodonScopes.ReadStatuses)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

@@ -1,4 +1,3 @@
-using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -16,6 +15,5 @@ internal static class ListFollowersEndpoint
         .WithSummary("Who follows a user, newest first")
         .ProducesValidationProblem()
         .AllowAnonymous()
-        .RequireScope(MastodonScopes.ReadAccounts)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

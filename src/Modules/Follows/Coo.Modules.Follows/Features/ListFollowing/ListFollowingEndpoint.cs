@@ -1,4 +1,3 @@
-using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -16,6 +15,5 @@ internal static class ListFollowingEndpoint
         .WithSummary("Whom a user follows, newest first")
         .ProducesValidationProblem()
         .AllowAnonymous()
-        .RequireScope(MastodonScopes.ReadAccounts)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

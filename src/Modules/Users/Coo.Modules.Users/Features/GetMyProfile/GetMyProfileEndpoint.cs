@@ -21,6 +21,5 @@ internal static class GetMyProfileEndpoint
         .WithSummary("The signed-in user's own profile")
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization()
-        .RequireScope(MastodonScopes.ReadAccounts)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

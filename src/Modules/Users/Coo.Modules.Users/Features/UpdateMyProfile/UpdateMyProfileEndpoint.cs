@@ -22,6 +22,5 @@ internal static class UpdateMyProfileEndpoint
         .WithSummary("Change the signed-in user's display name or bio")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .RequireAuthorization()
-        .RequireScope(MastodonScopes.WriteAccounts);
+        .RequireAuthorization();
 }
