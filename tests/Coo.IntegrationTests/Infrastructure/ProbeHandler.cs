@@ -18,6 +18,7 @@ internal sealed class ProbeHandler(ProbeState state) : IIntegrationEventHandler<
     {
         var invocation = state.Invocations.AddOrUpdate(integrationEvent.Username, 1, (_, count) => count + 1);
         state.CorrelationIds[integrationEvent.Username] = CorrelationContext.Current;
+        state.Handled.Enqueue(integrationEvent.Username);
         state.Started.TrySetResult();
         if (state.Delay > TimeSpan.Zero)
         {
@@ -40,6 +41,9 @@ public sealed class ProbeState
     /// <summary>The correlation id current while each username's event was handled.</summary>
     public ConcurrentDictionary<string, string?> CorrelationIds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every username whose event was handled, in the order the handler saw them (retries included).</summary>
+    public ConcurrentQueue<string> Handled { get; } = new();
+
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
     /// <summary>The fault behind "poison*" is fixed: from now on they succeed, as after a deployment of the fix.</summary>
@@ -52,6 +56,7 @@ public sealed class ProbeState
     {
         Invocations.Clear();
         CorrelationIds.Clear();
+        Handled.Clear();
         Delay = TimeSpan.Zero;
         PoisonHealed = false;
         Started = new(TaskCreationOptions.RunContinuationsAsynchronously);

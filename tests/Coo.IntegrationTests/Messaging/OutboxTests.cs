@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
 using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Messaging;
@@ -74,6 +75,31 @@ public sealed class OutboxTests(ApiFixture fixture)
         Assert.Equal(2, again.Attempts);
         Assert.Single(await DatabaseProbe.InboxRowsAsync(factory, "users"), r => r.Consumer == Probe);
         Assert.Equal(1, factory.Probe.Invocations["twice"]);
+    }
+
+    [Theory, Providers]
+    public async Task Events_published_together_at_one_instant_are_handled_in_the_order_they_were_published(TestProvider provider)
+    {
+        await using var factory = CooApiFactory.WithQueuesWorkedByTheTest(provider);
+        await factory.ResetAsync();
+
+        // As a batch handler publishes: one transaction, and a clock that did not move between the events.
+        var published = Enumerable.Range(0, 40).Select(i => $"tied{i}").ToList();
+        var instant = DateTimeOffset.UtcNow;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
+            foreach (var (username, i) in published.Select((username, i) => (username, i)))
+            {
+                users.Publish(new UserRegisteredIntegrationEvent(Guid.CreateVersion7(), instant, 1_000 + i, username, username));
+            }
+
+            await users.SaveChangesAsync();
+        }
+
+        var handled = await Eventually.MatchAsync(
+            () => Task.FromResult(factory.Probe.Handled.ToList()), h => h.Count == published.Count, what: "every event handled");
+        Assert.Equal(published, handled);
     }
 
     [Fact]

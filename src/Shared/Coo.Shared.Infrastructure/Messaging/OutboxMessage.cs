@@ -26,6 +26,7 @@ public sealed class OutboxMessage
 
     public string Content { get; private set; } = "";
 
+    /// <summary>When the event occurred, made an order for the queues (<see cref="QueueOrderTime"/>).</summary>
     public DateTimeOffset OccurredAt { get; private set; }
 
     public string? CorrelationId { get; private set; }
@@ -53,7 +54,24 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
-    internal static OutboxMessage From(IIntegrationEvent integrationEvent, string? correlationId, (string? Parent, string? State) trace)
+    /// <summary>
+    /// The finest time step every database keeps: SQLite stores times in EF Core's binary form, in steps of 1000 ticks.
+    /// </summary>
+    internal const long QueueOrderStepTicks = 1000;
+
+    /// <summary>
+    /// When an event occurred, as its row records it: queues are worked in that order, so it is whole steps that every
+    /// database keeps (<see cref="QueueOrderStepTicks"/>) and later than the event published before it by the same context.
+    /// Events published together, such as those of a batch handled at once, are then handled in the order they were
+    /// published even when the clock did not move between them; a tie would leave their order to the database's sort.
+    /// </summary>
+    internal static DateTimeOffset QueueOrderTime(DateTimeOffset occurredAt, DateTimeOffset after)
+    {
+        var wholeSteps = occurredAt.AddTicks(-(occurredAt.Ticks % QueueOrderStepTicks));
+        return wholeSteps > after ? wholeSteps : after.AddTicks(QueueOrderStepTicks);
+    }
+
+    internal static OutboxMessage From(IIntegrationEvent integrationEvent, DateTimeOffset queueOrderTime, string? correlationId, (string? Parent, string? State) trace)
     {
         var type = integrationEvent.GetType();
         return new OutboxMessage
@@ -61,7 +79,7 @@ public sealed class OutboxMessage
             Id = integrationEvent.Id,
             EventName = IntegrationEventNames.Of(type),
             Content = JsonSerializer.Serialize(integrationEvent, type, IntegrationEventSerializer.Options),
-            OccurredAt = integrationEvent.OccurredAt,
+            OccurredAt = queueOrderTime,
             NextAttemptAt = integrationEvent.OccurredAt,
             CorrelationId = correlationId,
             TraceParent = trace.Parent,

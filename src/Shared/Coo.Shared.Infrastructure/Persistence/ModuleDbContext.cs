@@ -35,9 +35,15 @@ public abstract class ModuleDbContext : DbContext
     /// </summary>
     internal bool HasUnannouncedOutboxMessages { get; set; }
 
+    /// <summary>The queue order time of the last event this context published (<see cref="OutboxMessage.QueueOrderTime"/>).</summary>
+    private DateTimeOffset _lastPublishedAt;
+
     /// <summary>Records an integration event; it is written by the same SaveChanges as the change that raised it.</summary>
-    public void Publish(IIntegrationEvent integrationEvent) =>
-        OutboxMessages.Add(OutboxMessage.From(integrationEvent, CorrelationContext.Current, CooTracing.CaptureCurrent()));
+    public void Publish(IIntegrationEvent integrationEvent)
+    {
+        _lastPublishedAt = OutboxMessage.QueueOrderTime(integrationEvent.OccurredAt, after: _lastPublishedAt);
+        OutboxMessages.Add(OutboxMessage.From(integrationEvent, _lastPublishedAt, CorrelationContext.Current, CooTracing.CaptureCurrent()));
+    }
 
     /// <summary>The quoted, schema-qualified name of an entity's table, for the few statements written in SQL.</summary>
     public string DelimitedTableName<TEntity>()
