@@ -130,8 +130,8 @@ internal static class ModeRun
                 {
                     var seconds = (int)options.Duration.TotalSeconds;
                     Console.WriteLine("  profiling (perf): warm reads, then posting, one extra run each");
-                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "home timeline reads, warm", seconds, database.Folder, () => ReadHomeTimelines(TimeSpan.Zero)));
-                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "posting", seconds, database.Folder, () => Post(TimeSpan.Zero)));
+                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "home timeline reads, warm", seconds, database.Folder, Path.GetDirectoryName(options.ReportPath)!, () => ReadHomeTimelines(TimeSpan.Zero)));
+                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "posting", seconds, database.Folder, Path.GetDirectoryName(options.ReportPath)!, () => Post(TimeSpan.Zero)));
                 }
             }
 

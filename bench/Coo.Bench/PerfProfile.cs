@@ -37,10 +37,15 @@ internal static partial class PerfProfile
         ("C library", Pattern("libc[.-]|ld-linux")),
     ];
 
+    private const int HeaviestSymbolsKept = 150;
+
     public static bool IsAvailable() => File.Exists("/usr/bin/perf");
 
-    /// <summary>Samples the host at 499 Hz for <paramref name="seconds"/> while <paramref name="load"/> runs.</summary>
-    public static async Task<CpuProfile> WhileAsync(BenchHost host, string run, int seconds, string folder, Func<Task> load)
+    /// <summary>
+    /// Samples the host at 499 Hz for <paramref name="seconds"/> while <paramref name="load"/> runs. The heaviest
+    /// symbols are kept in <paramref name="reportFolder"/> (<c>perf-{run}.txt</c>), to see what a group is made of.
+    /// </summary>
+    public static async Task<CpuProfile> WhileAsync(BenchHost host, string run, int seconds, string folder, string reportFolder, Func<Task> load)
     {
         var data = Path.Combine(folder, $"perf-{host.ProcessId}-{Guid.NewGuid():N}.data");
         var record = Start("perf", "record", "-F", "499", "-p", host.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", data, "--", "sleep", seconds.ToString(CultureInfo.InvariantCulture));
@@ -52,8 +57,12 @@ internal static partial class PerfProfile
         File.Delete(data);
 
         var samples = lines.Select(line => SampleCount().Match(line)).FirstOrDefault(m => m.Success)?.Groups[1].Value ?? "?";
+        var sampled = lines.Select(line => SampleLine().Match(line)).Where(m => m.Success).ToList();
+        await File.WriteAllLinesAsync(
+            Path.Combine(reportFolder, $"perf-{string.Join('-', run.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))}.txt"),
+            sampled.Take(HeaviestSymbolsKept).Select(m => $"{m.Groups[1].Value,6}%  {m.Groups[2].Value.Trim()}  {m.Groups[3].Value}"));
         var shares = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var match in lines.Select(line => SampleLine().Match(line)).Where(m => m.Success))
+        foreach (var match in sampled)
         {
             var share = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) / 100;
             var (library, symbol) = (match.Groups[2].Value, match.Groups[3].Value);

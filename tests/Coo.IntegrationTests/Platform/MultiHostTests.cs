@@ -50,6 +50,16 @@ public sealed class MultiHostTests
                     $"{follower.Username}'s timeline to hold the 20 coos once each, newest first");
             }
 
+            // A like through one host reaches the other's reaction cache within its freshness, while reads keep it warm.
+            var liker = followers[0];
+            Assert.Equal(0, (await viaFirst.ReactedCooAsync(posted[0], liker)).LikesCount);
+            await viaSecond.ReactOkAsync(HttpMethod.Put, liker, posted[0], "like");
+            await Eventually.MatchAsync(
+                () => viaFirst.ReactedCooAsync(posted[0], liker),
+                coo => coo is { LikesCount: 1, LikedByYou: true },
+                TimeSpan.FromSeconds(10),
+                "the like made through the second host to show through the first");
+
             await using var connection = new NpgsqlConnection(ConnectionString(database));
             await connection.OpenAsync();
             Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM coos.outbox_messages WHERE relayed_at IS NULL"));

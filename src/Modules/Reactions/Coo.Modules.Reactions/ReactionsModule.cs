@@ -29,6 +29,8 @@ public sealed class ReactionsModule : IModule
             database, ReactionsDbContext.SchemaName);
         services.AddPublishedIntegrationEvents(typeof(CooLikedIntegrationEvent).Assembly);
         services.AddSingleton<ReactionReadCache>();
+        services.AddSingleton<ReactionRefresher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReactionRefresher>());
         services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, ReactionsDbContext>();
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, ReactionsDbContext>();
     }

@@ -9,41 +9,75 @@ namespace Coo.Modules.Reactions.PublicApi;
 
 /// <summary>
 /// A page's counts (likes, reposts, replies) and the viewer's own reactions, from <see cref="ReactionReadCache"/> where
-/// it holds them fresh; what it lacks is read in one query each (the counts' shares summed per coo; the viewer's
-/// reactions). While the database is unavailable the page gets the counts last read and none of the viewer's own
-/// reactions, so a cached page of coos is still served, a little stale, instead of failing.
+/// it holds them fresh (what is due for a refresh is handed to <see cref="ReactionRefresher"/>); what it lacks is read
+/// in one query each (the counts' shares summed per coo; the viewer's reactions). While the database is unavailable
+/// the page gets the counts last read and none of the viewer's own reactions, so a cached page of coos is still
+/// served, a little stale, instead of failing.
 /// </summary>
-internal sealed class GetCooReactionsHandler(IDbContextFactory<ReactionsDbContext> contexts, ReactionReadCache cache, TimeProvider time)
+internal sealed class GetCooReactionsHandler(
+    IDbContextFactory<ReactionsDbContext> contexts, ReactionReadCache cache, ReactionRefresher refresher, TimeProvider time)
     : IQueryHandler<GetCooReactions, IReadOnlyDictionary<long, CooReactions>>
 {
     public const int MaxBatch = 1000;
+
+    private static readonly IReadOnlySet<(long CooId, ReactionKind Kind)> NoReactions = new HashSet<(long, ReactionKind)>();
 
     public async ValueTask<IReadOnlyDictionary<long, CooReactions>> Handle(GetCooReactions query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.CooIds.Count, MaxBatch, nameof(query));
         var ids = query.CooIds.Distinct().ToArray();
-        var missing = ids.Where(id => !cache.TryGetCounts(id, anyAge: false, out _)).ToArray();
-        var viewers = query.ViewerId is { } viewer ? cache.ViewerReactions(viewer) : new HashSet<(long, ReactionKind)>();
-        if (missing.Length > 0 || viewers is null)
+        var counts = new Dictionary<long, CooCounts>(ids.Length);
+        List<long>? missing = null;
+        List<long>? due = null;
+        foreach (var id in ids)
+        {
+            var found = cache.TryGetCounts(id, out var cached);
+            if (found)
+            {
+                counts[id] = cached;
+            }
+
+            if (!found || !cache.IsFresh(cached.ReadAt))
+            {
+                (missing ??= []).Add(id);
+            }
+            else if (cache.IsDueForRefresh(cached.ReadAt))
+            {
+                (due ??= []).Add(id);
+            }
+        }
+
+        var viewer = query.ViewerId is { } viewerId ? cache.FreshViewerReactions(viewerId) : null;
+        refresher.Refresh(due ?? [], viewer is not null && cache.IsDueForRefresh(viewer.ReadAt) ? query.ViewerId : null);
+        var viewerReactions = query.ViewerId is null ? NoReactions : viewer?.Reactions;
+        if (missing is not null || viewerReactions is null)
         {
             try
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                await ReadCountsAsync(db, missing, cancellationToken);
-                viewers ??= await ReadViewerReactionsAsync(db, query.ViewerId!.Value, ids, cancellationToken);
+                if (missing is not null)
+                {
+                    foreach (var (id, read) in await ReactionReads.ReadCountsAsync(db, cache, missing, time, cancellationToken))
+                    {
+                        counts[id] = read;
+                    }
+                }
+
+                viewerReactions ??= (await ReactionReads.ReadViewerReactionsAsync(db, cache, query.ViewerId!.Value, time, cancellationToken))?.Reactions
+                    ?? await ReadViewerReactionsOnPageAsync(db, query.ViewerId!.Value, ids, cancellationToken);
             }
             catch (Exception ex) when (ex.IsDatabaseUnavailable())
             {
-                viewers = new HashSet<(long, ReactionKind)>();
+                viewerReactions = NoReactions;
             }
         }
 
         var result = new Dictionary<long, CooReactions>();
         foreach (var id in ids)
         {
-            cache.TryGetCounts(id, anyAge: true, out var counts);
+            var coo = counts.GetValueOrDefault(id, CooCounts.None);
             var reactions = new CooReactions(
-                counts.Likes, counts.Reposts, viewers.Contains((id, ReactionKind.Like)), viewers.Contains((id, ReactionKind.Repost)), counts.Replies);
+                coo.Likes, coo.Reposts, viewerReactions.Contains((id, ReactionKind.Like)), viewerReactions.Contains((id, ReactionKind.Repost)), coo.Replies);
             if (reactions != CooReactions.None)
             {
                 result[id] = reactions;
@@ -53,40 +87,10 @@ internal sealed class GetCooReactionsHandler(IDbContextFactory<ReactionsDbContex
         return result;
     }
 
-    private async Task ReadCountsAsync(ReactionsDbContext db, long[] cooIds, CancellationToken cancellationToken)
-    {
-        if (cooIds.Length == 0)
-        {
-            return;
-        }
-
-        var readAt = time.GetUtcNow();
-        var counts = await db.CountShares.AsNoTracking()
-            .Where(s => cooIds.Contains(s.CooId))
-            .GroupBy(s => s.CooId)
-            .Select(g => new { CooId = g.Key, Likes = g.Sum(s => s.LikesCount), Reposts = g.Sum(s => s.RepostsCount), Replies = g.Sum(s => s.RepliesCount) })
-            .ToDictionaryAsync(c => c.CooId, cancellationToken);
-        foreach (var id in cooIds)
-        {
-            var found = counts.GetValueOrDefault(id);
-            cache.SetCounts(id, found?.Likes ?? 0, found?.Reposts ?? 0, found?.Replies ?? 0, readAt);
-        }
-    }
-
-    /// <summary>All the viewer's reactions, cached; for a viewer with too many to cache, only those to the page's coos.</summary>
-    private async Task<IReadOnlySet<(long CooId, ReactionKind Kind)>> ReadViewerReactionsAsync(
+    /// <summary>For a viewer with too many reactions to cache: only those to the page's coos.</summary>
+    private static async Task<IReadOnlySet<(long CooId, ReactionKind Kind)>> ReadViewerReactionsOnPageAsync(
         ReactionsDbContext db, long viewerId, long[] pageCooIds, CancellationToken cancellationToken)
     {
-        var readAt = time.GetUtcNow();
-        var all = await db.Reactions.AsNoTracking().Where(r => r.UserId == viewerId)
-            .Take(ReactionReadCache.MaxViewerReactions + 1).Select(r => new { r.CooId, r.Kind }).ToListAsync(cancellationToken);
-        if (all.Count <= ReactionReadCache.MaxViewerReactions)
-        {
-            var reactions = all.Select(r => (r.CooId, r.Kind)).ToHashSet();
-            cache.SetViewerReactions(viewerId, reactions, readAt);
-            return reactions;
-        }
-
         var onPage = await db.Reactions.AsNoTracking().Where(r => r.UserId == viewerId && pageCooIds.Contains(r.CooId))
             .Select(r => new { r.CooId, r.Kind }).ToListAsync(cancellationToken);
         return onPage.Select(r => (r.CooId, r.Kind)).ToHashSet();

@@ -8,22 +8,31 @@ namespace Coo.Modules.Reactions.PublicApi;
 /// (likes, reposts and replies), and each viewer's own reactions (all of them, for viewers with up to
 /// <see cref="MaxViewerReactions"/>). A change made through this instance is forgotten at once, so its author and its
 /// readers here see it on their next read; a change made through another instance shows here within
-/// <see cref="Freshness"/>. While the database is
-/// unavailable, counts of any age are served rather than none. Bounded, and forgotten after an hour without reads.
+/// <see cref="Freshness"/>. An entry read after <see cref="RefreshAfter"/> is read again in the background
+/// (<see cref="ReactionRefresher"/>), so entries that are read often never go stale in a request's way. While the
+/// database is unavailable, counts of any age are served rather than none. Bounded, and forgotten after an hour
+/// without reads.
 /// </summary>
 internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
+
+    public static readonly TimeSpan RefreshAfter = Freshness / 2;
 
     public const int MaxViewerReactions = 5_000;
 
     private const int MaxEntries = 200_000;
 
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+    private long _generation;
 
-    public bool TryGetCounts(long cooId, bool anyAge, out CooCounts counts)
+    /// <summary>Moves with every change forgotten; what was read from the database is kept only if it did not move meanwhile.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>The coo's counts as last read, of any age.</summary>
+    public bool TryGetCounts(long cooId, out CooCounts counts)
     {
-        if (_entries.TryGetValue(cooId, out CooCounts? cached) && cached is not null && (anyAge || IsFresh(cached.ReadAt)))
+        if (_entries.TryGetValue(cooId, out CooCounts? cached) && cached is not null)
         {
             counts = cached;
             return true;
@@ -33,35 +42,72 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
         return false;
     }
 
-    public void SetCounts(long cooId, int likes, int reposts, int replies, DateTimeOffset readAt) =>
-        _entries.Set(cooId, new CooCounts(likes, reposts, replies, readAt), Entry(1));
+    public bool IsFresh(DateTimeOffset readAt) => time.GetUtcNow() - readAt < Freshness;
 
-    /// <summary>The viewer's reactions, or null when not cached fresh (or the viewer has too many to cache).</summary>
-    public IReadOnlySet<(long CooId, ReactionKind Kind)>? ViewerReactions(long viewerId) =>
-        _entries.TryGetValue(ViewerKey(viewerId), out ViewerEntry? cached) && cached is not null && IsFresh(cached.ReadAt) ? cached.Reactions : null;
+    public bool IsDueForRefresh(DateTimeOffset readAt) => time.GetUtcNow() - readAt >= RefreshAfter;
 
-    public void SetViewerReactions(long viewerId, IReadOnlySet<(long CooId, ReactionKind Kind)> reactions, DateTimeOffset readAt) =>
-        _entries.Set(ViewerKey(viewerId), new ViewerEntry(reactions, readAt), Entry(Math.Max(1, reactions.Count / 100)));
+    /// <summary>Keeps counts read from the database since <paramref name="generation"/>, unless a change was forgotten meanwhile.</summary>
+    public void KeepCounts(IReadOnlyCollection<(long CooId, CooCounts Counts)> counts, long generation)
+    {
+        if (Generation != generation)
+        {
+            return;
+        }
+
+        foreach (var (cooId, read) in counts)
+        {
+            _entries.Set(cooId, read, Entry(1));
+        }
+
+        // A change forgotten between the check above and the sets found nothing to forget yet: take them back.
+        if (Generation != generation)
+        {
+            foreach (var (cooId, _) in counts)
+            {
+                _entries.Remove(cooId);
+            }
+        }
+    }
+
+    /// <summary>The viewer's reactions and when they were read, or null when not cached fresh (or the viewer has too many to cache).</summary>
+    public ViewerReactions? FreshViewerReactions(long viewerId) =>
+        _entries.TryGetValue(ViewerKey(viewerId), out ViewerReactions? cached) && cached is not null && IsFresh(cached.ReadAt) ? cached : null;
+
+    /// <summary>Keeps a viewer's reactions read from the database since <paramref name="generation"/>, unless a change was forgotten meanwhile.</summary>
+    public void KeepViewerReactions(long viewerId, ViewerReactions reactions, long generation)
+    {
+        if (Generation != generation)
+        {
+            return;
+        }
+
+        _entries.Set(ViewerKey(viewerId), reactions, Entry(Math.Max(1, reactions.Reactions.Count / 100)));
+        if (Generation != generation)
+        {
+            _entries.Remove(ViewerKey(viewerId));
+        }
+    }
 
     /// <summary>After a committed reaction or undo through this instance: the coo's counts and the user's reactions changed.</summary>
     public void Forget(long cooId, long userId)
     {
+        Interlocked.Increment(ref _generation);
         _entries.Remove(cooId);
         _entries.Remove(ViewerKey(userId));
     }
 
     /// <summary>After a committed change of the coo's replies count through this instance.</summary>
-    public void ForgetCounts(long cooId) => _entries.Remove(cooId);
+    public void ForgetCounts(long cooId)
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.Remove(cooId);
+    }
 
     public void Dispose() => _entries.Dispose();
 
     private static MemoryCacheEntryOptions Entry(int size) => new() { Size = size, SlidingExpiration = TimeSpan.FromHours(1) };
 
     private static (string, long) ViewerKey(long viewerId) => ("viewer", viewerId);
-
-    private bool IsFresh(DateTimeOffset readAt) => time.GetUtcNow() - readAt < Freshness;
-
-    private sealed record ViewerEntry(IReadOnlySet<(long CooId, ReactionKind Kind)> Reactions, DateTimeOffset ReadAt);
 }
 
 /// <summary>A coo's counts as read at <see cref="ReadAt"/>.</summary>
@@ -69,3 +115,6 @@ internal sealed record CooCounts(int Likes, int Reposts, int Replies, DateTimeOf
 {
     public static readonly CooCounts None = new(0, 0, 0, DateTimeOffset.MinValue);
 }
+
+/// <summary>All of a viewer's reactions, as read at <see cref="ReadAt"/>.</summary>
+internal sealed record ViewerReactions(IReadOnlySet<(long CooId, ReactionKind Kind)> Reactions, DateTimeOffset ReadAt);
