@@ -105,11 +105,22 @@ public static class OutboxDrain
                     Assert.Equal(0, jobs.FailedCount());
                 }
 
-                return rows.Count(r => !r.Relayed && !r.Parked) + queued.Count(r => !r.Processed && !r.Parked)
-                    + jobs.EnqueuedCount("default") + jobs.ProcessingCount() + jobs.ScheduledCount();
+                var unrelayed = rows.Where(r => !r.Relayed && !r.Parked).Select(r => $"outbox {r.EventName} (attempts {r.Attempts}, {r.LastError})");
+                var unhandled = queued.Where(r => !r.Processed && !r.Parked).Select(r => $"{r.Consumer} {r.EventName} (attempts {r.Attempts}, {r.LastError})");
+                var waiting = unrelayed.Concat(unhandled).ToList();
+                var (enqueued, processing, scheduled) = (jobs.EnqueuedCount("default"), jobs.ProcessingCount(), jobs.ScheduledCount());
+                return new PendingWork(
+                    waiting.Count + enqueued + processing + scheduled,
+                    $"{string.Join("; ", waiting)}; jobs enqueued {enqueued}, processing {processing}, scheduled {scheduled}");
             },
-            pending => pending == 0,
+            pending => pending.Count == 0,
             timeout,
             what);
     }
+}
+
+/// <summary>What is still to relay, handle or run, described so that a timed-out wait says which consumer was stuck.</summary>
+internal sealed record PendingWork(long Count, string Description)
+{
+    public override string ToString() => $"{Count} ({Description})";
 }
