@@ -24,6 +24,7 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTran
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
+        Release(connection);
         if (await gate.EnterAsync(Requests.HttpContext is not null, TurnTimeout, cancellationToken))
         {
             _holding.AddOrUpdate(connection, this);
@@ -34,6 +35,7 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTran
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
+        Release(connection);
         if (gate.EnterAsync(Requests.HttpContext is not null, TurnTimeout, CancellationToken.None).GetAwaiter().GetResult())
         {
             _holding.AddOrUpdate(connection, this);
@@ -66,7 +68,13 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTran
         return Task.CompletedTask;
     }
 
-    /// <summary>A transaction disposed without commit or rollback ends with its connection at the latest.</summary>
+    /// <summary>
+    /// A transaction disposed without commit or rollback raises no event of its own: its turn ends when its connection
+    /// closes, or when the next transaction begins on it (a connection has one transaction at a time), whichever comes
+    /// first. Only a connection left open after a transaction, which EF Core closes only when it opened it, would keep
+    /// the turn until then, so handlers end their transactions explicitly and nothing opens a pooled context's
+    /// connection itself.
+    /// </summary>
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
 
     public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)

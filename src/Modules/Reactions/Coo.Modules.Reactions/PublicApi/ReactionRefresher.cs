@@ -65,8 +65,9 @@ internal sealed partial class ReactionRefresher(
 
     private async Task RefreshDueAsync(CancellationToken cancellationToken)
     {
+        // Each query opens and closes the connection itself: one left open would go back to the context pool open,
+        // and a transaction later begun on it would end without its connection closing (see SqliteWriteGateInterceptor).
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
         while (Take(_dueCoos, CoosPerQuery) is { Length: > 0 } coos)
         {
             await ReactionReads.ReadCountsAsync(db, cache, coos, time, cancellationToken);

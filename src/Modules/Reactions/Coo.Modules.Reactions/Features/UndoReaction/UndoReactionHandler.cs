@@ -12,6 +12,7 @@ internal sealed class UndoReactionHandler(ReactionsDbContext db, TimeProvider ti
         var undone = await ReactionStore.TryRemoveAsync(db, command.CooId, command.Kind, command.UserId, cancellationToken);
         if (undone is null)
         {
+            await transaction.RollbackAsync(cancellationToken);
             return Unit.Value;
         }
 

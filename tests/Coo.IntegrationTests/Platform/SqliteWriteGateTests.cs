@@ -1,0 +1,36 @@
+using Coo.Modules.Users.Data;
+using Coo.Shared.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coo.IntegrationTests.Platform;
+
+/// <summary>The turn to write to the SQLite file (<see cref="SqliteWriteGate"/>) always comes back, however a transaction ends.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class SqliteWriteGateTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task A_transaction_left_without_commit_on_a_connection_kept_open_gives_the_turn_back_when_the_next_one_begins()
+    {
+        var factory = await fixture.StartAsync(TestProvider.Sqlite);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
+        var gate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+        await db.Database.OpenConnectionAsync();
+
+        // Disposed without commit or rollback: no event ends it, and the connection, opened by its caller, stays open.
+        await (await db.Database.BeginTransactionAsync()).DisposeAsync();
+
+        // The next transaction on that connection must not wait for the turn its predecessor still held (the whole
+        // turn timeout, during which every other writer waits too).
+        using var noWait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await using (var next = await db.Database.BeginTransactionAsync(noWait.Token))
+        {
+            await next.CommitAsync(noWait.Token);
+        }
+
+        Assert.True(await gate.EnterAsync(request: false, TimeSpan.FromSeconds(5), CancellationToken.None), "the turn is free again");
+        gate.Exit();
+    }
+}
