@@ -54,7 +54,7 @@ internal sealed class ApiClient(Uri address) : IDisposable
     /// <summary>The id of the newest coo on the account's home timeline, or null.</summary>
     public async Task<string?> NewestOnHomeAsync(Account reader)
     {
-        using var response = await SendAsync(HttpMethod.Get, "/api/v1/timelines/home?limit=1", reader);
+        using var response = await SendAsync(HttpMethod.Get, "/api/v1/users/me/timeline?limit=1", reader);
         response.EnsureSuccessStatusCode();
         var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
         return items.GetArrayLength() == 0 ? null : items[0].GetProperty("id").GetString();
@@ -63,7 +63,7 @@ internal sealed class ApiClient(Uri address) : IDisposable
     /// <summary>How many coos the account's first home timeline page (of <see cref="PageSize"/>) shows.</summary>
     public async Task<int> HomePageCountAsync(Account reader)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"/api/v1/timelines/home?limit={PageSize}", reader);
+        using var response = await SendAsync(HttpMethod.Get, $"/api/v1/users/me/timeline?limit={PageSize}", reader);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength();
     }

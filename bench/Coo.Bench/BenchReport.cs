@@ -55,9 +55,9 @@ internal static class BenchReport
             Row(F($"home timeline page reads again, {mode.Reads.First().Key}× data, caches warm"), mode.WarmReads!, ceiling);
             Row(F($"home timeline page reads, {mode.Reads.First().Key}× data, caches warm, `/metrics` scraped every second"), mode.ScrapedReads!, ceiling);
             var notifications = mode.NotificationReads!;
-            Row(F($"notifications first page `GET /api/v1/notifications`, one user with {notifications.Seed.Notifications:N0} notifications in {notifications.Seed.Groups.Count:N0} groups"), notifications.FirstPage, ceiling);
+            Row(F($"notifications first page `GET /api/v1/users/me/notifications`, one user with {notifications.Seed.Notifications:N0} notifications in {notifications.Seed.Groups.Count:N0} groups"), notifications.FirstPage, ceiling);
             Row(F($"notifications page after {notifications.DeepPageAfter:N0} groups (by its cursor), the same user"), notifications.DeepPage, ceiling);
-            Row(F($"notifications `GET /api/v1/notifications/unread-count`, the same user ({notifications.UnreadCount:N0} unread)"), notifications.Unread, ceiling);
+            Row(F($"notifications `GET /api/v1/users/me/notifications/unread-count`, the same user ({notifications.UnreadCount:N0} unread)"), notifications.Unread, ceiling);
             Row(F($"posting `POST /api/v1/coos` by {options.Posters} concurrent posters (fan-out running), {mode.Reads.First().Key}× data"), mode.Posting!, ceiling);
             var fresh = mode.Freshness!;
             void LatencyRow(string name, Percentiles p) => Line(F($"| {name} | {LoadDriver.Name} | | | {p.P50:F1} | {p.P90:F1} | {p.P99:F1} | {p.Max:F1} | | | | | | |"));
@@ -86,7 +86,7 @@ internal static class BenchReport
             var idle = mode.IdleStreams!;
             var perUser = IdleStreamsScenario.StreamsPerUser(options);
             Line();
-            Line(F($"Idle live streams (`GET /api/v1/streaming/user`) on one host, for {idle.Users:N0} users (the freshness author's followers, up to {perUser} streams each; ")
+            Line(F($"Idle live streams (`GET /api/v1/users/me/stream`) on one host, for {idle.Users:N0} users (the freshness author's followers, up to {perUser} streams each; ")
                 + (perUser > new LiveOptions().MaxStreamsPerUser ? F($"`Streaming:MaxStreamsPerUser` raised to {perUser} for the bench") : "within the default `Streaming:MaxStreamsPerUser`")
                 + "); the host's working set (VmRSS) and its GC heap after a full collection the bench induces:");
             Line();

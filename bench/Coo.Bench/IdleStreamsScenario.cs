@@ -26,7 +26,7 @@ internal sealed record IdleStreamsResult(
 }
 
 /// <summary>
-/// How many idle live streams (<c>GET /api/v1/streaming/user</c>) one host holds and what each costs it: opens streams in
+/// How many idle live streams (<c>GET /api/v1/users/me/stream</c>) one host holds and what each costs it: opens streams in
 /// steps (<see cref="BenchOptions.Streams"/>) for the followers of the freshness author in turn, and reads the host's
 /// working set and live GC heap before the first and after each step. With every stream open, waits past the idle
 /// heartbeat, then the author posts a coo: every stream should still be open and announce it.

@@ -81,7 +81,7 @@ internal static class ModeRun
 
             // wrk drives the ceiling and the reads: the C# client's own CPU use would distort their ratio.
             Task<LoadResult> Ceiling(TimeSpan? warmUp = null) => WrkDriver.RunAsync(host, options, "/bench/ceiling", tokensFile: null, warmUp ?? options.WarmUp);
-            Task<LoadResult> ReadHomeTimelines(TimeSpan? warmUp = null) => WrkDriver.RunAsync(host, options, "/api/v1/timelines/home?limit=20", readerTokens, warmUp ?? options.WarmUp);
+            Task<LoadResult> ReadHomeTimelines(TimeSpan? warmUp = null) => WrkDriver.RunAsync(host, options, "/api/v1/users/me/timeline?limit=20", readerTokens, warmUp ?? options.WarmUp);
 
             // The request pipeline and then the read path run long enough for tiered compilation to settle first;
             // the first reads also fill the caches.

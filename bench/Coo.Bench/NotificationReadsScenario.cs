@@ -14,8 +14,8 @@ internal delegate Task<LoadResult> MeasuredRead(string name, string pathAndQuery
 
 /// <summary>
 /// What reading notifications costs a user who has many (<see cref="NotificationSeed"/>, seeded): wrk reads, as that
-/// one user, the first page of <c>GET /api/v1/notifications</c>, the deepest full page by its cursor, and
-/// <c>GET /api/v1/notifications/unread-count</c>, each compared with the ceiling as the home timeline reads are.
+/// one user, the first page of <c>GET /api/v1/users/me/notifications</c>, the deepest full page by its cursor, and
+/// <c>GET /api/v1/users/me/notifications/unread-count</c>, each compared with the ceiling as the home timeline reads are.
 /// </summary>
 internal static class NotificationReadsScenario
 {
@@ -28,7 +28,7 @@ internal static class NotificationReadsScenario
         await File.WriteAllTextAsync(tokens, recipient.AccessToken);
 
         // Walks the list as a client scrolling to its end would, keeping the cursor of the last full page.
-        var firstPage = $"/api/v1/notifications?limit={PageSize}";
+        var firstPage = $"/api/v1/users/me/notifications?limit={PageSize}";
         var (deepPage, deepPageAfter, pages, seen) = (firstPage, 0, 0, 0);
         for (var url = firstPage; ;)
         {
@@ -60,7 +60,7 @@ internal static class NotificationReadsScenario
         // are code paths of their own, compiled on their first runs.
         var first = await measure("notifications, first page", firstPage, tokens, options.Settle);
         var deep = await measure(string.Create(CultureInfo.InvariantCulture, $"notifications, page after {deepPageAfter:N0} groups"), deepPage, tokens, options.Settle);
-        var unread = await measure("notifications, unread count", "/api/v1/notifications/unread-count", tokens, options.Settle);
+        var unread = await measure("notifications, unread count", "/api/v1/users/me/notifications/unread-count", tokens, options.Settle);
         return new NotificationReadsResult(seed, pages, deepPageAfter, unreadCount, first, deep, unread);
     }
 
@@ -76,7 +76,7 @@ internal static class NotificationReadsScenario
 
     private static async Task<int> UnreadCountAsync(ApiClient api, Account reader)
     {
-        using var request = ApiClient.Request(HttpMethod.Get, "/api/v1/notifications/unread-count", reader);
+        using var request = ApiClient.Request(HttpMethod.Get, "/api/v1/users/me/notifications/unread-count", reader);
         using var response = await api.Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("count").GetInt32();

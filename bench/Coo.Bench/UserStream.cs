@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Coo.Bench;
 
 /// <summary>
-/// One open <c>GET /api/v1/streaming/user</c> (server-sent events) as a client holds it: opened once its first event,
+/// One open <c>GET /api/v1/users/me/stream</c> (server-sent events) as a client holds it: opened once its first event,
 /// the heartbeat the host sends at once, has come; then read in the background, noting when each <c>update</c> (a coo
 /// coming into the home timeline) arrived, until the bench closes it or the host does.
 /// </summary>
@@ -34,7 +34,7 @@ internal sealed class UserStream : IAsyncDisposable
     /// </summary>
     public static async Task<UserStream> OpenAsync(HttpClient http, Account account)
     {
-        using var request = ApiClient.Request(HttpMethod.Get, "/api/v1/streaming/user", account);
+        using var request = ApiClient.Request(HttpMethod.Get, "/api/v1/users/me/stream", account);
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         if (response.StatusCode != HttpStatusCode.OK)
         {

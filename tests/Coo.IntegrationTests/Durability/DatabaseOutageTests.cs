@@ -135,7 +135,7 @@ public sealed class DatabaseOutageTests
             while (!stop.IsCancellationRequested)
             {
                 var sentIn = Current();
-                using var response = await http.SendAsAsync(HttpMethod.Get, "/api/v1/timelines/home?limit=20", reader.Tokens.AccessToken);
+                using var response = await http.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/timeline?limit=20", reader.Tokens.AccessToken);
                 answers.Enqueue(await AnswerAsync(client, sentIn, response));
             }
         }

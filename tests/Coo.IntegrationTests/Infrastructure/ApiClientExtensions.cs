@@ -121,7 +121,7 @@ public static class SocialApiExtensions
 
     public static async Task<CooPage> HomePageAsync(this HttpClient client, TestUser user, int limit = 20, string? cursor = null)
     {
-        var url = $"/api/v1/timelines/home?limit={limit}" + (cursor is null ? "" : $"&cursor={cursor}");
+        var url = $"/api/v1/users/me/timeline?limit={limit}" + (cursor is null ? "" : $"&cursor={cursor}");
         using var response = await client.SendAsAsync(HttpMethod.Get, url, user.Tokens.AccessToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<CooPage>())!;

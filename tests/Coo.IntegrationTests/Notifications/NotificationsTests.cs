@@ -75,7 +75,7 @@ public sealed class NotificationsTests(ApiFixture fixture)
 
         var likesOnly = await client.NotificationsAsync(ada, "?kind=like");
         Assert.Equal(["like", "like"], likesOnly.Select(n => n.Kind));
-        var paged = await client.WholeListAsync<NotificationItem>("/api/v1/notifications", pageSize: 1, ada);
+        var paged = await client.WholeListAsync<NotificationItem>("/api/v1/users/me/notifications", pageSize: 1, ada);
         Assert.Equal(afterUnlike.Select(n => n.Id), paged.Select(n => n.Id));
     }
 
@@ -131,8 +131,8 @@ public sealed class NotificationsTests(ApiFixture fixture)
         using var client = (await fixture.StartAsync(provider)).CreateClient();
         var ada = await client.CreateUserAsync("ada");
 
-        using var anonymous = await client.SendAsAsync(HttpMethod.Get, "/api/v1/notifications", accessToken: null);
-        using var unknown = await client.SendAsAsync(HttpMethod.Get, "/api/v1/notifications?kind=poke", ada.Tokens.AccessToken);
+        using var anonymous = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/notifications", accessToken: null);
+        using var unknown = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/notifications?kind=poke", ada.Tokens.AccessToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
@@ -149,7 +149,7 @@ public static class NotificationApiExtensions
 {
     public static async Task<List<NotificationItem>> NotificationsAsync(this HttpClient client, TestUser user, string query = "")
     {
-        using var response = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/notifications{query}", user.Tokens.AccessToken);
+        using var response = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/users/me/notifications{query}", user.Tokens.AccessToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<NotificationPage>())!.Items;
     }
@@ -160,14 +160,14 @@ public static class NotificationApiExtensions
 
     public static async Task<int> UnreadCountAsync(this HttpClient client, TestUser user)
     {
-        using var response = await client.SendAsAsync(HttpMethod.Get, "/api/v1/notifications/unread-count", user.Tokens.AccessToken);
+        using var response = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/notifications/unread-count", user.Tokens.AccessToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<UnreadCount>())!.Count;
     }
 
     public static async Task MarkReadAsync(this HttpClient client, TestUser user, string? upToId)
     {
-        using var response = await client.SendAsAsync(HttpMethod.Post, "/api/v1/notifications/read", user.Tokens.AccessToken, new { upToId });
+        using var response = await client.SendAsAsync(HttpMethod.Post, "/api/v1/users/me/notifications/read", user.Tokens.AccessToken, new { upToId });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 

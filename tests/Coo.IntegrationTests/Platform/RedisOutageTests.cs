@@ -88,7 +88,7 @@ public sealed class RedisOutageTests
         await client.HomeTimelineBecomesAsync(reader, "while down", "after the thaw", "while frozen", "before");
 
         // The live log is in Redis: a new stream is turned away with a time to come back, not held open unfed.
-        using (var turnedAway = await client.SendAsAsync(HttpMethod.Get, "/api/v1/streaming/user", reader.Tokens.AccessToken).WaitAsync(HangDetector))
+        using (var turnedAway = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/stream", reader.Tokens.AccessToken).WaitAsync(HangDetector))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, turnedAway.StatusCode);
             Assert.Equal(TimeSpan.FromSeconds(5), turnedAway.Headers.RetryAfter?.Delta);
@@ -99,7 +99,7 @@ public sealed class RedisOutageTests
         await Eventually.MatchAsync(
             async () =>
             {
-                using var response = await client.SendAsAsync(HttpMethod.Get, "/api/v1/streaming/user", reader.Tokens.AccessToken);
+                using var response = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/stream", reader.Tokens.AccessToken);
                 return response.StatusCode;
             },
             status => status == HttpStatusCode.OK,

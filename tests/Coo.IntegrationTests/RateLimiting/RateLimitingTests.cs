@@ -196,7 +196,7 @@ public sealed class RateLimitingTests(LowLimitsHost host) : IClassFixture<LowLim
         }
 
         using var refused = await client.GetAsync("/api/v1/users/rl_reader");
-        using var signedIn = await client.SendAsAsync(HttpMethod.Get, "/api/v1/timelines/home", reader.Tokens.AccessToken);
+        using var signedIn = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/timeline", reader.Tokens.AccessToken);
 
         await IsRejectedAsync(refused, LowLimitsHost.Reads, Window);
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);

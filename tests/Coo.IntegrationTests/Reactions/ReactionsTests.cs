@@ -159,7 +159,7 @@ public sealed class ReactionsTests(ApiFixture fixture)
         ReactedCoo[] expected = [new(reposted.Id, 0, 1, false, true), new(liked.Id, 1, 0, true, false)];
 
         var home = await Eventually.MatchAsync(
-            () => client.ReactedPageAsync("/api/v1/timelines/home", reader), page => page.Count == 2, what: "both coos on otto's home timeline");
+            () => client.ReactedPageAsync("/api/v1/users/me/timeline", reader), page => page.Count == 2, what: "both coos on otto's home timeline");
         var authorsCoos = await client.ReactedPageAsync("/api/v1/users/nora/coos", reader);
         var anonymous = await client.ReactedPageAsync("/api/v1/users/nora/coos", viewer: null);
 

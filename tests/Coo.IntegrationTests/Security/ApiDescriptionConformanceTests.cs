@@ -148,12 +148,12 @@ public sealed class ApiDescriptionConformanceTests
             await Send("GET /api/v1/users/{username}/coos", "/api/v1/users/grace/coos?cursor=not-a-cursor", null, null, 400);
             await Send("GET /api/v1/users/{username}/coos", "/api/v1/users/grace/coos?limit=0", null, null, 400);
             await Send("GET /api/v1/users/{username}/coos", "/api/v1/users/nobody/coos", null, null, 404);
-            await Send("GET /api/v1/timelines/home", "/api/v1/timelines/home?limit=5", ada.AccessToken, null, 200);
-            await Send("GET /api/v1/timelines/home", "/api/v1/timelines/home?limit=500", ada.AccessToken, null, 400);
-            await Send("GET /api/v1/notifications", "/api/v1/notifications?kind=like", ada.AccessToken, null, 200);
-            await Send("GET /api/v1/notifications", "/api/v1/notifications?kind=poke", ada.AccessToken, null, 400);
-            await Send("GET /api/v1/notifications/unread-count", "/api/v1/notifications/unread-count", ada.AccessToken, null, 200);
-            await Send("POST /api/v1/notifications/read", "/api/v1/notifications/read", ada.AccessToken, new { upToId = "1" }, 204);
+            await Send("GET /api/v1/users/me/timeline", "/api/v1/users/me/timeline?limit=5", ada.AccessToken, null, 200);
+            await Send("GET /api/v1/users/me/timeline", "/api/v1/users/me/timeline?limit=500", ada.AccessToken, null, 400);
+            await Send("GET /api/v1/users/me/notifications", "/api/v1/users/me/notifications?kind=like", ada.AccessToken, null, 200);
+            await Send("GET /api/v1/users/me/notifications", "/api/v1/users/me/notifications?kind=poke", ada.AccessToken, null, 400);
+            await Send("GET /api/v1/users/me/notifications/unread-count", "/api/v1/users/me/notifications/unread-count", ada.AccessToken, null, 200);
+            await Send("POST /api/v1/users/me/notifications/read", "/api/v1/users/me/notifications/read", ada.AccessToken, new { upToId = "1" }, 204);
             await StreamsAsync(ada.AccessToken);
             await Send("GET /api/v1/users/{username}/followers", "/api/v1/users/grace/followers", null, null, 200);
             await Send("GET /api/v1/users/{username}/following", "/api/v1/users/ada/following", null, null, 200);
@@ -208,12 +208,12 @@ public sealed class ApiDescriptionConformanceTests
             {
                 for (var i = 0; i < 5; i++)
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/streaming/user").Authorized(accessToken);
+                    using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me/stream").Authorized(accessToken);
                     open.Add(await direct.SendAsync(request, HttpCompletionOption.ResponseHeadersRead));
                     Assert.Equal(HttpStatusCode.OK, open[^1].StatusCode);
                 }
 
-                await Send("GET /api/v1/streaming/user", "/api/v1/streaming/user", accessToken, null, 429);
+                await Send("GET /api/v1/users/me/stream", "/api/v1/users/me/stream", accessToken, null, 429);
             }
             finally
             {

@@ -12,7 +12,7 @@ public sealed class CursorTests(ApiFixture fixture)
         "/api/v1/users/pager/coos",
         "/api/v1/users/pager/followers",
         "/api/v1/users/pager/following",
-        "/api/v1/timelines/home",
+        "/api/v1/users/me/timeline",
     ];
 
     [Theory, Providers]
@@ -102,7 +102,7 @@ public sealed class CursorTests(ApiFixture fixture)
         await Eventually.MatchAsync(
             async () =>
             {
-                using var home = await client.SendAsAsync(HttpMethod.Get, "/api/v1/timelines/home?limit=100", pager.Tokens.AccessToken);
+                using var home = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/timeline?limit=100", pager.Tokens.AccessToken);
                 return (await home.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength();
             },
             count => count == 10,

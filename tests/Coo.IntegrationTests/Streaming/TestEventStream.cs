@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Coo.IntegrationTests.Streaming;
 
-/// <summary>A client's open <c>GET /streaming/user</c>, read with the runtime's own SSE parser.</summary>
+/// <summary>A client's open <c>GET /users/me/stream</c>, read with the runtime's own SSE parser.</summary>
 internal sealed class TestEventStream : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -20,7 +20,7 @@ internal sealed class TestEventStream : IAsyncDisposable
 
     public static async Task<TestEventStream> OpenAsync(HttpClient client, TestUser user, string? lastEventId = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/streaming/user").Authorized(user.Tokens.AccessToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me/stream").Authorized(user.Tokens.AccessToken);
         if (lastEventId is not null)
         {
             request.Headers.Add("Last-Event-ID", lastEventId);

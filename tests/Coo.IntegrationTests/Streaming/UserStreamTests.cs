@@ -57,7 +57,7 @@ public sealed class UserStreamTests(ApiFixture fixture)
         Assert.True(long.Parse(repostId, CultureInfo.InvariantCulture) > long.Parse(coo.Id, CultureInfo.InvariantCulture));
 
         // What the stream announced is what the timeline shows: the coo, at the top, placed by the same repost.
-        using var home = await client.SendAsAsync(HttpMethod.Get, "/api/v1/timelines/home", ada.Tokens.AccessToken);
+        using var home = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/timeline", ada.Tokens.AccessToken);
         var first = (await home.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
         Assert.Equal(coo.Id, first.GetProperty("id").GetString());
         Assert.Equal(repostId, first.GetProperty("repostId").GetString());
@@ -147,7 +147,7 @@ public sealed class UserStreamTests(ApiFixture fixture)
             }
 
             using (var refused = await client.SendAsync(
-                new HttpRequestMessage(HttpMethod.Get, "/api/v1/streaming/user").Authorized(ada.Tokens.AccessToken), HttpCompletionOption.ResponseHeadersRead))
+                new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me/stream").Authorized(ada.Tokens.AccessToken), HttpCompletionOption.ResponseHeadersRead))
             {
                 Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
                 var problem = await refused.ReadProblemAsync();
@@ -160,7 +160,7 @@ public sealed class UserStreamTests(ApiFixture fixture)
                 async () =>
                 {
                     var again = await client.SendAsync(
-                        new HttpRequestMessage(HttpMethod.Get, "/api/v1/streaming/user").Authorized(ada.Tokens.AccessToken), HttpCompletionOption.ResponseHeadersRead);
+                        new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me/stream").Authorized(ada.Tokens.AccessToken), HttpCompletionOption.ResponseHeadersRead);
                     var status = again.StatusCode;
                     again.Dispose();
                     return status;
@@ -221,7 +221,7 @@ public sealed class UserStreamTests(ApiFixture fixture)
     public async Task Anonymous_streams_are_refused()
     {
         using var client = (await fixture.StartAsync(TestProvider.Sqlite)).CreateClient();
-        using var response = await client.GetAsync("/api/v1/streaming/user");
+        using var response = await client.GetAsync("/api/v1/users/me/stream");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }

@@ -135,7 +135,7 @@ public sealed class HomeTimelineTests(ApiFixture fixture)
             await client.PostCooOkAsync(paula, $"coo {i}");
         }
 
-        using var first = await client.SendAsAsync(HttpMethod.Get, "/api/v1/timelines/home?limit=2", paula.Tokens.AccessToken);
+        using var first = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/timeline?limit=2", paula.Tokens.AccessToken);
         var page1 = (await first.Content.ReadFromJsonAsync<CooPage>())!;
         await client.PostCooOkAsync(paula, "posted while paging");
         var link = first.Headers.GetValues("Link").Single();
@@ -143,7 +143,7 @@ public sealed class HomeTimelineTests(ApiFixture fixture)
         var page2 = (await second.Content.ReadFromJsonAsync<CooPage>())!;
         var page3 = await client.HomePageAsync(paula, limit: 2, cursor: page2.NextCursor);
 
-        Assert.StartsWith("<http://localhost/api/v1/timelines/home?limit=2&cursor=", link, StringComparison.Ordinal);
+        Assert.StartsWith("<http://localhost/api/v1/users/me/timeline?limit=2&cursor=", link, StringComparison.Ordinal);
         Assert.Equal(["coo 5", "coo 4"], page1.Items.Select(c => c.Text));
         Assert.Equal(["coo 3", "coo 2"], page2.Items.Select(c => c.Text));
         Assert.Equal(["coo 1"], page3.Items.Select(c => c.Text));
@@ -159,12 +159,12 @@ public sealed class HomeTimelineTests(ApiFixture fixture)
 
         foreach (var query in new[] { "limit=0", "limit=101", "limit=abc", "cursor=garbage", $"cursor={forged}", "cursor=%00%01" })
         {
-            using var response = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/timelines/home?{query}", quinn.Tokens.AccessToken);
+            using var response = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/users/me/timeline?{query}", quinn.Tokens.AccessToken);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{query} -> {response.StatusCode}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        using var anonymous = await client.GetAsync("/api/v1/timelines/home");
+        using var anonymous = await client.GetAsync("/api/v1/users/me/timeline");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 

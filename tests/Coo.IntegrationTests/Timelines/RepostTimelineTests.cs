@@ -112,7 +112,7 @@ public sealed class RepostTimelineTests(ApiFixture fixture)
         Eventually.MatchAsync(
             async () =>
             {
-                using var response = await client.SendAsAsync(HttpMethod.Get, "/api/v1/timelines/home?limit=100", user.Tokens.AccessToken);
+                using var response = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/timeline?limit=100", user.Tokens.AccessToken);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 var page = (await response.Content.ReadFromJsonAsync<TimelinePage>())!;
                 return page.Items.Select(i => (i.Text, i.RepostedBy?.Username)).ToList();

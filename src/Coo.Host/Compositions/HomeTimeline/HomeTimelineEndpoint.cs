@@ -14,7 +14,7 @@ namespace Coo.Host.Compositions.HomeTimeline;
 internal static class HomeTimelineEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/timelines/home", GetHomeAsync)
+        .MapGet("/users/me/timeline", GetHomeAsync)
         .WithTags("Timelines").WithName("GetHomeTimeline")
         .WithSummary("Your coos and those of everyone you follow, and what they reposted, newest first")
         .ProducesValidationProblem()

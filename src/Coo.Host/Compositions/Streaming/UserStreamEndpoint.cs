@@ -27,7 +27,7 @@ internal static class UserStreamEndpoint
     };
 
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/streaming/user", StreamAsync)
+        .MapGet("/users/me/stream", StreamAsync)
         .WithTags("Streaming").WithName("StreamUser")
         .WithSummary("Server-sent events: coos coming into and leaving your home timeline, changes of your notifications; resumes after Last-Event-ID")
         .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")

@@ -285,7 +285,7 @@ export const api = {
    * @param {string | null} cursor
    * @returns {Promise<Page<Coo>>}
    */
-  homeTimeline: cursor => send('GET', paged('/timelines/home', 20, cursor)),
+  homeTimeline: cursor => send('GET', paged('/users/me/timeline', 20, cursor)),
   /**
    * The coos with a hashtag, newest first.
    * @param {string} tag without '#', in any case
@@ -303,15 +303,15 @@ export const api = {
    * @param {string | null} cursor
    * @returns {Promise<Page<Notification>>}
    */
-  notifications: cursor => send('GET', paged('/notifications', 20, cursor)),
+  notifications: cursor => send('GET', paged('/users/me/notifications', 20, cursor)),
   /** @returns {Promise<{ count: number }>} how many notifications you have not read (at most 1,000) */
-  unreadNotifications: () => send('GET', '/notifications/unread-count'),
+  unreadNotifications: () => send('GET', '/users/me/notifications/unread-count'),
   /**
    * Marks your notifications read, up to the one with this latestId.
    * @param {string} upToId
    * @returns {Promise<void>}
    */
-  markNotificationsRead: upToId => sendOnly('POST', '/notifications/read', { body: { upToId } }),
+  markNotificationsRead: upToId => sendOnly('POST', '/users/me/notifications/read', { body: { upToId } }),
   /** @returns {Promise<CooLimits>} */
   cooLimits: () => send('GET', '/coos/limits'),
   /**
@@ -394,7 +394,7 @@ export const api = {
    * @param {AbortSignal} signal closes it
    * @returns {Promise<Response>} whose body is the stream
    */
-  openStream: (lastEventId, signal) => request('GET', '/streaming/user', {
+  openStream: (lastEventId, signal) => request('GET', '/users/me/stream', {
     headers: { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
     signal,
   }),

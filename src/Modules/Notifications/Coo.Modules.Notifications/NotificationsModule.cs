@@ -41,7 +41,7 @@ public sealed class NotificationsModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        var notifications = api.MapGroup("/notifications").WithTags("Notifications");
+        var notifications = api.MapGroup("/users/me/notifications").WithTags("Notifications");
         ListNotificationsEndpoint.Map(notifications);
         UnreadCountEndpoint.Map(notifications);
         MarkReadEndpoint.Map(notifications);

@@ -15,7 +15,7 @@ namespace Coo.Modules.Notifications.Features.ListNotifications;
 /// One notification as clients show it: <see cref="Kind"/> (follow, like, repost, reply, mention), everyone who did it
 /// (<see cref="ActorsCount"/>, the newest few named in <see cref="Actors"/>), and the coo it is about (the liked or
 /// reposted coo, the reply, the coo that mentions you; null for a follow). <see cref="LatestId"/> places it in the list
-/// and is what <c>POST /notifications/read</c> takes.
+/// and is what <c>POST /users/me/notifications/read</c> takes.
 /// </summary>
 internal sealed record NotificationResponse(
     long Id, string Kind, long LatestId, DateTimeOffset LatestAt, bool Unread, int ActorsCount, IReadOnlyList<UserSummary> Actors, CooResponse? Coo);
