@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Coo.Host.Compositions.MastodonApi;
 using Coo.Host.Compositions.Streaming;
 using Coo.Host.Observability;
 using Coo.Modules.Analytics;
@@ -102,6 +103,7 @@ internal static class CooHostBuilder
         services.AddCooTelemetry(configuration);
         services.AddCooMetrics(configuration);
         services.AddCooPublicUrl(configuration);
+        services.AddMastodonApi();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodyLimit.ServerMaximum);
         ReadinessReport.AddCooReadinessReport(services, configuration);
         return builder;

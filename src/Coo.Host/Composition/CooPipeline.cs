@@ -1,4 +1,5 @@
 using Coo.Host.Compositions;
+using Coo.Host.Compositions.MastodonApi;
 using Coo.Host.Observability;
 using Coo.Host.Platform.Bench;
 using Coo.Host.Platform.JobsDashboard;
@@ -64,6 +65,7 @@ internal static class CooPipeline
         CompositionEndpoints.Map(api);
         DashboardSession.Map(api);
         api.MapGroup("/admin").WithTags("Admin").MapParkedMessages();
+        app.MapMastodonApi();
         app.MapBenchCeiling();
         app.MapStaticAssets();
 

@@ -18,8 +18,19 @@ internal sealed class AppOptions : IValidatableObject
     /// </summary>
     public Uri? PublicUrl { get; set; }
 
+    /// <summary>
+    /// Where people write to about this server, as the Mastodon-compatible API's instance description names it; without
+    /// it, the postmaster of the public URL's host (every mail domain has one, RFC 5321).
+    /// </summary>
+    public string? ContactEmail { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ContactEmail is { } email && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            yield return new ValidationResult($"'{email}' is not an email address, such as admin@coo.example.org.", [nameof(ContactEmail)]);
+        }
+
         if (PublicUrl is { } url
             && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https") || url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0))
         {
@@ -70,7 +81,9 @@ internal static class PublicUrlSetup
 {
     public static IServiceCollection AddCooPublicUrl(this IServiceCollection services, IConfiguration configuration)
     {
-        var publicUrl = ValidatedSettings.Read<AppOptions>(configuration, AppOptions.Section).PublicUrl;
+        var app = ValidatedSettings.Read<AppOptions>(configuration, AppOptions.Section);
+        var publicUrl = app.PublicUrl;
+        services.AddSingleton(app);
         var allowedHosts = ValidatedSettings.Read(configuration, AllowedHostsOptions.Section, new AllowedHostsOptions(publicUrl)).HostsToAllow();
         services.AddSingleton(new PublicBaseUrl(publicUrl));
 

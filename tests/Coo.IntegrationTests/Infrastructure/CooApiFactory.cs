@@ -167,6 +167,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Ids:GeneratorId", "1");
+        builder.UseSetting("App:ContactEmail", "admin@coo.example");
         if (Provider == TestProvider.PostgreSql)
         {
             builder.UseSetting("Media:StoragePath", TestEnvironment.MediaStoragePath(new NpgsqlConnectionStringBuilder(ConnectionString).Database!));

@@ -55,3 +55,14 @@ public sealed record MentionEntity(int Start, int End, long UserId, string Usern
 public sealed record HashtagEntity(int Start, int End, string Tag);
 
 public sealed record UrlEntity(int Start, int End, string Url);
+
+/// <summary>How long a coo may be, for clients that are told it by other APIs than Coo's own <c>/coos/limits</c>.</summary>
+public sealed class CooLimits
+{
+    /// <summary>User-perceived characters (grapheme clusters).</summary>
+    public const int MaxLength = 280;
+
+    private CooLimits()
+    {
+    }
+}

@@ -27,6 +27,9 @@ public sealed class MediaLimits
     /// <summary>Images one coo may carry.</summary>
     public const int MaxPerCoo = 4;
 
+    /// <summary>The largest image file taken in.</summary>
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
+
     private MediaLimits()
     {
     }

@@ -6,7 +6,7 @@ namespace Coo.Modules.Coos.Domain;
 internal sealed class Coo
 {
     /// <summary>User-perceived characters (grapheme clusters).</summary>
-    public const int MaxLength = 280;
+    public const int MaxLength = CooLimits.MaxLength;
 
     /// <summary>UTF-16 units: one "character" stacked with hundreds of combining marks is refused too.</summary>
     public const int MaxCodeUnits = 1120;

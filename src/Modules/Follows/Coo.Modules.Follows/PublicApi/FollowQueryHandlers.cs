@@ -5,6 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Follows.PublicApi;
 
+internal sealed class GetFollowCountsHandler(FollowsDbContext db) : IQueryHandler<GetFollowCounts, IReadOnlyDictionary<long, FollowCounts>>
+{
+    public const int MaxBatch = 1000;
+
+    public async ValueTask<IReadOnlyDictionary<long, FollowCounts>> Handle(GetFollowCounts query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.UserIds.Count, MaxBatch, nameof(query));
+        var ids = query.UserIds.Distinct().ToArray();
+        return await db.Counts.AsNoTracking().Where(c => ids.Contains(c.UserId))
+            .ToDictionaryAsync(c => c.UserId, c => new FollowCounts(c.FollowersCount, c.FollowingCount), cancellationToken);
+    }
+}
+
 internal sealed class GetFollowStatsHandler(FollowsDbContext db) : IQueryHandler<GetFollowStats, FollowStats>
 {
     public async ValueTask<FollowStats> Handle(GetFollowStats query, CancellationToken cancellationToken)

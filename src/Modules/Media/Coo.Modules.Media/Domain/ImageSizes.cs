@@ -1,10 +1,12 @@
+using Coo.Modules.Media.Contracts;
+
 namespace Coo.Modules.Media.Domain;
 
 /// <summary>The size rules of images: what is decoded at all, and how large each stored size is.</summary>
 internal static class ImageSizes
 {
     /// <summary>The largest upload, in bytes.</summary>
-    public const long MaxUploadBytes = 10 * 1024 * 1024;
+    public const long MaxUploadBytes = MediaLimits.MaxUploadBytes;
 
     /// <summary>
     /// The most pixels an image may declare: decoding takes four bytes a pixel, so this bounds an upload's memory

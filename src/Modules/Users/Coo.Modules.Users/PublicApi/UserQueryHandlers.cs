@@ -90,3 +90,18 @@ internal sealed class GetUserProfileHandler(UsersDbContext db) : IQueryHandler<G
             .SingleOrDefaultAsync(cancellationToken);
     }
 }
+
+internal sealed class GetUserProfilesByIdsHandler(UsersDbContext db) : IQueryHandler<GetUserProfilesByIds, IReadOnlyList<UserProfile>>
+{
+    public async ValueTask<IReadOnlyList<UserProfile>> Handle(GetUserProfilesByIds query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.UserIds.Count, GetUsersByIdsHandler.MaxBatch, nameof(query));
+        var ids = query.UserIds.Distinct().ToArray();
+        return ids.Length == 0
+            ? []
+            : await db.Users.AsNoTracking()
+                .Where(u => ids.Contains(u.Id))
+                .Select(u => ShownAvatar.Profile(u.Id, u.Username, u.DisplayName, u.Bio, u.CreatedAt, u.AvatarUrl, u.AvatarSmallUrl))
+                .ToListAsync(cancellationToken);
+    }
+}
