@@ -3,6 +3,7 @@ using Coo.Modules.Coos;
 using Coo.Modules.Follows;
 using Coo.Modules.Media;
 using Coo.Modules.Notifications;
+using Coo.Modules.OAuth;
 using Coo.Modules.Reactions;
 using Coo.Modules.Tags;
 using Coo.Modules.Timeline;
@@ -25,5 +26,6 @@ internal static class CooModules
         new MediaModule(),
         new NotificationsModule(),
         new AnalyticsModule(),
+        new OAuthModule(),
     ];
 }

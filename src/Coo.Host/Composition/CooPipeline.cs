@@ -5,6 +5,7 @@ using Coo.Host.Platform.Bench;
 using Coo.Host.Platform.JobsDashboard;
 using Coo.Host.Platform.WebClient;
 using Coo.Shared.Infrastructure.Messaging;
+using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -43,6 +44,7 @@ internal static class CooPipeline
         app.UseRequestBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOAuthScopes();
         app.UseCooRateLimiting();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

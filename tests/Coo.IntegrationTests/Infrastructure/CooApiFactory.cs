@@ -166,6 +166,9 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Auth:SigningKey", SigningKey);
+
+        // The test server answers on http://localhost, as a development host does.
+        builder.UseSetting("OAuth:RequireHttps", "false");
         builder.UseSetting("Ids:GeneratorId", "1");
         builder.UseSetting("App:ContactEmail", "admin@coo.example");
         if (Provider == TestProvider.PostgreSql)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Coo.IntegrationTests.OAuth;
 
 namespace Coo.IntegrationTests.MastodonApi;
 
@@ -60,6 +61,27 @@ public sealed partial class MastodonReadTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("application/json", anonymous.Content.Headers.ContentType?.MediaType);
         MastodonSchema.AssertIs("Error", await anonymous.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    [Theory, Providers]
+    public async Task An_oauth_token_reads_with_its_scope_and_one_without_it_gets_mastodons_403(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var olga = await client.CreateUserAsync("olga_masto");
+        var app = await client.CreateAppAsync();
+        var reader = await client.PasswordTokenAsync(app, olga, "read");
+        var writer = await client.PasswordTokenAsync(app, olga, "write");
+
+        using var read = await client.SendAsAsync(HttpMethod.Get, "/api/v1/accounts/verify_credentials", reader);
+        using var home = await client.SendAsAsync(HttpMethod.Get, "/api/v1/timelines/home", reader);
+        using var refused = await client.SendAsAsync(HttpMethod.Get, "/api/v1/accounts/verify_credentials", writer);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("olga_masto", (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("username").GetString());
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        MastodonSchema.AssertIs("Error", await refused.Content.ReadFromJsonAsync<JsonElement>());
     }
 
     [Theory, Providers]

@@ -31,12 +31,15 @@ public sealed class OpenApiDocumentTests(ApiFixture fixture)
         Assert.All(operations.Where(o => secured.Contains(o.Key)), o => Assert.True(o.Description.GetProperty("responses").TryGetProperty("401", out _), o.Key));
     }
 
+    /// <summary>Operations Mastodon's clients call, which answer errors as Mastodon does (<c>{"error": "..."}</c>), not as problem details.</summary>
+    private static readonly HashSet<string> MastodonShapedOperations = ["POST /api/v1/apps"];
+
     [Fact]
     public async Task Every_error_response_in_the_document_is_problem_details()
     {
         var (_, operations) = await DiscoverAsync();
 
-        var errors = operations.SelectMany(o => o.Description.GetProperty("responses").EnumerateObject()
+        var errors = operations.Where(o => !MastodonShapedOperations.Contains(o.Key)).SelectMany(o => o.Description.GetProperty("responses").EnumerateObject()
             .Where(r => r.Name.StartsWith('4') || r.Name.StartsWith('5'))
             .Select(r => (Where: $"{o.Key} {r.Name}", Response: r.Value)));
         Assert.All(errors, e => Assert.True(

@@ -19,6 +19,7 @@ internal static class HomeTimelineEndpoint
         .WithSummary("Your coos and those of everyone you follow, and what they reposted, newest first")
         .ProducesValidationProblem()
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.ReadStatuses)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem>> GetHomeAsync(

@@ -9,9 +9,9 @@ internal static class AccountEndpoints
 {
     public static void Map(IEndpointRouteBuilder v1)
     {
-        v1.MapGet("/accounts/verify_credentials", VerifyCredentialsAsync).RequireAuthorization();
-        v1.MapGet("/accounts/lookup", LookupAsync).AllowAnonymous();
-        v1.MapGet("/accounts/{id}", GetAsync).AllowAnonymous();
+        v1.MapGet("/accounts/verify_credentials", VerifyCredentialsAsync).RequireAuthorization().RequireScope(MastodonScopes.ReadAccounts);
+        v1.MapGet("/accounts/lookup", LookupAsync).AllowAnonymous().RequireScope(MastodonScopes.ReadAccounts);
+        v1.MapGet("/accounts/{id}", GetAsync).AllowAnonymous().RequireScope(MastodonScopes.ReadAccounts);
     }
 
     private static async Task<IResult> VerifyCredentialsAsync(HttpContext http, MastodonAccounts accounts, CancellationToken cancellationToken)

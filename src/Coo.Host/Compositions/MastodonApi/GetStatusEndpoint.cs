@@ -7,7 +7,7 @@ namespace Coo.Host.Compositions.MastodonApi;
 /// <summary>One coo as a Mastodon Status, for anyone (everything on Coo is public); the viewer's reactions when signed in.</summary>
 internal static class GetStatusEndpoint
 {
-    public static void Map(IEndpointRouteBuilder v1) => v1.MapGet("/statuses/{id}", GetAsync).AllowAnonymous();
+    public static void Map(IEndpointRouteBuilder v1) => v1.MapGet("/statuses/{id}", GetAsync).AllowAnonymous().RequireScope(MastodonScopes.ReadStatuses);
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, ISender sender, MastodonStatuses statuses, CancellationToken cancellationToken)
     {

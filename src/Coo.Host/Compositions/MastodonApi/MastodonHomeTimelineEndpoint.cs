@@ -15,7 +15,7 @@ internal static class MastodonHomeTimelineEndpoint
 {
     private const int NewerScanned = 800;
 
-    public static void Map(IEndpointRouteBuilder v1) => v1.MapGet("/timelines/home", GetAsync).RequireAuthorization();
+    public static void Map(IEndpointRouteBuilder v1) => v1.MapGet("/timelines/home", GetAsync).RequireAuthorization().RequireScope(MastodonScopes.ReadStatuses);
 
     private static async Task<IResult> GetAsync(HttpContext http, ISender sender, MastodonStatuses statuses, MastodonUrls urls, CancellationToken cancellationToken)
     {

@@ -33,6 +33,7 @@ internal static class UserProfileEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/users/{username}", GetProfileAsync)
         .WithTags("Users").WithName("GetUserProfile").WithSummary("A user's public profile, with counts and the pinned coo").AllowAnonymous()
+        .RequireScope(MastodonScopes.ReadAccounts)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<UserProfileResponse>, ProblemHttpResult>> GetProfileAsync(

@@ -39,6 +39,7 @@ public sealed class UsersModule : IModule
         services.AddErrorTranslations<UsersText>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<TokenIssuer>();
+        services.AddScoped<CredentialCheck>();
         services.AddSingleton<RefreshTokenCookie>();
         // The name carries the summary's shape: one cached by an earlier build (before avatars) is never read back.
         services.AddEntityCache(configuration, new EntityCacheOptions<UserSummary>("user.v2", u => u.Id, TimeSpan.FromMinutes(30)));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -9,6 +10,12 @@ namespace Coo.Shared.Infrastructure.Security;
 public static class AuthenticationSetup
 {
     /// <summary>
+    /// The default scheme: it forwards each request to the scheme that reads its kind of bearer token, Coo's own JWTs by
+    /// default. A module that issues other tokens (OAuth) sets its <see cref="PolicySchemeOptions.ForwardDefaultSelector"/>.
+    /// </summary>
+    public const string Scheme = "Coo";
+
+    /// <summary>
     /// Bearer JWTs signed with HS256 by the Users module with one of the validation keys; anything else (alg none, other
     /// keys, unknown key ids) is refused.
     /// </summary>
@@ -16,7 +23,8 @@ public static class AuthenticationSetup
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, displayName: null, options => options.ForwardDefault = JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
@@ -45,9 +53,12 @@ public static class AuthenticationSetup
         return services;
     }
 
-    /// <summary>The signed-in user's id, or null for an anonymous caller.</summary>
+    /// <summary>The signed-in user's id, or null for an anonymous caller (or an OAuth application acting for no user, whose subject is its client id).</summary>
     public static long? FindUserId(this ClaimsPrincipal principal) =>
-        principal?.Identity?.IsAuthenticated == true ? principal.GetUserId() : null;
+        principal?.Identity?.IsAuthenticated == true
+        && long.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Sub), System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
 
     /// <summary>The signed-in user's id (the token's <c>sub</c>).</summary>
     public static long GetUserId(this ClaimsPrincipal principal)

@@ -19,5 +19,6 @@ internal static class DeleteCooEndpoint
         })
         .WithName("DeleteCoo")
         .WithSummary("Delete your own coo")
-        .RequireAuthorization();
+        .RequireAuthorization()
+        .RequireScope(MastodonScopes.WriteStatuses);
 }

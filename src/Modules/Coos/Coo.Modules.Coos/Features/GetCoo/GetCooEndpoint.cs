@@ -22,5 +22,6 @@ internal static class GetCooEndpoint
         .WithName("GetCoo")
         .WithSummary("One coo")
         .AllowAnonymous()
+        .RequireScope(MastodonScopes.ReadStatuses)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

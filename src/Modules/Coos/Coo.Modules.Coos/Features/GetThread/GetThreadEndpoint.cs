@@ -25,6 +25,7 @@ internal static class GetThreadEndpoint
         .WithSummary("A coo's thread: the coos it answers, the coo, and the replies below it in conversation order")
         .ProducesValidationProblem()
         .AllowAnonymous()
+        .RequireScope(MastodonScopes.ReadStatuses)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<PageResponse<ThreadEntryResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(

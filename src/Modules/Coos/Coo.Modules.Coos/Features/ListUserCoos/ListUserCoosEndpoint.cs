@@ -19,6 +19,7 @@ internal static class ListUserCoosEndpoint
         .WithSummary("A user's coos, newest first")
         .ProducesValidationProblem()
         .AllowAnonymous()
+        .RequireScope(MastodonScopes.ReadStatuses)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(

@@ -18,6 +18,7 @@ internal static class PinCooEndpoint
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.WriteAccounts)
         .RequireRateLimiting(CoosRateLimits.Pinning);
 
     private static async Task<Results<Ok<CooResponse>, ProblemHttpResult>> PinAsync(

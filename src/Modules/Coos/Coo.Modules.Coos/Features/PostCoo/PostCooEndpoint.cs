@@ -21,6 +21,7 @@ internal static class PostCooEndpoint
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.WriteStatuses)
         .RequireRateLimiting(CoosRateLimits.Posting);
 
     private static async Task<Results<Created<CooResponse>, ProblemHttpResult>> PostAsync(

@@ -19,5 +19,6 @@ internal static class UnpinCooEndpoint
         .WithName("UnpinCoo")
         .WithSummary("Unpin your pinned coo, if any")
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.WriteAccounts)
         .RequireRateLimiting(CoosRateLimits.Pinning);
 }

@@ -28,5 +28,6 @@ internal static class FollowUserEndpoint
         .WithSummary("Follow a user (idempotent)")
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.WriteFollows)
         .RequireRateLimiting(FollowsRateLimits.Following);
 }

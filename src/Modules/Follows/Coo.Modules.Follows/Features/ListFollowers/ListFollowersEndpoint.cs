@@ -1,3 +1,4 @@
+using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -15,5 +16,6 @@ internal static class ListFollowersEndpoint
         .WithSummary("Who follows a user, newest first")
         .ProducesValidationProblem()
         .AllowAnonymous()
+        .RequireScope(MastodonScopes.ReadAccounts)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

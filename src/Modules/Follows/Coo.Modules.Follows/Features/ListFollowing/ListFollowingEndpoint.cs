@@ -1,3 +1,4 @@
+using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -15,5 +16,6 @@ internal static class ListFollowingEndpoint
         .WithSummary("Whom a user follows, newest first")
         .ProducesValidationProblem()
         .AllowAnonymous()
+        .RequireScope(MastodonScopes.ReadAccounts)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

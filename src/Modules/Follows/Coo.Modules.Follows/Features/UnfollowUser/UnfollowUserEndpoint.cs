@@ -27,5 +27,6 @@ internal static class UnfollowUserEndpoint
         .WithName("UnfollowUser")
         .WithSummary("Unfollow a user (idempotent)")
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.WriteFollows)
         .RequireRateLimiting(FollowsRateLimits.Following);
 }

@@ -21,6 +21,7 @@ internal static class ChangeAvatarEndpoint
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization()
+            .RequireScope(MastodonScopes.WriteAccounts)
 
             // Bearer tokens only, no cookie: a form posted by another site carries no credentials, so no antiforgery token.
             .DisableAntiforgery()
@@ -31,6 +32,7 @@ internal static class ChangeAvatarEndpoint
             .WithName("RemoveAvatar")
             .WithSummary("Take your avatar away: your generated default shows again")
             .RequireAuthorization()
+            .RequireScope(MastodonScopes.WriteAccounts)
             .RequireRateLimiting(MediaRateLimits.Uploading);
     }
 

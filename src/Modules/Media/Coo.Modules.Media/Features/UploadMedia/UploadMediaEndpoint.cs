@@ -20,6 +20,7 @@ internal static class UploadMediaEndpoint
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.WriteMedia)
 
         // Bearer tokens only, no cookie: a form posted by another site carries no credentials, so no antiforgery token.
         .DisableAntiforgery()

@@ -29,6 +29,7 @@ internal static class ListNotificationsEndpoint
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.ReadNotifications)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<PageResponse<NotificationResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(

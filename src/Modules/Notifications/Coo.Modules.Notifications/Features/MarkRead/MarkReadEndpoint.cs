@@ -22,5 +22,6 @@ internal static class MarkReadEndpoint
         .WithName("MarkNotificationsRead")
         .WithSummary("Marks your notifications read up to one (its latestId), or all of them; the mark never moves back")
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.WriteNotifications)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

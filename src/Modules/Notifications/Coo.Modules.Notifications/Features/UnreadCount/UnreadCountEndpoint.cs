@@ -18,5 +18,6 @@ internal static class UnreadCountEndpoint
         .WithName("GetUnreadNotificationsCount")
         .WithSummary("How many of your notifications you have not read (at most 1,000)")
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.ReadNotifications)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

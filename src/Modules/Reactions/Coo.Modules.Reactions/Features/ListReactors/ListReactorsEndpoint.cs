@@ -1,6 +1,7 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Reactions.Domain;
 using Coo.Modules.Users.Contracts;
+using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,7 @@ internal static class ListReactorsEndpoint
         .WithSummary(summary)
         .ProducesValidationProblem()
         .AllowAnonymous()
+        .RequireScope(MastodonScopes.ReadAccounts)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<PageResponse<UserSummary>>, ValidationProblem, ProblemHttpResult>> ListAsync(

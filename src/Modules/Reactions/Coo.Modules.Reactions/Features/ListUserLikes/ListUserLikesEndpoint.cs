@@ -18,6 +18,7 @@ internal static class ListUserLikesEndpoint
         .WithSummary("The coos a user liked, newest like first")
         .ProducesValidationProblem()
         .AllowAnonymous()
+        .RequireScope(MastodonScopes.ReadFavourites)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(

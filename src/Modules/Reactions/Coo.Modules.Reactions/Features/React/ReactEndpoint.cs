@@ -32,5 +32,6 @@ internal static class ReactEndpoint
         .WithSummary(summary)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization()
+        .RequireScope(kind == ReactionKind.Like ? MastodonScopes.WriteFavourites : MastodonScopes.WriteStatuses)
         .RequireRateLimiting(ReactionsRateLimits.Reacting);
 }

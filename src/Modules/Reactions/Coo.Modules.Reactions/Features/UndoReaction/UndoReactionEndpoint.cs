@@ -30,5 +30,6 @@ internal static class UndoReactionEndpoint
         .WithSummary(summary)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization()
+        .RequireScope(kind == ReactionKind.Like ? MastodonScopes.WriteFavourites : MastodonScopes.WriteStatuses)
         .RequireRateLimiting(ReactionsRateLimits.Reacting);
 }

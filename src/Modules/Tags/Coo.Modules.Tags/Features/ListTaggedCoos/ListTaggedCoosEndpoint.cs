@@ -18,6 +18,7 @@ internal static class ListTaggedCoosEndpoint
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .AllowAnonymous()
+        .RequireScope(MastodonScopes.ReadStatuses)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
     private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(

@@ -21,5 +21,6 @@ internal static class GetMyProfileEndpoint
         .WithSummary("The signed-in user's own profile")
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.ReadAccounts)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

@@ -1,3 +1,4 @@
+using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,5 +29,6 @@ internal static class GetProfileLimitsEndpoint
         .WithName("GetProfileLimits")
         .WithSummary("How long the signed-in user's display name and bio may be, counted as the server counts them")
         .RequireAuthorization()
+        .RequireScope(MastodonScopes.ReadAccounts)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 }

@@ -22,5 +22,6 @@ internal static class UpdateMyProfileEndpoint
         .WithSummary("Change the signed-in user's display name or bio")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .RequireAuthorization();
+        .RequireAuthorization()
+        .RequireScope(MastodonScopes.WriteAccounts);
 }

@@ -1,0 +1,92 @@
+using Coo.Modules.OAuth.Data;
+using Coo.Modules.OAuth.Features.Authorize;
+using Coo.Modules.OAuth.Features.Token;
+using Coo.Shared.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Server;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace Coo.Modules.OAuth.Server;
+
+/// <summary>OpenIddict as Coo's OAuth 2 server, the way Mastodon clients expect it, and as a reader of its tokens on Coo's API.</summary>
+internal static class OAuthServerSetup
+{
+    public const string TokenPath = "/oauth/token";
+    public const string AuthorizePath = "/oauth/authorize";
+    public const string RevokePath = "/oauth/revoke";
+
+    public static void AddOAuthServer(this IServiceCollection services, AuthSettings auth, OAuthOptions options)
+    {
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<OAuthDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenPath)
+                    .SetAuthorizationEndpointUris(AuthorizePath)
+                    .SetRevocationEndpointUris(RevokePath)
+
+                    // Mastodon clients read the RFC 8414 document; OpenID Connect clients the other. One document, two addresses.
+                    .SetConfigurationEndpointUris("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration");
+                server.AllowPasswordFlow().AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+                server.RegisterScopes([.. MastodonScopes.All]);
+
+                // Scopes are checked against the application's by Mastodon's rules (read covers read:statuses), in
+                // TokenRequestHandler: OpenIddict's own check knows only exact matches.
+                server.IgnoreScopePermissions();
+
+                // Mastodon's tokens are opaque and never expire: reference tokens, revocable, whose payload stays in the
+                // database. Refresh tokens are issued too, for clients that use them.
+                server.UseReferenceAccessTokens().UseReferenceRefreshTokens();
+                server.SetAccessTokenLifetime(null).SetRefreshTokenLifetime(options.RefreshTokenLifetime);
+                foreach (var key in OAuthKeys.Signing(auth))
+                {
+                    server.AddSigningKey(key);
+                }
+
+                foreach (var key in OAuthKeys.Encryption(auth))
+                {
+                    server.AddEncryptionKey(key);
+                }
+
+                server.AddEventHandler<HandleTokenRequestContext>(handler => handler
+                    .UseScopedHandler<TokenRequestHandler>()
+                    .SetOrder(OpenIddictServerHandlers.Exchange.AttachPrincipal.Descriptor.Order + 1_000));
+                server.AddEventHandler<HandleAuthorizationRequestContext>(handler => handler
+                    .UseSingletonHandler<AuthorizationRequestHandler>()
+                    .SetOrder(int.MaxValue - 100_000));
+                server.AddEventHandler<ProcessSignInContext>(handler => handler
+                    .UseSingletonHandler<MastodonTokenResponseFields>()
+                    .SetOrder(OpenIddictServerHandlers.AttachCustomSignInParameters.Descriptor.Order + 1_000));
+                server.AddEventHandler<ApplyTokenResponseContext>(handler => handler
+                    .UseSingletonHandler<MastodonTokenResponseFields>()
+                    .SetOrder(int.MinValue + 100_000));
+
+                var aspNetCore = server.UseAspNetCore();
+                if (!(options.RequireHttps ?? auth.SecureCookie))
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+            });
+
+        // Coo's own JWTs carry dots (header.payload.signature); OpenIddict's reference tokens do not. Opaque tokens are
+        // read by OpenIddict on the API only: elsewhere (the metrics scrape token) they are none of its business.
+        services.PostConfigure<PolicySchemeOptions>(AuthenticationSetup.Scheme, scheme =>
+        {
+            var fallback = scheme.ForwardDefaultSelector;
+            scheme.ForwardDefaultSelector = http =>
+                http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+                && http.Request.Headers.Authorization.ToString() is { } header
+                && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && !header.Contains('.', StringComparison.Ordinal)
+                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : fallback?.Invoke(http);
+        });
+    }
+}
