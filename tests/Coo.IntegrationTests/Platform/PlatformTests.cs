@@ -20,7 +20,7 @@ public sealed class PlatformTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var report = await ready.Content.ReadFromJsonAsync<JsonElement>();
         var checks = report.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        string[] databases = ["database-analytics", "database-coos", "database-follows", "database-media", "database-notifications", "database-reactions", "database-tags", "database-timeline", "database-users"];
+        string[] databases = ["database-analytics", "database-coos", "database-follows", "database-media", "database-notifications", "database-oauth", "database-reactions", "database-tags", "database-timeline", "database-users"];
         Assert.Equal(factory.UsesRedis ? [.. databases, "redis"] : databases, checks.Order());
     }
 

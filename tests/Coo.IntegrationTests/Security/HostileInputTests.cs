@@ -8,8 +8,8 @@ namespace Coo.IntegrationTests.Security;
 
 /// <summary>
 /// A property over every operation the OpenAPI document lists: whatever hostile values its path, query, headers and
-/// body carry, the host never answers 5xx, every refusal is RFC 9457 problem details, no answer shows a stack trace,
-/// and a refused request changes no data. CsCheck generates the requests (and on a failure reports the smallest one
+/// body carry, the host never answers 5xx, every refusal is RFC 9457 problem details (or, where the operation documents
+/// Mastodon's error body, <c>{"error": "..."}</c>), no answer shows a stack trace, and a refused request changes no data. CsCheck generates the requests (and on a failure reports the smallest one
 /// it found with a seed to replay it: <c>CsCheck_Seed=…</c>).
 /// </summary>
 [Collection(ApiCollection.Name)]
@@ -21,7 +21,7 @@ public sealed class HostileInputTests(ApiFixture fixture)
     private static readonly string[] StackTraceMarks = ["   at ", "Exception:", ".cs:line", "System.", "Microsoft.", "Npgsql", "SQLite Error"];
 
     /// <summary>One generated request.</summary>
-    public sealed record FuzzRequest(string Method, string Url, string? Token, byte[]? Body, string? ContentType, string? IdempotencyKey)
+    public sealed record FuzzRequest(string Method, string Url, string? Token, byte[]? Body, string? ContentType, string? IdempotencyKey, bool RefusesAsMastodon)
     {
         public override string ToString()
         {
@@ -112,9 +112,9 @@ public sealed class HostileInputTests(ApiFixture fixture)
             return null;
         }
 
-        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        if (fuzz.RefusesAsMastodon ? !IsMastodonError(response, text) : response.Content.Headers.ContentType?.MediaType != "application/problem+json")
         {
-            return $"{status} is not problem details but {response.Content.Headers.ContentType}: {text}";
+            return $"{status} is not {(fuzz.RefusesAsMastodon ? "Mastodon's error body" : "problem details")} but {response.Content.Headers.ContentType}: {text}";
         }
 
         var after = await StateSnapshot.TakeAsync(factory, watchedUser);
@@ -171,8 +171,37 @@ public sealed class HostileInputTests(ApiFixture fixture)
                 url += "?" + string.Join('&', present);
             }
 
-            return new FuzzRequest(operation.Method, url, bearer, content, content is null ? null : type, key);
+            return new FuzzRequest(operation.Method, url, bearer, content, content is null ? null : type, key, RefusesAsMastodon(operation));
         });
+    }
+
+    /// <summary>An operation that documents a refusal as Mastodon's <c>{"error"}</c> body (a Mastodon client reads no other).</summary>
+    private static bool RefusesAsMastodon(ApiOperation operation) =>
+        operation.Description.TryGetProperty("responses", out var responses)
+        && responses.EnumerateObject().Any(response => response.Name.StartsWith('4')
+            && response.Value.TryGetProperty("content", out var content)
+            && content.TryGetProperty("application/json", out var json)
+            && json.GetProperty("schema").TryGetProperty("$ref", out var schema)
+            && schema.GetString()!.EndsWith("/MastodonError", StringComparison.Ordinal));
+
+    private static bool IsMastodonError(HttpResponseMessage response, string text)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/json")
+        {
+            return false;
+        }
+
+        try
+        {
+            using var body = JsonDocument.Parse(text);
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty("error", out var error)
+                && error.ValueKind == JsonValueKind.String;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private const string FormType = "multipart/form-data";
