@@ -28,8 +28,17 @@ internal static class MastodonApiEndpoints
         var v2 = Group(app, "/api/v2");
         InstanceEndpoints.Map(v1, v2);
         AccountEndpoints.Map(v1);
+        AccountStatusesEndpoint.Map(v1);
+        AccountListsEndpoints.Map(v1);
+        FollowEndpoints.Map(v1);
         GetStatusEndpoint.Map(v1);
+        PostStatusEndpoint.Map(v1);
+        DeleteStatusEndpoint.Map(v1);
+        StatusActionEndpoints.Map(v1);
+        StatusContextEndpoint.Map(v1);
+        StatusReactorsEndpoints.Map(v1);
         MastodonHomeTimelineEndpoint.Map(v1);
+        MastodonNotificationsEndpoint.Map(v1);
     }
 
     private static RouteGroupBuilder Group(IEndpointRouteBuilder app, string prefix)

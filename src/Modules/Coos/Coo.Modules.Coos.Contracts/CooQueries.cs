@@ -43,3 +43,25 @@ public sealed record GetPinnedCoo(long AuthorId, long? ViewerId) : IQuery<CooRes
 
 /// <summary>A coo by its id, its author and, for a reply, the author of the coo it answers.</summary>
 public sealed record CooRef(long Id, long AuthorId, long? InReplyToAuthorId);
+
+/// <summary>
+/// An author's coos as <paramref name="ViewerId"/> sees them, newest first: older than <paramref name="BeforeId"/> and
+/// newer than <paramref name="AfterId"/> when given; with <paramref name="NearestAfter"/>, the <paramref name="Limit"/>
+/// right after <paramref name="AfterId"/> rather than the newest ones (still newest first).
+/// </summary>
+public sealed record GetAuthorCoos(long AuthorId, long? ViewerId, long? BeforeId, long? AfterId, int Limit, bool NearestAfter = false)
+    : IQuery<IReadOnlyList<CooResponse>>;
+
+/// <summary>
+/// The conversation around a coo as <paramref name="ViewerId"/> sees it: the coos it answers from the first down, and
+/// the replies below it in conversation order (a reply's own replies right under it). Null when there is no such coo.
+/// </summary>
+public sealed record GetCooContext(long CooId, long? ViewerId) : IQuery<CooContext?>
+{
+    /// <summary>At most this many of each, the nearest ones, as Mastodon answers anonymous callers.</summary>
+    public const int MaxAncestors = 40;
+
+    public const int MaxDescendants = 60;
+}
+
+public sealed record CooContext(IReadOnlyList<CooResponse> Ancestors, IReadOnlyList<CooResponse> Descendants);

@@ -11,3 +11,20 @@ public sealed record FollowStats(int FollowersCount, int FollowingCount, bool Vi
 public sealed record GetFollowCounts(IReadOnlyCollection<long> UserIds) : IQuery<IReadOnlyDictionary<long, FollowCounts>>;
 
 public sealed record FollowCounts(int FollowersCount, int FollowingCount);
+
+/// <summary>Who follows <paramref name="UserId"/>, newest first, older than <paramref name="BeforeFollowId"/> when given.</summary>
+public sealed record GetFollowers(long UserId, long? BeforeFollowId, int Limit) : IQuery<IReadOnlyList<FollowEntry>>;
+
+/// <summary>Whom <paramref name="UserId"/> follows, newest first, older than <paramref name="BeforeFollowId"/> when given.</summary>
+public sealed record GetFollowing(long UserId, long? BeforeFollowId, int Limit) : IQuery<IReadOnlyList<FollowEntry>>;
+
+/// <summary>One follow: <see cref="FollowId"/> orders follows by time and serves as the page cursor.</summary>
+public sealed record FollowEntry(long FollowId, long UserId);
+
+/// <summary>
+/// For each of <paramref name="UserIds"/>, whether <paramref name="ViewerId"/> follows them and whether they follow the
+/// viewer: one call for a page of people.
+/// </summary>
+public sealed record GetFollowRelations(long ViewerId, IReadOnlyCollection<long> UserIds) : IQuery<IReadOnlyDictionary<long, FollowRelation>>;
+
+public sealed record FollowRelation(bool Following, bool FollowedBy);

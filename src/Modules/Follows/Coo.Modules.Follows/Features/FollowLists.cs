@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Coo.Modules.Follows.Contracts;
 using Coo.Modules.Follows.Domain;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Web;
@@ -8,9 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Follows.Features;
-
-/// <summary>One follow: <see cref="FollowId"/> orders follows by time and serves as the page cursor.</summary>
-internal sealed record FollowEntry(long FollowId, long UserId);
 
 /// <summary>What both follower lists share: the same keyset walk over the graph and the same page of users.</summary>
 internal static class FollowLists

@@ -28,3 +28,17 @@ internal sealed class GetFollowStatsHandler(FollowsDbContext db) : IQueryHandler
         return new FollowStats(counts?.FollowersCount ?? 0, counts?.FollowingCount ?? 0, viewerFollows);
     }
 }
+
+internal sealed class GetFollowRelationsHandler(FollowsDbContext db) : IQueryHandler<GetFollowRelations, IReadOnlyDictionary<long, FollowRelation>>
+{
+    public async ValueTask<IReadOnlyDictionary<long, FollowRelation>> Handle(GetFollowRelations query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.UserIds.Count, GetFollowCountsHandler.MaxBatch, nameof(query));
+        var ids = query.UserIds.Distinct().ToArray();
+        var following = await db.Follows.AsNoTracking()
+            .Where(f => f.FollowerId == query.ViewerId && ids.Contains(f.FolloweeId)).Select(f => f.FolloweeId).ToListAsync(cancellationToken);
+        var followedBy = await db.Follows.AsNoTracking()
+            .Where(f => f.FolloweeId == query.ViewerId && ids.Contains(f.FollowerId)).Select(f => f.FollowerId).ToListAsync(cancellationToken);
+        return ids.ToDictionary(id => id, id => new FollowRelation(following.Contains(id), followedBy.Contains(id)));
+    }
+}

@@ -1,3 +1,4 @@
+using Coo.Modules.Notifications.Contracts;
 using Coo.Modules.Notifications.Domain;
 using Coo.Shared.Infrastructure.Live;
 using Coo.Shared.Infrastructure.Persistence;

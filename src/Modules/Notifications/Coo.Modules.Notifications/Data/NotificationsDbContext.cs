@@ -41,6 +41,9 @@ internal abstract class NotificationsDbContext(DbContextOptions options) : Modul
             source.Property(s => s.SourceId).ValueGeneratedNever();
             source.HasIndex(s => new { s.GroupId, s.SourceId }).IsDescending(false, true);
             source.HasIndex(s => s.CooId);
+
+            // Mastodon's notifications list reads them one by one, newest first.
+            source.HasIndex(s => new { s.RecipientId, s.SourceId }).IsDescending(false, true);
         });
 
         modelBuilder.Entity<NotificationMarker>(marker =>

@@ -1,15 +1,8 @@
+using Coo.Modules.Notifications.Contracts;
+
 namespace Coo.Modules.Notifications.Domain;
 
-/// <summary>What happened to the recipient; the API spells it in lower case (<see cref="NotificationKinds"/>).</summary>
-internal enum NotificationKind
-{
-    Follow = 1,
-    Like = 2,
-    Repost = 3,
-    Reply = 4,
-    Mention = 5,
-}
-
+/// <summary>The API spells a <see cref="NotificationKind"/> in lower case.</summary>
 internal static class NotificationKinds
 {
     public static string Name(NotificationKind kind) => kind.ToString().ToLowerInvariant();

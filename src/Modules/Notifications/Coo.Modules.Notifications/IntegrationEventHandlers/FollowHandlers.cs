@@ -1,4 +1,5 @@
 using Coo.Modules.Follows.Contracts;
+using Coo.Modules.Notifications.Contracts;
 using Coo.Modules.Notifications.Data;
 using Coo.Modules.Notifications.Domain;
 using Coo.Shared.Infrastructure.Messaging;

@@ -1,11 +1,5 @@
+using Coo.Modules.Reactions.Contracts;
 namespace Coo.Modules.Reactions.Domain;
-
-/// <summary>What a user can do to someone's coo. Stored as its number: never renumber.</summary>
-internal enum ReactionKind
-{
-    Like = 1,
-    Repost = 2,
-}
 
 /// <summary>One user's like or repost of one coo; a user has at most one of each kind per coo.</summary>
 internal sealed class Reaction

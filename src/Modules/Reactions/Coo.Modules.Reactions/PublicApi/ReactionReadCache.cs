@@ -1,3 +1,4 @@
+using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Reactions.Domain;
 using Microsoft.Extensions.Caching.Memory;
 

@@ -14,7 +14,7 @@ internal static class DeleteCooEndpoint
         .MapDelete("/{id:long}", async Task<Results<NoContent, ProblemHttpResult>> (
             long id, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
         {
-            var result = await sender.Send(new DeleteCoo(id, http.User.GetUserId()), cancellationToken);
+            var result = await sender.Send(new Contracts.DeleteCoo(id, http.User.GetUserId()), cancellationToken);
             return result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem(http);
         })
         .WithName("DeleteCoo")

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Coos.Features.DeleteCoo;
 
-internal sealed class DeleteCooHandler(CoosDbContext db, IEntityCache<CooSummary> cache, TimeProvider time) : ICommandHandler<DeleteCoo, Result<Unit>>
+internal sealed class DeleteCooHandler(CoosDbContext db, IEntityCache<CooSummary> cache, TimeProvider time) : ICommandHandler<Contracts.DeleteCoo, Result<Unit>>
 {
-    public async ValueTask<Result<Unit>> Handle(DeleteCoo command, CancellationToken cancellationToken)
+    public async ValueTask<Result<Unit>> Handle(Contracts.DeleteCoo command, CancellationToken cancellationToken)
     {
         // Someone else's coo answers exactly like a missing one: no hint that it exists.
         var coo = await db.Coos.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CooId && c.AuthorId == command.RequesterId, cancellationToken);

@@ -1,5 +1,4 @@
 using Coo.Modules.Coos.Contracts;
-using Coo.Modules.Timeline.Contracts;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;
@@ -31,16 +30,7 @@ internal static class PostCooEndpoint
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new PostCoo(http.User.GetUserId(), body.Text ?? "", idempotencyKey, body.InReplyToId, body.MediaIds), cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return result.Error!.ToProblem(http);
-        }
-
-        // Read-your-writes: the author's next home timeline read shows the coo without waiting for the fan-out of
-        // CooPosted, which records it too (idempotently) and reaches the followers.
-        await sender.Send(new RecordOwnCoo(result.Value.AuthorId, result.Value.Id, result.Value.InReplyToAuthorId), cancellationToken);
-        var coo = (await sender.HydrateAsync([result.Value], result.Value.AuthorId, cancellationToken)).Single();
-        return TypedResults.Created($"/api/v1/coos/{coo.Id}", coo);
+        var result = await sender.Send(new Contracts.PostCoo(http.User.GetUserId(), body.Text ?? "", idempotencyKey, body.InReplyToId, body.MediaIds), cancellationToken);
+        return result.IsSuccess ? TypedResults.Created($"/api/v1/coos/{result.Value.Id}", result.Value) : result.Error!.ToProblem(http);
     }
 }

@@ -5,6 +5,7 @@ using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Domain;
 using Coo.Modules.Coos.Features.GetCoo;
 using Coo.Modules.Media.Contracts;
+using Coo.Modules.Timeline.Contracts;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Observability;
@@ -17,9 +18,23 @@ namespace Coo.Modules.Coos.Features.PostCoo;
 
 internal sealed class PostCooHandler(
     CoosDbContext db, ISender sender, SnowflakeIdGenerator ids, TimeProvider time, CooMetrics metrics, IEntityCache<CooSummary> cache)
-    : ICommandHandler<PostCoo, Result<CooSummary>>
+    : ICommandHandler<Contracts.PostCoo, Result<CooResponse>>
 {
-    public async ValueTask<Result<CooSummary>> Handle(PostCoo command, CancellationToken cancellationToken)
+    public async ValueTask<Result<CooResponse>> Handle(Contracts.PostCoo command, CancellationToken cancellationToken)
+    {
+        var written = await WriteCooAsync(command, cancellationToken);
+        if (!written.IsSuccess)
+        {
+            return written.Error!;
+        }
+
+        // Read-your-writes: the author's next home timeline read shows the coo without waiting for the fan-out of
+        // CooPosted, which records it too (idempotently) and reaches the followers.
+        await sender.Send(new RecordOwnCoo(written.Value.AuthorId, written.Value.Id, written.Value.InReplyToAuthorId), cancellationToken);
+        return (await sender.HydrateAsync([written.Value], written.Value.AuthorId, cancellationToken)).Single();
+    }
+
+    private async Task<Result<CooSummary>> WriteCooAsync(Contracts.PostCoo command, CancellationToken cancellationToken)
     {
         var text = UserText.Clean(command.Text);
         var now = time.GetUtcNow();
@@ -92,7 +107,7 @@ internal sealed class PostCooHandler(
     /// database, so no transaction spans both. A post that fails gives them back (<see cref="ReleaseMedia"/>); a claim
     /// left by a crash in between is never confirmed by <c>coos.coo-posted.v1</c>, and Media's cleanup removes it.
     /// </summary>
-    private async Task<Result<IReadOnlyList<CooMediaResponse>>> ClaimMediaAsync(PostCoo command, long cooId, CancellationToken cancellationToken)
+    private async Task<Result<IReadOnlyList<CooMediaResponse>>> ClaimMediaAsync(Contracts.PostCoo command, long cooId, CancellationToken cancellationToken)
     {
         if (command.MediaIds is not { Count: > 0 } mediaIds)
         {
@@ -110,7 +125,7 @@ internal sealed class PostCooHandler(
     private async Task ReleaseMediaAsync(long cooId) => await sender.Send(new ReleaseMedia(cooId), CancellationToken.None);
 
     private async Task<Result<CooSummary>> WriteAsync(
-        PostCoo command,
+        Contracts.PostCoo command,
         string text,
         string requestHash,
         CooEntities entities,
@@ -163,7 +178,7 @@ internal sealed class PostCooHandler(
     }
 
     /// <summary>What tells a retry from another request under the same key. Without images, as before images existed.</summary>
-    private static string RequestHash(PostCoo command, string text)
+    private static string RequestHash(Contracts.PostCoo command, string text)
     {
         var request = command.MediaIds is { Count: > 0 } mediaIds
             ? $"{command.InReplyToId}\n{text}\n{string.Join(',', mediaIds)}"

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Coo.Modules.Coos.Features.PostCoo;
 
-internal sealed class PostCooValidator : AbstractValidator<PostCoo>
+internal sealed class PostCooValidator : AbstractValidator<Contracts.PostCoo>
 {
     private const int IdempotencyKeyMaxLength = 100;
 
@@ -19,7 +19,7 @@ internal sealed class PostCooValidator : AbstractValidator<PostCoo>
             .WithMessage(_ => messages["TextTooLong", Domain.Coo.MaxLength].Value)
             .Must(text => text.Length <= Domain.Coo.MaxCodeUnits)
             .WithMessage(_ => messages["TextTooManyCodeUnits", Domain.Coo.MaxLength].Value)
-            .OverridePropertyName(nameof(PostCoo.Text));
+            .OverridePropertyName(nameof(Contracts.PostCoo.Text));
         RuleFor(c => c.MediaIds)
             .Must(ids => ids is null || ids.Count <= MediaLimits.MaxPerCoo).WithMessage(_ => messages["MediaTooMany", MediaLimits.MaxPerCoo].Value)
             .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage(_ => messages["MediaRepeated"].Value);

@@ -21,7 +21,7 @@ internal static class FollowUserEndpoint
                 return UserErrors.NotFound.ToProblem(http);
             }
 
-            var result = await sender.Send(new FollowUser(http.User.GetUserId(), followee.Id), cancellationToken);
+            var result = await sender.Send(new Contracts.FollowUser(http.User.GetUserId(), followee.Id), cancellationToken);
             return result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem(http);
         })
         .WithName("FollowUser")

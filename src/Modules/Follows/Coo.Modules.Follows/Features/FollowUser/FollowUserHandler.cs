@@ -10,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coo.Modules.Follows.Features.FollowUser;
 
 internal sealed class FollowUserHandler(FollowsDbContext db, SnowflakeIdGenerator ids, TimeProvider time, CooMetrics metrics)
-    : ICommandHandler<FollowUser, Result<Unit>>
+    : ICommandHandler<Contracts.FollowUser, Result<Unit>>
 {
-    public async ValueTask<Result<Unit>> Handle(FollowUser command, CancellationToken cancellationToken)
+    public async ValueTask<Result<Unit>> Handle(Contracts.FollowUser command, CancellationToken cancellationToken)
     {
         if (command.FollowerId == command.FolloweeId)
         {
@@ -53,6 +53,6 @@ internal sealed class FollowUserHandler(FollowsDbContext db, SnowflakeIdGenerato
         return Unit.Value;
     }
 
-    private Task<bool> IsFollowingAsync(FollowUser command, CancellationToken cancellationToken) =>
+    private Task<bool> IsFollowingAsync(Contracts.FollowUser command, CancellationToken cancellationToken) =>
         db.Follows.AnyAsync(f => f.FollowerId == command.FollowerId && f.FolloweeId == command.FolloweeId, cancellationToken);
 }

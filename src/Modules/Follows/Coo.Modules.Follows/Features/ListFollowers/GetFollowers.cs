@@ -1,10 +1,8 @@
+using Coo.Modules.Follows.Contracts;
 using Coo.Modules.Follows.Data;
 using Mediator;
 
 namespace Coo.Modules.Follows.Features.ListFollowers;
-
-/// <summary>Who follows <paramref name="UserId"/>, newest first, older than <paramref name="BeforeFollowId"/> when given.</summary>
-internal sealed record GetFollowers(long UserId, long? BeforeFollowId, int Limit) : IQuery<IReadOnlyList<FollowEntry>>;
 
 internal sealed class GetFollowersHandler(FollowsDbContext db) : IQueryHandler<GetFollowers, IReadOnlyList<FollowEntry>>
 {

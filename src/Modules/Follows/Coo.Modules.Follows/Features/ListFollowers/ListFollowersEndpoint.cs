@@ -1,3 +1,4 @@
+using Coo.Modules.Follows.Contracts;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;

@@ -1,10 +1,8 @@
+using Coo.Modules.Follows.Contracts;
 using Coo.Modules.Follows.Data;
 using Mediator;
 
 namespace Coo.Modules.Follows.Features.ListFollowing;
-
-/// <summary>Whom <paramref name="UserId"/> follows, newest first, older than <paramref name="BeforeFollowId"/> when given.</summary>
-internal sealed record GetFollowing(long UserId, long? BeforeFollowId, int Limit) : IQuery<IReadOnlyList<FollowEntry>>;
 
 internal sealed class GetFollowingHandler(FollowsDbContext db) : IQueryHandler<GetFollowing, IReadOnlyList<FollowEntry>>
 {

@@ -21,7 +21,7 @@ internal static class UnfollowUserEndpoint
                 return UserErrors.NotFound.ToProblem(http);
             }
 
-            var result = await sender.Send(new UnfollowUser(http.User.GetUserId(), followee.Id), cancellationToken);
+            var result = await sender.Send(new Contracts.UnfollowUser(http.User.GetUserId(), followee.Id), cancellationToken);
             return result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem(http);
         })
         .WithName("UnfollowUser")

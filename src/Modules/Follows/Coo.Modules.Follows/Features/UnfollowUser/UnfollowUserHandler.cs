@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Follows.Features.UnfollowUser;
 
-internal sealed class UnfollowUserHandler(FollowsDbContext db, TimeProvider time, CooMetrics metrics) : ICommandHandler<UnfollowUser, Result<Unit>>
+internal sealed class UnfollowUserHandler(FollowsDbContext db, TimeProvider time, CooMetrics metrics) : ICommandHandler<Contracts.UnfollowUser, Result<Unit>>
 {
-    public async ValueTask<Result<Unit>> Handle(UnfollowUser command, CancellationToken cancellationToken)
+    public async ValueTask<Result<Unit>> Handle(Contracts.UnfollowUser command, CancellationToken cancellationToken)
     {
         var followId = await db.Follows.AsNoTracking()
             .Where(f => f.FollowerId == command.FollowerId && f.FolloweeId == command.FolloweeId)

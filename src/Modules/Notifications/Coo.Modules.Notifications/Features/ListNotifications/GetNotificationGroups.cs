@@ -1,3 +1,4 @@
+using Coo.Modules.Notifications.Contracts;
 using Coo.Modules.Notifications.Data;
 using Coo.Modules.Notifications.Domain;
 using Mediator;

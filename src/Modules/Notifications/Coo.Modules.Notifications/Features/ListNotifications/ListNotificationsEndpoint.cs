@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Notifications.Contracts;
 using Coo.Modules.Notifications.Domain;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Security;

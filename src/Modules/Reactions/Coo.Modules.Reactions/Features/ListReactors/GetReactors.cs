@@ -1,12 +1,10 @@
+using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Reactions.Data;
 using Coo.Modules.Reactions.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Reactions.Features.ListReactors;
-
-/// <summary>Who reacted to <paramref name="CooId"/> that way, newest first, older than <paramref name="BeforeReactionId"/> when given.</summary>
-internal sealed record GetReactors(long CooId, ReactionKind Kind, long? BeforeReactionId, int Limit) : IQuery<IReadOnlyList<ReactionEntry>>;
 
 internal sealed class GetReactorsHandler(ReactionsDbContext db) : IQueryHandler<GetReactors, IReadOnlyList<ReactionEntry>>
 {

@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Reactions.Domain;
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Security;

@@ -1,3 +1,4 @@
+using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Reactions.Data;
 using Coo.Modules.Reactions.Domain;
 using Mediator;

@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Reactions.Domain;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
@@ -23,7 +24,7 @@ internal static class ReactEndpoint
             long id, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
         {
             var userId = http.User.GetUserId();
-            var result = await sender.Send(new React(userId, id, kind), cancellationToken);
+            var result = await sender.Send(new Contracts.React(userId, id, kind), cancellationToken);
             return result.IsSuccess
                 ? await ReactionEndpoints.CooAsSeenByAsync(id, userId, sender, http, cancellationToken)
                 : result.Error!.ToProblem(http);

@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Reactions.Data;
 using Coo.Modules.Reactions.Domain;
 using Coo.Modules.Reactions.PublicApi;
@@ -10,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coo.Modules.Reactions.Features.React;
 
 internal sealed class ReactHandler(ReactionsDbContext db, ISender sender, SnowflakeIdGenerator ids, TimeProvider time, ReactionReadCache cache)
-    : ICommandHandler<React, Result<Unit>>
+    : ICommandHandler<Contracts.React, Result<long>>
 {
-    public async ValueTask<Result<Unit>> Handle(React command, CancellationToken cancellationToken)
+    public async ValueTask<Result<long>> Handle(Contracts.React command, CancellationToken cancellationToken)
     {
         var coo = (await sender.Send(new GetCooRefs([command.CooId]), cancellationToken)).SingleOrDefault();
         if (coo is null)
@@ -32,14 +33,18 @@ internal sealed class ReactHandler(ReactionsDbContext db, ISender sender, Snowfl
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // The user had already reacted this way (a retry, or a second click racing the first): nothing to change.
+            // Undone again meanwhile by a request of theirs racing this one: this one reacts after it.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return Unit.Value;
+            var existing = await db.Reactions.AsNoTracking()
+                .Where(r => r.CooId == coo.Id && r.Kind == command.Kind && r.UserId == command.UserId)
+                .Select(r => (long?)r.Id).SingleOrDefaultAsync(cancellationToken);
+            return existing ?? await Handle(command, cancellationToken);
         }
 
         await ReactionStore.AdjustCountAsync(db, coo.Id, command.Kind, command.UserId, +1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         cache.Forget(coo.Id, command.UserId);
-        return Unit.Value;
+        return reaction.Id;
     }
 }

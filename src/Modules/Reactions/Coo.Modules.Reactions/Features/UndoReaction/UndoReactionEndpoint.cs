@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Reactions.Domain;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
@@ -23,7 +24,7 @@ internal static class UndoReactionEndpoint
             long id, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
         {
             var userId = http.User.GetUserId();
-            await sender.Send(new UndoReaction(userId, id, kind), cancellationToken);
+            await sender.Send(new Contracts.UndoReaction(userId, id, kind), cancellationToken);
             return await ReactionEndpoints.CooAsSeenByAsync(id, userId, sender, http, cancellationToken);
         })
         .WithName(name)

@@ -1,12 +1,13 @@
+using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Reactions.Data;
 using Coo.Modules.Reactions.PublicApi;
 using Mediator;
 
 namespace Coo.Modules.Reactions.Features.UndoReaction;
 
-internal sealed class UndoReactionHandler(ReactionsDbContext db, TimeProvider time, ReactionReadCache cache) : ICommandHandler<UndoReaction>
+internal sealed class UndoReactionHandler(ReactionsDbContext db, TimeProvider time, ReactionReadCache cache) : ICommandHandler<Contracts.UndoReaction>
 {
-    public async ValueTask<Unit> Handle(UndoReaction command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(Contracts.UndoReaction command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var undone = await ReactionStore.TryRemoveAsync(db, command.CooId, command.Kind, command.UserId, cancellationToken);

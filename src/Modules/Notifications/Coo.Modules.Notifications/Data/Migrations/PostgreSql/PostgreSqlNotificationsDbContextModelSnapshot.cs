@@ -160,6 +160,10 @@ namespace Coo.Modules.Notifications.Data.Migrations.PostgreSql
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_sources_group_id_source_id");
 
+                    b.HasIndex("RecipientId", "SourceId")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_sources_recipient_id_source_id");
+
                     b.ToTable("sources", "notifications");
                 });
 

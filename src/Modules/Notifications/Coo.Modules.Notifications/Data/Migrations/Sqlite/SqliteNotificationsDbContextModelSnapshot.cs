@@ -154,6 +154,10 @@ namespace Coo.Modules.Notifications.Data.Migrations.Sqlite
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_notifications_sources_group_id_source_id");
 
+                    b.HasIndex("RecipientId", "SourceId")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_notifications_sources_recipient_id_source_id");
+
                     b.ToTable("notifications_sources", (string)null);
                 });
 

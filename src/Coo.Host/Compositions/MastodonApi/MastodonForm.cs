@@ -1,0 +1,94 @@
+using System.Text.Json;
+
+namespace Coo.Host.Compositions.MastodonApi;
+
+/// <summary>
+/// A Mastodon request's parameters, whichever way the client sent them: a form, a multipart form or a JSON object (as
+/// Mastodon's own Rails parameters read them all). A list is named with or without <c>[]</c>
+/// (<c>media_ids[]=1&amp;media_ids[]=2</c> or <c>"media_ids": ["1", "2"]</c>); a JSON object inside (a poll) is
+/// present with no values, and a JSON null is absent.
+/// </summary>
+internal sealed class MastodonForm
+{
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
+
+    private MastodonForm()
+    {
+    }
+
+    public bool Has(string name) => _values.ContainsKey(name);
+
+    public string? Text(string name) => _values.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
+
+    public IReadOnlyList<string> Texts(string name) => _values.TryGetValue(name, out var values) ? values : [];
+
+    /// <summary>A boolean as Rails reads one: <c>true</c>, <c>1</c>, <c>on</c> (any case) are true; absent is false.</summary>
+    public bool Flag(string name) => Text(name)?.ToLowerInvariant() is "true" or "1" or "on" or "t";
+
+    /// <returns>The parameters, or null when the body is neither a form nor a JSON object (no body at all is an empty form).</returns>
+    public static async Task<MastodonForm?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var form = new MastodonForm();
+        foreach (var (name, values) in request.Query)
+        {
+            form.Add(name, values.OfType<string>());
+        }
+
+        if (request.HasFormContentType)
+        {
+            foreach (var (name, values) in await request.ReadFormAsync(cancellationToken))
+            {
+                form.Add(name, values.OfType<string>());
+            }
+
+            return form;
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return request.ContentLength is null or 0 && request.ContentType is null ? form : null;
+        }
+
+        try
+        {
+            using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            foreach (var property in json.RootElement.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null))
+            {
+                form.Add(property.Name, property.Value.ValueKind == JsonValueKind.Array
+                    ? property.Value.EnumerateArray().Select(Scalar).OfType<string>()
+                    : Scalar(property.Value) is { } value ? [value] : []);
+            }
+
+            return form;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private void Add(string name, IEnumerable<string> values)
+    {
+        var key = name.EndsWith("[]", StringComparison.Ordinal) ? name[..^2] : name;
+        if (!_values.TryGetValue(key, out var list))
+        {
+            _values[key] = list = [];
+        }
+
+        list.AddRange(values);
+    }
+
+    private static string? Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    };
+}

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Coo.Modules.Notifications.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MastodonNotificationsIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_sources_recipient_id_source_id",
+                table: "notifications_sources",
+                columns: new[] { "recipient_id", "source_id" },
+                descending: new[] { false, true });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_notifications_sources_recipient_id_source_id",
+                table: "notifications_sources");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Coo.IntegrationTests.MastodonApi;
+
+/// <summary>
+/// The Mastodon-compatible API's writes and the lists they change, through Coo's own commands: posting, replying and
+/// deleting statuses, favourites and reblogs, follows and relationships, notifications and context. Every answer is
+/// checked against Mastodon's entity schemas.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class MastodonWriteTests(ApiFixture fixture)
+{
+    [Theory, Providers]
+    public async Task A_status_is_posted_from_a_form_or_json_replied_to_and_deleted_with_its_text_given_back(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var ana = await client.CreateUserAsync("ana_write");
+        var ben = await client.CreateUserAsync("ben_write");
+
+        var first = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", ana, Form(("status", "hello #Mastodon"), ("visibility", "public")));
+        var reply = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", ben, new { status = "@ana_write welcome", in_reply_to_id = Id(first) });
+
+        Assert.Equal("<p>hello <a href=\"http://localhost/tags/mastodon\" class=\"mention hashtag\" rel=\"tag\">#<span>Mastodon</span></a></p>", first.GetProperty("content").GetString());
+        Assert.Equal(ana.Id, first.GetProperty("account").GetProperty("id").GetString());
+        Assert.Equal(Id(first), reply.GetProperty("in_reply_to_id").GetString());
+        Assert.Equal(ana.Id, reply.GetProperty("in_reply_to_account_id").GetString());
+
+        var context = await OkAsync(client, HttpMethod.Get, $"/api/v1/statuses/{Id(first)}/context", null);
+        MastodonSchema.AssertIs("Context", context);
+        Assert.Equal([Id(reply)], Ids(context.GetProperty("descendants")));
+        var replyContext = await OkAsync(client, HttpMethod.Get, $"/api/v1/statuses/{Id(reply)}/context", null);
+        Assert.Equal([Id(first)], Ids(replyContext.GetProperty("ancestors")));
+
+        var deleted = await StatusAsync(client, HttpMethod.Delete, $"/api/v1/statuses/{Id(reply)}", ben);
+        Assert.Equal("@ana_write welcome", deleted.GetProperty("text").GetString());
+        using var gone = await client.GetAsync($"/api/v1/statuses/{Id(reply)}");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        using var notHers = await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/statuses/{Id(first)}", ben.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.NotFound, notHers.StatusCode);
+    }
+
+    [Theory, Providers]
+    public async Task What_coo_does_not_have_is_refused_with_mastodons_422_and_nothing_is_posted(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var cai = await client.CreateUserAsync("cai_write");
+
+        object[] refused =
+        [
+            new { status = "secret", visibility = "private" },
+            new { status = "careful", spoiler_text = "cw" },
+            new { status = "vote", poll = new { options = new[] { "a", "b" }, expires_in = 600 } },
+            new { status = "later", scheduled_at = "2030-01-01T00:00:00Z" },
+            new { status = "" },
+            new { status = new string('x', 281) },
+        ];
+        foreach (var body in refused)
+        {
+            using var response = await client.SendAsAsync(HttpMethod.Post, "/api/v1/statuses", cai.Tokens.AccessToken, body);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            MastodonSchema.AssertIs("Error", await response.Content.ReadFromJsonAsync<JsonElement>());
+        }
+
+        var statuses = await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{cai.Id}/statuses", null);
+        Assert.Equal(0, statuses.GetArrayLength());
+    }
+
+    [Theory, Providers]
+    public async Task A_retry_with_the_same_idempotency_key_answers_the_same_status(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var dan = await client.CreateUserAsync("dan_write");
+
+        var first = await PostWithKeyAsync(client, dan, "once only", "key-1");
+        var retry = await PostWithKeyAsync(client, dan, "once only", "key-1");
+
+        Assert.Equal(Id(first), Id(retry));
+        Assert.Equal(1, (await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{dan.Id}/statuses", null)).GetArrayLength());
+    }
+
+    [Theory, Providers]
+    public async Task Favourites_and_reblogs_show_on_the_status_and_in_who_did_them_and_undo(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var eva = await client.CreateUserAsync("eva_write");
+        var fin = await client.CreateUserAsync("fin_write");
+        var coo = await client.PostCooOkAsync(eva, "react to me");
+
+        var favourited = await StatusAsync(client, HttpMethod.Post, $"/api/v1/statuses/{coo.Id}/favourite", fin);
+        var again = await StatusAsync(client, HttpMethod.Post, $"/api/v1/statuses/{coo.Id}/favourite", fin);
+        var reblog = await StatusAsync(client, HttpMethod.Post, $"/api/v1/statuses/{coo.Id}/reblog", fin);
+
+        Assert.True(favourited.GetProperty("favourited").GetBoolean());
+        Assert.Equal(1, again.GetProperty("favourites_count").GetInt32());
+        Assert.Equal(fin.Id, reblog.GetProperty("account").GetProperty("id").GetString());
+        Assert.Equal(coo.Id, reblog.GetProperty("reblog").GetProperty("id").GetString());
+        Assert.True(reblog.GetProperty("reblog").GetProperty("reblogged").GetBoolean());
+        var favouritedBy = await OkAsync(client, HttpMethod.Get, $"/api/v1/statuses/{coo.Id}/favourited_by", null);
+        MastodonSchema.AssertAreAll("Account", favouritedBy);
+        Assert.Equal([fin.Id], Ids(favouritedBy));
+        Assert.Equal([fin.Id], Ids(await OkAsync(client, HttpMethod.Get, $"/api/v1/statuses/{coo.Id}/reblogged_by", null)));
+
+        var unfavourited = await StatusAsync(client, HttpMethod.Post, $"/api/v1/statuses/{coo.Id}/unfavourite", fin);
+        var unreblogged = await StatusAsync(client, HttpMethod.Post, $"/api/v1/statuses/{coo.Id}/unreblog", fin);
+
+        Assert.False(unfavourited.GetProperty("favourited").GetBoolean());
+        Assert.Equal(0, unfavourited.GetProperty("favourites_count").GetInt32());
+        Assert.False(unreblogged.GetProperty("reblogged").GetBoolean());
+        Assert.Equal(0, (await OkAsync(client, HttpMethod.Get, $"/api/v1/statuses/{coo.Id}/reblogged_by", null)).GetArrayLength());
+        using var unknown = await client.SendAsAsync(HttpMethod.Post, "/api/v1/statuses/1/favourite", fin.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Theory, Providers]
+    public async Task Following_answers_the_relationship_and_shows_in_both_lists_until_unfollowed(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var gil = await client.CreateUserAsync("gil_write");
+        var hal = await client.CreateUserAsync("hal_write");
+        await client.FollowOkAsync(hal, "gil_write");
+
+        var followed = await OkAsync(client, HttpMethod.Post, $"/api/v1/accounts/{hal.Id}/follow", gil.Tokens.AccessToken);
+        MastodonSchema.AssertIs("Relationship", followed);
+        Assert.True(followed.GetProperty("following").GetBoolean());
+        Assert.True(followed.GetProperty("followed_by").GetBoolean());
+
+        var relationships = await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/relationships?id[]={hal.Id}&id[]={gil.Id}&id[]=1", gil.Tokens.AccessToken);
+        MastodonSchema.AssertAreAll("Relationship", relationships);
+        Assert.Equal([hal.Id, gil.Id], Ids(relationships));
+        Assert.Equal([gil.Id], Ids(await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{hal.Id}/followers", null)));
+        Assert.Equal([hal.Id], Ids(await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{gil.Id}/following", null)));
+
+        var unfollowed = await OkAsync(client, HttpMethod.Post, $"/api/v1/accounts/{hal.Id}/unfollow", gil.Tokens.AccessToken);
+        Assert.False(unfollowed.GetProperty("following").GetBoolean());
+        Assert.Equal(0, (await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{hal.Id}/followers", null)).GetArrayLength());
+        using var self = await client.SendAsAsync(HttpMethod.Post, $"/api/v1/accounts/{gil.Id}/follow", gil.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, self.StatusCode);
+        MastodonSchema.AssertIs("Error", await self.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    [Theory, Providers]
+    public async Task Notifications_come_one_by_one_with_mastodons_types_filtered_and_paged(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var ida = await client.CreateUserAsync("ida_write");
+        var jon = await client.CreateUserAsync("jon_write");
+        var kim = await client.CreateUserAsync("kim_write");
+        var coo = await client.PostCooOkAsync(ida, "notice me");
+        await client.FollowOkAsync(jon, "ida_write");
+        await client.ReactOkAsync(HttpMethod.Put, jon, coo.Id, "like");
+        await client.ReactOkAsync(HttpMethod.Put, kim, coo.Id, "like");
+        await client.ReactOkAsync(HttpMethod.Put, kim, coo.Id, "repost");
+        await client.PostCooOkAsync(kim, "hi @ida_write");
+
+        var all = await Eventually.MatchAsync(
+            () => OkAsync(client, HttpMethod.Get, "/api/v1/notifications", ida.Tokens.AccessToken),
+            page => page.GetArrayLength() == 5,
+            TimeSpan.FromSeconds(15),
+            "a follow, two favourites, a reblog and a mention");
+
+        MastodonSchema.AssertAreAll("Notification", all);
+        Assert.Equal(["mention", "reblog", "favourite", "favourite", "follow"], all.EnumerateArray().Select(n => n.GetProperty("type").GetString()));
+        Assert.Equal(coo.Id, all[1].GetProperty("status").GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Null, all[4].GetProperty("status").ValueKind);
+        Assert.Equal(jon.Id, all[4].GetProperty("account").GetProperty("id").GetString());
+
+        var favourites = await OkAsync(client, HttpMethod.Get, "/api/v1/notifications?types[]=favourite", ida.Tokens.AccessToken);
+        Assert.Equal([kim.Id, jon.Id], favourites.EnumerateArray().Select(n => n.GetProperty("account").GetProperty("id").GetString()));
+        var withoutFavourites = await OkAsync(client, HttpMethod.Get, "/api/v1/notifications?exclude_types[]=favourite&exclude_types[]=mention", ida.Tokens.AccessToken);
+        Assert.Equal(["reblog", "follow"], withoutFavourites.EnumerateArray().Select(n => n.GetProperty("type").GetString()));
+
+        using var firstPage = await client.SendAsAsync(HttpMethod.Get, "/api/v1/notifications?limit=2", ida.Tokens.AccessToken);
+        var next = string.Join(',', firstPage.Headers.GetValues("Link")).Split(">;")[0].TrimStart('<');
+        var secondPage = await OkAsync(client, HttpMethod.Get, next, ida.Tokens.AccessToken);
+        Assert.Equal(Ids(all).Skip(2).Take(2), Ids(secondPage));
+    }
+
+    [Theory, Providers]
+    public async Task An_accounts_statuses_page_newest_first_by_mastodons_parameters(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var lou = await client.CreateUserAsync("lou_write");
+        List<string> posted = [];
+        for (var i = 0; i < 4; i++)
+        {
+            posted.Add((await client.PostCooOkAsync(lou, $"coo {i}")).Id);
+        }
+
+        posted.Reverse();
+        using var first = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/accounts/{lou.Id}/statuses?limit=2", null);
+        var page = await first.Content.ReadFromJsonAsync<JsonElement>();
+        MastodonSchema.AssertAreAll("Status", page);
+        Assert.Equal(posted[..2], Ids(page));
+        var next = string.Join(',', first.Headers.GetValues("Link")).Split(">;")[0].TrimStart('<');
+        Assert.Equal(posted[2..], Ids(await OkAsync(client, HttpMethod.Get, next, null)));
+        Assert.Equal(posted[1..3], Ids(await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{lou.Id}/statuses?min_id={posted[3]}&limit=2", null)));
+        Assert.Equal(0, (await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{lou.Id}/statuses?pinned=true", null)).GetArrayLength());
+    }
+
+    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+
+    private static async Task<JsonElement> PostWithKeyAsync(HttpClient client, TestUser user, string text, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/statuses") { Content = JsonContent.Create(new { status = text }) };
+        request.Authorized(user.Tokens.AccessToken);
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<JsonElement> StatusAsync(HttpClient client, HttpMethod method, string url, TestUser user, object? body = null)
+    {
+        var status = await OkAsync(client, method, url, user.Tokens.AccessToken, body);
+        MastodonSchema.AssertIs("Status", status);
+        return status;
+    }
+
+    private static async Task<JsonElement> OkAsync(HttpClient client, HttpMethod method, string url, string? token, object? body = null)
+    {
+        using var response = await client.SendAsAsync(method, url, token, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static string[] Ids(JsonElement page) => [.. page.EnumerateArray().Select(Id)];
+
+    private static string Id(JsonElement entity) => entity.GetProperty("id").GetString()!;
+}
