@@ -1,0 +1,98 @@
+// The Mastodon API scenario through masto.js (masto@7.12.0, from npm), against a Coo server.
+// Environment: COO_URL (the server), COO_USER_A / COO_USER_B (two registered users) and COO_PASSWORD. Exits non-zero,
+// with the reason, at the first step that fails.
+import { createOAuthAPIClient, createRestAPIClient } from "masto";
+
+const url = process.env.COO_URL;
+const password = process.env.COO_PASSWORD;
+const scope = "read write follow";
+
+function check(condition, what) {
+  if (!condition) {
+    throw new Error(`masto scenario failed: ${what}`);
+  }
+}
+
+async function eventually(probe, done, what, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`masto scenario timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const anonymous = createRestAPIClient({ url });
+const app = await anonymous.v1.apps.create({ clientName: "masto scenario", redirectUris: "urn:ietf:wg:oauth:2.0:oob", scopes: scope });
+const oauth = createOAuthAPIClient({ url });
+
+async function signIn(username) {
+  const token = await oauth.token.create({
+    grantType: "password",
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    redirectUri: "urn:ietf:wg:oauth:2.0:oob",
+    username,
+    password,
+    scope,
+  });
+  return createRestAPIClient({ url, accessToken: token.accessToken });
+}
+
+const ada = await signIn(process.env.COO_USER_A);
+const bob = await signIn(process.env.COO_USER_B);
+
+const me = await ada.v1.accounts.verifyCredentials();
+check(me.username === process.env.COO_USER_A, `verifyCredentials answered ${me.username}`);
+const bobAccount = await bob.v1.accounts.verifyCredentials();
+
+const relationship = await ada.v1.accounts.$select(bobAccount.id).follow();
+check(relationship.following, "ada does not follow bob after following him");
+
+const first = await bob.v1.statuses.create({ status: "first from bob via masto #coo" });
+check(first.account.id === bobAccount.id, `posted status: ${JSON.stringify(first)}`);
+const reply = await ada.v1.statuses.create({ status: `@${bobAccount.username} a reply`, inReplyToId: first.id });
+check(reply.inReplyToId === first.id, `the reply answers ${reply.inReplyToId}`);
+
+const favourited = await ada.v1.statuses.$select(first.id).favourite();
+check(favourited.favourited && favourited.favouritesCount === 1, `favourite: ${JSON.stringify(favourited)}`);
+const reblog = await ada.v1.statuses.$select(first.id).reblog();
+check(reblog.reblog?.id === first.id, `reblog: ${JSON.stringify(reblog)}`);
+
+for (let i = 0; i < 4; i++) {
+  await bob.v1.statuses.create({ status: `bob's coo ${i}` });
+}
+
+await eventually(() => ada.v1.timelines.home.list({ limit: 3 }), (page) => page.length === 3, "a full first page of ada's home timeline");
+const pages = [];
+for await (const page of ada.v1.timelines.home.list({ limit: 3 })) {
+  pages.push(page.map((status) => status.id));
+  if (pages.length === 2) {
+    break;
+  }
+}
+check(pages.length === 2 && pages[1].length > 0, `the paginator gave ${pages.length} pages`);
+check(!pages[0].some((id) => pages[1].includes(id)), `the pages overlap: ${JSON.stringify(pages)}`);
+check(BigInt(pages[1][0]) < BigInt(pages[0][pages[0].length - 1]), `the second page is not older: ${JSON.stringify(pages)}`);
+
+const types = await eventually(
+  async () => [...new Set((await bob.v1.notifications.list()).map((n) => n.type))].sort(),
+  (found) => ["follow", "favourite", "reblog", "mention"].every((type) => found.includes(type)),
+  "bob's follow, favourite, reblog and mention notifications",
+);
+
+await ada.v1.statuses.$select(reply.id).remove();
+let gone = false;
+try {
+  await ada.v1.statuses.$select(reply.id).fetch();
+} catch (error) {
+  gone = error?.statusCode === 404;
+}
+check(gone, "a deleted status is still found");
+
+console.log(`masto scenario passed: ${pages[0].length}+${pages[1].length} statuses on two pages, notifications ${types.join(",")}`);

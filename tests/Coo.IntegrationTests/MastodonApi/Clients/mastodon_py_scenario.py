@@ -1,0 +1,85 @@
+"""The Mastodon API scenario through Mastodon.py (Debian's python3-mastodon, 1.8), against a Coo server.
+
+Environment: COO_URL (the server), COO_USER_A / COO_USER_B (two registered users) and COO_PASSWORD. Exits non-zero,
+with the reason, at the first step that fails; Mastodon.py parses every answer into its own types as it goes.
+"""
+import os
+import sys
+import time
+
+from mastodon import Mastodon, MastodonNotFoundError
+
+BASE = os.environ["COO_URL"]
+PASSWORD = os.environ["COO_PASSWORD"]
+SCOPES = ["read", "write", "follow"]
+
+
+def check(condition, what):
+    if not condition:
+        sys.exit(f"Mastodon.py scenario failed: {what}")
+
+
+def eventually(probe, done, what, timeout=30):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = probe()
+        if done(value):
+            return value
+        if time.monotonic() > deadline:
+            sys.exit(f"Mastodon.py scenario timed out waiting for {what}; last value: {value!r}")
+        time.sleep(0.2)
+
+
+client_id, client_secret = Mastodon.create_app("Mastodon.py scenario", scopes=SCOPES, api_base_url=BASE)
+
+
+def sign_in(username):
+    api = Mastodon(client_id=client_id, client_secret=client_secret, api_base_url=BASE)
+    api.log_in(username=username, password=PASSWORD, scopes=SCOPES)
+    return api
+
+
+ada = sign_in(os.environ["COO_USER_A"])
+bob = sign_in(os.environ["COO_USER_B"])
+
+me = ada.account_verify_credentials()
+check(me.username == os.environ["COO_USER_A"], f"verify_credentials answered {me.username}")
+bob_account = bob.account_verify_credentials()
+
+ada.account_follow(bob_account.id)
+check(ada.account_relationships(bob_account.id)[0].following, "ada does not follow bob after following him")
+
+first = bob.status_post("first from bob via Mastodon.py #coo")
+check(first.account.id == bob_account.id and "#<span>coo</span>" in first.content, f"posted status: {first}")
+reply = ada.status_post(f"@{os.environ['COO_USER_B']} a reply", in_reply_to_id=first.id)
+check(reply.in_reply_to_id == first.id, f"the reply answers {reply.in_reply_to_id}")
+
+favourited = ada.status_favourite(first.id)
+check(favourited.favourited and favourited.favourites_count == 1, f"favourite: {favourited}")
+reblog = ada.status_reblog(first.id)
+check(reblog.reblog.id == first.id, f"reblog: {reblog}")
+
+for i in range(4):
+    bob.status_post(f"bob's coo {i}")
+
+home = eventually(lambda: ada.timeline_home(limit=3), lambda page: len(page) == 3, "a full first page of ada's home timeline")
+second = ada.fetch_next(home)
+check(second is not None and len(second) > 0, "fetch_next gave no second page")
+first_ids = [s.id for s in home]
+second_ids = [s.id for s in second]
+check(not set(first_ids) & set(second_ids), f"the pages overlap: {first_ids} {second_ids}")
+check(max(second_ids) < min(first_ids), f"the second page is not older: {first_ids} {second_ids}")
+
+types = eventually(
+    lambda: sorted({n.type for n in bob.notifications()}),
+    lambda found: {"follow", "favourite", "reblog", "mention"} <= set(found),
+    "bob's follow, favourite, reblog and mention notifications")
+
+ada.status_delete(reply.id)
+try:
+    ada.status(reply.id)
+    sys.exit("Mastodon.py scenario failed: a deleted status is still found")
+except MastodonNotFoundError:
+    pass
+
+print(f"Mastodon.py scenario passed: {len(first_ids)}+{len(second_ids)} statuses on two pages, notifications {types}")

@@ -1,0 +1,50 @@
+using Coo.IntegrationTests.Browser;
+
+namespace Coo.IntegrationTests.MastodonApi;
+
+/// <summary>
+/// Client libraries nobody here wrote, each through a whole scenario against Coo on loopback: register an app, get a
+/// token by the password grant, verify credentials, follow, post, reply, favourite, reblog, read the home timeline over
+/// two pages with the library's own paging, read notifications and delete. The libraries parse every answer into
+/// their own types, so a field of the wrong shape fails the scenario.
+/// </summary>
+public sealed class MastodonClientTests
+{
+    [MastodonClientFact("Mastodon.py")]
+    public async Task Mastodon_py_runs_the_whole_scenario() =>
+        await RunScenarioAsync("py", MastodonClients.DebianPython, [MastodonClients.ScriptPath("mastodon_py_scenario.py")]);
+
+    [MastodonClientFact("masto")]
+    public async Task Masto_js_runs_the_whole_scenario()
+    {
+        // An ES module resolves "masto" from its own folder: the script runs from beside the installed packages.
+        var script = Path.Combine(MastodonClients.NpmPrefix, $"masto-scenario-{Guid.NewGuid():N}.mjs");
+        File.Copy(MastodonClients.ScriptPath("masto_scenario.mjs"), script);
+        try
+        {
+            await RunScenarioAsync("js", "node", [script]);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    private static async Task RunScenarioAsync(string suffix, string executable, string[] arguments)
+    {
+        await using var host = LoopbackHost.Start();
+        using var client = host.Api.CreateClient();
+        var ada = await client.CreateUserAsync($"ada_{suffix}");
+        var bob = await client.CreateUserAsync($"bob_{suffix}");
+
+        var (exitCode, output) = await MastodonClients.RunAsync(executable, arguments, new Dictionary<string, string>
+        {
+            ["COO_URL"] = host.BaseAddress.ToString().TrimEnd('/'),
+            ["COO_USER_A"] = ada.Username,
+            ["COO_USER_B"] = bob.Username,
+            ["COO_PASSWORD"] = ada.Password,
+        });
+
+        Assert.True(exitCode == 0, $"The scenario exited with {exitCode}:{Environment.NewLine}{output}");
+    }
+}
