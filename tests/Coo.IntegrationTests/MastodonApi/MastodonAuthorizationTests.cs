@@ -71,6 +71,7 @@ public sealed class MastodonAuthorizationTests(ApiFixture fixture)
         ["POST /api/v1/statuses/{id}/reblog"] = new(Access.SignedIn, MastodonScopes.WriteStatuses, async c => new Request($"/api/v1/statuses/{await c.OthersCooAsync()}/reblog")),
         ["POST /api/v1/statuses/{id}/unreblog"] = new(Access.SignedIn, MastodonScopes.WriteStatuses, async c => new Request($"/api/v1/statuses/{await c.OthersCooAsync()}/unreblog")),
         ["GET /api/v1/timelines/home"] = new(Access.SignedIn, MastodonScopes.ReadStatuses, _ => Task.FromResult(new Request("/api/v1/timelines/home"))),
+        ["GET /api/v2/search"] = new(Access.Anyone, MastodonScopes.ReadSearch, c => Task.FromResult(new Request($"/api/v2/search?q=@{c.Other.Username}&type=accounts"))),
         ["GET /api/v1/notifications"] = new(Access.SignedIn, MastodonScopes.ReadNotifications, _ => Task.FromResult(new Request("/api/v1/notifications"))),
     };
 

@@ -126,9 +126,9 @@ public sealed partial class MastodonReadTests(ApiFixture fixture)
 
         var statuses = await Eventually.MatchAsync(
             () => HomeAsync(client, reader, "/api/v1/timelines/home"),
-            page => page.Count == 3,
+            page => page.Count == 3 && page[2].GetProperty("replies_count").GetInt32() == 1,
             TimeSpan.FromSeconds(15),
-            "the two coos and the repost on rita's home timeline");
+            "the two coos and the repost on rita's home timeline, the first one's reply counted (Reactions counts replies as they are announced)");
 
         statuses.ForEach(status => MastodonSchema.AssertIs("Status", status));
         var (repost, answer, original) = (statuses[0], statuses[1], statuses[2]);
@@ -201,6 +201,22 @@ public sealed partial class MastodonReadTests(ApiFixture fixture)
         Assert.Equal($"http://localhost/@sam_masto/coo/{coo.Id}", status.GetProperty("url").GetString());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory, Providers]
+    public async Task Search_finds_an_account_by_its_exact_name_and_nothing_else(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var vera = await client.CreateUserAsync("vera_masto");
+
+        var byName = await client.GetFromJsonAsync<JsonElement>("/api/v2/search?q=@Vera_Masto@localhost&type=accounts&resolve=true");
+        var partial = await client.GetFromJsonAsync<JsonElement>("/api/v2/search?q=vera");
+
+        MastodonSchema.AssertIs("Search", byName);
+        Assert.Equal(vera.Id, Assert.Single(byName.GetProperty("accounts").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(0, byName.GetProperty("statuses").GetArrayLength());
+        Assert.Equal(0, partial.GetProperty("accounts").GetArrayLength());
     }
 
     private static async Task<List<JsonElement>> HomeAsync(HttpClient client, TestUser user, string url)

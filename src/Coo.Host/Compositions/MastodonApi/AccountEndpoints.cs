@@ -27,19 +27,9 @@ internal static class AccountEndpoints
             ? MastodonJson.Ok(found.Account)
             : MastodonJson.Error(StatusCodes.Status404NotFound, "Record not found");
 
-    /// <summary><c>acct</c> is a username, with or without a leading <c>@</c>, or <c>username@this-server</c>.</summary>
     private static async Task<IResult> LookupAsync(string? acct, ISender sender, MastodonAccounts accounts, MastodonUrls urls, CancellationToken cancellationToken)
     {
-        var username = (acct ?? string.Empty).TrimStart('@');
-        var domain = new Uri(urls.Base).Authority;
-        if (username.EndsWith($"@{domain}", StringComparison.OrdinalIgnoreCase))
-        {
-            username = username[..^(domain.Length + 1)];
-        }
-
-        var user = username.Length == 0 || username.Contains('@', StringComparison.Ordinal)
-            ? null
-            : await sender.Send(new GetUserByUsername(username), cancellationToken);
+        var user = MastodonAcct.Username(acct, urls) is { } username ? await sender.Send(new GetUserByUsername(username), cancellationToken) : null;
         return user is not null && (await accounts.ByIdAsync([user.Id], cancellationToken)).TryGetValue(user.Id, out var found)
             ? MastodonJson.Ok(found.Account)
             : MastodonJson.Error(StatusCodes.Status404NotFound, "Record not found");

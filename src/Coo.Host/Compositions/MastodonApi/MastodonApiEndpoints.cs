@@ -39,12 +39,9 @@ internal static class MastodonApiEndpoints
         StatusReactorsEndpoints.Map(v1);
         MastodonHomeTimelineEndpoint.Map(v1);
         MastodonNotificationsEndpoint.Map(v1);
+        SearchEndpoint.Map(v2);
     }
 
-    private static RouteGroupBuilder Group(IEndpointRouteBuilder app, string prefix)
-    {
-        var group = app.MapGroup(prefix).WithTags(Tag).ExcludeFromDescription().RequireRateLimiting(RateLimitPolicies.Reads);
-        group.WithMetadata(MastodonApiEndpoint.Instance);
-        return group;
-    }
+    private static RouteGroupBuilder Group(IEndpointRouteBuilder app, string prefix) =>
+        app.MapGroup(prefix).WithTags(Tag).ExcludeFromDescription().AnswersMastodonErrors().RequireRateLimiting(RateLimitPolicies.Reads);
 }

@@ -30,6 +30,7 @@ internal static class CreateApplicationEndpoint
         .Produces<MastodonApplication>()
         .Produces<MastodonError>(StatusCodes.Status422UnprocessableEntity)
         .AllowAnonymous()
+        .AnswersMastodonErrors()
         .RequireRateLimiting(OAuthRateLimits.RegisteringApps);
 }
 
