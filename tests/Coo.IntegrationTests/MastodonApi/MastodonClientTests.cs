@@ -14,6 +14,10 @@ public sealed class MastodonClientTests
     public async Task Mastodon_py_runs_the_whole_scenario() =>
         await RunScenarioAsync("py", MastodonClients.DebianPython, [MastodonClients.ScriptPath("mastodon_py_scenario.py")]);
 
+    [MastodonClientFact("toot")]
+    public async Task Toot_runs_the_whole_scenario() =>
+        await RunScenarioAsync("toot", "bash", [MastodonClients.ScriptPath("toot_scenario.sh")]);
+
     [MastodonClientFact("masto")]
     public async Task Masto_js_runs_the_whole_scenario()
     {
@@ -42,6 +46,8 @@ public sealed class MastodonClientTests
             ["COO_URL"] = host.BaseAddress.ToString().TrimEnd('/'),
             ["COO_USER_A"] = ada.Username,
             ["COO_USER_B"] = bob.Username,
+            ["COO_EMAIL_A"] = ada.Email,
+            ["COO_EMAIL_B"] = bob.Email,
             ["COO_PASSWORD"] = ada.Password,
         });
 

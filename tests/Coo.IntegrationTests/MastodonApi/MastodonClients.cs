@@ -5,9 +5,9 @@ using Coo.IntegrationTests.Browser;
 namespace Coo.IntegrationTests.MastodonApi;
 
 /// <summary>
-/// Third-party Mastodon client libraries, installed by <c>.ci/run</c>: Debian's <c>python3-mastodon</c> (Mastodon.py
-/// 1.8) and, from npm, <c>masto@7.12.0</c> in <c>~/.cache/coo/mastodon-clients</c>. Each runs a scenario script from
-/// <c>Clients/</c> as its own process against a host on loopback.
+/// Third-party Mastodon clients, installed by <c>.ci/run</c>: Debian's <c>python3-mastodon</c> (Mastodon.py 1.8) and
+/// <c>toot</c> (0.34) and, from npm, <c>masto@7.12.0</c> in <c>~/.cache/coo/mastodon-clients</c>. Each runs a scenario
+/// script from <c>Clients/</c> as its own process against a host on loopback.
 /// </summary>
 public static class MastodonClients
 {
@@ -19,6 +19,8 @@ public static class MastodonClients
     public static string NpmPrefix => Path.Combine(AxeCore.CacheFolder, "mastodon-clients");
 
     public static bool MastodonPyInstalled => File.Exists("/usr/lib/python3/dist-packages/mastodon/__init__.py") && File.Exists(DebianPython);
+
+    public static bool TootInstalled => File.Exists("/usr/bin/toot");
 
     public static bool MastoInstalled => File.Exists(Path.Combine(NpmPrefix, "node_modules", "masto", "package.json"));
 
@@ -89,13 +91,14 @@ public sealed class MastodonClientFactAttribute : FactAttribute
         var installed = client switch
         {
             "Mastodon.py" => MastodonClients.MastodonPyInstalled,
+            "toot" => MastodonClients.TootInstalled,
             "masto" => MastodonClients.MastoInstalled,
             _ => throw new ArgumentException($"No such client: {client}", nameof(client)),
         };
         if (!installed && !TestEnvironment.RunningInCi)
         {
-            Skip = client == "Mastodon.py"
-                ? "Install Debian's python3-mastodon to run this test (apt-get install python3-mastodon)."
+            Skip = client != "masto"
+                ? $"Install Debian's {(client == "toot" ? "toot" : "python3-mastodon")} to run this test."
                 : $"Install masto to run this test: npm install --prefix ~/.cache/coo/mastodon-clients masto@{MastodonClients.MastoVersion}";
         }
     }
