@@ -51,6 +51,8 @@ public sealed class MastodonAuthorizationTests(ApiFixture fixture)
         ["GET /api/v1/instance"] = new(Access.Anyone, null, _ => Task.FromResult(new Request("/api/v1/instance"))),
         ["GET /api/v2/instance"] = new(Access.Anyone, null, _ => Task.FromResult(new Request("/api/v2/instance"))),
         ["GET /api/v1/accounts/verify_credentials"] = new(Access.SignedIn, MastodonScopes.ReadAccounts, _ => Task.FromResult(new Request("/api/v1/accounts/verify_credentials"))),
+        ["PATCH /api/v1/accounts/update_credentials"] = new(Access.SignedIn, MastodonScopes.WriteAccounts, c =>
+            Task.FromResult(new Request("/api/v1/accounts/update_credentials", new { display_name = $"Matrix {c.Next()}" }))),
         ["GET /api/v1/accounts/lookup"] = new(Access.Anyone, MastodonScopes.ReadAccounts, c => Task.FromResult(new Request($"/api/v1/accounts/lookup?acct={c.Other.Username}"))),
         ["GET /api/v1/accounts/relationships"] = new(Access.SignedIn, MastodonScopes.ReadFollows, c => Task.FromResult(new Request($"/api/v1/accounts/relationships?id[]={c.Other.Id}"))),
         ["GET /api/v1/accounts/{id}"] = new(Access.Anyone, MastodonScopes.ReadAccounts, c => Task.FromResult(new Request($"/api/v1/accounts/{c.Other.Id}"))),

@@ -185,6 +185,29 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task Update_credentials_changes_the_display_name_and_note_and_refuses_what_coo_does_not_have(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var mia = await client.CreateUserAsync("mia_write");
+
+        var updated = await OkAsync(client, HttpMethod.Patch, "/api/v1/accounts/update_credentials", mia.Tokens.AccessToken, Form(("display_name", "Mia M."), ("note", "bio <b>here</b>")));
+        MastodonSchema.AssertIs("CredentialAccount", updated);
+        Assert.Equal("Mia M.", updated.GetProperty("display_name").GetString());
+        Assert.Equal("<p>bio &lt;b&gt;here&lt;/b&gt;</p>", updated.GetProperty("note").GetString());
+        Assert.Equal("bio <b>here</b>", updated.GetProperty("source").GetProperty("note").GetString());
+
+        foreach (var body in new object[] { new { locked = true }, new { display_name = new string('x', 200) } })
+        {
+            using var refused = await client.SendAsAsync(HttpMethod.Patch, "/api/v1/accounts/update_credentials", mia.Tokens.AccessToken, body);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            MastodonSchema.AssertIs("Error", await refused.Content.ReadFromJsonAsync<JsonElement>());
+        }
+
+        Assert.Equal("Mia M.", (await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{mia.Id}", null)).GetProperty("display_name").GetString());
+    }
+
+    [Theory, Providers]
     public async Task An_accounts_statuses_page_newest_first_by_mastodons_parameters(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

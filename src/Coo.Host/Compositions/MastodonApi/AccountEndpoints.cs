@@ -1,5 +1,7 @@
 using Coo.Modules.Users.Contracts;
 using Coo.Shared.Infrastructure.Security;
+using Coo.Shared.Infrastructure.Web;
+using FluentValidation;
 using Mediator;
 
 namespace Coo.Host.Compositions.MastodonApi;
@@ -10,6 +12,7 @@ internal static class AccountEndpoints
     public static void Map(IEndpointRouteBuilder v1)
     {
         v1.MapGet("/accounts/verify_credentials", VerifyCredentialsAsync).RequireAuthorization().RequireScope(MastodonScopes.ReadAccounts);
+        v1.MapPatch("/accounts/update_credentials", UpdateCredentialsAsync).RequireAuthorization().RequireScope(MastodonScopes.WriteAccounts);
         v1.MapGet("/accounts/lookup", LookupAsync).AllowAnonymous().RequireScope(MastodonScopes.ReadAccounts);
         v1.MapGet("/accounts/{id}", GetAsync).AllowAnonymous().RequireScope(MastodonScopes.ReadAccounts);
     }
@@ -20,6 +23,42 @@ internal static class AccountEndpoints
         return (await accounts.ByIdAsync([userId], cancellationToken)).TryGetValue(userId, out var me)
             ? MastodonJson.Ok(MastodonCredentialAccount.Of(me.Account, me.Profile.Bio))
             : MastodonJson.Error(StatusCodes.Status401Unauthorized, "The access token is invalid");
+    }
+
+    /// <summary>
+    /// <c>display_name</c> and <c>note</c> (Coo's bio), through Coo's own profile edit. What Coo does not have is refused
+    /// with 422 rather than dropped: locked and bot accounts, profile fields, headers; an avatar is uploaded through
+    /// Coo's own API (<c>PUT /api/v1/media/avatar</c>) for now.
+    /// </summary>
+    private static async Task<IResult> UpdateCredentialsAsync(HttpContext http, ISender sender, MastodonAccounts accounts, CancellationToken cancellationToken)
+    {
+        if (await MastodonForm.ReadAsync(http.Request, cancellationToken) is not { } form)
+        {
+            return MastodonJson.Error(StatusCodes.Status422UnprocessableEntity, "Validation failed: the body must be a form or a JSON object");
+        }
+
+        if (form.Flag("locked") || form.Flag("bot") || form.Has("fields_attributes") || form.Has("header") || form.Has("avatar"))
+        {
+            return MastodonJson.Error(
+                StatusCodes.Status422UnprocessableEntity,
+                "Validation failed: Coo changes only display_name and note here (no locked or bot accounts, profile fields or headers; avatars through PUT /api/v1/media/avatar)");
+        }
+
+        var userId = http.User.GetUserId();
+        try
+        {
+            var updated = await sender.Send(new UpdateProfile(userId, form.Text("display_name"), form.Text("note")), cancellationToken);
+            if (!updated.IsSuccess)
+            {
+                return updated.Error!.ToProblem(http);
+            }
+        }
+        catch (ValidationException ex)
+        {
+            return MastodonJson.Error(StatusCodes.Status422UnprocessableEntity, $"Validation failed: {string.Join(", ", ex.Errors.Select(e => e.ErrorMessage))}");
+        }
+
+        return await VerifyCredentialsAsync(http, accounts, cancellationToken);
     }
 
     private static async Task<IResult> GetAsync(string id, MastodonAccounts accounts, CancellationToken cancellationToken) =>
