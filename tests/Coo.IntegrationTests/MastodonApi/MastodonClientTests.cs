@@ -6,8 +6,9 @@ namespace Coo.IntegrationTests.MastodonApi;
 /// Client libraries nobody here wrote, each through a whole scenario against Coo on loopback: register an app, get a
 /// token by the password grant, verify credentials, follow, post, reply, favourite, reblog, read the home timeline over
 /// two pages with the library's own paging, read notifications and delete. The libraries parse every answer into
-/// their own types, so a field of the wrong shape fails the scenario.
+/// their own types, so a field of the wrong shape fails the scenario. Each starts a host of its own.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class MastodonClientTests
 {
     [MastodonClientFact("Mastodon.py")]
