@@ -64,11 +64,17 @@ check(favourited.favourited && favourited.favouritesCount === 1, `favourite: ${J
 const reblog = await ada.v1.statuses.$select(first.id).reblog();
 check(reblog.reblog?.id === first.id, `reblog: ${JSON.stringify(reblog)}`);
 
+let last;
 for (let i = 0; i < 4; i++) {
-  await bob.v1.statuses.create({ status: `bob's coo ${i}` });
+  last = await bob.v1.statuses.create({ status: `bob's coo ${i}` });
 }
 
-await eventually(() => ada.v1.timelines.home.list({ limit: 3 }), (page) => page.length === 3, "a full first page of ada's home timeline");
+// Bob's coos reach ada's home timeline by fan-out, a moment after they are posted.
+await eventually(
+  async () => (await ada.v1.timelines.home.list({ limit: 40 })).map((status) => status.id),
+  (ids) => ids.includes(last.id),
+  "bob's last coo on ada's home timeline",
+);
 const pages = [];
 for await (const page of ada.v1.timelines.home.list({ limit: 3 })) {
   pages.push(page.map((status) => status.id));

@@ -59,10 +59,13 @@ check(favourited.favourited and favourited.favourites_count == 1, f"favourite: {
 reblog = ada.status_reblog(first.id)
 check(reblog.reblog.id == first.id, f"reblog: {reblog}")
 
+last = None
 for i in range(4):
-    bob.status_post(f"bob's coo {i}")
+    last = bob.status_post(f"bob's coo {i}")
 
-home = eventually(lambda: ada.timeline_home(limit=3), lambda page: len(page) == 3, "a full first page of ada's home timeline")
+# Bob's coos reach ada's home timeline by fan-out, a moment after they are posted.
+eventually(lambda: [s.id for s in ada.timeline_home(limit=40)], lambda ids: last.id in ids, "bob's last coo on ada's home timeline")
+home = ada.timeline_home(limit=3)
 second = ada.fetch_next(home)
 check(second is not None and len(second) > 0, "fetch_next gave no second page")
 first_ids = [s.id for s in home]

@@ -30,23 +30,24 @@ reply=$(toot_as "$ada" post --reply-to "$first" "@$COO_USER_B a reply" | posted_
 toot_as "$ada" favourite "$first" >/dev/null || fail "favourite $first"
 toot_as "$ada" reblog "$first" >/dev/null || fail "reblog $first"
 for i in 1 2 3 4; do
-    toot_as "$bob" post "bob's coo $i" >/dev/null || fail "post $i"
+    last=$(toot_as "$bob" post "bob's coo $i" | posted_id)
+    [ -n "$last" ] || fail "post $i printed no status URL"
 done
 
-/usr/bin/python3 - "$ada" <<'PY' || fail "two pages of the home timeline"
+/usr/bin/python3 - "$ada" "$last" <<'PY' || fail "two pages of the home timeline"
 import sys
 import time
 
 from toot import api, config
 
 user, app = config.get_user_app(sys.argv[1])
+# Bob's coos reach ada's home timeline by fan-out, a moment after they are posted.
 deadline = time.monotonic() + 30
-while True:
-    pages = api.home_timeline_generator(app, user, limit=3)
-    first = next(pages)
-    if len(first) == 3 or time.monotonic() > deadline:
-        break
+while sys.argv[2] not in [s["id"] for s in next(api.home_timeline_generator(app, user, limit=40))]:
+    assert time.monotonic() < deadline, "bob's last coo never reached ada's home timeline"
     time.sleep(0.2)
+pages = api.home_timeline_generator(app, user, limit=3)
+first = next(pages)
 second = next(pages)
 first_ids = [int(s["id"]) for s in first]
 second_ids = [int(s["id"]) for s in second]
