@@ -69,6 +69,7 @@ internal static class CooPipeline
         api.MapGroup("/admin").WithTags("Admin").MapParkedMessages();
         app.MapMastodonApi();
         app.MapBenchCeiling();
+        app.MapConsentPage();
         app.MapStaticAssets();
 
         return app;

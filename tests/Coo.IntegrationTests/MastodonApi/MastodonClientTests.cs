@@ -20,14 +20,21 @@ public sealed class MastodonClientTests
         await RunScenarioAsync("toot", "bash", [MastodonClients.ScriptPath("toot_scenario.sh")]);
 
     [MastodonClientFact("masto")]
-    public async Task Masto_js_runs_the_whole_scenario()
+    public async Task Masto_js_runs_the_whole_scenario() =>
+        await RunNodeScenarioAsync("js", "masto_scenario.mjs");
+
+    [MastodonClientFact("megalodon")]
+    public async Task Megalodon_runs_the_whole_scenario_with_tokens_from_the_consent_page() =>
+        await RunNodeScenarioAsync("mg", "megalodon_scenario.mjs");
+
+    private static async Task RunNodeScenarioAsync(string suffix, string scriptName)
     {
-        // An ES module resolves "masto" from its own folder: the script runs from beside the installed packages.
-        var script = Path.Combine(MastodonClients.NpmPrefix, $"masto-scenario-{Guid.NewGuid():N}.mjs");
-        File.Copy(MastodonClients.ScriptPath("masto_scenario.mjs"), script);
+        // An ES module resolves its packages from its own folder: the script runs from beside the installed packages.
+        var script = Path.Combine(MastodonClients.NpmPrefix, $"scenario-{Guid.NewGuid():N}.mjs");
+        File.Copy(MastodonClients.ScriptPath(scriptName), script);
         try
         {
-            await RunScenarioAsync("js", "node", [script]);
+            await RunScenarioAsync(suffix, "node", [script]);
         }
         finally
         {
@@ -41,12 +48,16 @@ public sealed class MastodonClientTests
         using var client = host.Api.CreateClient();
         var ada = await client.CreateUserAsync($"ada_{suffix}");
         var bob = await client.CreateUserAsync($"bob_{suffix}");
+        var cat = await client.CreateUserAsync($"cat_{suffix}");
+        var dan = await client.CreateUserAsync($"dan_{suffix}");
 
         var (exitCode, output) = await MastodonClients.RunAsync(executable, arguments, new Dictionary<string, string>
         {
             ["COO_URL"] = host.BaseAddress.ToString().TrimEnd('/'),
             ["COO_USER_A"] = ada.Username,
             ["COO_USER_B"] = bob.Username,
+            ["COO_USER_C"] = cat.Username,
+            ["COO_USER_D"] = dan.Username,
             ["COO_EMAIL_A"] = ada.Email,
             ["COO_EMAIL_B"] = bob.Email,
             ["COO_PASSWORD"] = ada.Password,

@@ -13,6 +13,8 @@ public static class MastodonClients
 {
     public const string MastoVersion = "7.12.0";
 
+    public const string MegalodonVersion = "10.0.5";
+
     /// <summary>Debian's Python, where <c>python3-mastodon</c> installs (another <c>python3</c> on the path may lack it).</summary>
     public const string DebianPython = "/usr/bin/python3";
 
@@ -23,6 +25,8 @@ public static class MastodonClients
     public static bool TootInstalled => File.Exists("/usr/bin/toot");
 
     public static bool MastoInstalled => File.Exists(Path.Combine(NpmPrefix, "node_modules", "masto", "package.json"));
+
+    public static bool MegalodonInstalled => File.Exists(Path.Combine(NpmPrefix, "node_modules", "megalodon", "package.json"));
 
     public static string ScriptPath(string name) => Path.Combine(AppContext.BaseDirectory, "MastodonApi", "Clients", name);
 
@@ -93,13 +97,17 @@ public sealed class MastodonClientFactAttribute : FactAttribute
             "Mastodon.py" => MastodonClients.MastodonPyInstalled,
             "toot" => MastodonClients.TootInstalled,
             "masto" => MastodonClients.MastoInstalled,
+            "megalodon" => MastodonClients.MegalodonInstalled,
             _ => throw new ArgumentException($"No such client: {client}", nameof(client)),
         };
         if (!installed && !TestEnvironment.RunningInCi)
         {
-            Skip = client != "masto"
-                ? $"Install Debian's {(client == "toot" ? "toot" : "python3-mastodon")} to run this test."
-                : $"Install masto to run this test: npm install --prefix ~/.cache/coo/mastodon-clients masto@{MastodonClients.MastoVersion}";
+            Skip = client switch
+            {
+                "masto" => $"Install masto to run this test: npm install --prefix ~/.cache/coo/mastodon-clients masto@{MastodonClients.MastoVersion}",
+                "megalodon" => $"Install megalodon to run this test: npm install --prefix ~/.cache/coo/mastodon-clients megalodon@{MastodonClients.MegalodonVersion}",
+                _ => $"Install Debian's {(client == "toot" ? "toot" : "python3-mastodon")} to run this test.",
+            };
         }
     }
 }

@@ -147,6 +147,30 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_list_of_accounts_names_a_next_page_only_after_a_full_one_as_Mastodon_does(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var ivy = await client.CreateUserAsync("ivy_write");
+        foreach (var name in new[] { "jay_write", "kit_write", "lea_write" })
+        {
+            await client.FollowOkAsync(await client.CreateUserAsync(name), "ivy_write");
+        }
+
+        using var full = await client.GetAsync($"/api/v1/accounts/{ivy.Id}/followers?limit=2");
+        var next = full.Headers.GetValues("Link").Single().Split(", ")[0];
+        Assert.EndsWith("rel=\"next\"", next, StringComparison.Ordinal);
+        using var last = await client.GetAsync(next[1..next.IndexOf('>', StringComparison.Ordinal)]);
+        using var empty = await client.GetAsync($"/api/v1/accounts/{ivy.Id}/followers?limit=2&max_id=1");
+
+        Assert.Equal(2, (await full.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        Assert.Equal(1, (await last.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        Assert.DoesNotContain("rel=\"next\"", last.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
+        Assert.Contains("rel=\"prev\"", last.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
+        Assert.False(empty.Headers.Contains("Link"));
+    }
+
+    [Theory, Providers]
     public async Task Notifications_come_one_by_one_with_mastodons_types_filtered_and_paged(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

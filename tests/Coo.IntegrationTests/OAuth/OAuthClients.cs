@@ -9,12 +9,12 @@ public sealed record OAuthApp(string ClientId, string ClientSecret);
 /// <summary>Registering client applications and getting tokens as Mastodon clients do.</summary>
 public static class OAuthClients
 {
-    public static async Task<OAuthApp> CreateAppAsync(this HttpClient client, string scopes = "read write follow")
+    public static async Task<OAuthApp> CreateAppAsync(this HttpClient client, string scopes = "read write follow", string redirectUri = "urn:ietf:wg:oauth:2.0:oob")
     {
         using var response = await client.PostAsync("/api/v1/apps", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["client_name"] = "Test client",
-            ["redirect_uris"] = "urn:ietf:wg:oauth:2.0:oob",
+            ["redirect_uris"] = redirectUri,
             ["scopes"] = scopes,
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

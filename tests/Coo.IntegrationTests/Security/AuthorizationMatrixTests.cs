@@ -75,6 +75,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         ["POST /api/v1/auth/logout"] = new(Access.Anyone, 204, async c => new Request("/api/v1/auth/logout", new { refreshToken = await c.FreshRefreshTokenAsync() })),
         ["POST /api/v1/apps"] = new(Access.Anyone, 200, c => Task.FromResult(new Request(
             "/api/v1/apps", new { client_name = $"client {c.Next()}", redirect_uris = "urn:ietf:wg:oauth:2.0:oob" }))),
+        ["GET /api/v1/oauth/clients/{clientId}"] = new(Access.Anyone, 200, async c =>
+            new Request($"/api/v1/oauth/clients/{(await OAuth.OAuthClients.CreateAppAsync(c.Client)).ClientId}")),
         ["GET /api/v1/users/me"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/users/me"))),
         ["GET /api/v1/users/me/limits"] = new(Access.SignedIn, 200, _ => Task.FromResult(new Request("/api/v1/users/me/limits"))),
         ["PATCH /api/v1/users/me"] = new(Access.SignedIn, 200, c => Task.FromResult(new Request("/api/v1/users/me", new { bio = $"changed {c.Next()}" }))),

@@ -28,7 +28,7 @@ public sealed class HostHeaderTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task With_a_public_url_links_and_the_api_document_use_it_whatever_the_host_header_says()
+    public async Task With_a_public_url_links_the_api_document_and_the_OAuth_issuer_use_it_whatever_the_host_header_says()
     {
         await using var factory = new CooApiFactory(TestProvider.Sqlite) { Settings = { ["App:PublicUrl"] = "https://coo.example.org/social/" } };
         using var client = factory.CreateClient();
@@ -37,6 +37,8 @@ public sealed class HostHeaderTests(ApiFixture fixture)
         using var page = await GetFirstPageAsync(client, ForgedHost);
         using var documentRequest = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json") { Headers = { Host = ForgedHost } };
         using var document = await client.SendAsync(documentRequest);
+        using var metadataRequest = new HttpRequestMessage(HttpMethod.Get, "/.well-known/oauth-authorization-server") { Headers = { Host = ForgedHost } };
+        using var metadata = await client.SendAsync(metadataRequest);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.StartsWith("<https://coo.example.org/social/api/v1/users/ada/coos?limit=1&cursor=", page.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
@@ -45,6 +47,10 @@ public sealed class HostHeaderTests(ApiFixture fixture)
         var servers = (await document.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("servers");
         Assert.Equal("https://coo.example.org/social", servers.EnumerateArray().Single().GetProperty("url").GetString());
         await AssertNowhereAsync(document, ForgedHost);
+        var oauth = await metadata.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("https://coo.example.org/social/", oauth.GetProperty("issuer").GetString());
+        Assert.Equal("https://coo.example.org/social/oauth/token", oauth.GetProperty("token_endpoint").GetString());
+        await AssertNowhereAsync(metadata, ForgedHost);
     }
 
     [Theory]

@@ -5,8 +5,7 @@ using Mediator;
 namespace Coo.Host.Compositions.MastodonApi;
 
 /// <summary>
-/// Someone's followers and the people they follow, as Accounts, newest follow first. The pages are keyed by the
-/// follows (Mastodon does the same), so the <c>Link</c> header is the only way to the next page.
+/// Someone's followers and the people they follow, as Accounts, newest follow first, paged by the follows.
 /// </summary>
 internal static class AccountListsEndpoints
 {
@@ -41,12 +40,7 @@ internal static class AccountListsEndpoints
         }
 
         var follows = await sender.Send(query(userId, paging.MaxId, paging.Limit), cancellationToken);
-        var people = await accounts.ByIdAsync([.. follows.Select(f => f.UserId)], cancellationToken);
-        if (follows.Count > 0)
-        {
-            MastodonPaging.Link(http.Response, $"{urls.Base}/api/v1/accounts/{MastodonIds.Of(userId)}/{list}", MastodonIds.Of(follows[0].FollowId), MastodonIds.Of(follows[^1].FollowId), paging.Limit);
-        }
-
-        return MastodonJson.Ok(follows.Where(f => people.ContainsKey(f.UserId)).Select(f => people[f.UserId].Account).ToList());
+        return await MastodonAccountPage.AnswerAsync(
+            http.Response, $"{urls.Base}/api/v1/accounts/{MastodonIds.Of(userId)}/{list}", [.. follows.Select(f => (f.FollowId, f.UserId))], paging, accounts, cancellationToken);
     }
 }

@@ -40,7 +40,7 @@ internal static class AccountStatusesEndpoint
         var page = await statuses.OfAsync(coos, cancellationToken);
         if (coos.Count > 0)
         {
-            MastodonPaging.Link(http.Response, $"{urls.Base}/api/v1/accounts/{MastodonIds.Of(authorId)}/statuses", MastodonIds.Of(coos[0].Id), MastodonIds.Of(coos[^1].Id), paging.Limit);
+            MastodonPaging.Link(http.Response, $"{urls.Base}/api/v1/accounts/{MastodonIds.Of(authorId)}/statuses", MastodonIds.Of(coos[0].Id), MastodonIds.Of(coos[^1].Id), paging.Limit, includeNext: true);
         }
 
         return MastodonJson.Ok(page);

@@ -44,7 +44,7 @@ internal static class MastodonHomeTimelineEndpoint
         var page = await statuses.OfAsync(shown, cancellationToken);
         if (items.Count > 0)
         {
-            MastodonPaging.Link(http.Response, $"{urls.Base}/api/v1/timelines/home", MastodonIds.Of(items[0].Position), MastodonIds.Of(items[^1].Position), paging.Limit);
+            MastodonPaging.Link(http.Response, $"{urls.Base}/api/v1/timelines/home", MastodonIds.Of(items[0].Position), MastodonIds.Of(items[^1].Position), paging.Limit, includeNext: true);
         }
 
         return MastodonJson.Ok(page);

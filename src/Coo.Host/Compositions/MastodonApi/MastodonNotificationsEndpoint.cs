@@ -48,7 +48,7 @@ internal static class MastodonNotificationsEndpoint
         var shown = (await statuses.OfAsync(coos, cancellationToken)).ToDictionary(s => s.Id);
         if (entries.Count > 0)
         {
-            MastodonPaging.Link(http.Response, $"{urls.Base}/api/v1/notifications", MastodonIds.Of(entries[0].Id), MastodonIds.Of(entries[^1].Id), paging.Limit);
+            MastodonPaging.Link(http.Response, $"{urls.Base}/api/v1/notifications", MastodonIds.Of(entries[0].Id), MastodonIds.Of(entries[^1].Id), paging.Limit, includeNext: true);
         }
 
         // Someone gone since, or a coo deleted a moment ago whose notifications are not yet removed: not shown.

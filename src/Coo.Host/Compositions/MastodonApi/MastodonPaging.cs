@@ -43,7 +43,14 @@ internal sealed record MastodonPaging(long? MaxId, long? SinceId, long? MinId, i
         return true;
     }
 
-    /// <summary>The Link header for a page whose ids run from <paramref name="newestId"/> down to <paramref name="oldestId"/>.</summary>
-    public static void Link(HttpResponse response, string pageUrl, string newestId, string oldestId, int limit) =>
-        response.Headers.Link = $"<{pageUrl}?limit={limit}&max_id={oldestId}>; rel=\"next\", <{pageUrl}?limit={limit}&min_id={newestId}>; rel=\"prev\"";
+    /// <summary>
+    /// The Link header for a page whose ids run from <paramref name="newestId"/> down to <paramref name="oldestId"/>.
+    /// Mastodon names a next page of statuses and notifications after any page, but of accounts only after a full one;
+    /// clients that follow <c>rel="next"</c> to the end (megalodon's <c>get_all</c>) rely on that.
+    /// </summary>
+    public static void Link(HttpResponse response, string pageUrl, string newestId, string oldestId, int limit, bool includeNext)
+    {
+        var previous = $"<{pageUrl}?limit={limit}&min_id={newestId}>; rel=\"prev\"";
+        response.Headers.Link = includeNext ? $"<{pageUrl}?limit={limit}&max_id={oldestId}>; rel=\"next\", {previous}" : previous;
+    }
 }

@@ -32,12 +32,7 @@ internal static class StatusReactorsEndpoints
         }
 
         var reactions = await sender.Send(new GetReactors(cooId, kind, paging.MaxId, paging.Limit), cancellationToken);
-        var people = await accounts.ByIdAsync([.. reactions.Select(r => r.UserId)], cancellationToken);
-        if (reactions.Count > 0)
-        {
-            MastodonPaging.Link(http.Response, $"{urls.Base}/api/v1/statuses/{MastodonIds.Of(cooId)}/{list}", MastodonIds.Of(reactions[0].ReactionId), MastodonIds.Of(reactions[^1].ReactionId), paging.Limit);
-        }
-
-        return MastodonJson.Ok(reactions.Where(r => people.ContainsKey(r.UserId)).Select(r => people[r.UserId].Account).ToList());
+        return await MastodonAccountPage.AnswerAsync(
+            http.Response, $"{urls.Base}/api/v1/statuses/{MastodonIds.Of(cooId)}/{list}", [.. reactions.Select(r => (r.ReactionId, r.UserId))], paging, accounts, cancellationToken);
     }
 }

@@ -46,6 +46,18 @@ internal static partial class WebClient
         }));
     }
 
+    /// <summary>
+    /// The consent page of <c>/oauth/authorize</c> is the client's too. It cannot be rewritten like the other routes: the
+    /// OAuth server reads the request at its own address first, and only a request it found valid comes through to here.
+    /// </summary>
+    public static void MapConsentPage(this IEndpointRouteBuilder app) => app
+        .MapGet("/oauth/authorize", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "no-cache";
+            return Results.File("index.html", "text/html; charset=utf-8");
+        })
+        .ExcludeFromDescription();
+
     [GeneratedRegex(@"^(?:|@\w{1,15}(?:/(?:followers|following|coo/\d{1,19}))?|signin|signup|notifications|tags/[^/]+)/?$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex ClientRoute();
 }

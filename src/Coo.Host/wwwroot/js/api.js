@@ -96,6 +96,10 @@ import { language } from './i18n.js';
 
 /** @typedef {{ accessToken: string, tokenType: string, expiresIn: number }} Tokens */
 
+/** @typedef {{ name: string, website: string | null }} OAuthClient An application registered for OAuth (GET /oauth/clients/{clientId}). */
+
+/** @typedef {{ redirect_uri?: string, code?: string }} ConsentAnswer What POST /oauth/authorize answers the consent page. */
+
 /**
  * How long a text may be: at most maxLength user-perceived characters (grapheme clusters) and maxCodeUnits UTF-16
  * code units, after trimming and NFC composition (text.js counts the same way).
@@ -115,8 +119,12 @@ import { language } from './i18n.js';
  */
 
 /**
- * body is sent as JSON, form as multipart/form-data (files); a request has one or neither. signal cancels it.
- * @typedef {{ body?: unknown, form?: FormData | undefined, headers?: Record<string, string>, retryOnExpiry?: boolean, signal?: AbortSignal | null }} SendOptions
+ * body is sent as JSON, form as multipart/form-data (files) or, as URLSearchParams, form-urlencoded (OAuth's); a
+ * request has one or neither. signal cancels it. outsideApi takes the path from the site's root, not the API's.
+ * @typedef {{
+ *   body?: unknown, form?: FormData | URLSearchParams | undefined, headers?: Record<string, string>,
+ *   retryOnExpiry?: boolean, signal?: AbortSignal | null, outsideApi?: boolean
+ * }} SendOptions
  */
 
 const base = '/api/v1';
@@ -168,7 +176,7 @@ export function asApiError(error) {
  * @param {SendOptions} [options]
  * @returns {Promise<Response>}
  */
-async function request(method, path, { body, form, headers = {}, retryOnExpiry = true, signal = null } = {}) {
+async function request(method, path, { body, form, headers = {}, retryOnExpiry = true, signal = null, outsideApi = false } = {}) {
   /** @type {Record<string, string>} */
   const requestHeaders = { Accept: 'application/json', 'Accept-Language': language(), ...headers };
   /** @type {RequestInit} */
@@ -184,12 +192,12 @@ async function request(method, path, { body, form, headers = {}, retryOnExpiry =
 
   let response;
   try {
-    response = await fetch(base + path, init);
+    response = await fetch(outsideApi ? path : base + path, init);
   } catch {
     throw new ApiError(0);
   }
   if (response.status === 401 && accessToken && retryOnExpiry && (await refreshSession())) {
-    return request(method, path, { body, form, headers, retryOnExpiry: false, signal });
+    return request(method, path, { body, form, headers, retryOnExpiry: false, signal, outsideApi });
   }
   if (!response.ok) {
     const isJson = (response.headers.get('Content-Type') ?? '').includes('json');
@@ -306,6 +314,24 @@ export const api = {
   notifications: cursor => send('GET', paged('/users/me/notifications', 20, cursor)),
   /** @returns {Promise<{ count: number }>} how many notifications you have not read (at most 1,000) */
   unreadNotifications: () => send('GET', '/users/me/notifications/unread-count'),
+  /**
+   * The application an OAuth client id belongs to, as its registration named it.
+   * @param {string} clientId
+   * @returns {Promise<OAuthClient>}
+   */
+  oauthClient: clientId => send('GET', `/oauth/clients/${encodeURIComponent(clientId)}`),
+  /**
+   * The user's answer to an application's authorization request (the parameters it sent to /oauth/authorize): where
+   * to send the browser next, or, for an application without a web address, the code to show.
+   * @param {URLSearchParams} authorizationRequest
+   * @param {boolean} allow
+   * @returns {Promise<ConsentAnswer>}
+   */
+  answerAuthorization: (authorizationRequest, allow) => {
+    const form = new URLSearchParams(authorizationRequest);
+    form.set('decision', allow ? 'allow' : 'deny');
+    return send('POST', '/oauth/authorize', { form, outsideApi: true });
+  },
   /**
    * Marks your notifications read, up to the one with this latestId.
    * @param {string} upToId

@@ -5,6 +5,7 @@ import { describeError } from './forms.js';
 import { onLanguageChange, preferredLanguage, setLanguage, t } from './i18n.js';
 import { live } from './live.js';
 import { signInView, signUpView, welcomeView } from './views/account.js';
+import { authorizeView } from './views/authorize.js';
 import { homeView } from './views/home.js';
 import { notificationsView } from './views/notifications.js';
 import { peopleView } from './views/people.js';
@@ -56,6 +57,8 @@ const routes = [
   { pattern: /^\/@\w{1,15}\/coo\/(\d{1,19})$/, view: (main, context, match) => threadView(main, { ...context, id: match[1] ?? '' }), title: () => t('thread') },
   { pattern: /^\/@(\w{1,15})$/, view: (main, context, match) => profileView(main, { ...context, username: usernameIn(match) }), title: match => `@${usernameIn(match)}` },
   { pattern: /^\/notifications$/, view: (main, context) => (context.viewer ? notificationsView(main, { onRead: refreshUnread }) : welcomeView(main, context)), title: () => t('notifications') },
+  // Served by the host's consent page endpoint, not rewritten (WebClient.cs): signing in there stays there.
+  { pattern: /^\/oauth\/authorize$/, view: (main, context) => authorizeView(main, { ...context, signedIn: signedInHere }), title: () => t('authorizeApp') },
   { pattern: /^\/tags\/([^/]+)$/, view: (main, context, match) => tagView(main, { ...context, tag: tagIn(match) }), title: match => `#${tagIn(match)}` },
 ];
 
@@ -110,6 +113,12 @@ async function render({ focus = false } = {}) {
 async function signedIn() {
   await loadViewer();
   navigate('/');
+}
+
+/** After signing in on a page that continues from there (the consent page): who the viewer is, then the same page. */
+async function signedInHere() {
+  await loadViewer();
+  render({ focus: true });
 }
 
 /** @param {Viewer} next */

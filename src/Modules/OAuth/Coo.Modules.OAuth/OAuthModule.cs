@@ -1,4 +1,5 @@
 using Coo.Modules.OAuth.Data;
+using Coo.Modules.OAuth.Features.Authorize;
 using Coo.Modules.OAuth.Features.CreateApplication;
 using Coo.Modules.OAuth.Server;
 using Coo.Shared.Infrastructure.Configuration;
@@ -33,6 +34,9 @@ public sealed class OAuthModule : IModule
         services.AddSingleton<IStartupFilter, JsonOAuthRequests>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder api) =>
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
         CreateApplicationEndpoint.Map(api.MapGroup("").WithTags("OAuth"));
+        GetClientEndpoint.Map(api);
+    }
 }

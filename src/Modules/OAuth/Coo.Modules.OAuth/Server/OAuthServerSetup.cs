@@ -5,6 +5,7 @@ using Coo.Shared.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -23,12 +24,13 @@ internal static class OAuthServerSetup
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<OAuthDbContext>())
             .AddServer(server =>
             {
-                server.SetTokenEndpointUris(TokenPath)
-                    .SetAuthorizationEndpointUris(AuthorizePath)
-                    .SetRevocationEndpointUris(RevokePath)
+                // Relative to the server's base (no leading slash), so that they stay under a public URL's path.
+                server.SetTokenEndpointUris(TokenPath[1..])
+                    .SetAuthorizationEndpointUris(AuthorizePath[1..])
+                    .SetRevocationEndpointUris(RevokePath[1..])
 
                     // Mastodon clients read the RFC 8414 document; OpenID Connect clients the other. One document, two addresses.
-                    .SetConfigurationEndpointUris("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration");
+                    .SetConfigurationEndpointUris(".well-known/oauth-authorization-server", ".well-known/openid-configuration");
                 server.AllowPasswordFlow().AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
                 server.RegisterScopes([.. MastodonScopes.All]);
 
@@ -50,12 +52,21 @@ internal static class OAuthServerSetup
                     server.AddEncryptionKey(key);
                 }
 
+                // Tokens name the server that issued them, and a code is redeemed only where it was issued: with a public
+                // URL, that is the public URL whatever Host a proxy passes on; without one, the request's host (which host
+                // filtering vets).
+                server.AddEventHandler<ProcessRequestContext>(handler => handler
+                    .UseSingletonHandler<PublicRequestUri>()
+                    .SetOrder(OpenIddictServerAspNetCoreHandlers.ResolveRequestUri.Descriptor.Order + 1));
                 server.AddEventHandler<HandleTokenRequestContext>(handler => handler
                     .UseScopedHandler<TokenRequestHandler>()
                     .SetOrder(OpenIddictServerHandlers.Exchange.AttachPrincipal.Descriptor.Order + 1_000));
                 server.AddEventHandler<HandleAuthorizationRequestContext>(handler => handler
-                    .UseSingletonHandler<AuthorizationRequestHandler>()
+                    .UseScopedHandler<ConsentDecisionHandler>()
                     .SetOrder(int.MaxValue - 100_000));
+                server.AddEventHandler<ApplyAuthorizationResponseContext>(handler => handler
+                    .UseSingletonHandler<ConsentResponseHandler>()
+                    .SetOrder(OpenIddictServerAspNetCoreHandlers.Authentication.ProcessFormPostResponse.Descriptor.Order - 1_000));
                 server.AddEventHandler<ProcessSignInContext>(handler => handler
                     .UseSingletonHandler<MastodonTokenResponseFields>()
                     .SetOrder(OpenIddictServerHandlers.AttachCustomSignInParameters.Descriptor.Order + 1_000));
@@ -74,6 +85,9 @@ internal static class OAuthServerSetup
                 validation.UseLocalServer();
                 validation.UseAspNetCore();
             });
+
+        services.AddScoped<GrantedAccess>();
+
 
         // Coo's own JWTs carry dots (header.payload.signature); OpenIddict's reference tokens do not. Opaque tokens are
         // read by OpenIddict on the API only: elsewhere (the metrics scrape token) they are none of its business.

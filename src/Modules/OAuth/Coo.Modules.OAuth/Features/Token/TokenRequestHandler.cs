@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Security.Claims;
+using Coo.Modules.OAuth.Server;
 using Coo.Modules.Users.Contracts;
-using Coo.Shared.Infrastructure.Security;
 using Mediator;
-using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -16,12 +13,9 @@ namespace Coo.Modules.OAuth.Features.Token;
 /// documented extension, as Mastodon keeps it) checks the user's credentials through the Users module, client credentials
 /// get a token without a user, and codes and refresh tokens keep the principal they were issued for.
 /// </summary>
-internal sealed class TokenRequestHandler(ISender sender, IOpenIddictApplicationManager applications)
+internal sealed class TokenRequestHandler(ISender sender, GrantedAccess access)
     : IOpenIddictServerHandler<HandleTokenRequestContext>
 {
-    /// <summary>Mastodon grants <c>read</c> when a token request names no scope.</summary>
-    private static readonly string[] DefaultScopes = [MastodonScopes.Read];
-
     // As signing in: a longer password is no account's, and hashing megabytes of one would cost the server.
     private const int MaxPasswordLength = 128;
 
@@ -35,18 +29,14 @@ internal sealed class TokenRequestHandler(ISender sender, IOpenIddictApplication
             return;
         }
 
-        var scopes = request.GetScopes() is { IsEmpty: false } requested ? [.. requested] : DefaultScopes;
-        var allowed = await AllowedScopesAsync(context.ClientId!, context.CancellationToken);
-        if (scopes.FirstOrDefault(scope => !MastodonScopes.Covers(allowed, scope)) is { } refused)
+        var clientId = context.ClientId!;
+        var scopes = GrantedAccess.RequestedScopes(request);
+        if (await access.RefusedScopeAsync(clientId, scopes, context.CancellationToken) is { } refused)
         {
             context.Reject(Errors.InvalidScope, $"The application was not registered for scope '{refused}'.");
             return;
         }
 
-        var identity = new ClaimsIdentity(
-            OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme,
-            JwtRegisteredClaimNames.UniqueName,
-            CooRoles.ClaimType);
         if (request.IsPasswordGrantType())
         {
             var user = request.Password is { Length: <= MaxPasswordLength } password
@@ -59,42 +49,16 @@ internal sealed class TokenRequestHandler(ISender sender, IOpenIddictApplication
                 return;
             }
 
-            identity.AddClaim(new Claim(JwtRegisteredClaimNames.Sub, user.Value.Id.ToString(CultureInfo.InvariantCulture)));
-            identity.AddClaim(new Claim(JwtRegisteredClaimNames.UniqueName, user.Value.Username));
+            context.SignIn(GrantedAccess.Principal(clientId, GrantedAccess.UserSubject(user.Value.Id), user.Value.Username, scopes));
         }
         else if (request.IsClientCredentialsGrantType())
         {
             // OpenIddict needs a subject: the application itself, which no user id can be mistaken for (FindUserId).
-            identity.AddClaim(new Claim(JwtRegisteredClaimNames.Sub, context.ClientId!));
+            context.SignIn(GrantedAccess.Principal(clientId, clientId, username: null, scopes));
         }
         else
         {
             context.Reject(Errors.UnsupportedGrantType);
-            return;
         }
-
-        identity.AddClaim(new Claim(OAuthClaimTypes.Client, context.ClientId!));
-        foreach (var scope in scopes)
-        {
-            identity.AddClaim(new Claim(OAuthClaimTypes.Scope, scope));
-        }
-
-        var principal = new ClaimsPrincipal(identity);
-        principal.SetScopes(scopes);
-        principal.SetDestinations(_ => [Destinations.AccessToken]);
-        context.SignIn(principal);
-    }
-
-    private async Task<IReadOnlyList<string>> AllowedScopesAsync(string clientId, CancellationToken cancellationToken)
-    {
-        var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
-        if (application is null)
-        {
-            return [];
-        }
-
-        var permissions = await applications.GetPermissionsAsync(application, cancellationToken);
-        return [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
-            .Select(p => p[Permissions.Prefixes.Scope.Length..])];
     }
 }
