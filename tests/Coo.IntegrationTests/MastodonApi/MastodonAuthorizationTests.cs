@@ -44,6 +44,22 @@ public sealed class MastodonAuthorizationTests(ApiFixture fixture)
         public int Next() => Interlocked.Increment(ref _sequence);
 
         public async Task<string> OthersCooAsync() => (await Client.PostCooOkAsync(Other, $"someone else's {Next()}")).Id;
+
+        /// <summary>A notification of the owner's: the other user's follow, once it has arrived.</summary>
+        public async Task<string> OwnersNotificationAsync()
+        {
+            await Client.FollowOkAsync(Other, Owner.Username);
+            var page = await Eventually.MatchAsync(
+                async () =>
+                {
+                    using var response = await Client.SendAsAsync(HttpMethod.Get, "/api/v1/notifications?types[]=follow", Owner.Tokens.AccessToken);
+                    return await response.Content.ReadFromJsonAsync<JsonElement>();
+                },
+                notifications => notifications.GetArrayLength() > 0,
+                TimeSpan.FromSeconds(15),
+                "the owner's follow notification");
+            return page[0].GetProperty("id").GetString()!;
+        }
     }
 
     private static readonly Dictionary<string, Row> Matrix = new()
@@ -75,6 +91,8 @@ public sealed class MastodonAuthorizationTests(ApiFixture fixture)
         ["GET /api/v1/timelines/home"] = new(Access.SignedIn, MastodonScopes.ReadStatuses, _ => Task.FromResult(new Request("/api/v1/timelines/home"))),
         ["GET /api/v2/search"] = new(Access.Anyone, MastodonScopes.ReadSearch, c => Task.FromResult(new Request($"/api/v2/search?q=@{c.Other.Username}&type=accounts"))),
         ["GET /api/v1/notifications"] = new(Access.SignedIn, MastodonScopes.ReadNotifications, _ => Task.FromResult(new Request("/api/v1/notifications"))),
+        ["GET /api/v1/notifications/{id}"] = new(Access.SignedIn, MastodonScopes.ReadNotifications, async c => new Request($"/api/v1/notifications/{await c.OwnersNotificationAsync()}")),
+        ["GET /api/v1/timelines/tag/{hashtag}"] = new(Access.Anyone, MastodonScopes.ReadStatuses, _ => Task.FromResult(new Request("/api/v1/timelines/tag/coo"))),
     };
 
     [Fact]

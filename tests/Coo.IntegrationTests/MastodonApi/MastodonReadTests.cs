@@ -186,6 +186,41 @@ public sealed partial class MastodonReadTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_tag_timeline_shows_the_tagged_statuses_to_anyone_newest_first_with_mastodons_paging(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var tia = await client.CreateUserAsync("tia_masto");
+        var uma = await client.CreateUserAsync("uma_masto");
+        List<string> tagged = [];
+        for (var i = 0; i < 4; i++)
+        {
+            tagged.Add((await client.PostCooOkAsync(i % 2 == 0 ? tia : uma, $"#Birding day {i}")).Id);
+        }
+
+        await client.PostCooOkAsync(tia, "no tag here");
+        tagged.Reverse();
+        await Eventually.MatchAsync(
+            () => HomeAsync(client, tia, "/api/v1/timelines/tag/birding"), page => page.Count == 4, TimeSpan.FromSeconds(15), "four tagged coos");
+
+        using var first = await client.GetAsync("/api/v1/timelines/tag/BIRDING?limit=2");
+        var firstPage = await first.Content.ReadFromJsonAsync<JsonElement>();
+        MastodonSchema.AssertAreAll("Status", firstPage);
+        Assert.Equal(tagged[..2], Ids(firstPage));
+        Assert.Equal("birding", firstPage[0].GetProperty("tags")[0].GetProperty("name").GetString());
+        var link = string.Join(',', first.Headers.GetValues("Link"));
+        Assert.StartsWith($"<http://localhost/api/v1/timelines/tag/birding?limit=2&max_id={tagged[1]}>; rel=\"next\"", link, StringComparison.Ordinal);
+        Assert.Equal(tagged[2..4], Ids(await HomeAsync(client, tia, link.Split(">;")[0].TrimStart('<'))));
+        Assert.Equal(tagged[1..3], Ids(await HomeAsync(client, tia, $"/api/v1/timelines/tag/birding?min_id={tagged[3]}&limit=2")));
+        Assert.Equal(tagged[..2], Ids(await HomeAsync(client, tia, $"/api/v1/timelines/tag/birding?since_id={tagged[3]}&limit=2")));
+        Assert.Empty(await HomeAsync(client, tia, "/api/v1/timelines/tag/nobodys"));
+        Assert.Empty(await HomeAsync(client, tia, "/api/v1/timelines/tag/birding?remote=true"));
+        using var combined = await client.GetAsync("/api/v1/timelines/tag/birding?any[]=coo");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, combined.StatusCode);
+        MastodonSchema.AssertIs("Error", await combined.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    [Theory, Providers]
     public async Task A_status_is_read_by_id_and_an_unknown_one_is_mastodons_404(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

@@ -206,6 +206,13 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         var next = string.Join(',', firstPage.Headers.GetValues("Link")).Split(">;")[0].TrimStart('<');
         var secondPage = await OkAsync(client, HttpMethod.Get, next, ida.Tokens.AccessToken);
         Assert.Equal(Ids(all).Skip(2).Take(2), Ids(secondPage));
+
+        var one = await OkAsync(client, HttpMethod.Get, $"/api/v1/notifications/{Id(all[1])}", ida.Tokens.AccessToken);
+        MastodonSchema.AssertIs("Notification", one);
+        Assert.Equal(all[1].GetRawText(), one.GetRawText());
+        using var othersNotification = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/notifications/{Id(all[1])}", jon.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.NotFound, othersNotification.StatusCode);
+        MastodonSchema.AssertIs("Error", await othersNotification.Content.ReadFromJsonAsync<JsonElement>());
     }
 
     [Theory, Providers]

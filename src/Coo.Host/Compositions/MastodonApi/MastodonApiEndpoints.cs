@@ -38,6 +38,7 @@ internal static class MastodonApiEndpoints
         StatusContextEndpoint.Map(v1);
         StatusReactorsEndpoints.Map(v1);
         MastodonHomeTimelineEndpoint.Map(v1);
+        TagTimelineEndpoint.Map(v1);
         MastodonNotificationsEndpoint.Map(v1);
         SearchEndpoint.Map(v2);
     }

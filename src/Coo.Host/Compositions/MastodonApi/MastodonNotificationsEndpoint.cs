@@ -21,9 +21,11 @@ internal static class MastodonNotificationsEndpoint
         ["follow"] = [NotificationKind.Follow],
     };
 
-    public static void Map(IEndpointRouteBuilder v1) => v1.MapGet("/notifications", ListAsync)
-        .RequireAuthorization()
-        .RequireScope(MastodonScopes.ReadNotifications);
+    public static void Map(IEndpointRouteBuilder v1)
+    {
+        v1.MapGet("/notifications", ListAsync).RequireAuthorization().RequireScope(MastodonScopes.ReadNotifications);
+        v1.MapGet("/notifications/{id}", GetAsync).RequireAuthorization().RequireScope(MastodonScopes.ReadNotifications);
+    }
 
     private static async Task<IResult> ListAsync(
         HttpContext http, ISender sender, MastodonAccounts accounts, MastodonStatuses statuses, MastodonUrls urls, CancellationToken cancellationToken)
@@ -43,13 +45,36 @@ internal static class MastodonNotificationsEndpoint
         var entries = await sender.Send(
             new GetNotifications(userId, kinds.Count == Enum.GetValues<NotificationKind>().Length ? [] : kinds, paging.MaxId, paging.MinId ?? paging.SinceId, paging.Limit, NearestAfter: paging.MinId is not null),
             cancellationToken);
-        var people = await accounts.ByIdAsync([.. entries.Select(e => e.ActorId)], cancellationToken);
-        var coos = await sender.Send(new GetCooResponses([.. entries.Select(e => e.CooId).OfType<long>().Distinct()], userId), cancellationToken);
-        var shown = (await statuses.OfAsync(coos, cancellationToken)).ToDictionary(s => s.Id);
         if (entries.Count > 0)
         {
             MastodonPaging.Link(http.Response, $"{urls.Base}/api/v1/notifications", MastodonIds.Of(entries[0].Id), MastodonIds.Of(entries[^1].Id), paging.Limit, includeNext: true);
         }
+
+        return MastodonJson.Ok(await ShowAsync(entries, userId, sender, accounts, statuses, cancellationToken));
+    }
+
+    /// <summary>One of the caller's notifications, by its id (another's is not found).</summary>
+    private static async Task<IResult> GetAsync(
+        string id, HttpContext http, ISender sender, MastodonAccounts accounts, MastodonStatuses statuses, CancellationToken cancellationToken)
+    {
+        if (!MastodonIds.TryRead(id, out var sourceId) || sourceId == long.MaxValue)
+        {
+            return MastodonJson.Error(StatusCodes.Status404NotFound, "Record not found");
+        }
+
+        var userId = http.User.GetUserId();
+        var entries = await sender.Send(new GetNotifications(userId, [], BeforeId: sourceId + 1, AfterId: sourceId - 1, Limit: 1), cancellationToken);
+        return await ShowAsync(entries, userId, sender, accounts, statuses, cancellationToken) is [var notification]
+            ? MastodonJson.Ok(notification)
+            : MastodonJson.Error(StatusCodes.Status404NotFound, "Record not found");
+    }
+
+    private static async Task<List<MastodonNotification>> ShowAsync(
+        IReadOnlyList<NotificationEntry> entries, long userId, ISender sender, MastodonAccounts accounts, MastodonStatuses statuses, CancellationToken cancellationToken)
+    {
+        var people = await accounts.ByIdAsync([.. entries.Select(e => e.ActorId)], cancellationToken);
+        var coos = await sender.Send(new GetCooResponses([.. entries.Select(e => e.CooId).OfType<long>().Distinct()], userId), cancellationToken);
+        var shown = (await statuses.OfAsync(coos, cancellationToken)).ToDictionary(s => s.Id);
 
         // Someone gone since, or a coo deleted a moment ago whose notifications are not yet removed: not shown.
         List<MastodonNotification> page = [];
@@ -65,7 +90,7 @@ internal static class MastodonNotificationsEndpoint
             page.Add(new MastodonNotification(id, TypeOf(entry.Kind), entry.OccurredAt, $"ungrouped-{id}", actor.Account, status));
         }
 
-        return MastodonJson.Ok(page);
+        return page;
     }
 
     private static List<NotificationKind> Kinds(IQueryCollection query)

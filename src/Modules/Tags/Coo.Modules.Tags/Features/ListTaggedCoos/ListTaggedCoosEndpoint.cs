@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Tags.Contracts;
 using Coo.Shared.Infrastructure.Security;
 using Coo.Shared.Infrastructure.Web;
 using Mediator;

@@ -1,11 +1,9 @@
+using Coo.Modules.Tags.Contracts;
 using Coo.Modules.Tags.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Tags.Features.ListTaggedCoos;
-
-/// <summary>The ids of the coos with <paramref name="Tag"/> (normalised), newest first, older than <paramref name="BeforeCooId"/> when given.</summary>
-internal sealed record GetTaggedCooIds(string Tag, long? BeforeCooId, int Limit) : IQuery<IReadOnlyList<long>>;
 
 internal sealed class GetTaggedCooIdsHandler(TagsDbContext db) : IQueryHandler<GetTaggedCooIds, IReadOnlyList<long>>
 {
@@ -15,6 +13,18 @@ internal sealed class GetTaggedCooIdsHandler(TagsDbContext db) : IQueryHandler<G
         if (query.BeforeCooId is { } before)
         {
             tagged = tagged.Where(t => t.CooId < before);
+        }
+
+        if (query.AfterCooId is { } after)
+        {
+            tagged = tagged.Where(t => t.CooId > after);
+        }
+
+        if (query.NearestAfter)
+        {
+            var nearest = await tagged.OrderBy(t => t.CooId).Take(query.Limit).Select(t => t.CooId).ToListAsync(cancellationToken);
+            nearest.Reverse();
+            return nearest;
         }
 
         return await tagged.OrderByDescending(t => t.CooId).Take(query.Limit).Select(t => t.CooId).ToListAsync(cancellationToken);
