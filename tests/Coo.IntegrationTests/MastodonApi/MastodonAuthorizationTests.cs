@@ -45,6 +45,13 @@ public sealed class MastodonAuthorizationTests(ApiFixture fixture)
 
         public async Task<string> OthersCooAsync() => (await Client.PostCooOkAsync(Other, $"someone else's {Next()}")).Id;
 
+        public async Task<string> OwnersUploadAsync()
+        {
+            using var response = await Client.SendAsAsync(HttpMethod.Post, "/api/v2/media", Owner.Tokens.AccessToken, MediaForms.Image($"upload {Next()}"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        }
+
         /// <summary>A notification of the owner's: the other user's follow, once it has arrived.</summary>
         public async Task<string> OwnersNotificationAsync()
         {
@@ -92,6 +99,8 @@ public sealed class MastodonAuthorizationTests(ApiFixture fixture)
         ["GET /api/v2/search"] = new(Access.Anyone, MastodonScopes.ReadSearch, c => Task.FromResult(new Request($"/api/v2/search?q=@{c.Other.Username}&type=accounts"))),
         ["GET /api/v1/notifications"] = new(Access.SignedIn, MastodonScopes.ReadNotifications, _ => Task.FromResult(new Request("/api/v1/notifications"))),
         ["GET /api/v1/notifications/{id}"] = new(Access.SignedIn, MastodonScopes.ReadNotifications, async c => new Request($"/api/v1/notifications/{await c.OwnersNotificationAsync()}")),
+        ["POST /api/v2/media"] = new(Access.SignedIn, MastodonScopes.WriteMedia, _ => Task.FromResult(new Request("/api/v2/media", MediaForms.Image("matrix upload")))),
+        ["GET /api/v1/media/{id}"] = new(Access.SignedIn, MastodonScopes.WriteMedia, async c => new Request($"/api/v1/media/{await c.OwnersUploadAsync()}")),
         ["GET /api/v1/timelines/tag/{hashtag}"] = new(Access.Anyone, MastodonScopes.ReadStatuses, _ => Task.FromResult(new Request("/api/v1/timelines/tag/coo"))),
     };
 

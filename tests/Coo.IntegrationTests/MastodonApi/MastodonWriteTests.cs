@@ -216,6 +216,45 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task An_uploaded_image_is_read_back_by_its_owner_and_attached_to_a_status_and_what_coo_cannot_take_is_refused(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var noa = await client.CreateUserAsync("noa_write");
+        var oli = await client.CreateUserAsync("oli_write");
+
+        var uploaded = await OkAsync(client, HttpMethod.Post, "/api/v2/media", noa.Tokens.AccessToken, MediaForms.Image("A green square"));
+        MastodonSchema.AssertIs("MediaAttachment", uploaded);
+        Assert.Equal("image", uploaded.GetProperty("type").GetString());
+        Assert.Equal("A green square", uploaded.GetProperty("description").GetString());
+        Assert.Equal(4, uploaded.GetProperty("meta").GetProperty("original").GetProperty("width").GetInt32());
+        Assert.StartsWith("http://localhost/api/v1/media/files/", uploaded.GetProperty("url").GetString(), StringComparison.Ordinal);
+        using var file = await client.GetAsync(uploaded.GetProperty("url").GetString());
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+
+        var readBack = await OkAsync(client, HttpMethod.Get, $"/api/v1/media/{Id(uploaded)}", noa.Tokens.AccessToken);
+        Assert.Equal(uploaded.GetRawText(), readBack.GetRawText());
+        using var othersUpload = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/media/{Id(uploaded)}", oli.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.NotFound, othersUpload.StatusCode);
+
+        var status = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", noa, Form(("status", "look"), ("media_ids[]", Id(uploaded))));
+        Assert.Equal(Id(uploaded), Id(status.GetProperty("media_attachments")[0]));
+        Assert.Equal(uploaded.GetProperty("url").GetString(), status.GetProperty("media_attachments")[0].GetProperty("url").GetString());
+
+        foreach (var (content, why) in new (HttpContent, string)[]
+        {
+            (MediaForms.Image(description: null), "no description"),
+            (MediaForms.NotAnImage("not an image"), "not an image"),
+            (Form(("description", "no file")), "not multipart"),
+        })
+        {
+            using var refused = await client.SendAsAsync(HttpMethod.Post, "/api/v2/media", noa.Tokens.AccessToken, content);
+            Assert.True(refused.StatusCode == HttpStatusCode.UnprocessableEntity, $"{why}: {(int)refused.StatusCode}");
+            MastodonSchema.AssertIs("Error", await refused.Content.ReadFromJsonAsync<JsonElement>());
+        }
+    }
+
+    [Theory, Providers]
     public async Task Update_credentials_changes_the_display_name_and_note_and_refuses_what_coo_does_not_have(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

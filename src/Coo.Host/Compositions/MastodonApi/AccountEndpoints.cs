@@ -55,7 +55,7 @@ internal static class AccountEndpoints
         }
         catch (ValidationException ex)
         {
-            return MastodonJson.Error(StatusCodes.Status422UnprocessableEntity, $"Validation failed: {string.Join(", ", ex.Errors.Select(e => e.ErrorMessage))}");
+            return MastodonJson.Invalid(ex);
         }
 
         return await VerifyCredentialsAsync(http, accounts, cancellationToken);

@@ -40,6 +40,7 @@ internal static class MastodonApiEndpoints
         MastodonHomeTimelineEndpoint.Map(v1);
         TagTimelineEndpoint.Map(v1);
         MastodonNotificationsEndpoint.Map(v1);
+        MediaEndpoints.Map(v1, v2);
         SearchEndpoint.Map(v2);
     }
 

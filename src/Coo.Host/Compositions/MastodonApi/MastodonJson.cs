@@ -21,6 +21,10 @@ internal static class MastodonJson
 
     public static IResult Error(int status, string message) =>
         TypedResults.Json(new MastodonError(message), Options, "application/json; charset=utf-8", status);
+
+    /// <summary>A request the modules' validation refused, as Mastodon words it: 422 with every message.</summary>
+    public static IResult Invalid(FluentValidation.ValidationException exception) =>
+        Error(StatusCodes.Status422UnprocessableEntity, $"Validation failed: {string.Join(", ", exception.Errors.Select(e => e.ErrorMessage))}");
 }
 
 /// <summary>

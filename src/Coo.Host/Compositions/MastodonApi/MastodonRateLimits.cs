@@ -1,7 +1,7 @@
 namespace Coo.Host.Compositions.MastodonApi;
 
 /// <summary>
-/// The modules' own rate-limit policies, by the names they register: a Mastodon client posting, reacting or following
+/// The modules' own rate-limit policies, by the names they register: a Mastodon client posting, reacting, following or uploading
 /// spends the same budget per user as Coo's own API, not a second one.
 /// </summary>
 internal static class MastodonRateLimits
@@ -11,4 +11,6 @@ internal static class MastodonRateLimits
     public const string Reacting = "reacting";
 
     public const string Following = "following";
+
+    public const string Uploading = "uploading";
 }

@@ -44,7 +44,21 @@ internal sealed record MastodonTag(string Name, string Url);
 
 /// <summary>An image, with its sizes in <see cref="Meta"/> so that clients reserve the space before it loads.</summary>
 internal sealed record MastodonMediaAttachment(
-    string Id, string Type, string Url, string PreviewUrl, string? RemoteUrl, string? TextUrl, MastodonMediaMeta Meta, string? Description, string? Blurhash);
+    string Id, string Type, string Url, string PreviewUrl, string? RemoteUrl, string? TextUrl, MastodonMediaMeta Meta, string? Description, string? Blurhash)
+{
+    /// <summary>An image at <paramref name="url"/> with its preview, both relative to the API's base as the Media module gives them.</summary>
+    public static MastodonMediaAttachment Image(
+        long id, string url, string previewUrl, (int Width, int Height) size, (int Width, int Height) previewSize, string description, MastodonUrls urls) => new(
+        MastodonIds.Of(id),
+        "image",
+        urls.Absolute(url),
+        urls.Absolute(previewUrl),
+        RemoteUrl: null,
+        TextUrl: null,
+        new MastodonMediaMeta(MastodonMediaSize.Of(size.Width, size.Height), MastodonMediaSize.Of(previewSize.Width, previewSize.Height)),
+        description.Length == 0 ? null : description,
+        Blurhash: null);
+}
 
 internal sealed record MastodonMediaMeta(MastodonMediaSize Original, MastodonMediaSize Small);
 
@@ -133,14 +147,6 @@ internal sealed class MastodonStatuses(MastodonAccounts accounts, MastodonUrls u
             Pinned: false);
     }
 
-    private MastodonMediaAttachment Attachment(CooMediaResponse media) => new(
-        MastodonIds.Of(media.Id),
-        media.Type,
-        urls.Absolute(media.Url),
-        urls.Absolute(media.PreviewUrl),
-        RemoteUrl: null,
-        TextUrl: null,
-        new MastodonMediaMeta(MastodonMediaSize.Of(media.Width, media.Height), MastodonMediaSize.Of(media.PreviewWidth, media.PreviewHeight)),
-        media.Description.Length == 0 ? null : media.Description,
-        Blurhash: null);
+    private MastodonMediaAttachment Attachment(CooMediaResponse media) => MastodonMediaAttachment.Image(
+        media.Id, media.Url, media.PreviewUrl, (media.Width, media.Height), (media.PreviewWidth, media.PreviewHeight), media.Description, urls);
 }

@@ -65,7 +65,7 @@ internal static class PostStatusEndpoint
         }
         catch (ValidationException ex)
         {
-            return MastodonJson.Error(StatusCodes.Status422UnprocessableEntity, $"Validation failed: {string.Join(", ", ex.Errors.Select(e => e.ErrorMessage))}");
+            return MastodonJson.Invalid(ex);
         }
     }
 

@@ -10,12 +10,9 @@ namespace Coo.Modules.Media.Features;
 internal sealed record MediaResponse(
     long Id, string Type, string Url, string PreviewUrl, int Width, int Height, int PreviewWidth, int PreviewHeight, string Description)
 {
-    public static MediaResponse Of(MediaItem item)
-    {
-        var attachment = MediaUrls.Attachment(item);
-        return new(attachment.Id, "image", attachment.Url, attachment.PreviewUrl, attachment.Width, attachment.Height,
+    public static MediaResponse Of(MediaAttachment attachment) =>
+        new(attachment.Id, "image", attachment.Url, attachment.PreviewUrl, attachment.Width, attachment.Height,
             attachment.PreviewWidth, attachment.PreviewHeight, attachment.Description);
-    }
 }
 
 /// <summary>Where the files are served (<c>GetMediaFile</c>): relative to the API's base, stable for ever.</summary>

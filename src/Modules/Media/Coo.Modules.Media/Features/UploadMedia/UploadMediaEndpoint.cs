@@ -35,12 +35,13 @@ internal static class UploadMediaEndpoint
         CancellationToken cancellationToken)
     {
         var content = await ImageUploads.ReadAsync(file, cancellationToken);
-        var result = await sender.Send(new UploadMedia(http.User.GetUserId(), content, description), cancellationToken);
+        var result = await sender.Send(new Contracts.UploadMedia(http.User.GetUserId(), content, description), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error!.ToProblem(http);
         }
 
-        return TypedResults.Created(result.Value.Url, result.Value);
+        var upload = MediaResponse.Of(result.Value);
+        return TypedResults.Created(upload.Url, upload);
     }
 }

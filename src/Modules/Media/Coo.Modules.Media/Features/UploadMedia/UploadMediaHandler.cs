@@ -1,3 +1,4 @@
+using Coo.Modules.Media.Contracts;
 using Coo.Modules.Media.Data;
 using Coo.Modules.Media.Domain;
 using Coo.Modules.Media.Processing;
@@ -8,9 +9,9 @@ using Mediator;
 namespace Coo.Modules.Media.Features.UploadMedia;
 
 internal sealed class UploadMediaHandler(MediaDbContext db, IMediaStore store, DecodingSlots decoding, SnowflakeIdGenerator ids, TimeProvider time)
-    : ICommandHandler<UploadMedia, Result<MediaResponse>>
+    : ICommandHandler<Contracts.UploadMedia, Result<MediaAttachment>>
 {
-    public async ValueTask<Result<MediaResponse>> Handle(UploadMedia command, CancellationToken cancellationToken)
+    public async ValueTask<Result<MediaAttachment>> Handle(Contracts.UploadMedia command, CancellationToken cancellationToken)
     {
         var processed = await decoding.DecodeAsync(() => ImageProcessor.ProcessAsync(command.Content!, cancellationToken), cancellationToken);
         if (!processed.IsSuccess)
@@ -21,6 +22,6 @@ internal sealed class UploadMediaHandler(MediaDbContext db, IMediaStore store, D
         var item = MediaItem.Upload(ids.NextId(), command.OwnerId, UserText.Clean(command.Description), processed.Value, time.GetUtcNow());
         db.Items.Add(item);
         await store.StoreAroundAsync(processed.Value, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
-        return MediaResponse.Of(item);
+        return MediaUrls.Attachment(item);
     }
 }

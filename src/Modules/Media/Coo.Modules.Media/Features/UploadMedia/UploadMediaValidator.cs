@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Coo.Modules.Media.Features.UploadMedia;
 
-internal sealed class UploadMediaValidator : AbstractValidator<UploadMedia>
+internal sealed class UploadMediaValidator : AbstractValidator<Contracts.UploadMedia>
 {
     public UploadMediaValidator(IStringLocalizer<MediaText> messages)
     {
