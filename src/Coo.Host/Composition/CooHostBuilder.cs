@@ -73,6 +73,7 @@ internal static class CooHostBuilder
         services.AddSingleton(new SnowflakeIdGenerator(generatorId, TimeProvider.System));
         services.AddCooAuthentication(AuthSettings.From(configuration, database, builder.Environment.IsDevelopment()));
         services.AddSingleton<CursorProtector>();
+        services.AddSingleton<ResolvedEvents>();
         services.AddSingleton<ShownEvents>();
         services.AddCooAdminPolicy(configuration);
         foreach (var module in CooModules.All)

@@ -24,9 +24,14 @@ public sealed class LoopbackHost : IAsyncDisposable
     /// <summary><c>http://localhost:&lt;port&gt;/</c>: browsers treat localhost as a secure context, so <c>Secure</c> cookies work.</summary>
     public Uri BaseAddress { get; }
 
-    public static LoopbackHost Start()
+    public static LoopbackHost Start(IReadOnlyDictionary<string, string>? settings = null)
     {
         var api = new CooApiFactory(TestProvider.Sqlite);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            api.Settings[key] = value;
+        }
+
         api.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         api.StartServer();
         var bound = api.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();

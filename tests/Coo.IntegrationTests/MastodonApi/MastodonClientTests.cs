@@ -44,7 +44,9 @@ public sealed class MastodonClientTests
 
     private static async Task RunScenarioAsync(string suffix, string executable, string[] arguments)
     {
-        await using var host = LoopbackHost.Start();
+        // Mastodon.py closes a stream only once its reading thread wakes: a heartbeat a second (Mastodon sends one every
+        // 15 s) wakes it at once.
+        await using var host = LoopbackHost.Start(new Dictionary<string, string> { ["Streaming:HeartbeatInterval"] = "00:00:01" });
         using var client = host.Api.CreateClient();
         var ada = await client.CreateUserAsync($"ada_{suffix}");
         var bob = await client.CreateUserAsync($"bob_{suffix}");

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Coo.IntegrationTests.Streaming;
 
-/// <summary>A client's open <c>GET /users/me/stream</c>, read with the runtime's own SSE parser.</summary>
+/// <summary>A client's open event stream (Coo's <c>GET /users/me/stream</c>, or Mastodon's), read with the runtime's own SSE parser.</summary>
 internal sealed class TestEventStream : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -18,9 +18,18 @@ internal sealed class TestEventStream : IAsyncDisposable
         _events = SseParser.Create(body).EnumerateAsync(_closed.Token).GetAsyncEnumerator(_closed.Token);
     }
 
-    public static async Task<TestEventStream> OpenAsync(HttpClient client, TestUser user, string? lastEventId = null)
+    public static Task<TestEventStream> OpenAsync(HttpClient client, TestUser user, string? lastEventId = null) =>
+        OpenAsync(client, "/api/v1/users/me/stream", user.Tokens.AccessToken, lastEventId);
+
+    /// <summary>The stream at <paramref name="path"/>, with <paramref name="accessToken"/> as the bearer when given.</summary>
+    public static async Task<TestEventStream> OpenAsync(HttpClient client, string path, string? accessToken, string? lastEventId = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me/stream").Authorized(user.Tokens.AccessToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (accessToken is not null)
+        {
+            request.Authorized(accessToken);
+        }
+
         if (lastEventId is not null)
         {
             request.Headers.Add("Last-Event-ID", lastEventId);
@@ -74,6 +83,18 @@ internal sealed class TestEventStream : IAsyncDisposable
         var item = await NextAsync();
         Assert.Equal(type, item.EventType);
         return (item.EventId, JsonDocument.Parse(item.Data).RootElement.Clone());
+    }
+
+    /// <summary>The next event of <paramref name="type"/>, past events of other types, with its data as sent.</summary>
+    public async Task<string> SkipToRawAsync(string type)
+    {
+        var item = await NextAsync();
+        while (item.EventType != type)
+        {
+            item = await NextAsync();
+        }
+
+        return item.Data;
     }
 
     /// <summary>The next event of <paramref name="type"/>, past events of other types.</summary>

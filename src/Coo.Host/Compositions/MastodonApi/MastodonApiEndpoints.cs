@@ -41,6 +41,7 @@ internal static class MastodonApiEndpoints
         TagTimelineEndpoint.Map(v1);
         MastodonNotificationsEndpoint.Map(v1);
         MediaEndpoints.Map(v1, v2);
+        StreamingEndpoints.Map(v1);
         SearchEndpoint.Map(v2);
     }
 

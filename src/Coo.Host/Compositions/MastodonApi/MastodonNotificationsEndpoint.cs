@@ -69,7 +69,8 @@ internal static class MastodonNotificationsEndpoint
             : MastodonJson.Error(StatusCodes.Status404NotFound, "Record not found");
     }
 
-    private static async Task<List<MastodonNotification>> ShowAsync(
+    /// <summary>Notifications as Mastodon shows them, with their accounts and statuses; one whose actor or coo is gone is left out.</summary>
+    public static async Task<List<MastodonNotification>> ShowAsync(
         IReadOnlyList<NotificationEntry> entries, long userId, ISender sender, MastodonAccounts accounts, MastodonStatuses statuses, CancellationToken cancellationToken)
     {
         var people = await accounts.ByIdAsync([.. entries.Select(e => e.ActorId)], cancellationToken);

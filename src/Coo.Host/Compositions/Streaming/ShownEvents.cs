@@ -11,22 +11,27 @@ using Microsoft.Extensions.Options;
 namespace Coo.Host.Compositions.Streaming;
 
 /// <summary>
-/// A batch of a user's events as their streams show it: a coo coming into their home timeline (<c>update</c>, the coo
-/// as a timeline shows it, from Coos; by a repost, with who reposted it from Users and the repost's id as its place),
-/// one leaving it (<c>delete</c>), and a change of their notifications (<c>notification</c>, with the unread count
-/// from Notifications), each with its log id as the SSE id. Made once per batch on this instance: the user's streams
-/// here that a ring wakes share one read of the log, the same batch, so a user with five tabs open costs one showing.
-/// It runs in a scope of its own, as any of those streams may end meanwhile.
+/// A user event with what showing it takes: the coo coming into the home timeline (<see cref="UserEventKind.HomeCooAdded"/>,
+/// or by a repost, with who reposted it and the repost's id as its place), or the unread count after a change of the
+/// notifications.
 /// </summary>
-internal sealed class ShownEvents(IServiceScopeFactory scopes, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+internal sealed record ResolvedEvent(UserEvent Event, CooResponse? Coo = null, int? UnreadCount = null);
+
+/// <summary>
+/// A batch of a user's events with what showing them takes, from the modules: the coos from Coos, reposters from Users,
+/// the unread count from Notifications. Resolved once per batch on this instance: the user's streams here that a ring
+/// wakes share one read of the log, the same batch, so a user with five tabs (or apps) open costs one resolution. A coo
+/// or repost gone since it was added is left out (its delete follows). It runs in a scope of its own, as any of those
+/// streams may end meanwhile.
+/// </summary>
+internal sealed class ResolvedEvents(IServiceScopeFactory scopes)
 {
-    private readonly ConditionalWeakTable<IReadOnlyList<UserEvent>, Lazy<Task<List<SseItem<string>>>>> _shown = [];
-    private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
+    private readonly ConditionalWeakTable<IReadOnlyList<UserEvent>, Lazy<Task<List<ResolvedEvent>>>> _resolved = [];
 
-    public Task<List<SseItem<string>>> ShowAsync(long viewerId, IReadOnlyList<UserEvent> events) =>
-        _shown.GetValue(events, batch => new Lazy<Task<List<SseItem<string>>>>(() => ShowNowAsync(viewerId, batch))).Value;
+    public Task<List<ResolvedEvent>> ResolveAsync(long viewerId, IReadOnlyList<UserEvent> events) =>
+        _resolved.GetValue(events, batch => new Lazy<Task<List<ResolvedEvent>>>(() => ResolveNowAsync(viewerId, batch))).Value;
 
-    private async Task<List<SseItem<string>>> ShowNowAsync(long viewerId, IReadOnlyList<UserEvent> events)
+    private async Task<List<ResolvedEvent>> ResolveNowAsync(long viewerId, IReadOnlyList<UserEvent> events)
     {
         await using var scope = scopes.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
@@ -42,30 +47,53 @@ internal sealed class ShownEvents(IServiceScopeFactory scopes, IOptions<Microsof
         int? unread = events.Any(e => e.Kind == UserEventKind.NotificationsChanged)
             ? await sender.Send(new GetUnreadNotificationCount(viewerId))
             : null;
-        List<SseItem<string>> shown = [];
+        List<ResolvedEvent> resolved = [];
         foreach (var userEvent in events)
         {
-            var id = userEvent.Id.ToString();
             switch (userEvent.Kind)
             {
-                // A coo deleted since it was added is left out: its delete follows.
                 case UserEventKind.HomeCooAdded when coos.TryGetValue(userEvent.SubjectId, out var coo):
-                    shown.Add(new SseItem<string>(JsonSerializer.Serialize(coo, _json), "update") { EventId = id });
+                    resolved.Add(new ResolvedEvent(userEvent, coo));
                     break;
-                // An undone repost, or a coo or reposter gone since, is left out: the timeline no longer shows it.
                 case UserEventKind.HomeRepostAdded
                     when reposts.TryGetValue(userEvent.SubjectId, out var repost) && coos.TryGetValue(repost.CooId, out var reposted)
                         && reposters.TryGetValue(repost.UserId, out var reposter):
-                    var byRepost = reposted with { RepostedBy = reposter, RepostId = repost.RepostId };
-                    shown.Add(new SseItem<string>(JsonSerializer.Serialize(byRepost, _json), "update") { EventId = id });
+                    resolved.Add(new ResolvedEvent(userEvent, reposted with { RepostedBy = reposter, RepostId = repost.RepostId }));
                     break;
                 case UserEventKind.HomeCooRemoved:
-                    shown.Add(new SseItem<string>(JsonSerializer.Serialize(new SubjectEvent(userEvent.SubjectId), _json), "delete") { EventId = id });
+                    resolved.Add(new ResolvedEvent(userEvent));
                     break;
                 case UserEventKind.NotificationsChanged:
-                    shown.Add(new SseItem<string>(JsonSerializer.Serialize(new NotificationEvent(userEvent.SubjectId, unread!.Value), _json), "notification") { EventId = id });
+                    resolved.Add(new ResolvedEvent(userEvent, UnreadCount: unread));
                     break;
             }
+        }
+
+        return resolved;
+    }
+}
+
+/// <summary>
+/// A batch of a user's events as Coo's own stream shows them: a coo coming into their home timeline (<c>update</c>, the
+/// coo as a timeline shows it), one leaving it (<c>delete</c>), and a change of their notifications
+/// (<c>notification</c>, with the unread count), each with its log id as the SSE id.
+/// </summary>
+internal sealed class ShownEvents(ResolvedEvents resolver, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+{
+    private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
+
+    public async Task<List<SseItem<string>>> ShowAsync(long viewerId, IReadOnlyList<UserEvent> events)
+    {
+        List<SseItem<string>> shown = [];
+        foreach (var resolved in await resolver.ResolveAsync(viewerId, events))
+        {
+            var (type, data) = resolved switch
+            {
+                { Coo: { } coo } => ("update", JsonSerializer.Serialize(coo, _json)),
+                { UnreadCount: { } unread } => ("notification", JsonSerializer.Serialize(new NotificationEvent(resolved.Event.SubjectId, unread), _json)),
+                _ => ("delete", JsonSerializer.Serialize(new SubjectEvent(resolved.Event.SubjectId), _json)),
+            };
+            shown.Add(new SseItem<string>(data, type) { EventId = resolved.Event.Id.ToString() });
         }
 
         return shown;

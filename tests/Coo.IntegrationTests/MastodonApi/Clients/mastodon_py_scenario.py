@@ -1,13 +1,16 @@
 """The Mastodon API scenario through Mastodon.py (Debian's python3-mastodon, 1.8), against a Coo server.
 
 Environment: COO_URL (the server), COO_USER_A / COO_USER_B (two registered users) and COO_PASSWORD. Exits non-zero,
-with the reason, at the first step that fails; Mastodon.py parses every answer into its own types as it goes.
+with the reason, at the first step that fails; Mastodon.py parses every answer into its own types as it goes, the user
+stream's events included.
 """
 import os
 import sys
 import time
 
-from mastodon import Mastodon, MastodonNotFoundError
+import threading
+
+from mastodon import Mastodon, MastodonNotFoundError, StreamListener
 
 BASE = os.environ["COO_URL"]
 PASSWORD = os.environ["COO_PASSWORD"]
@@ -78,6 +81,47 @@ types = eventually(
     lambda found: {"follow", "favourite", "reblog", "mention"} <= set(found),
     "bob's follow, favourite, reblog and mention notifications")
 
+class Collected(StreamListener):
+    """What ada's user stream brought, parsed by Mastodon.py's own stream reader."""
+
+    def __init__(self):
+        super().__init__()
+        self.updates, self.notifications, self.deletes = [], [], []
+        self.arrived = threading.Condition()
+
+    def _add(self, into, item):
+        with self.arrived:
+            into.append(item)
+            self.arrived.notify_all()
+
+    def on_update(self, status):
+        self._add(self.updates, status)
+
+    def on_notification(self, notification):
+        self._add(self.notifications, notification)
+
+    def on_delete(self, status_id):
+        self._add(self.deletes, status_id)
+
+    def wait_for(self, done, what, timeout=30):
+        with self.arrived:
+            if not self.arrived.wait_for(done, timeout):
+                sys.exit(f"Mastodon.py scenario timed out waiting on the stream for {what}")
+
+
+streamed = Collected()
+stream = ada.stream_user(streamed, run_async=True)
+try:
+    live = bob.status_post("live from bob via Mastodon.py")
+    streamed.wait_for(lambda: any(s.id == live.id for s in streamed.updates), "bob's live status")
+    bob.status_favourite(reply.id)
+    streamed.wait_for(
+        lambda: any(n.type == "favourite" and n.status.id == reply.id for n in streamed.notifications), "bob's favourite")
+    bob.status_delete(live.id)
+    streamed.wait_for(lambda: live.id in streamed.deletes, "the deletion of bob's live status")
+finally:
+    stream.close()
+
 ada.status_delete(reply.id)
 try:
     ada.status(reply.id)
@@ -85,4 +129,5 @@ try:
 except MastodonNotFoundError:
     pass
 
-print(f"Mastodon.py scenario passed: {len(first_ids)}+{len(second_ids)} statuses on two pages, notifications {types}")
+print(f"Mastodon.py scenario passed: {len(first_ids)}+{len(second_ids)} statuses on two pages, notifications {types}, "
+      f"{len(streamed.updates)} updates streamed")

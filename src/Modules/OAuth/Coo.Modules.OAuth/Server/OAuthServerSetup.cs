@@ -3,6 +3,7 @@ using Coo.Modules.OAuth.Features.Authorize;
 using Coo.Modules.OAuth.Features.Token;
 using Coo.Shared.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
@@ -17,6 +18,9 @@ internal static class OAuthServerSetup
     public const string TokenPath = "/oauth/token";
     public const string AuthorizePath = "/oauth/authorize";
     public const string RevokePath = "/oauth/revoke";
+
+    /// <summary>Mastodon's streaming API, whose clients may send their token in the query.</summary>
+    public const string StreamingPath = "/api/v1/streaming";
 
     public static void AddOAuthServer(this IServiceCollection services, AuthSettings auth, OAuthOptions options)
     {
@@ -90,17 +94,29 @@ internal static class OAuthServerSetup
 
 
         // Coo's own JWTs carry dots (header.payload.signature); OpenIddict's reference tokens do not. Opaque tokens are
-        // read by OpenIddict on the API only: elsewhere (the metrics scrape token) they are none of its business.
+        // read by OpenIddict on the API only: elsewhere (the metrics scrape token) they are none of its business. On
+        // Mastodon's streaming paths a token may come as the access_token query parameter, since browsers' streams
+        // cannot send headers; nowhere else, as addresses end up in logs.
         services.PostConfigure<PolicySchemeOptions>(AuthenticationSetup.Scheme, scheme =>
         {
             var fallback = scheme.ForwardDefaultSelector;
             scheme.ForwardDefaultSelector = http =>
-                http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
-                && http.Request.Headers.Authorization.ToString() is { } header
-                && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                && !header.Contains('.', StringComparison.Ordinal)
+                http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && HasOAuthToken(http.Request)
                     ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                     : fallback?.Invoke(http);
         });
+    }
+
+    private static bool HasOAuthToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.Length > 0)
+        {
+            return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && !header.Contains('.', StringComparison.Ordinal);
+        }
+
+        return request.Path.StartsWithSegments(StreamingPath, StringComparison.Ordinal)
+            && request.Query["access_token"].ToString() is { Length: > 0 } token
+            && !token.Contains('.', StringComparison.Ordinal);
     }
 }

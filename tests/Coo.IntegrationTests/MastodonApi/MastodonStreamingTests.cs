@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json;
+using Coo.IntegrationTests.OAuth;
+using Coo.IntegrationTests.Streaming;
+
+namespace Coo.IntegrationTests.MastodonApi;
+
+/// <summary>Mastodon's streaming API for the <c>user</c> stream, over server-sent events.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class MastodonStreamingTests(ApiFixture fixture)
+{
+    [Theory, Providers]
+    public async Task The_user_stream_sends_statuses_coming_in_their_deletion_and_new_notifications_as_mastodon_writes_them(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada_stream");
+        var bob = await client.CreateUserAsync("bob_stream");
+        await client.FollowOkAsync(ada, "bob_stream");
+        var adasCoo = await client.PostCooOkAsync(ada, "before the stream");
+        var token = await client.PasswordTokenAsync(await client.CreateAppAsync(), ada, scope: "read");
+
+        // The token in the query, as browsers' streams send it.
+        await using var user = await TestEventStream.OpenAsync(client, $"/api/v1/streaming/user?access_token={token}", accessToken: null);
+        await using var notifications = await TestEventStream.OpenAsync(client, "/api/v1/streaming/user/notification", token);
+        var bobsCoo = await client.PostCooOkAsync(bob, "live via mastodon");
+        var update = JsonDocument.Parse(await user.SkipToRawAsync("update")).RootElement;
+        MastodonSchema.AssertIs("Status", update);
+        Assert.Equal(bobsCoo.Id, update.GetProperty("id").GetString());
+
+        await client.ReactOkAsync(HttpMethod.Put, bob, adasCoo.Id, "like");
+        var notification = JsonDocument.Parse(await user.SkipToRawAsync("notification")).RootElement;
+        MastodonSchema.AssertIs("Notification", notification);
+        Assert.Equal("favourite", notification.GetProperty("type").GetString());
+        Assert.Equal(adasCoo.Id, notification.GetProperty("status").GetProperty("id").GetString());
+        var onlyNotifications = await notifications.NextAsync();
+        Assert.Equal("notification", onlyNotifications.EventType);
+        Assert.Equal(notification.GetRawText(), JsonDocument.Parse(onlyNotifications.Data).RootElement.GetRawText());
+
+        (await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{bobsCoo.Id}", bob.Tokens.AccessToken)).Dispose();
+        Assert.Equal(bobsCoo.Id, await user.SkipToRawAsync("delete"));
+    }
+
+    [Fact]
+    public async Task The_streaming_health_check_answers_OK_and_a_token_in_the_query_counts_on_streaming_paths_only()
+    {
+        using var client = (await fixture.StartAsync(TestProvider.Sqlite)).CreateClient();
+        var cy = await client.CreateUserAsync("cy_stream");
+        var token = await client.PasswordTokenAsync(await client.CreateAppAsync(), cy, scope: "read");
+
+        using var health = await client.GetAsync("/api/v1/streaming/health");
+        using var elsewhere = await client.GetAsync($"/api/v1/timelines/home?access_token={token}");
+        using var withoutToken = await client.GetAsync("/api/v1/streaming/user");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("OK", await health.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
+    }
+}
