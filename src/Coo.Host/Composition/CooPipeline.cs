@@ -42,6 +42,8 @@ internal static class CooPipeline
         app.UseWebClient();
         app.UseRouting();
         app.UseRequestBodyLimits();
+        app.UseWebSockets();
+        app.UseMastodonStreamingTokens();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOAuthScopes();

@@ -30,7 +30,8 @@ public sealed class MastodonAuthorizationTests(ApiFixture fixture)
 
     /// <param name="Scope">The scope the endpoint names (null: it names none and is open to anyone).</param>
     /// <param name="Streams">An allowed call opens a stream that never ends by itself: its status is all there is to check.</param>
-    private sealed record Row(Access Access, string? Scope, Func<Context, Task<Request>> Prepare, bool Streams = false);
+    /// <param name="Success">The status of an allowed call (the WebSocket endpoint answers a plain GET with 400).</param>
+    private sealed record Row(Access Access, string? Scope, Func<Context, Task<Request>> Prepare, bool Streams = false, HttpStatusCode Success = HttpStatusCode.OK);
 
     private sealed class Context(HttpClient client, TestUser owner, TestUser other)
     {
@@ -102,6 +103,8 @@ public sealed class MastodonAuthorizationTests(ApiFixture fixture)
         ["GET /api/v1/notifications/{id}"] = new(Access.SignedIn, MastodonScopes.ReadNotifications, async c => new Request($"/api/v1/notifications/{await c.OwnersNotificationAsync()}")),
         ["POST /api/v2/media"] = new(Access.SignedIn, MastodonScopes.WriteMedia, _ => Task.FromResult(new Request("/api/v2/media", MediaForms.Image("matrix upload")))),
         ["GET /api/v1/media/{id}"] = new(Access.SignedIn, MastodonScopes.WriteMedia, async c => new Request($"/api/v1/media/{await c.OwnersUploadAsync()}")),
+        ["GET /api/v1/streaming"] = new(
+            Access.SignedIn, MastodonScopes.ReadStatuses, _ => Task.FromResult(new Request("/api/v1/streaming?stream=user")), Success: HttpStatusCode.BadRequest),
         ["GET /api/v1/streaming/health"] = new(Access.Anyone, null, _ => Task.FromResult(new Request("/api/v1/streaming/health"))),
         ["GET /api/v1/streaming/user"] = new(Access.SignedIn, MastodonScopes.ReadStatuses, _ => Task.FromResult(new Request("/api/v1/streaming/user")), Streams: true),
         ["GET /api/v1/streaming/user/notification"] = new(
@@ -156,7 +159,7 @@ public sealed class MastodonAuthorizationTests(ApiFixture fixture)
                 var request = await row.Prepare(context);
                 var before = await StateSnapshot.TakeAsync(factory, owner.Username);
                 using var response = await client.SendAsAsync(method, request.Url, token, request.Body);
-                var expected = allowed ? HttpStatusCode.OK : token is null ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+                var expected = allowed ? row.Success : token is null ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
                 var text = allowed && row.Streams && response.StatusCode == expected ? "" : await response.Content.ReadAsStringAsync();
                 if (response.StatusCode != expected)
                 {

@@ -58,7 +58,9 @@ public sealed class ApiDescriptionConformanceTests
             await Send("POST /api/v1/users", "/api/v1/users", null, new { username = "ADA", email = "other@example.com", password = ApiClientExtensions.Password }, 409);
             await Send("POST /api/v1/users", "/api/v1/users", null, new { username = "x", email = "no", password = "short" }, 400);
 
-            await Send("POST /api/v1/apps", "/api/v1/apps", null, new { client_name = "A client", redirect_uris = "urn:ietf:wg:oauth:2.0:oob", scopes = "read write" }, 200);
+            var app = JsonDocument.Parse(await Send("POST /api/v1/apps", "/api/v1/apps", null, new { client_name = "A client", redirect_uris = "urn:ietf:wg:oauth:2.0:oob", scopes = "read write" }, 200)).RootElement;
+            await Send("GET /api/v1/oauth/clients/{clientId}", $"/api/v1/oauth/clients/{app.GetProperty("client_id").GetString()}", null, null, 200);
+            await Send("GET /api/v1/oauth/clients/{clientId}", "/api/v1/oauth/clients/nobody", null, null, 404);
             await Send("POST /api/v1/apps", "/api/v1/apps", null, new { client_name = "A client", redirect_uris = "urn:ietf:wg:oauth:2.0:oob", scopes = "admin:everything" }, 422);
 
             var ada = await SignInAsync("ada");

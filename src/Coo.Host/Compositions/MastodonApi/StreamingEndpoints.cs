@@ -1,64 +1,76 @@
-using System.Text.Json;
 using Coo.Host.Compositions.Streaming;
-using Coo.Modules.Notifications.Contracts;
 using Coo.Shared.Infrastructure.Live;
 using Coo.Shared.Infrastructure.Security;
-using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Coo.Host.Compositions.MastodonApi;
 
 /// <summary>
-/// Mastodon's streaming API over server-sent events, from the same per-user event log as Coo's own stream:
-/// <c>/api/v1/streaming/user</c> sends <c>update</c> (a Status coming into the home timeline), <c>delete</c> (a status id
-/// leaving it) and <c>notification</c> (each new Notification); <c>/user/notification</c> only the notifications.
-/// Written as Mastodon's streaming server writes them: <c>event</c> and <c>data</c> lines, and while idle a
-/// <c>:thump</c> comment line with no blank line after it (Mastodon.py reads a blank line as an event without a name);
-/// no event ids, as Mastodon resumes nothing. An app may send its token as <c>access_token</c> in the query, as
-/// browsers' streams cannot send headers.
+/// Mastodon's streaming API, from the same per-user event log as Coo's own stream (<see cref="MastodonUserEvents"/>),
+/// the way Mastodon serves it. Over server-sent events, <c>/api/v1/streaming/user</c> and <c>/user/notification</c>:
+/// <c>event</c> and <c>data</c> lines, and while idle a <c>:thump</c> comment line with no blank line after it
+/// (Mastodon.py reads a blank line as an event without a name). Over a WebSocket, <c>/api/v1/streaming</c>: the streams
+/// named by <c>?stream=</c> and by <c>subscribe</c> messages, each event a JSON message naming its stream
+/// (<see cref="MastodonWebSocketStream"/>). No event ids, as Mastodon resumes nothing. The token comes in the
+/// <c>Authorization</c> header or, as browsers cannot send headers there, as <c>access_token</c> in the query or as
+/// the WebSocket's protocol (<see cref="UseMastodonStreamingTokens"/>).
 /// </summary>
 internal static class StreamingEndpoints
 {
-    // Notifications that arrive in one batch, at most: more in one moment are a burst the app reloads anyway.
-    private const int NotificationsPerBatch = 40;
-
     public static void Map(IEndpointRouteBuilder v1)
     {
         v1.MapGet("/streaming/health", () => Results.Text("OK")).AllowAnonymous();
         v1.MapGet("/streaming/user", (HttpContext http, IUserEventLog log, ResolvedEvents resolver, IOptions<LiveOptions> options) =>
-                StreamAsync(http, log, resolver, options.Value, notificationsOnly: false))
+                EventStreamAsync(http, log, resolver, options.Value, notificationsOnly: false))
             .RequireAuthorization()
             .RequireScope(MastodonScopes.ReadStatuses);
         v1.MapGet("/streaming/user/notification", (HttpContext http, IUserEventLog log, ResolvedEvents resolver, IOptions<LiveOptions> options) =>
-                StreamAsync(http, log, resolver, options.Value, notificationsOnly: true))
+                EventStreamAsync(http, log, resolver, options.Value, notificationsOnly: true))
             .RequireAuthorization()
             .RequireScope(MastodonScopes.ReadNotifications);
+        v1.MapGet("/streaming", WebSocketAsync)
+            .RequireAuthorization()
+            .RequireScope(MastodonScopes.ReadStatuses);
     }
 
-    private static async Task<IResult> StreamAsync(HttpContext http, IUserEventLog log, ResolvedEvents resolver, LiveOptions options, bool notificationsOnly)
+    /// <summary>
+    /// A WebSocket's token comes as its protocol (masto.js, megalodon): it is read as the bearer token, and the accepted
+    /// socket names the same protocol, as a browser requires. Before authentication; the streaming paths only.
+    /// </summary>
+    public static IApplicationBuilder UseMastodonStreamingTokens(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        if (http.Request.Path.StartsWithSegments("/api/v1/streaming", StringComparison.Ordinal)
+            && http.WebSockets.IsWebSocketRequest
+            && http.Request.Headers.Authorization.Count == 0
+            && http.WebSockets.WebSocketRequestedProtocols is [var token, ..])
+        {
+            http.Request.Headers.Authorization = $"Bearer {token}";
+        }
+
+        return next(http);
+    });
+
+    private static async Task<IResult> EventStreamAsync(HttpContext http, IUserEventLog log, ResolvedEvents resolver, LiveOptions options, bool notificationsOnly)
     {
         var viewerId = http.User.GetUserId();
         var cancellationToken = http.RequestAborted;
-        IUserEventListener? listener;
-        try
-        {
-            listener = await log.ListenAsync(viewerId, lastEventId: null, cancellationToken);
-        }
-        catch (LiveEventsUnavailableException)
-        {
-            http.Response.Headers.RetryAfter = "5";
-            return MastodonJson.Error(StatusCodes.Status503ServiceUnavailable, "Streaming is unavailable for a moment; reconnect shortly");
-        }
-
+        var (listener, refused) = await ListenAsync(http, log, viewerId);
         if (listener is null)
         {
-            return MastodonJson.Error(StatusCodes.Status429TooManyRequests, "As many streams are open as one account may have; close one first");
+            return refused!;
         }
 
         await using var _ = listener;
-        var stream = new MastodonEventStream(http, viewerId, notificationsOnly);
-        await stream.OpenAsync(cancellationToken);
+        var events = new MastodonUserEvents(http.RequestServices, resolver, viewerId);
+        await events.StartAsync(cancellationToken);
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-store";
+
+        // Proxies must pass each event on at once, not collect the response.
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await WriteAsync(http, ":)\n", cancellationToken);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -66,11 +78,17 @@ internal static class StreamingEndpoints
                 var batch = await listener.NextAsync(options.HeartbeatInterval, cancellationToken);
                 if (batch.Events.Count == 0)
                 {
-                    await stream.WriteAsync(":thump\n", cancellationToken);
+                    await WriteAsync(http, ":thump\n", cancellationToken);
                     continue;
                 }
 
-                await stream.SendAsync(await resolver.ResolveAsync(viewerId, batch.Events).WaitAsync(cancellationToken), cancellationToken);
+                foreach (var shown in await events.ShowAsync(batch.Events, cancellationToken))
+                {
+                    if (shown.IsNotification || !notificationsOnly)
+                    {
+                        await WriteAsync(http, $"event: {shown.Name}\ndata: {shown.Payload}\n\n", cancellationToken);
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -81,74 +99,51 @@ internal static class StreamingEndpoints
         return Results.Empty;
     }
 
-    /// <summary>One open stream: what it has sent of the user's notifications, and how it writes events.</summary>
-    private sealed class MastodonEventStream(HttpContext http, long viewerId, bool notificationsOnly)
+    private static async Task<IResult> WebSocketAsync(HttpContext http, IUserEventLog log, ResolvedEvents resolver, IOptions<LiveOptions> options)
     {
-        private long? _lastNotificationId;
-
-        public async Task OpenAsync(CancellationToken cancellationToken)
+        if (!http.WebSockets.IsWebSocketRequest)
         {
-            // Only notifications that arrive from now on are sent: the newest one now is where they start.
-            await using var scope = http.RequestServices.CreateAsyncScope();
-            var newest = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetNotifications(viewerId, [], null, null, 1), cancellationToken);
-            _lastNotificationId = newest.Count > 0 ? newest[0].Id : null;
-
-            http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            http.Response.ContentType = "text/event-stream";
-            http.Response.Headers.CacheControl = "no-store";
-
-            // Proxies must pass each event on at once, not collect the response.
-            http.Response.Headers["X-Accel-Buffering"] = "no";
-            await WriteAsync(":)\n", cancellationToken);
+            return MastodonJson.Error(StatusCodes.Status400BadRequest, "This is Mastodon's streaming WebSocket: open it as one, or use /api/v1/streaming/user");
         }
 
-        public async Task SendAsync(IReadOnlyList<ResolvedEvent> events, CancellationToken cancellationToken)
+        var viewerId = http.User.GetUserId();
+        var (listener, refused) = await ListenAsync(http, log, viewerId);
+        if (listener is null)
         {
-            // A scope per batch: the stream may stay open for hours, the services it reads through must not.
-            await using var scope = http.RequestServices.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            var sender = services.GetRequiredService<ISender>();
-            var statuses = services.GetRequiredService<MastodonStatuses>();
-            foreach (var resolved in events)
-            {
-                if (resolved.Coo is { } coo && !notificationsOnly)
-                {
-                    foreach (var status in await statuses.OfAsync([coo], cancellationToken))
-                    {
-                        await EventAsync("update", JsonSerializer.Serialize(status, MastodonJson.Options), cancellationToken);
-                    }
-                }
-                else if (resolved.Event.Kind == UserEventKind.HomeCooRemoved && !notificationsOnly)
-                {
-                    await EventAsync("delete", MastodonIds.Of(resolved.Event.SubjectId), cancellationToken);
-                }
-            }
-
-            if (events.Any(e => e.Event.Kind == UserEventKind.NotificationsChanged))
-            {
-                var arrived = await sender.Send(
-                    new GetNotifications(viewerId, [], BeforeId: null, AfterId: _lastNotificationId, NotificationsPerBatch, NearestAfter: true), cancellationToken);
-                if (arrived.Count > 0)
-                {
-                    _lastNotificationId = arrived[0].Id;
-                }
-
-                var shown = await MastodonNotificationsEndpoint.ShowAsync(
-                    arrived, viewerId, sender, services.GetRequiredService<MastodonAccounts>(), statuses, cancellationToken);
-                foreach (var notification in Enumerable.Reverse(shown))
-                {
-                    await EventAsync("notification", JsonSerializer.Serialize(notification, MastodonJson.Options), cancellationToken);
-                }
-            }
+            return refused!;
         }
 
-        public async Task WriteAsync(string text, CancellationToken cancellationToken)
+        await using var _ = listener;
+        var events = new MastodonUserEvents(http.RequestServices, resolver, viewerId);
+        await events.StartAsync(http.RequestAborted);
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
-            await http.Response.WriteAsync(text, cancellationToken);
-            await http.Response.Body.FlushAsync(cancellationToken);
-        }
+            SubProtocol = http.WebSockets.WebSocketRequestedProtocols.FirstOrDefault(),
+            KeepAliveInterval = options.Value.HeartbeatInterval,
+        });
+        using var stream = new MastodonWebSocketStream(socket, events, http.User.OAuthScopes());
+        await stream.RunAsync(listener, http.Request.Query["stream"].FirstOrDefault(), options.Value.HeartbeatInterval, http.RequestAborted);
+        return Results.Empty;
+    }
 
-        private Task EventAsync(string name, string data, CancellationToken cancellationToken) =>
-            WriteAsync($"event: {name}\ndata: {data}\n\n", cancellationToken);
+    private static async Task<(IUserEventListener? Listener, IResult? Refused)> ListenAsync(HttpContext http, IUserEventLog log, long viewerId)
+    {
+        try
+        {
+            return await log.ListenAsync(viewerId, lastEventId: null, http.RequestAborted) is { } listener
+                ? (listener, null)
+                : (null, MastodonJson.Error(StatusCodes.Status429TooManyRequests, "As many streams are open as one account may have; close one first"));
+        }
+        catch (LiveEventsUnavailableException)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return (null, MastodonJson.Error(StatusCodes.Status503ServiceUnavailable, "Streaming is unavailable for a moment; reconnect shortly"));
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext http, string text, CancellationToken cancellationToken)
+    {
+        await http.Response.WriteAsync(text, cancellationToken);
+        await http.Response.Body.FlushAsync(cancellationToken);
     }
 }

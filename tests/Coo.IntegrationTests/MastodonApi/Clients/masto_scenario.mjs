@@ -1,7 +1,7 @@
 // The Mastodon API scenario through masto.js (masto@7.12.0, from npm), against a Coo server.
 // Environment: COO_URL (the server), COO_USER_A / COO_USER_B (two registered users) and COO_PASSWORD. Exits non-zero,
 // with the reason, at the first step that fails.
-import { createOAuthAPIClient, createRestAPIClient } from "masto";
+import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient } from "masto";
 
 const url = process.env.COO_URL;
 const password = process.env.COO_PASSWORD;
@@ -41,11 +41,12 @@ async function signIn(username) {
     password,
     scope,
   });
-  return createRestAPIClient({ url, accessToken: token.accessToken });
+  return { client: createRestAPIClient({ url, accessToken: token.accessToken }), accessToken: token.accessToken };
 }
 
-const ada = await signIn(process.env.COO_USER_A);
-const bob = await signIn(process.env.COO_USER_B);
+const adaSession = await signIn(process.env.COO_USER_A);
+const ada = adaSession.client;
+const bob = (await signIn(process.env.COO_USER_B)).client;
 
 const me = await ada.v1.accounts.verifyCredentials();
 check(me.username === process.env.COO_USER_A, `verifyCredentials answered ${me.username}`);
@@ -92,6 +93,38 @@ const types = await eventually(
   "bob's follow, favourite, reblog and mention notifications",
 );
 
+// Ada's user stream, over the WebSocket the instance names, read with masto's own streaming client.
+const instance = await anonymous.v2.instance.fetch();
+const streaming = createStreamingAPIClient({
+  streamingApiUrl: instance.configuration.urls.streaming,
+  accessToken: adaSession.accessToken,
+  retry: false,
+});
+const streamed = [];
+const subscription = streaming.user.subscribe();
+const reading = (async () => {
+  for await (const event of subscription) {
+    streamed.push(event);
+  }
+})().catch(() => {});
+// The subscription is sent once the socket is open, which the client does not tell: bob posts until one arrives.
+const streamedIds = async () => streamed.filter((e) => e.event === "update").map((e) => e.payload.id);
+let live;
+for (let attempt = 0; attempt < 10 && !live; attempt++) {
+  const candidate = await bob.v1.statuses.create({ status: `live from bob via masto ${attempt}` });
+  live = await eventually(streamedIds, (ids) => ids.includes(candidate.id), "a live status", 3000).then(() => candidate, () => undefined);
+}
+check(live, "none of bob's live statuses reached ada's stream");
+await bob.v1.statuses.$select(reply.id).favourite();
+await eventually(
+  async () => streamed.filter((e) => e.event === "notification").map((e) => `${e.payload.type}:${e.payload.status?.id}`),
+  (found) => found.includes(`favourite:${reply.id}`),
+  "bob's favourite on ada's stream",
+);
+subscription.unsubscribe();
+streaming.close();
+await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 1000))]);
+
 await ada.v1.statuses.$select(reply.id).remove();
 let gone = false;
 try {
@@ -101,4 +134,6 @@ try {
 }
 check(gone, "a deleted status is still found");
 
-console.log(`masto scenario passed: ${pages[0].length}+${pages[1].length} statuses on two pages, notifications ${types.join(",")}`);
+console.log(`masto scenario passed: ${pages[0].length}+${pages[1].length} statuses on two pages, notifications ${types.join(",")}, ${streamed.length} events streamed`);
+// The streaming client's socket may keep the process alive after it is closed.
+process.exit(0);
