@@ -64,6 +64,7 @@ internal static class CooPipeline
         foreach (var module in CooModules.All)
         {
             module.MapEndpoints(api);
+            module.MapRootEndpoints(app);
         }
 
         CompositionEndpoints.Map(api);

@@ -7,7 +7,8 @@ namespace Coo.Host.RateLimiting;
 /// <summary>
 /// Reads the username of a sign-in request before the rate limiter runs, so that sign-ins can also be limited per
 /// username: against one account, a password guesser spread over many IPs is held to that account's limit. The body,
-/// already capped and buffered by <c>UseRequestBodyLimits</c>, is rewound for the endpoint, which reads the same JSON.
+/// already capped and buffered by <c>UseRequestBodyLimits</c>, is rewound for the endpoint, which reads the same JSON;
+/// a form (OAuth's password grant) is read once and kept by ASP.NET Core for everyone after.
 /// </summary>
 internal static class SignInUsername
 {
@@ -26,10 +27,7 @@ internal static class SignInUsername
             try
             {
                 var credentials = await JsonSerializer.DeserializeAsync<Credentials>(httpContext.Request.Body, Json, httpContext.RequestAborted);
-                if (credentials?.Username?.Trim() is { Length: > 0 } username)
-                {
-                    httpContext.Items[ItemKey] = username[..Math.Min(username.Length, MaxKeyLength)].ToUpperInvariant();
-                }
+                Remember(httpContext, credentials?.Username);
             }
             catch (JsonException)
             {
@@ -38,8 +36,21 @@ internal static class SignInUsername
 
             httpContext.Request.Body.Position = 0;
         }
+        else if (policy == RateLimitPolicies.SignIn.Name && httpContext.Request.HasFormContentType)
+        {
+            // OAuth's password grant (/oauth/token) is a form, which the server has read already: this reads its copy.
+            Remember(httpContext, (await httpContext.Request.ReadFormAsync(httpContext.RequestAborted))["username"].FirstOrDefault());
+        }
 
         await next(httpContext);
+    }
+
+    private static void Remember(HttpContext httpContext, string? username)
+    {
+        if (username?.Trim() is { Length: > 0 } trimmed)
+        {
+            httpContext.Items[ItemKey] = trimmed[..Math.Min(trimmed.Length, MaxKeyLength)].ToUpperInvariant();
+        }
     }
 
     /// <summary>The submitted username (or e-mail), case-folded (usernames are case-insensitive); null when none.</summary>

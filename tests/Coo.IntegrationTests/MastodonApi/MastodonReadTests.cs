@@ -37,7 +37,7 @@ public sealed partial class MastodonReadTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
-    public async Task Verify_credentials_answers_the_signed_in_users_account_and_a_missing_token_gets_mastodons_error(TestProvider provider)
+    public async Task Verify_credentials_answers_the_signed_in_users_account_and_a_missing_or_unknown_token_gets_mastodons_error(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
@@ -46,6 +46,8 @@ public sealed partial class MastodonReadTests(ApiFixture fixture)
 
         using var response = await client.SendAsAsync(HttpMethod.Get, "/api/v1/accounts/verify_credentials", mona.Tokens.AccessToken);
         using var anonymous = await client.GetAsync("/api/v1/accounts/verify_credentials");
+        using var revoked = await client.SendAsAsync(HttpMethod.Get, "/api/v1/accounts/verify_credentials", "no-such-opaque-token");
+        using var expired = await client.SendAsAsync(HttpMethod.Get, "/api/v1/accounts/verify_credentials", "no.such.jwt");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var account = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -58,9 +60,12 @@ public sealed partial class MastodonReadTests(ApiFixture fixture)
         Assert.Equal("http://localhost/@mona_masto", account.GetProperty("url").GetString());
         Assert.StartsWith("http://localhost/", account.GetProperty("avatar").GetString());
 
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal("application/json", anonymous.Content.Headers.ContentType?.MediaType);
-        MastodonSchema.AssertIs("Error", await anonymous.Content.ReadFromJsonAsync<JsonElement>());
+        foreach (var refused in new[] { anonymous, revoked, expired })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal("application/json", refused.Content.Headers.ContentType?.MediaType);
+            MastodonSchema.AssertIs("Error", await refused.Content.ReadFromJsonAsync<JsonElement>());
+        }
     }
 
     [Theory, Providers]

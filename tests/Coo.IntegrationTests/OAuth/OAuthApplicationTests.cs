@@ -65,6 +65,8 @@ public sealed class OAuthApplicationTests(ApiFixture fixture)
             """{"redirect_uris":"urn:ietf:wg:oauth:2.0:oob"}""",
             """{"client_name":"No redirect"}""",
             """{"client_name":"Relative","redirect_uris":"/callback"}""",
+            """{"client_name":"Script","redirect_uris":"javascript://x/%0aalert(1)"}""",
+            """{"client_name":"Page","redirect_uris":"data:text/html,hi"}""",
             """{"client_name":"Unknown scope","redirect_uris":"urn:ietf:wg:oauth:2.0:oob","scopes":"read admin:everything"}""",
             """{"client_name":"Bad website","redirect_uris":"urn:ietf:wg:oauth:2.0:oob","website":"javascript:alert(1)"}""",
             """["not an object"]""",

@@ -167,6 +167,34 @@ public sealed class RateLimitingTests(LowLimitsHost host) : IClassFixture<LowLim
     }
 
     [Fact]
+    public async Task The_OAuth_password_grant_is_limited_per_client_IP_and_per_username_as_signing_in_is()
+    {
+        using var client = host.NewClient();
+        var app = await OAuth.OAuthClients.CreateAppAsync(client);
+        for (var i = 1; i <= LowLimitsHost.SignInPerUsername; i++)
+        {
+            using var attempt = await PasswordGrantAsync(client, app, i % 2 == 0 ? "RL_OAUTH_VICTIM" : "rl_oauth_victim");
+            Assert.Equal(HttpStatusCode.BadRequest, attempt.StatusCode);
+        }
+
+        using var sameUsername = await PasswordGrantAsync(host.NewClient(), app, "rl_oauth_victim");
+        for (var i = LowLimitsHost.SignInPerUsername + 1; i <= LowLimitsHost.SignInPerIp; i++)
+        {
+            using var attempt = await PasswordGrantAsync(client, app, $"rl_oauth_spray{i}");
+            Assert.Equal(HttpStatusCode.BadRequest, attempt.StatusCode);
+        }
+
+        using var sameIp = await PasswordGrantAsync(client, app, "rl_oauth_spray_last");
+
+        foreach (var refused in new[] { sameUsername, sameIp })
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.True(refused.Headers.RetryAfter is not null);
+            Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("error", out _));
+        }
+    }
+
+    [Fact]
     public async Task Refreshing_sessions_is_limited()
     {
         using var client = host.NewClient();
@@ -256,4 +284,14 @@ public sealed class RateLimitingTests(LowLimitsHost host) : IClassFixture<LowLim
         using var refused = await spoofer.SendAsync(spoofed);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
     }
+
+    private static Task<HttpResponseMessage> PasswordGrantAsync(HttpClient client, OAuth.OAuthApp app, string username) =>
+        client.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = app.ClientId,
+            ["client_secret"] = app.ClientSecret,
+            ["username"] = username,
+            ["password"] = "a guess",
+        }));
 }

@@ -51,6 +51,26 @@ public sealed class HostHeaderTests(ApiFixture fixture)
         Assert.Equal("https://coo.example.org/social/", oauth.GetProperty("issuer").GetString());
         Assert.Equal("https://coo.example.org/social/oauth/token", oauth.GetProperty("token_endpoint").GetString());
         await AssertNowhereAsync(metadata, ForgedHost);
+
+        // A token issued through one Host works through another: it names the public URL as its issuer.
+        var app = await OAuth.OAuthClients.CreateAppAsync(client);
+        var owner = await client.CreateUserAsync("issuer_check");
+        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
+        {
+            Headers = { Host = ForgedHost },
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "password",
+                ["client_id"] = app.ClientId,
+                ["client_secret"] = app.ClientSecret,
+                ["username"] = owner.Username,
+                ["password"] = owner.Password,
+            }),
+        };
+        using var issued = await client.SendAsync(tokenRequest);
+        var token = (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString();
+        using var me = await client.SendAsAsync(HttpMethod.Get, "/api/v1/accounts/verify_credentials", token);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Coo.Host.Compositions.Streaming;
+using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Notifications.Contracts;
 using Coo.Shared.Infrastructure.Live;
 using Mediator;
@@ -17,17 +18,22 @@ internal sealed record MastodonStreamEvent(string Name, string Payload, bool IsN
 /// </summary>
 internal sealed class MastodonUserEvents(IServiceProvider requestServices, ResolvedEvents resolver, long viewerId)
 {
-    // Notifications that arrive in one batch, at most: more in one moment are a burst the app reloads anyway.
-    private const int NotificationsPerBatch = 40;
+    // The newest notifications read on each change. Their ids are those of the likes, follows and coos they are about,
+    // not the order they were saved in: one saved late (a retried delivery) can sort below one already sent, so each
+    // change reads this many and sends those not sent yet.
+    private const int NotificationWindow = 40;
 
-    private long? _lastNotificationId;
+    // Ids already sent, or there when the stream opened; the oldest are forgotten past this many.
+    private const int RememberedNotifications = 4 * NotificationWindow;
 
-    /// <summary>Only notifications that arrive from now on are sent: the newest one now is where they start.</summary>
+    private readonly SortedSet<long> _notificationsSeen = [];
+
+    /// <summary>Only notifications that arrive from now on are sent: those there now are seen already.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = requestServices.CreateAsyncScope();
-        var newest = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetNotifications(viewerId, [], null, null, 1), cancellationToken);
-        _lastNotificationId = newest.Count > 0 ? newest[0].Id : null;
+        var present = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetNotifications(viewerId, [], null, null, NotificationWindow), cancellationToken);
+        Remember(present.Select(n => n.Id));
     }
 
     public async Task<List<MastodonStreamEvent>> ShowAsync(IReadOnlyList<UserEvent> batch, CancellationToken cancellationToken)
@@ -37,13 +43,15 @@ internal sealed class MastodonUserEvents(IServiceProvider requestServices, Resol
         var services = scope.ServiceProvider;
         var sender = services.GetRequiredService<ISender>();
         var statuses = services.GetRequiredService<MastodonStatuses>();
+
+        // One Status per coo coming in (a reblog's id is its repost's), built with one lookup of their accounts.
+        var shownStatuses = (await statuses.OfAsync([.. events.Select(e => e.Coo).OfType<CooResponse>()], cancellationToken)).ToDictionary(s => s.Id);
         List<MastodonStreamEvent> shown = [];
         foreach (var resolved in events)
         {
-            if (resolved.Coo is { } coo)
+            if (resolved.Coo is { } coo && shownStatuses.TryGetValue(MastodonIds.Of(coo.RepostId ?? coo.Id), out var status))
             {
-                shown.AddRange((await statuses.OfAsync([coo], cancellationToken))
-                    .Select(status => new MastodonStreamEvent("update", JsonSerializer.Serialize(status, MastodonJson.Options), IsNotification: false)));
+                shown.Add(new MastodonStreamEvent("update", JsonSerializer.Serialize(status, MastodonJson.Options), IsNotification: false));
             }
             else if (resolved.Event.Kind == UserEventKind.HomeCooRemoved)
             {
@@ -53,13 +61,9 @@ internal sealed class MastodonUserEvents(IServiceProvider requestServices, Resol
 
         if (events.Any(e => e.Event.Kind == UserEventKind.NotificationsChanged))
         {
-            var arrived = await sender.Send(
-                new GetNotifications(viewerId, [], BeforeId: null, AfterId: _lastNotificationId, NotificationsPerBatch, NearestAfter: true), cancellationToken);
-            if (arrived.Count > 0)
-            {
-                _lastNotificationId = arrived[0].Id;
-            }
-
+            var newest = await sender.Send(new GetNotifications(viewerId, [], null, null, NotificationWindow), cancellationToken);
+            var arrived = newest.Where(n => !_notificationsSeen.Contains(n.Id)).ToList();
+            Remember(arrived.Select(n => n.Id));
             var notifications = await MastodonNotificationsEndpoint.ShowAsync(
                 arrived, viewerId, sender, services.GetRequiredService<MastodonAccounts>(), statuses, cancellationToken);
             shown.AddRange(Enumerable.Reverse(notifications)
@@ -67,5 +71,14 @@ internal sealed class MastodonUserEvents(IServiceProvider requestServices, Resol
         }
 
         return shown;
+    }
+
+    private void Remember(IEnumerable<long> ids)
+    {
+        _notificationsSeen.UnionWith(ids);
+        while (_notificationsSeen.Count > RememberedNotifications)
+        {
+            _notificationsSeen.Remove(_notificationsSeen.Min);
+        }
     }
 }

@@ -41,7 +41,7 @@ internal sealed class MastodonWebSocketStream(WebSocket socket, MastodonUserEven
             while (!closing.IsCancellationRequested)
             {
                 var batch = await listener.NextAsync(wait, closing.Token);
-                if (batch.Events.Count == 0)
+                if (batch.Events.Count == 0 || Subscribed() is [])
                 {
                     continue;
                 }
@@ -86,13 +86,13 @@ internal sealed class MastodonWebSocketStream(WebSocket socket, MastodonUserEven
 
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, closing.Token);
+                    await CloseAsync(WebSocketCloseStatus.NormalClosure, null, closing.Token);
                     return;
                 }
 
                 if (!received.EndOfMessage)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "A message is at most 4 KiB", closing.Token);
+                    await CloseAsync(WebSocketCloseStatus.MessageTooBig, "A message is at most 4 KiB", closing.Token);
                     return;
                 }
 
@@ -163,6 +163,20 @@ internal sealed class MastodonWebSocketStream(WebSocket socket, MastodonUserEven
         lock (_lock)
         {
             return [.. _subscribed];
+        }
+    }
+
+    /// <summary>Closes the socket's sending side, taking its turn after a message being sent.</summary>
+    private async Task CloseAsync(WebSocketCloseStatus status, string? description, CancellationToken cancellationToken)
+    {
+        await _sending.WaitAsync(cancellationToken);
+        try
+        {
+            await socket.CloseOutputAsync(status, description, cancellationToken);
+        }
+        finally
+        {
+            _sending.Release();
         }
     }
 

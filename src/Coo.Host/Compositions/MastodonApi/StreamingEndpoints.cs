@@ -29,7 +29,8 @@ internal static class StreamingEndpoints
                 EventStreamAsync(http, log, resolver, options.Value, notificationsOnly: true))
             .RequireAuthorization()
             .RequireScope(MastodonScopes.ReadNotifications);
-        v1.MapGet("/streaming", WebSocketAsync)
+        // A WebSocket over HTTP/2 opens with CONNECT (RFC 8441), over HTTP/1.1 with GET.
+        v1.MapMethods("/streaming", [HttpMethods.Get, HttpMethods.Connect], WebSocketAsync)
             .RequireAuthorization()
             .RequireScope(MastodonScopes.ReadStatuses);
     }
@@ -120,6 +121,9 @@ internal static class StreamingEndpoints
         {
             SubProtocol = http.WebSockets.WebSocketRequestedProtocols.FirstOrDefault(),
             KeepAliveInterval = options.Value.HeartbeatInterval,
+
+            // A socket whose app no longer answers pings gives its place in the per-user stream limit back.
+            KeepAliveTimeout = options.Value.HeartbeatInterval * 3,
         });
         using var stream = new MastodonWebSocketStream(socket, events, http.User.OAuthScopes());
         await stream.RunAsync(listener, http.Request.Query["stream"].FirstOrDefault(), options.Value.HeartbeatInterval, http.RequestAborted);

@@ -39,7 +39,7 @@ internal static class TagTimelineEndpoint
         }
 
         var ids = await sender.Send(
-            new GetTaggedCooIds(tag, paging.MaxId, paging.Limit, paging.MinId ?? paging.SinceId, NearestAfter: paging.MinId is not null), cancellationToken);
+            new GetTaggedCooIds(tag, paging.MaxId, paging.MinId ?? paging.SinceId, paging.Limit, NearestAfter: paging.MinId is not null), cancellationToken);
         var coos = await sender.Send(new GetCooResponses(ids, http.User.FindUserId()), cancellationToken);
         if (ids.Count > 0)
         {

@@ -1,6 +1,7 @@
 using Coo.Modules.OAuth.Data;
 using Coo.Modules.OAuth.Features.Authorize;
 using Coo.Modules.OAuth.Features.CreateApplication;
+using Coo.Modules.OAuth.Features.Token;
 using Coo.Modules.OAuth.Server;
 using Coo.Shared.Infrastructure.Configuration;
 using Coo.Shared.Infrastructure.Modules;
@@ -39,4 +40,6 @@ public sealed class OAuthModule : IModule
         CreateApplicationEndpoint.Map(api.MapGroup("").WithTags("OAuth"));
         GetClientEndpoint.Map(api);
     }
+
+    public void MapRootEndpoints(IEndpointRouteBuilder app) => TokenEndpoint.Map(app);
 }

@@ -8,5 +8,5 @@ namespace Coo.Modules.Tags.Contracts;
 /// <paramref name="NearestAfter"/>, the <paramref name="Limit"/> right after <paramref name="AfterCooId"/> rather than
 /// the newest ones (still newest first).
 /// </summary>
-public sealed record GetTaggedCooIds(string Tag, long? BeforeCooId, int Limit, long? AfterCooId = null, bool NearestAfter = false)
+public sealed record GetTaggedCooIds(string Tag, long? BeforeCooId, long? AfterCooId, int Limit, bool NearestAfter = false)
     : IQuery<IReadOnlyList<long>>;

@@ -20,4 +20,9 @@ public interface IModule
 
     /// <summary>Maps the module's endpoints under the versioned API group.</summary>
     void MapEndpoints(IEndpointRouteBuilder api);
+
+    /// <summary>Maps the module's endpoints outside the versioned API (OAuth's <c>/oauth/*</c>); none by default.</summary>
+    void MapRootEndpoints(IEndpointRouteBuilder app)
+    {
+    }
 }

@@ -31,7 +31,7 @@ export async function authorizeView(main, { viewer, signedIn }) {
     main.append(h('h1', { tabindex: '-1' }, t('authorizeUnknownApp')), h('p', { class: 'form-error', role: 'alert' }, describeError(error)));
     return;
   }
-  const scopes = (authorizationRequest.get('scope') ?? 'read').split(' ').filter(Boolean);
+  const scopes = (authorizationRequest.get('scope') || 'read').split(' ').filter(Boolean);
   const error = formError();
   const allow = h('button', { type: 'button', onClick: () => answer(true) }, t('authorizeAllow'));
   const deny = h('button', { type: 'button', class: 'secondary', onClick: () => answer(false) }, t('authorizeDeny'));
@@ -52,7 +52,8 @@ export async function authorizeView(main, { viewer, signedIn }) {
     error.textContent = '';
     try {
       const { redirect_uri: redirectUri, code } = await api.answerAuthorization(authorizationRequest, allowed);
-      if (redirectUri) {
+      // The server refuses such addresses when an app registers; a page that would run a script is never followed.
+      if (redirectUri && !/^(javascript|data|vbscript|blob):/i.test(redirectUri)) {
         location.assign(redirectUri);
       } else if (code) {
         card.replaceChildren(

@@ -2,12 +2,14 @@ using Coo.Modules.OAuth.Data;
 using Coo.Modules.OAuth.Features.Authorize;
 using Coo.Modules.OAuth.Features.Token;
 using Coo.Shared.Infrastructure.Security;
+using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace Coo.Modules.OAuth.Server;
@@ -36,10 +38,14 @@ internal static class OAuthServerSetup
                     // Mastodon clients read the RFC 8414 document; OpenID Connect clients the other. One document, two addresses.
                     .SetConfigurationEndpointUris(".well-known/oauth-authorization-server", ".well-known/openid-configuration");
                 server.AllowPasswordFlow().AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+
+                // Codes go back in the query (or fragment), as Mastodon's do: form_post's self-submitting page is a
+                // script the web client's content policy would not run.
+                server.Configure(options => options.ResponseModes.Remove(ResponseModes.FormPost));
                 server.RegisterScopes([.. MastodonScopes.All]);
 
                 // Scopes are checked against the application's by Mastodon's rules (read covers read:statuses), in
-                // TokenRequestHandler: OpenIddict's own check knows only exact matches.
+                // TokenEndpoint and the consent: OpenIddict's own check knows only exact matches.
                 server.IgnoreScopePermissions();
 
                 // Mastodon's tokens are opaque and never expire: reference tokens, revocable, whose payload stays in the
@@ -62,9 +68,6 @@ internal static class OAuthServerSetup
                 server.AddEventHandler<ProcessRequestContext>(handler => handler
                     .UseSingletonHandler<PublicRequestUri>()
                     .SetOrder(OpenIddictServerAspNetCoreHandlers.ResolveRequestUri.Descriptor.Order + 1));
-                server.AddEventHandler<HandleTokenRequestContext>(handler => handler
-                    .UseScopedHandler<TokenRequestHandler>()
-                    .SetOrder(OpenIddictServerHandlers.Exchange.AttachPrincipal.Descriptor.Order + 1_000));
                 server.AddEventHandler<HandleAuthorizationRequestContext>(handler => handler
                     .UseScopedHandler<ConsentDecisionHandler>()
                     .SetOrder(int.MaxValue - 100_000));
@@ -78,7 +81,7 @@ internal static class OAuthServerSetup
                     .UseSingletonHandler<MastodonTokenResponseFields>()
                     .SetOrder(int.MinValue + 100_000));
 
-                var aspNetCore = server.UseAspNetCore();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (!(options.RequireHttps ?? auth.SecureCookie))
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
@@ -92,6 +95,9 @@ internal static class OAuthServerSetup
 
         services.AddScoped<GrantedAccess>();
 
+        // With a public URL, tokens name it as their issuer, and the API's check of them (the local server's settings)
+        // expects it, whatever Host a proxy passes on.
+        services.AddOptions<OpenIddictServerOptions>().Configure<PublicBaseUrl>((server, publicUrl) => server.Issuer ??= publicUrl.Configured);
 
         // Coo's own JWTs carry dots (header.payload.signature); OpenIddict's reference tokens do not. Opaque tokens are
         // read by OpenIddict on the API only: elsewhere (the metrics scrape token) they are none of its business. On

@@ -12,12 +12,16 @@ namespace Coo.Modules.OAuth.Server;
 /// </summary>
 internal sealed class PublicRequestUri(PublicBaseUrl publicUrl) : IOpenIddictServerHandler<ProcessRequestContext>
 {
+    // With a trailing slash, so that the endpoints' relative paths stay under the public URL's own path.
+    private readonly Uri? _baseUri = publicUrl.Configured is { } configured
+        ? new Uri(configured.AbsoluteUri.EndsWith('/') ? configured.AbsoluteUri : configured.AbsoluteUri + "/")
+        : null;
+
     public ValueTask HandleAsync(ProcessRequestContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (publicUrl.Configured is { } configured && context.Transaction.GetHttpRequest() is { } request)
+        if (_baseUri is { } baseUri && context.Transaction.GetHttpRequest() is { } request)
         {
-            var baseUri = configured.AbsoluteUri.EndsWith('/') ? configured : new Uri(configured.AbsoluteUri + "/");
             context.BaseUri = baseUri;
             context.RequestUri = new Uri(baseUri, request.Path.ToUriComponent().TrimStart('/') + request.QueryString.ToUriComponent());
         }

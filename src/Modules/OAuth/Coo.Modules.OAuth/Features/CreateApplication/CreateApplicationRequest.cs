@@ -13,6 +13,8 @@ internal sealed record CreateApplicationRequest(string? ClientName, IReadOnlyLis
     /// <summary>The redirect URI of clients that show the code to the user instead of receiving it.</summary>
     public const string OutOfBandRedirectUri = "urn:ietf:wg:oauth:2.0:oob";
 
+    private static readonly HashSet<string> UnsafeRedirectSchemes = new(StringComparer.OrdinalIgnoreCase) { "javascript", "data", "vbscript", "blob" };
+
     private const int MaxNameLength = 100;
     private const int MaxUriLength = 2000;
     private const int MaxRedirectUris = 10;
@@ -71,11 +73,13 @@ internal sealed record CreateApplicationRequest(string? ClientName, IReadOnlyLis
             return (null, $"Validation failed: Redirect URI can't be blank (use {OutOfBandRedirectUri} for none)");
         }
 
-        // A path alone parses as an absolute file URI on Unix; no client is called back at a file.
+        // A path alone parses as an absolute file URI on Unix; no client is called back at a file. Apps' own schemes
+        // (myapp://callback) are fine, but not those a browser would run or render in the consent page's place.
         if (RedirectUris.Count > MaxRedirectUris
-            || RedirectUris.Any(uri => uri.Length > MaxUriLength || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.IsFile || parsed.Fragment.Length > 0))
+            || RedirectUris.Any(uri => uri.Length > MaxUriLength || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.IsFile
+                || parsed.Fragment.Length > 0 || UnsafeRedirectSchemes.Contains(parsed.Scheme)))
         {
-            return (null, "Validation failed: Redirect URI must be absolute URIs without a fragment");
+            return (null, "Validation failed: Redirect URI must be absolute URIs without a fragment, not javascript:, data:, vbscript: or blob:");
         }
 
         var scopes = (Scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();

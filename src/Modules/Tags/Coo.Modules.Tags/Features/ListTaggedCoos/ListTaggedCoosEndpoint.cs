@@ -35,7 +35,7 @@ internal static class ListTaggedCoosEndpoint
             return TagsErrors.NotATag.ToProblem(http);
         }
 
-        var fetched = await sender.Send(new GetTaggedCooIds(normalized, beforeId, pageSize + 1), cancellationToken);
+        var fetched = await sender.Send(new GetTaggedCooIds(normalized, beforeId, AfterCooId: null, pageSize + 1), cancellationToken);
         var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, id => id);
         var coos = await sender.Send(new GetCooResponses(page, http.User.FindUserId()), cancellationToken);
         return TypedResults.Ok(new PageResponse<CooResponse>(coos, nextCursor));

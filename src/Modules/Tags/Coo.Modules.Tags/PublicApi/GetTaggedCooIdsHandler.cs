@@ -3,7 +3,7 @@ using Coo.Modules.Tags.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coo.Modules.Tags.Features.ListTaggedCoos;
+namespace Coo.Modules.Tags.PublicApi;
 
 internal sealed class GetTaggedCooIdsHandler(TagsDbContext db) : IQueryHandler<GetTaggedCooIds, IReadOnlyList<long>>
 {
