@@ -78,6 +78,31 @@ public sealed class ConsentBrowserTests(BrowserFixture fixture, ITestOutputHelpe
         AssertNoConsoleErrors(page);
     }
 
+    [BrowserFact]
+    public async Task An_app_asking_for_force_login_lets_the_user_choose_another_account_than_the_one_signed_in()
+    {
+        using var api = Host.CreateRawClient();
+        await api.CreateUserAsync("ada");
+        await api.CreateUserAsync("grace");
+        var app = await api.CreateAppAsync();
+        var session = await NewSessionAsync();
+        var page = await session.NewPageAsync();
+        await CooPages.SignInAsync(page, "ada");
+        var signInHeading = page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to authorize an application", Level = 1 });
+
+        await page.GotoAsync(AuthorizePath(app, "urn:ietf:wg:oauth:2.0:oob", "read") + "&force_login=true");
+        await VerifyAsync(page, () => Expect(signInHeading).ToBeVisibleAsync());
+        await page.GetByLabel("Username or e-mail").FillAsync("grace");
+        await page.GetByLabel("Password").FillAsync(ApiClientExtensions.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await VerifyAsync(page, () => Expect(page.GetByText("It will act as @grace and may:")).ToBeVisibleAsync(new() { Timeout = 20_000 }));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use another account" }).ClickAsync();
+
+        await VerifyAsync(page, () => Expect(signInHeading).ToBeVisibleAsync());
+        AssertNoConsoleErrors(page);
+    }
+
     private static string AuthorizePath(OAuthApp app, string redirectUri, string scope) =>
         QueryHelpers.AddQueryString("/oauth/authorize", new Dictionary<string, string?>
         {

@@ -27,6 +27,8 @@ const de = {
   scopeFollow: 'Leuten folgen und entfolgen',
   scopePush: 'Push-Benachrichtigungen empfangen',
   authorizeWebsite: 'Website der Anwendung:',
+  authorizeNotYou: 'Nicht @{username}?',
+  authorizeSwitchAccount: 'Anderes Konto verwenden',
   authorizeAllow: 'Autorisieren',
   authorizeDeny: 'Ablehnen',
   authorizeCopyCode: 'Kopiere diesen Code in {app}:',

@@ -30,6 +30,8 @@ const en = {
   scopeFollow: 'follow and unfollow people',
   scopePush: 'receive push notifications',
   authorizeWebsite: 'Its website:',
+  authorizeNotYou: 'Not @{username}?',
+  authorizeSwitchAccount: 'Use another account',
   authorizeAllow: 'Authorize',
   authorizeDeny: 'Deny',
   authorizeCopyCode: 'Copy this code into {app}:',

@@ -1,5 +1,5 @@
 // @ts-check
-import { api, ApiError } from '../api.js';
+import { api, ApiError, signOut } from '../api.js';
 import { h } from '../dom.js';
 import { describeError, formError } from '../forms.js';
 import { t } from '../i18n.js';
@@ -11,6 +11,13 @@ import { signInView } from './account.js';
 /** @type {Record<string, import('../i18n.js').TextKey>} */
 const scopeDescriptions = { read: 'scopeRead', write: 'scopeWrite', follow: 'scopeFollow', push: 'scopePush' };
 
+// An app that sends force_login wants the user to choose the account (adding a second one), not take whoever is signed
+// in here: the first showing of the page signs out, and the sign-in that follows is the user's choice.
+let accountChosen = false;
+
+// Signing out changes the session, on which the app shows the page again, now with the sign-in form.
+const useAnotherAccount = () => signOut().catch(() => {});
+
 /**
  * The consent page of /oauth/authorize: an application asks to act for the signed-in user, who allows or denies it.
  * The server has checked the request (client, redirect address, scopes) before serving this page.
@@ -18,11 +25,18 @@ const scopeDescriptions = { read: 'scopeRead', write: 'scopeWrite', follow: 'sco
  * @param {Context} context
  */
 export async function authorizeView(main, { viewer, signedIn }) {
+  const authorizationRequest = new URLSearchParams(location.search);
+  const forceLogin = ['true', '1'].includes(authorizationRequest.get('force_login') ?? '');
+  if (viewer && forceLogin && !accountChosen) {
+    accountChosen = true;
+    await useAnotherAccount();
+    return;
+  }
+  accountChosen = true;
   if (!viewer) {
     signInView(main, { signedIn }, { title: t('authorizeSignIn') });
     return;
   }
-  const authorizationRequest = new URLSearchParams(location.search);
   /** @type {import('../api.js').OAuthClient} */
   let client;
   try {
@@ -43,7 +57,10 @@ export async function authorizeView(main, { viewer, signedIn }) {
     })),
     client.website ? h('p', { class: 'hint' }, t('authorizeWebsite'), ' ', h('a', { href: client.website, rel: 'noopener noreferrer' }, client.website)) : null,
     error,
-    h('div', { class: 'form-row' }, deny, allow));
+    h('div', { class: 'form-row' },
+      h('span', { class: 'hint' }, t('authorizeNotYou', { username: viewer.username })),
+      h('button', { type: 'button', class: 'secondary', onClick: useAnotherAccount }, t('authorizeSwitchAccount')),
+      deny, allow));
   main.append(h('h1', { tabindex: '-1', id: 'authorize-title' }, t('authorizeTitle', { app: client.name })), card);
 
   /** @param {boolean} allowed */
