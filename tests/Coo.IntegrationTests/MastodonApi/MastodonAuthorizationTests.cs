@@ -103,7 +103,7 @@ public sealed class MastodonAuthorizationTests(ApiFixture fixture)
         ["GET /api/v1/notifications"] = new(Access.SignedIn, MastodonScopes.ReadNotifications, _ => Task.FromResult(new Request("/api/v1/notifications"))),
         ["GET /api/v1/notifications/{id}"] = new(Access.SignedIn, MastodonScopes.ReadNotifications, async c => new Request($"/api/v1/notifications/{await c.OwnersNotificationAsync()}")),
         ["POST /api/v2/media"] = new(Access.SignedIn, MastodonScopes.WriteMedia, _ => Task.FromResult(new Request("/api/v2/media", MediaForms.Image("matrix upload")))),
-        ["GET /api/v1/media/{id}"] = new(Access.SignedIn, MastodonScopes.WriteMedia, async c => new Request($"/api/v1/media/{await c.OwnersUploadAsync()}")),
+        ["GET /api/v1/media/{id:long}"] = new(Access.SignedIn, MastodonScopes.WriteMedia, async c => new Request($"/api/v1/media/{await c.OwnersUploadAsync()}")),
         ["GET /api/v1/streaming"] = new(
             Access.SignedIn, MastodonScopes.ReadStatuses, _ => Task.FromResult(new Request("/api/v1/streaming?stream=user")), Success: HttpStatusCode.BadRequest),
         ["GET /api/v1/streaming/health"] = new(Access.Anyone, null, _ => Task.FromResult(new Request("/api/v1/streaming/health"))),

@@ -236,6 +236,9 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         Assert.Equal(uploaded.GetRawText(), readBack.GetRawText());
         using var othersUpload = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/media/{Id(uploaded)}", oli.Tokens.AccessToken);
         Assert.Equal(HttpStatusCode.NotFound, othersUpload.StatusCode);
+        using var coosOwnRoute = await client.GetAsync("/api/v1/media/files/");
+        Assert.Equal(HttpStatusCode.NotFound, coosOwnRoute.StatusCode);
+        Assert.Equal("application/problem+json", coosOwnRoute.Content.Headers.ContentType?.MediaType);
 
         var status = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", noa, Form(("status", "look"), ("media_ids[]", Id(uploaded))));
         Assert.Equal(Id(uploaded), Id(status.GetProperty("media_attachments")[0]));

@@ -24,7 +24,9 @@ internal static class MediaEndpoints
             .RequireScope(MastodonScopes.WriteMedia)
             .WithBodyLimit(BodyLimit)
             .RequireRateLimiting(MastodonRateLimits.Uploading);
-        v1.MapGet("/media/{id}", GetAsync)
+
+        // Digits only: Coo's own /media/files/{name} and /media/avatar must not fall to this route without their name.
+        v1.MapGet("/media/{id:long}", GetAsync)
             .RequireAuthorization()
             .RequireScope(MastodonScopes.WriteMedia);
     }
