@@ -48,12 +48,15 @@ internal static partial class PerfProfile
     public static async Task<CpuProfile> WhileAsync(BenchHost host, string run, int seconds, string folder, string reportFolder, Func<Task> load)
     {
         var data = Path.Combine(folder, $"perf-{host.ProcessId}-{Guid.NewGuid():N}.data");
-        var record = Start("perf", "record", "-F", "499", "-p", host.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", data, "--", "sleep", seconds.ToString(CultureInfo.InvariantCulture));
+        var record = Start("perf", "record", "-g", "-F", "499", "-p", host.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", data, "--", "sleep", seconds.ToString(CultureInfo.InvariantCulture));
         await load();
         await record.WaitForExitAsync();
         var report = Start("perf", "report", "-i", data, "--stdio", "--no-children", "--sort", "dso,sym", "--field-separator", "|", "--percent-limit", "0");
         var lines = (await report.StandardOutput.ReadToEndAsync()).Split('\n');
         await report.WaitForExitAsync();
+        var inclusive = Start("perf", "report", "-i", data, "--stdio", "--children", "--sort", "sym", "-g", "none", "--field-separator", "|", "--percent-limit", "0.5");
+        var inclusiveLines = (await inclusive.StandardOutput.ReadToEndAsync()).Split('\n');
+        await inclusive.WaitForExitAsync();
         File.Delete(data);
 
         var samples = lines.Select(line => SampleCount().Match(line)).FirstOrDefault(m => m.Success)?.Groups[1].Value ?? "?";
@@ -61,6 +64,9 @@ internal static partial class PerfProfile
         await File.WriteAllLinesAsync(
             Path.Combine(reportFolder, $"perf-{string.Join('-', run.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))}.txt"),
             sampled.Take(HeaviestSymbolsKept).Select(m => $"{m.Groups[1].Value,6}%  {m.Groups[2].Value.Trim()}  {m.Groups[3].Value}"));
+        await File.WriteAllLinesAsync(
+            Path.Combine(reportFolder, $"perf-{string.Join('-', run.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))}-inclusive.txt"),
+            inclusiveLines.Where(line => line.Length > 0 && line[0] != '#').Take(HeaviestSymbolsKept * 2));
         var shares = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var match in sampled)
         {

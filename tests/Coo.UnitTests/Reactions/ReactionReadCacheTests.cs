@@ -30,7 +30,7 @@ public sealed class ReactionReadCacheTests
         cache.Forget(cooId: 1, userId: 7);
         cache.KeepViewerReactions(7, new ViewerReactions(new HashSet<(long, ReactionKind)> { (1, ReactionKind.Like) }, _clock.GetUtcNow()), readStarted);
 
-        Assert.Null(cache.FreshViewerReactions(7));
+        Assert.Null(cache.FreshViewerReactions(7, _clock.GetUtcNow()));
     }
 
     [Fact]
@@ -40,15 +40,15 @@ public sealed class ReactionReadCacheTests
         cache.KeepCounts([(1, new CooCounts(3, 1, 0, _clock.GetUtcNow()))], cache.Generation);
         Assert.True(cache.TryGetCounts(1, out var counts));
 
-        Assert.True(cache.IsFresh(counts.ReadAt));
-        Assert.False(cache.IsDueForRefresh(counts.ReadAt));
+        Assert.True(ReactionReadCache.IsFresh(counts.ReadAt, _clock.GetUtcNow()));
+        Assert.False(ReactionReadCache.IsDueForRefresh(counts.ReadAt, _clock.GetUtcNow()));
 
         _clock.Advance(ReactionReadCache.RefreshAfter);
-        Assert.True(cache.IsFresh(counts.ReadAt));
-        Assert.True(cache.IsDueForRefresh(counts.ReadAt));
+        Assert.True(ReactionReadCache.IsFresh(counts.ReadAt, _clock.GetUtcNow()));
+        Assert.True(ReactionReadCache.IsDueForRefresh(counts.ReadAt, _clock.GetUtcNow()));
 
         _clock.Advance(ReactionReadCache.Freshness - ReactionReadCache.RefreshAfter);
-        Assert.False(cache.IsFresh(counts.ReadAt));
+        Assert.False(ReactionReadCache.IsFresh(counts.ReadAt, _clock.GetUtcNow()));
     }
 
     [Fact]
@@ -56,10 +56,10 @@ public sealed class ReactionReadCacheTests
     {
         using var cache = new ReactionReadCache(_clock);
         cache.KeepViewerReactions(7, new ViewerReactions(new HashSet<(long, ReactionKind)> { (1, ReactionKind.Like) }, _clock.GetUtcNow()), cache.Generation);
-        Assert.NotNull(cache.FreshViewerReactions(7));
+        Assert.NotNull(cache.FreshViewerReactions(7, _clock.GetUtcNow()));
 
         _clock.Advance(ReactionReadCache.Freshness);
 
-        Assert.Null(cache.FreshViewerReactions(7));
+        Assert.Null(cache.FreshViewerReactions(7, _clock.GetUtcNow()));
     }
 }

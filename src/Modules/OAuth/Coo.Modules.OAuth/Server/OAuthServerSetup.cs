@@ -94,6 +94,7 @@ internal static class OAuthServerSetup
             });
 
         services.AddScoped<GrantedAccess>();
+        services.AddScoped<IAuthenticationHandlerProvider, OAuthRequestHandlers>();
 
         // With a public URL, tokens name it as their issuer, and the API's check of them (the local server's settings)
         // expects it, whatever Host a proxy passes on.
@@ -107,14 +108,22 @@ internal static class OAuthServerSetup
         {
             var fallback = scheme.ForwardDefaultSelector;
             scheme.ForwardDefaultSelector = http =>
-                http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && HasOAuthToken(http.Request)
-                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
-                    : fallback?.Invoke(http);
+                HasOAuthToken(http.Request) ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme : fallback?.Invoke(http);
         });
     }
 
-    private static bool HasOAuthToken(HttpRequest request)
+    /// <summary>A request to one of the OAuth server's own addresses (authorize, token, revoke, its metadata).</summary>
+    public static bool IsServerRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/oauth", StringComparison.Ordinal) || request.Path.StartsWithSegments("/.well-known", StringComparison.Ordinal);
+
+    /// <summary>A request to the API carrying an OAuth token, which OpenIddict's validation reads.</summary>
+    public static bool HasOAuthToken(HttpRequest request)
     {
+        if (!request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var header = request.Headers.Authorization.ToString();
         if (header.Length > 0)
         {

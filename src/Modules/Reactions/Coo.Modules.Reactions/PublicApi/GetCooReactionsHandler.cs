@@ -26,6 +26,7 @@ internal sealed class GetCooReactionsHandler(
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.CooIds.Count, MaxBatch, nameof(query));
         var ids = query.CooIds.Distinct().ToArray();
+        var now = cache.Now;
         var counts = new Dictionary<long, CooCounts>(ids.Length);
         List<long>? missing = null;
         List<long>? due = null;
@@ -37,18 +38,18 @@ internal sealed class GetCooReactionsHandler(
                 counts[id] = cached;
             }
 
-            if (!found || !cache.IsFresh(cached.ReadAt))
+            if (!found || !ReactionReadCache.IsFresh(cached.ReadAt, now))
             {
                 (missing ??= []).Add(id);
             }
-            else if (cache.IsDueForRefresh(cached.ReadAt))
+            else if (ReactionReadCache.IsDueForRefresh(cached.ReadAt, now))
             {
                 (due ??= []).Add(id);
             }
         }
 
-        var viewer = query.ViewerId is { } viewerId ? cache.FreshViewerReactions(viewerId) : null;
-        refresher.Refresh(due ?? [], viewer is not null && cache.IsDueForRefresh(viewer.ReadAt) ? query.ViewerId : null);
+        var viewer = query.ViewerId is { } viewerId ? cache.FreshViewerReactions(viewerId, now) : null;
+        refresher.Refresh(due ?? [], viewer is not null && ReactionReadCache.IsDueForRefresh(viewer.ReadAt, now) ? query.ViewerId : null);
         var viewerReactions = query.ViewerId is null ? NoReactions : viewer?.Reactions;
         if (missing is not null || viewerReactions is null)
         {

@@ -1,3 +1,5 @@
+using BitFaster.Caching;
+using BitFaster.Caching.Lru;
 using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Reactions.Domain;
 using Microsoft.Extensions.Caching.Memory;
@@ -22,9 +24,18 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
 
     public const int MaxViewerReactions = 5_000;
 
-    private const int MaxEntries = 200_000;
+    private const int MaxCoos = 200_000;
 
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+    private const int MaxViewerEntries = 200_000;
+
+    private static readonly TimeSpan Unread = TimeSpan.FromHours(1);
+
+    // A page reads twenty coos' counts: keys that need no boxing, and lookups without a clock read, matter here.
+    private readonly ICache<long, CooCounts> _counts = new ConcurrentLruBuilder<long, CooCounts>()
+        .WithCapacity(MaxCoos).WithExpireAfterAccess(Unread).Build();
+
+    // Weighed by their size (a viewer's reactions may be thousands), which only MemoryCache offers.
+    private readonly MemoryCache _viewers = new(new MemoryCacheOptions { SizeLimit = MaxViewerEntries });
     private long _generation;
 
     /// <summary>Moves with every change forgotten; what was read from the database is kept only if it did not move meanwhile.</summary>
@@ -33,7 +44,7 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
     /// <summary>The coo's counts as last read, of any age.</summary>
     public bool TryGetCounts(long cooId, out CooCounts counts)
     {
-        if (_entries.TryGetValue(cooId, out CooCounts? cached) && cached is not null)
+        if (_counts.TryGet(cooId, out var cached))
         {
             counts = cached;
             return true;
@@ -43,9 +54,11 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
         return false;
     }
 
-    public bool IsFresh(DateTimeOffset readAt) => time.GetUtcNow() - readAt < Freshness;
+    public DateTimeOffset Now => time.GetUtcNow();
 
-    public bool IsDueForRefresh(DateTimeOffset readAt) => time.GetUtcNow() - readAt >= RefreshAfter;
+    public static bool IsFresh(DateTimeOffset readAt, DateTimeOffset now) => now - readAt < Freshness;
+
+    public static bool IsDueForRefresh(DateTimeOffset readAt, DateTimeOffset now) => now - readAt >= RefreshAfter;
 
     /// <summary>Keeps counts read from the database since <paramref name="generation"/>, unless a change was forgotten meanwhile.</summary>
     public void KeepCounts(IReadOnlyCollection<(long CooId, CooCounts Counts)> counts, long generation)
@@ -57,7 +70,7 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
 
         foreach (var (cooId, read) in counts)
         {
-            _entries.Set(cooId, read, Entry(1));
+            _counts.AddOrUpdate(cooId, read);
         }
 
         // A change forgotten between the check above and the sets found nothing to forget yet: take them back.
@@ -65,14 +78,14 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
         {
             foreach (var (cooId, _) in counts)
             {
-                _entries.Remove(cooId);
+                _counts.TryRemove(cooId);
             }
         }
     }
 
     /// <summary>The viewer's reactions and when they were read, or null when not cached fresh (or the viewer has too many to cache).</summary>
-    public ViewerReactions? FreshViewerReactions(long viewerId) =>
-        _entries.TryGetValue(ViewerKey(viewerId), out ViewerReactions? cached) && cached is not null && IsFresh(cached.ReadAt) ? cached : null;
+    public ViewerReactions? FreshViewerReactions(long viewerId, DateTimeOffset now) =>
+        _viewers.TryGetValue(viewerId, out ViewerReactions? cached) && cached is not null && IsFresh(cached.ReadAt, now) ? cached : null;
 
     /// <summary>Keeps a viewer's reactions read from the database since <paramref name="generation"/>, unless a change was forgotten meanwhile.</summary>
     public void KeepViewerReactions(long viewerId, ViewerReactions reactions, long generation)
@@ -82,10 +95,10 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
             return;
         }
 
-        _entries.Set(ViewerKey(viewerId), reactions, Entry(Math.Max(1, reactions.Reactions.Count / 100)));
+        _viewers.Set(viewerId, reactions, new MemoryCacheEntryOptions { Size = Math.Max(1, reactions.Reactions.Count / 100), SlidingExpiration = Unread });
         if (Generation != generation)
         {
-            _entries.Remove(ViewerKey(viewerId));
+            _viewers.Remove(viewerId);
         }
     }
 
@@ -93,22 +106,18 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
     public void Forget(long cooId, long userId)
     {
         Interlocked.Increment(ref _generation);
-        _entries.Remove(cooId);
-        _entries.Remove(ViewerKey(userId));
+        _counts.TryRemove(cooId);
+        _viewers.Remove(userId);
     }
 
     /// <summary>After a committed change of the coo's replies count through this instance.</summary>
     public void ForgetCounts(long cooId)
     {
         Interlocked.Increment(ref _generation);
-        _entries.Remove(cooId);
+        _counts.TryRemove(cooId);
     }
 
-    public void Dispose() => _entries.Dispose();
-
-    private static MemoryCacheEntryOptions Entry(int size) => new() { Size = size, SlidingExpiration = TimeSpan.FromHours(1) };
-
-    private static (string, long) ViewerKey(long viewerId) => ("viewer", viewerId);
+    public void Dispose() => _viewers.Dispose();
 }
 
 /// <summary>A coo's counts as read at <see cref="ReadAt"/>.</summary>
