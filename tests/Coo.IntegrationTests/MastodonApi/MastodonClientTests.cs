@@ -29,8 +29,10 @@ public sealed class MastodonClientTests
 
     private static async Task RunNodeScenarioAsync(string suffix, string scriptName)
     {
-        // An ES module resolves its packages from its own folder: the script runs from beside the installed packages.
+        // An ES module resolves its packages from its own folder: the script runs from beside the installed packages,
+        // with the steps it imports.
         var script = Path.Combine(MastodonClients.NpmPrefix, $"scenario-{Guid.NewGuid():N}.mjs");
+        File.Copy(MastodonClients.ScriptPath("scenario_steps.mjs"), Path.Combine(MastodonClients.NpmPrefix, "scenario_steps.mjs"), overwrite: true);
         File.Copy(MastodonClients.ScriptPath(scriptName), script);
         try
         {

@@ -62,9 +62,7 @@ public sealed partial class MastodonReadTests(ApiFixture fixture)
 
         foreach (var refused in new[] { anonymous, revoked, expired })
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-            Assert.Equal("application/json", refused.Content.Headers.ContentType?.MediaType);
-            MastodonSchema.AssertIs("Error", await refused.Content.ReadFromJsonAsync<JsonElement>());
+            await MastodonSchema.AssertErrorAsync(refused, HttpStatusCode.Unauthorized);
         }
     }
 
@@ -85,8 +83,7 @@ public sealed partial class MastodonReadTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal("olga_masto", (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("username").GetString());
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        MastodonSchema.AssertIs("Error", await refused.Content.ReadFromJsonAsync<JsonElement>());
+        await MastodonSchema.AssertErrorAsync(refused, HttpStatusCode.Forbidden);
     }
 
     [Theory, Providers]
@@ -221,8 +218,7 @@ public sealed partial class MastodonReadTests(ApiFixture fixture)
         Assert.Empty(await HomeAsync(client, tia, "/api/v1/timelines/tag/nobodys"));
         Assert.Empty(await HomeAsync(client, tia, "/api/v1/timelines/tag/birding?remote=true"));
         using var combined = await client.GetAsync("/api/v1/timelines/tag/birding?any[]=coo");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, combined.StatusCode);
-        MastodonSchema.AssertIs("Error", await combined.Content.ReadFromJsonAsync<JsonElement>());
+        await MastodonSchema.AssertErrorAsync(combined, HttpStatusCode.UnprocessableEntity);
     }
 
     [Theory, Providers]

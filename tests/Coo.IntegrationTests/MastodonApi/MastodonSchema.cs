@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json;
 using Json.Schema;
 
@@ -26,6 +27,15 @@ internal static class MastodonSchema
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key} {e.Value}"))
             .ToList();
         Assert.True(results.IsValid, $"not a Mastodon {entity}:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}{Environment.NewLine}{instance}");
+    }
+
+    /// <summary>Fails unless <paramref name="response"/> is <paramref name="status"/> with a Mastodon <c>Error</c> in JSON, as clients parse it.</summary>
+    public static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        AssertIs("Error", JsonDocument.Parse(body).RootElement);
     }
 
     public static void AssertAreAll(string entity, JsonElement array)

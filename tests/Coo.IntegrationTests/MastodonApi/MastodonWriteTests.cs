@@ -61,9 +61,7 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         foreach (var body in refused)
         {
             using var response = await client.SendAsAsync(HttpMethod.Post, "/api/v1/statuses", cai.Tokens.AccessToken, body);
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-            MastodonSchema.AssertIs("Error", await response.Content.ReadFromJsonAsync<JsonElement>());
+            await MastodonSchema.AssertErrorAsync(response, HttpStatusCode.UnprocessableEntity);
         }
 
         var statuses = await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{cai.Id}/statuses", null);
@@ -142,8 +140,7 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         Assert.False(unfollowed.GetProperty("following").GetBoolean());
         Assert.Equal(0, (await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{hal.Id}/followers", null)).GetArrayLength());
         using var self = await client.SendAsAsync(HttpMethod.Post, $"/api/v1/accounts/{gil.Id}/follow", gil.Tokens.AccessToken);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, self.StatusCode);
-        MastodonSchema.AssertIs("Error", await self.Content.ReadFromJsonAsync<JsonElement>());
+        await MastodonSchema.AssertErrorAsync(self, HttpStatusCode.UnprocessableEntity);
     }
 
     [Theory, Providers]
@@ -211,8 +208,7 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         MastodonSchema.AssertIs("Notification", one);
         Assert.Equal(all[1].GetRawText(), one.GetRawText());
         using var othersNotification = await client.SendAsAsync(HttpMethod.Get, $"/api/v1/notifications/{Id(all[1])}", jon.Tokens.AccessToken);
-        Assert.Equal(HttpStatusCode.NotFound, othersNotification.StatusCode);
-        MastodonSchema.AssertIs("Error", await othersNotification.Content.ReadFromJsonAsync<JsonElement>());
+        await MastodonSchema.AssertErrorAsync(othersNotification, HttpStatusCode.NotFound);
     }
 
     [Theory, Providers]
@@ -273,8 +269,7 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         foreach (var body in new object[] { new { locked = true }, new { display_name = new string('x', 200) } })
         {
             using var refused = await client.SendAsAsync(HttpMethod.Patch, "/api/v1/accounts/update_credentials", mia.Tokens.AccessToken, body);
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-            MastodonSchema.AssertIs("Error", await refused.Content.ReadFromJsonAsync<JsonElement>());
+            await MastodonSchema.AssertErrorAsync(refused, HttpStatusCode.UnprocessableEntity);
         }
 
         Assert.Equal("Mia M.", (await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{mia.Id}", null)).GetProperty("display_name").GetString());

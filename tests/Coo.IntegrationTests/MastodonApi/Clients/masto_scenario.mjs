@@ -2,30 +2,13 @@
 // Environment: COO_URL (the server), COO_USER_A / COO_USER_B (two registered users) and COO_PASSWORD. Exits non-zero,
 // with the reason, at the first step that fails.
 import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient } from "masto";
+import { steps } from "./scenario_steps.mjs";
 
 const url = process.env.COO_URL;
 const password = process.env.COO_PASSWORD;
 const scope = "read write follow";
 
-function check(condition, what) {
-  if (!condition) {
-    throw new Error(`masto scenario failed: ${what}`);
-  }
-}
-
-async function eventually(probe, done, what, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`masto scenario timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const { check, eventually } = steps("masto scenario");
 
 const anonymous = createRestAPIClient({ url });
 const app = await anonymous.v1.apps.create({ clientName: "masto scenario", redirectUris: "urn:ietf:wg:oauth:2.0:oob", scopes: scope });

@@ -5,31 +5,14 @@
 // non-zero, with the reason, at the first step that fails.
 import megalodon from "megalodon";
 import { parseLinkHeader } from "megalodon/lib/src/parse_link_header.js";
+import { steps } from "./scenario_steps.mjs";
 
 const generator = megalodon.default;
 const url = process.env.COO_URL;
 const password = process.env.COO_PASSWORD;
 const scopes = ["read", "write", "follow"];
 
-function check(condition, what) {
-  if (!condition) {
-    throw new Error(`megalodon scenario failed: ${what}`);
-  }
-}
-
-async function eventually(probe, done, what, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`megalodon scenario timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const { check, eventually } = steps("megalodon scenario");
 
 const anonymous = generator("mastodon", url);
 const app = await anonymous.registerApp("megalodon scenario", { scopes });
