@@ -7,6 +7,7 @@ using Coo.Modules.Reactions.Features.React;
 using Coo.Modules.Reactions.Features.UndoReaction;
 using Coo.Modules.Reactions.IntegrationEventHandlers;
 using Coo.Modules.Reactions.PublicApi;
+using Coo.Shared.Infrastructure.Caching;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Web;
@@ -28,7 +29,7 @@ public sealed class ReactionsModule : IModule
         services.AddModuleDbContext<ReactionsDbContext, SqliteReactionsDbContext, PostgreSqlReactionsDbContext, SqlServerReactionsDbContext>(
             database, ReactionsDbContext.SchemaName);
         services.AddPublishedIntegrationEvents(typeof(CooLikedIntegrationEvent).Assembly);
-        services.AddSingleton<ReactionReadCache>();
+        services.AddSingleton(provider => new ReactionReadCache(provider.GetRequiredService<TimeProvider>(), provider.GetService<NearCache>()));
         services.AddSingleton<ReactionRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<ReactionRefresher>());
         services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, ReactionsDbContext>();

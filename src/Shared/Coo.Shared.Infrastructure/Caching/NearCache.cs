@@ -35,6 +35,7 @@ public sealed partial class NearCache : BackgroundService
     private readonly ICache<(string Name, long Id), object> _entries;
     private readonly ConcurrentDictionary<string, long> _peerLeaseEnds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PendingInvalidation> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Action<IReadOnlyCollection<long>?>> _followers = new(StringComparer.Ordinal);
     private readonly Lock _lease = new();
     private long _leaseEnd;
     private long _generation;
@@ -46,19 +47,24 @@ public sealed partial class NearCache : BackgroundService
         _logger = logger;
         _channel = RedisChannel.Literal($"{options.Value.KeyPrefix}near-cache");
         _leaseTicks = (long)(options.Value.OperationTimeout.TotalSeconds * Stopwatch.Frequency);
+        TimeToLive = options.Value.NearCacheTimeToLive;
         _entries = new ConcurrentLruBuilder<(string Name, long Id), object>()
             .WithCapacity((int)options.Value.NearCacheEntries)
-            .WithExpireAfterWrite(options.Value.NearCacheTimeToLive)
+            .WithExpireAfterWrite(TimeToLive)
             .Build();
         BeatInterval = options.Value.OperationTimeout / 3;
     }
 
     private TimeSpan BeatInterval { get; }
 
+    /// <summary>Longest a copy is served, however often it is read; changes drop it at once.</summary>
+    public TimeSpan TimeToLive { get; }
+
     /// <summary>Moves with every invalidation heard and every drop of the whole copy; a load keeps its result only if it did not move.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    private bool IsLive => Stopwatch.GetTimestamp() < Interlocked.Read(ref _leaseEnd);
+    /// <summary>While this instance hears the channel: every invalidation since reaches it.</summary>
+    public bool IsLive => Stopwatch.GetTimestamp() < Interlocked.Read(ref _leaseEnd);
 
     public bool TryGet<T>(string name, long id, out T? value)
         where T : class
@@ -85,9 +91,16 @@ public sealed partial class NearCache : BackgroundService
         // An invalidation between the check above and the sets found nothing to drop yet: take them back.
         if (Generation != generation)
         {
-            Drop(name, kept.Select(entry => entry.Id));
+            Drop(name, [.. kept.Select(entry => entry.Id)]);
         }
     }
+
+    /// <summary>
+    /// Keeps a cache the near cache cannot hold itself (values weighed by their size, say) coherent through this channel:
+    /// <paramref name="drop"/> is given the ids of every invalidation of <paramref name="name"/> heard, and null when
+    /// everything must go, after a gap in hearing the channel.
+    /// </summary>
+    public void Follow(string name, Action<IReadOnlyCollection<long>?> drop) => _followers[name] = drop;
 
     /// <summary>
     /// After the shared cache holds the change: drops every live instance's copy of the entities. False when that could
@@ -220,18 +233,27 @@ public sealed partial class NearCache : BackgroundService
                 // Not heard for longer than the lease: invalidations may have been missed meanwhile.
                 _entries.Clear();
                 Interlocked.Increment(ref _generation);
+                foreach (var drop in _followers.Values)
+                {
+                    drop(null);
+                }
             }
 
             Interlocked.Exchange(ref _leaseEnd, Math.Max(Interlocked.Read(ref _leaseEnd), sent + _leaseTicks));
         }
     }
 
-    private void Drop(string name, IEnumerable<long> ids)
+    private void Drop(string name, IReadOnlyCollection<long> ids)
     {
         Interlocked.Increment(ref _generation);
         foreach (var id in ids)
         {
             _entries.TryRemove((name, id));
+        }
+
+        if (_followers.TryGetValue(name, out var drop))
+        {
+            drop(ids);
         }
     }
 

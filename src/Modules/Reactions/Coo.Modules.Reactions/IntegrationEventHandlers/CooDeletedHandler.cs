@@ -24,11 +24,7 @@ internal sealed class CooDeletedHandler(ReactionsDbContext db, ReactionReadCache
         if (integrationEvent.InReplyToId is { } parentId && await TakeBackReplyAsync(parentId, integrationEvent.CooId, cancellationToken))
         {
             await ReactionStore.AdjustRepliesCountAsync(db, parentId, integrationEvent.AuthorId, -1, cancellationToken);
-            afterCommit.Add(_ =>
-            {
-                cache.ForgetCounts(parentId);
-                return Task.CompletedTask;
-            });
+            afterCommit.Add(_ => cache.ForgetCountsAsync(parentId));
         }
     }
 

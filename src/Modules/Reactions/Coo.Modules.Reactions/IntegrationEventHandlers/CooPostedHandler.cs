@@ -24,10 +24,6 @@ internal sealed class CooPostedHandler(ReactionsDbContext db, ReactionReadCache 
         await ReactionStore.AdjustRepliesCountAsync(db, parentId, integrationEvent.AuthorId, +1, cancellationToken);
 
         // After the commit: forgotten earlier, a read in between could cache the old count again.
-        afterCommit.Add(_ =>
-        {
-            cache.ForgetCounts(parentId);
-            return Task.CompletedTask;
-        });
+        afterCommit.Add(_ => cache.ForgetCountsAsync(parentId));
     }
 }

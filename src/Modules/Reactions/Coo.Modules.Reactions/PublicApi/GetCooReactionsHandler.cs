@@ -26,7 +26,7 @@ internal sealed class GetCooReactionsHandler(
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.CooIds.Count, MaxBatch, nameof(query));
         var ids = query.CooIds.Distinct().ToArray();
-        var now = cache.Now;
+        var check = cache.Check();
         var counts = new Dictionary<long, CooCounts>(ids.Length);
         List<long>? missing = null;
         List<long>? due = null;
@@ -38,18 +38,18 @@ internal sealed class GetCooReactionsHandler(
                 counts[id] = cached;
             }
 
-            if (!found || !ReactionReadCache.IsFresh(cached.ReadAt, now))
+            if (!found || !check.IsFresh(cached.ReadAt))
             {
                 (missing ??= []).Add(id);
             }
-            else if (ReactionReadCache.IsDueForRefresh(cached.ReadAt, now))
+            else if (check.IsDueForRefresh(cached.ReadAt))
             {
                 (due ??= []).Add(id);
             }
         }
 
-        var viewer = query.ViewerId is { } viewerId ? cache.FreshViewerReactions(viewerId, now) : null;
-        refresher.Refresh(due ?? [], viewer is not null && ReactionReadCache.IsDueForRefresh(viewer.ReadAt, now) ? query.ViewerId : null);
+        var viewer = query.ViewerId is { } viewerId ? cache.FreshViewerReactions(viewerId, check) : null;
+        refresher.Refresh(due ?? [], viewer is not null && check.IsDueForRefresh(viewer.ReadAt) ? query.ViewerId : null);
         var viewerReactions = query.ViewerId is null ? NoReactions : viewer?.Reactions;
         if (missing is not null || viewerReactions is null)
         {

@@ -2,6 +2,7 @@ using BitFaster.Caching;
 using BitFaster.Caching.Lru;
 using Coo.Modules.Reactions.Contracts;
 using Coo.Modules.Reactions.Domain;
+using Coo.Shared.Infrastructure.Caching;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Coo.Modules.Reactions.PublicApi;
@@ -9,26 +10,33 @@ namespace Coo.Modules.Reactions.PublicApi;
 /// <summary>
 /// What this instance last read of reactions, so that a warm page read asks the database nothing: each coo's counts
 /// (likes, reposts and replies), and each viewer's own reactions (all of them, for viewers with up to
-/// <see cref="MaxViewerReactions"/>). A change made through this instance is forgotten at once, so its author and its
-/// readers here see it on their next read; a change made through another instance shows here within
-/// <see cref="Freshness"/>. An entry read after <see cref="RefreshAfter"/> is read again in the background
-/// (<see cref="ReactionRefresher"/>), so entries that are read often never go stale in a request's way. While the
-/// database is unavailable, counts of any age are served rather than none. Bounded, and forgotten after an hour
-/// without reads.
+/// <see cref="MaxViewerReactions"/>). A change is forgotten at once by the instance it was made through, so its author
+/// and its readers there see it on their next read. In server mode every other instance forgets it too before the
+/// change is acknowledged (through the <see cref="NearCache"/>'s channel), so entries live as long as the near cache's
+/// own copies while this instance hears that channel; otherwise (no Redis, or the channel not heard) a change made
+/// elsewhere shows here within <see cref="Freshness"/>. An entry read after half its lifetime is read again in the
+/// background (<see cref="ReactionRefresher"/>), so entries that are read often never go stale in a request's way.
+/// While the database is unavailable, counts of any age are served rather than none. Bounded, and forgotten after an
+/// hour without reads.
 /// </summary>
-internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
+internal sealed class ReactionReadCache : IDisposable
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
 
-    public static readonly TimeSpan RefreshAfter = Freshness / 2;
-
     public const int MaxViewerReactions = 5_000;
+
+    private const string CountsName = "reaction-counts";
+
+    private const string ViewersName = "viewer-reactions";
 
     private const int MaxCoos = 200_000;
 
     private const int MaxViewerEntries = 200_000;
 
     private static readonly TimeSpan Unread = TimeSpan.FromHours(1);
+
+    private readonly TimeProvider _time;
+    private readonly NearCache? _near;
 
     // A page reads twenty coos' counts: keys that need no boxing, and lookups without a clock read, matter here.
     private readonly ICache<long, CooCounts> _counts = new ConcurrentLruBuilder<long, CooCounts>()
@@ -37,6 +45,14 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
     // Weighed by their size (a viewer's reactions may be thousands), which only MemoryCache offers.
     private readonly MemoryCache _viewers = new(new MemoryCacheOptions { SizeLimit = MaxViewerEntries });
     private long _generation;
+
+    public ReactionReadCache(TimeProvider time, NearCache? near)
+    {
+        _time = time;
+        _near = near;
+        near?.Follow(CountsName, cooIds => Dropped(cooIds, id => _counts.TryRemove(id), _counts.Clear));
+        near?.Follow(ViewersName, viewerIds => Dropped(viewerIds, id => _viewers.Remove(id), () => _viewers.Clear()));
+    }
 
     /// <summary>Moves with every change forgotten; what was read from the database is kept only if it did not move meanwhile.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -54,11 +70,8 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
         return false;
     }
 
-    public DateTimeOffset Now => time.GetUtcNow();
-
-    public static bool IsFresh(DateTimeOffset readAt, DateTimeOffset now) => now - readAt < Freshness;
-
-    public static bool IsDueForRefresh(DateTimeOffset readAt, DateTimeOffset now) => now - readAt >= RefreshAfter;
+    /// <summary>What entries are judged by, taken once per page: now, and how long an entry serves at the moment.</summary>
+    public FreshnessCheck Check() => new(_time.GetUtcNow(), _near is { IsLive: true } ? _near.TimeToLive : Freshness);
 
     /// <summary>Keeps counts read from the database since <paramref name="generation"/>, unless a change was forgotten meanwhile.</summary>
     public void KeepCounts(IReadOnlyCollection<(long CooId, CooCounts Counts)> counts, long generation)
@@ -84,8 +97,8 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
     }
 
     /// <summary>The viewer's reactions and when they were read, or null when not cached fresh (or the viewer has too many to cache).</summary>
-    public ViewerReactions? FreshViewerReactions(long viewerId, DateTimeOffset now) =>
-        _viewers.TryGetValue(viewerId, out ViewerReactions? cached) && cached is not null && IsFresh(cached.ReadAt, now) ? cached : null;
+    public ViewerReactions? FreshViewerReactions(long viewerId, FreshnessCheck check) =>
+        _viewers.TryGetValue(viewerId, out ViewerReactions? cached) && cached is not null && check.IsFresh(cached.ReadAt) ? cached : null;
 
     /// <summary>Keeps a viewer's reactions read from the database since <paramref name="generation"/>, unless a change was forgotten meanwhile.</summary>
     public void KeepViewerReactions(long viewerId, ViewerReactions reactions, long generation)
@@ -102,22 +115,58 @@ internal sealed class ReactionReadCache(TimeProvider time) : IDisposable
         }
     }
 
-    /// <summary>After a committed reaction or undo through this instance: the coo's counts and the user's reactions changed.</summary>
-    public void Forget(long cooId, long userId)
+    /// <summary>
+    /// After a committed reaction or undo: the coo's counts and the user's reactions changed. Forgotten here at once, and
+    /// by every other live instance before this returns; one that does not confirm in time has stopped hearing the
+    /// channel, and then serves its entries no longer than <see cref="Freshness"/>.
+    /// </summary>
+    public async Task ForgetAsync(long cooId, long userId)
     {
-        Interlocked.Increment(ref _generation);
-        _counts.TryRemove(cooId);
-        _viewers.Remove(userId);
+        Dropped([cooId], id => _counts.TryRemove(id), _counts.Clear);
+        Dropped([userId], id => _viewers.Remove(id), () => _viewers.Clear());
+        if (_near is not null)
+        {
+            await Task.WhenAll(
+                _near.InvalidateAsync(CountsName, [cooId], CancellationToken.None),
+                _near.InvalidateAsync(ViewersName, [userId], CancellationToken.None));
+        }
     }
 
-    /// <summary>After a committed change of the coo's replies count through this instance.</summary>
-    public void ForgetCounts(long cooId)
+    /// <summary>After a committed change of the coo's replies count.</summary>
+    public async Task ForgetCountsAsync(long cooId)
     {
-        Interlocked.Increment(ref _generation);
-        _counts.TryRemove(cooId);
+        Dropped([cooId], id => _counts.TryRemove(id), _counts.Clear);
+        if (_near is not null)
+        {
+            await _near.InvalidateAsync(CountsName, [cooId], CancellationToken.None);
+        }
     }
 
     public void Dispose() => _viewers.Dispose();
+
+    /// <summary>Drops the entries of <paramref name="ids"/>, or every entry when null; a read under way keeps nothing.</summary>
+    private void Dropped(IReadOnlyCollection<long>? ids, Action<long> remove, Action clear)
+    {
+        Interlocked.Increment(ref _generation);
+        if (ids is null)
+        {
+            clear();
+            return;
+        }
+
+        foreach (var id in ids)
+        {
+            remove(id);
+        }
+    }
+}
+
+/// <summary>Judges entries by one clock reading: fresh within <see cref="Lifetime"/>, read again in the background after half of it.</summary>
+internal readonly record struct FreshnessCheck(DateTimeOffset Now, TimeSpan Lifetime)
+{
+    public bool IsFresh(DateTimeOffset readAt) => Now - readAt < Lifetime;
+
+    public bool IsDueForRefresh(DateTimeOffset readAt) => Now - readAt >= Lifetime / 2;
 }
 
 /// <summary>A coo's counts as read at <see cref="ReadAt"/>.</summary>

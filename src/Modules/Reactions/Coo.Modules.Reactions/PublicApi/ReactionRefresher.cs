@@ -9,7 +9,7 @@ namespace Coo.Modules.Reactions.PublicApi;
 
 /// <summary>
 /// Reads again, in the background, what <see cref="ReactionReadCache"/> holds and requests still read after
-/// <see cref="ReactionReadCache.RefreshAfter"/>: every request's due coos in one query, whatever the number of readers,
+/// half their lifetime: every request's due coos in one query, whatever the number of readers,
 /// instead of each request finding its page stale and asking the database itself. A refresh that fails is not
 /// repeated: its entries go stale, and the next request reads them itself.
 /// </summary>

@@ -44,7 +44,7 @@ internal sealed class ReactHandler(ReactionsDbContext db, ISender sender, Snowfl
 
         await ReactionStore.AdjustCountAsync(db, coo.Id, command.Kind, command.UserId, +1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        cache.Forget(coo.Id, command.UserId);
+        await cache.ForgetAsync(coo.Id, command.UserId);
         return reaction.Id;
     }
 }

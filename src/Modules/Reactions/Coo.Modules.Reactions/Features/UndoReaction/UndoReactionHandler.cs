@@ -21,7 +21,7 @@ internal sealed class UndoReactionHandler(ReactionsDbContext db, TimeProvider ti
         db.Publish(ReactionEvents.Undone(undone, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        cache.Forget(command.CooId, command.UserId);
+        await cache.ForgetAsync(command.CooId, command.UserId);
         return Unit.Value;
     }
 }
