@@ -50,8 +50,8 @@ internal sealed class ReactionReadCache : IDisposable
     {
         _time = time;
         _near = near;
-        near?.Follow(CountsName, cooIds => Dropped(cooIds, id => _counts.TryRemove(id), _counts.Clear));
-        near?.Follow(ViewersName, viewerIds => Dropped(viewerIds, id => _viewers.Remove(id), () => _viewers.Clear()));
+        near?.Follow(CountsName, DropCounts);
+        near?.Follow(ViewersName, DropViewers);
     }
 
     /// <summary>Moves with every change forgotten; what was read from the database is kept only if it did not move meanwhile.</summary>
@@ -122,8 +122,8 @@ internal sealed class ReactionReadCache : IDisposable
     /// </summary>
     public async Task ForgetAsync(long cooId, long userId)
     {
-        Dropped([cooId], id => _counts.TryRemove(id), _counts.Clear);
-        Dropped([userId], id => _viewers.Remove(id), () => _viewers.Clear());
+        DropCounts([cooId]);
+        DropViewers([userId]);
         if (_near is not null)
         {
             await Task.WhenAll(
@@ -135,7 +135,7 @@ internal sealed class ReactionReadCache : IDisposable
     /// <summary>After a committed change of the coo's replies count.</summary>
     public async Task ForgetCountsAsync(long cooId)
     {
-        Dropped([cooId], id => _counts.TryRemove(id), _counts.Clear);
+        DropCounts([cooId]);
         if (_near is not null)
         {
             await _near.InvalidateAsync(CountsName, [cooId], CancellationToken.None);
@@ -144,19 +144,35 @@ internal sealed class ReactionReadCache : IDisposable
 
     public void Dispose() => _viewers.Dispose();
 
-    /// <summary>Drops the entries of <paramref name="ids"/>, or every entry when null; a read under way keeps nothing.</summary>
-    private void Dropped(IReadOnlyCollection<long>? ids, Action<long> remove, Action clear)
+    /// <summary>Drops the counts of <paramref name="cooIds"/>, or all of them when null; a read under way keeps nothing.</summary>
+    private void DropCounts(IReadOnlyCollection<long>? cooIds)
     {
         Interlocked.Increment(ref _generation);
-        if (ids is null)
+        if (cooIds is null)
         {
-            clear();
+            _counts.Clear();
             return;
         }
 
-        foreach (var id in ids)
+        foreach (var id in cooIds)
         {
-            remove(id);
+            _counts.TryRemove(id);
+        }
+    }
+
+    /// <summary>Drops the reactions of <paramref name="viewerIds"/>, or all of them when null; a read under way keeps nothing.</summary>
+    private void DropViewers(IReadOnlyCollection<long>? viewerIds)
+    {
+        Interlocked.Increment(ref _generation);
+        if (viewerIds is null)
+        {
+            _viewers.Clear();
+            return;
+        }
+
+        foreach (var id in viewerIds)
+        {
+            _viewers.Remove(id);
         }
     }
 }
