@@ -20,7 +20,10 @@ for email in "$COO_EMAIL_A" "$COO_EMAIL_B"; do
         || fail "login_cli as $email"
 done
 
-toot_as "$ada" whoami | grep -q "@$COO_USER_A" || fail "whoami does not name $COO_USER_A"
+# Read whole before it is searched: grep -q stops reading at the first match, and toot, still printing the rest, then
+# fails on the closed pipe (BrokenPipeError), which pipefail reported as a failed step now and then.
+whoami=$(toot_as "$ada" whoami) || fail "whoami"
+grep -q "@$COO_USER_A" <<<"$whoami" || fail "whoami does not name $COO_USER_A"
 toot_as "$ada" follow "$COO_USER_B" || fail "follow $COO_USER_B"
 
 first=$(toot_as "$bob" post "first from bob via toot #coo" | posted_id)
