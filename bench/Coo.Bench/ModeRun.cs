@@ -130,9 +130,12 @@ internal static class ModeRun
                 if (options.Profile)
                 {
                     var seconds = (int)options.Duration.TotalSeconds;
-                    Console.WriteLine("  profiling (perf): warm reads, then posting, one extra run each");
-                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "home timeline reads, warm", seconds, database.Folder, Path.GetDirectoryName(options.ReportPath)!, () => ReadHomeTimelines(TimeSpan.Zero)));
-                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "posting", seconds, database.Folder, Path.GetDirectoryName(options.ReportPath)!, () => Post(TimeSpan.Zero)));
+                    var reports = Path.GetDirectoryName(options.ReportPath)!;
+                    Console.WriteLine("  profiling (perf, then allocation samples): warm reads, then posting, one extra run each");
+                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "home timeline reads, warm", seconds, database.Folder, reports, () => ReadHomeTimelines(TimeSpan.Zero)));
+                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "posting", seconds, database.Folder, reports, () => Post(TimeSpan.Zero)));
+                    await AllocationProfile.WhileAsync(host, "home timeline reads, warm", database.Folder, reports, () => ReadHomeTimelines(TimeSpan.Zero));
+                    await AllocationProfile.WhileAsync(host, "posting", database.Folder, reports, () => Post(TimeSpan.Zero));
                 }
             }
 
