@@ -67,6 +67,7 @@ internal static class CooHostBuilder
                     formatProvider: CultureInfo.InvariantCulture);
             }
         }, preserveStaticLogger: true);
+        CategoryLoggerCache.Decorate(services);
 
         services.AddCooInfrastructure(configuration, database);
         var generatorId = ValidatedSettings.Read<IdsOptions>(configuration, IdsOptions.Section).GeneratorIdFor(database);

@@ -35,7 +35,7 @@ internal static class HomeTimelineEndpoint
 
         // A coo deleted a moment ago is still listed until the CooDeleted event reaches Timeline: Coos leaves it out,
         // as it leaves out one whose reposter is gone.
-        var coos = (await sender.Send(new GetCooResponses([.. page.Select(i => i.CooId)], http.User.GetUserId()), cancellationToken)).ToDictionary(c => c.Id);
+        var coos = (await sender.Send(new GetCooResponses(page.Select(i => i.CooId).ToArray(), http.User.GetUserId()), cancellationToken)).ToDictionary(c => c.Id);
         var reposters = await Reposters.ByIdAsync(sender, page.Where(i => i.RepostedById is not null).Select(i => i.RepostedById!.Value), cancellationToken);
         List<CooResponse> shown = [];
         foreach (var item in page)

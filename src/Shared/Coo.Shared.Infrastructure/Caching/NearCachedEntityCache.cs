@@ -13,8 +13,16 @@ internal sealed class NearCachedEntityCache<T>(RedisEntityCache<T> shared, NearC
         var generation = near.Generation;
         var found = new List<T>(ids.Count);
         List<long>? missing = null;
-        foreach (var id in ids.Distinct())
+
+        // Sized once: Distinct() grew its set three or four times for a page of ids.
+        var seen = new HashSet<long>(ids.Count);
+        foreach (var id in ids)
         {
+            if (!seen.Add(id))
+            {
+                continue;
+            }
+
             if (near.TryGet<T>(options.Name, id, out var entity))
             {
                 found.Add(entity!);

@@ -28,6 +28,9 @@ public static class AuthenticationSetup
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+
+                // Nothing reads the token back from the request's authentication properties: not copied there.
+                options.SaveToken = false;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,
@@ -49,6 +52,11 @@ public static class AuthenticationSetup
                     RoleClaimType = CooRoles.ClaimType,
                 };
             });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((options, time) =>
+        {
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(new ValidatedTokenCache(time));
+        });
         services.AddAuthorization();
         return services;
     }

@@ -78,10 +78,8 @@ public static class Paging
     private static void AddNextLink(HttpContext http, string nextCursor, int limit)
     {
         var baseUrl = http.RequestServices.GetRequiredService<PublicBaseUrl>().For(http.Request);
-        var query = QueryHelpers.AddQueryString(
-            $"{baseUrl}{http.Request.Path}",
-            new Dictionary<string, string?> { ["limit"] = limit.ToString(CultureInfo.InvariantCulture), ["cursor"] = nextCursor });
-        http.Response.Headers.Link = $"<{query}>; rel=\"next\"";
+        http.Response.Headers.Link = string.Create(
+            CultureInfo.InvariantCulture, $"<{baseUrl}{http.Request.Path}?limit={limit}&cursor={Uri.EscapeDataString(nextCursor)}>; rel=\"next\"");
     }
 
     /// <summary>The list a cursor belongs to: its route (e.g. <c>/api/v1/users/{username}/followers</c>).</summary>
