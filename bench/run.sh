@@ -13,7 +13,7 @@
 # --streams 1000,2000,5000 (idle live streams held at each step, of the --followers users in turn; needs that many open
 # files, ulimit -n, beside the rest; more than 5 per user raises Streaming:MaxStreamsPerUser for the bench's host),
 # --report artifacts/bench/report.md, --profile yes (perf: where the host's CPU goes in an extra warm-read run and an
-# extra posting run).
+# extra posting run; then the host's allocation samples, by type and method, in one more of each: alloc-<run>.txt).
 # COO_BENCH_KEEP=1 keeps the seeded database (and its folder) after the run, to look at it.
 # wrk drives the ceiling, the home timeline and the notifications reads; the bench's C# client posts, holds the live
 # streams and runs the freshness scenarios.

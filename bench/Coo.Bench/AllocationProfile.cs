@@ -56,8 +56,14 @@ internal static class AllocationProfile
         var byType = new Dictionary<string, long>(StringComparer.Ordinal);
         var byMethod = new Dictionary<string, long>(StringComparer.Ordinal);
         var total = 0L;
-        foreach (var sample in log.Events.OfType<GCAllocationTickTraceData>())
+        foreach (var traced in log.Events)
         {
+            // TraceEvents enumerates only as its generic self (OfType's non-generic enumeration is not implemented).
+            if (traced is not GCAllocationTickTraceData sample)
+            {
+                continue;
+            }
+
             var bytes = sample.AllocationAmount64;
             total += bytes;
             byType[sample.TypeName] = byType.GetValueOrDefault(sample.TypeName) + bytes;
