@@ -11,7 +11,7 @@ public sealed class ValidatedTokenCacheTests
     private static readonly SymmetricSecurityKey Key = new(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()) { KeyId = "k1" };
     private static readonly SymmetricSecurityKey OtherKey = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()) { KeyId = "k1" };
 
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow.AddMinutes(-1));
     private int _checks;
 
     [Fact]
@@ -28,7 +28,13 @@ public sealed class ValidatedTokenCacheTests
         Assert.Equal("42", second.ClaimsIdentity.FindFirst(JwtRegisteredClaimNames.Sub)?.Value);
         Assert.Equal(1, _checks);
 
-        _clock.Advance(TimeSpan.FromMinutes(2));
+        // The token's own expiry (whole seconds), on the cache's clock; the check itself still runs on the real one.
+        var expires = new JsonWebToken(token).ValidTo;
+        _clock.SetUtcNow(new DateTimeOffset(expires, TimeSpan.Zero) - TimeSpan.FromTicks(1));
+        await tokens.ValidateTokenAsync(token, Parameters());
+        Assert.Equal(1, _checks);
+
+        _clock.SetUtcNow(new DateTimeOffset(expires, TimeSpan.Zero));
         await tokens.ValidateTokenAsync(token, Parameters());
         Assert.Equal(2, _checks);
     }
