@@ -12,7 +12,7 @@ namespace Coo.Shared.Infrastructure.Security;
 /// timeline read's CPU and a fifth of its allocations. Each request gets its own copy of the identity, so nothing a
 /// request does to it reaches another; refused tokens are not kept.
 /// </summary>
-public sealed class ValidatedTokenCache : JsonWebTokenHandler
+internal sealed class ValidatedTokenCache : JsonWebTokenHandler
 {
     private const int Capacity = 10_000;
 
