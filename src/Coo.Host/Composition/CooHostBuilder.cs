@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Coo.Host.Compositions.MastodonApi;
 using Coo.Host.Compositions.Streaming;
 using Coo.Host.Observability;
@@ -91,11 +90,7 @@ internal static class CooHostBuilder
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
-        services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.Converters.Add(new Int64AsStringConverter());
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-        });
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddCooOpenApi();
 
         services.AddCooLocalization();

@@ -22,7 +22,7 @@ internal static class HomeTimelineEndpoint
         .RequireScope(MastodonScopes.ReadStatuses)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
-    private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem>> GetHomeAsync(
+    private static async Task<Results<JsonPage<CooResponse>, ValidationProblem>> GetHomeAsync(
         int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken cancellationToken)
     {
         if (!Paging.TryRead(http, limit, cursor, out var pageSize, out var beforeId, out var problem))
@@ -46,6 +46,6 @@ internal static class HomeTimelineEndpoint
             }
         }
 
-        return TypedResults.Ok(new PageResponse<CooResponse>(shown, nextCursor));
+        return JsonPage.Ok(shown, nextCursor, CooResponseJson.Write);
     }
 }

@@ -22,7 +22,7 @@ internal static class ListUserCoosEndpoint
         .RequireScope(MastodonScopes.ReadStatuses)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
-    private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<JsonPage<CooResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string username, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken cancellationToken)
     {
         if (!Paging.TryRead(http, limit, cursor, out var pageSize, out var beforeId, out var problem))
@@ -38,6 +38,6 @@ internal static class ListUserCoosEndpoint
 
         var fetched = await sender.Send(new GetCoosByAuthor(author.Id, beforeId, pageSize + 1), cancellationToken);
         var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, c => c.Id);
-        return TypedResults.Ok(new PageResponse<CooResponse>(await sender.HydrateAsync(page, http.User.FindUserId(), cancellationToken), nextCursor));
+        return JsonPage.Ok(await sender.HydrateAsync(page, http.User.FindUserId(), cancellationToken), nextCursor, CooResponseJson.Write);
     }
 }

@@ -21,7 +21,7 @@ internal static class ListUserLikesEndpoint
         .RequireScope(MastodonScopes.ReadFavourites)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
-    private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<JsonPage<CooResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string username, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken cancellationToken)
     {
         if (!Paging.TryRead(http, limit, cursor, out var pageSize, out var beforeId, out var problem))
@@ -38,6 +38,6 @@ internal static class ListUserLikesEndpoint
         var fetched = await sender.Send(new GetLikesByUser(user.Id, beforeId, pageSize + 1), cancellationToken);
         var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, r => r.ReactionId);
         var coos = await sender.Send(new GetCooResponses([.. page.Select(r => r.CooId)], http.User.FindUserId()), cancellationToken);
-        return TypedResults.Ok(new PageResponse<CooResponse>(coos, nextCursor));
+        return JsonPage.Ok(coos, nextCursor, CooResponseJson.Write);
     }
 }

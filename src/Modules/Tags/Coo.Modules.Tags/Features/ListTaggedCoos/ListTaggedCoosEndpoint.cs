@@ -22,7 +22,7 @@ internal static class ListTaggedCoosEndpoint
         .RequireScope(MastodonScopes.ReadStatuses)
         .RequireRateLimiting(RateLimitPolicies.Reads);
 
-    private static async Task<Results<Ok<PageResponse<CooResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<JsonPage<CooResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string tag, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken cancellationToken)
     {
         if (!Paging.TryRead(http, limit, cursor, out var pageSize, out var beforeId, out var problem))
@@ -38,6 +38,6 @@ internal static class ListTaggedCoosEndpoint
         var fetched = await sender.Send(new GetTaggedCooIds(normalized, beforeId, AfterCooId: null, pageSize + 1), cancellationToken);
         var (page, nextCursor) = Paging.TakePage(http, fetched, pageSize, id => id);
         var coos = await sender.Send(new GetCooResponses(page, http.User.FindUserId()), cancellationToken);
-        return TypedResults.Ok(new PageResponse<CooResponse>(coos, nextCursor));
+        return JsonPage.Ok(coos, nextCursor, CooResponseJson.Write);
     }
 }
