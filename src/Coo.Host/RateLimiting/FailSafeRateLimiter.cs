@@ -110,8 +110,16 @@ internal sealed class FailSafeRateLimiter : RateLimiter
         var now = _factory.Time.GetUtcNow();
         lock (_count)
         {
+            if (now >= _windowEnd)
+            {
+                // The window ended after its count was checked, or Redis still held its key a moment past the end
+                // seen here: the request opens the next window (refusing it would be a 429 with nothing counted).
+                // Redis's count of that window comes with a sharing after its key expired.
+                (_windowEnd, _sharedCount, _unshared) = (now + _limits.Window, 0, 0);
+            }
+
             var counted = _sharedCount + _sharing + _unshared;
-            var acquired = now < _windowEnd && counted + permitCount <= _limits.PermitLimit;
+            var acquired = counted + permitCount <= _limits.PermitLimit;
             if (acquired)
             {
                 _unshared += permitCount;
@@ -149,11 +157,17 @@ internal sealed class FailSafeRateLimiter : RateLimiter
         lock (_count)
         {
             _sharing -= sent;
+            _sharedAt = _factory.Time.GetTimestamp();
+            if (windowEnd + TimeSpan.FromSeconds(1) < _windowEnd)
+            {
+                // The count of a window that has ended here, whose key Redis kept a moment longer: not this window's.
+                return;
+            }
+
             // A later window, or a newer count of this one (two sharings may answer out of order).
             var newWindow = windowEnd > _windowEnd + TimeSpan.FromSeconds(1);
             _sharedCount = newWindow ? total : Math.Max(_sharedCount, total);
             _windowEnd = newWindow ? windowEnd : _windowEnd;
-            _sharedAt = _factory.Time.GetTimestamp();
         }
     }
 
