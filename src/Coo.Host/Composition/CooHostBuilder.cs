@@ -86,7 +86,10 @@ internal static class CooHostBuilder
         // Without a list of assemblies the source generator takes every referenced one: a new module's handlers are found.
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
+            // Transient, not scoped: a request sends each message once, so keeping its handler and behaviours in the
+            // request scope's table only grew that table (its resizes were 8 % of a timeline read's allocations).
+            // Handlers still share the request's scoped services (DbContexts) through their constructors.
+            options.ServiceLifetime = ServiceLifetime.Transient;
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
