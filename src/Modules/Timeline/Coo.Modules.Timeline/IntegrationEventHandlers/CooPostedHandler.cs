@@ -34,7 +34,6 @@ internal sealed class CooPostedHandler(
     public async Task HandleAsync(IReadOnlyList<CooPostedIntegrationEvent> integrationEvents, CancellationToken cancellationToken)
     {
         var coos = integrationEvents.Select(e => new CooRef(e.CooId, e.AuthorId, e.InReplyToAuthorId)).DistinctBy(c => c.Id).ToList();
-        await timelines.AddOwnAsync(coos, cancellationToken);
 
         // A repost of a new coo may have been applied before the coo itself reached the timelines.
         cacheSync.Reshaped(await timelines.OriginalsReplaceRepostsAsync(coos, cancellationToken));
@@ -64,6 +63,11 @@ internal sealed class CooPostedHandler(
         {
             cacheSync.CooAdded(coo.Id, [coo.AuthorId]);
         }
+
+        // Last, just before the commit: the post request writes the same entries (RecordOwnCoo), and an insert of a key
+        // this transaction holds uncommitted waits for the commit. Written first, they made a post wait for its whole
+        // batch's fan-out whenever this consumer got to the coo before the request did.
+        await timelines.AddOwnAsync(coos, cancellationToken);
     }
 
     private async Task FanOutInBatchesAsync(CooRef coo, CancellationToken cancellationToken)
