@@ -21,7 +21,8 @@ internal static class CooHydration
         }
 
         long[] userIds = [.. coos.Select(c => c.AuthorId).Concat(coos.Select(c => c.InReplyToAuthorId).OfType<long>()).Distinct()];
-        var authors = (await sender.Send(new GetUsersByIds(userIds), cancellationToken)).ToDictionary(u => u.Id);
+        // One response per author, shared by all their coos on the page (records: nothing changes them).
+        var authors = (await sender.Send(new GetUsersByIds(userIds), cancellationToken)).ToDictionary(u => u.Id, Author);
 
         // A coo whose author is gone is not shown: there is no one to attribute it to.
         var shown = coos.Where(c => authors.ContainsKey(c.AuthorId)).ToList();
@@ -35,7 +36,7 @@ internal static class CooHydration
                 c.Id,
                 c.Text,
                 c.CreatedAt,
-                Author(authors[c.AuthorId]),
+                authors[c.AuthorId],
                 c.Entities,
                 reacted.LikesCount,
                 reacted.RepostsCount,
@@ -48,9 +49,9 @@ internal static class CooHydration
     }
 
     /// <summary>The parent may be deleted: the reply still names it, with the author it had.</summary>
-    private static InReplyToResponse? InReplyTo(CooSummary coo, Dictionary<long, UserSummary> authors) =>
+    private static InReplyToResponse? InReplyTo(CooSummary coo, Dictionary<long, AuthorResponse> authors) =>
         coo.InReplyToId is { } parentId && coo.InReplyToAuthorId is { } parentAuthorId && authors.TryGetValue(parentAuthorId, out var parentAuthor)
-            ? new InReplyToResponse(parentId, Author(parentAuthor))
+            ? new InReplyToResponse(parentId, parentAuthor)
             : null;
 
     private static AuthorResponse Author(UserSummary user) => new(user.Id, user.Username, user.DisplayName, user.AvatarUrl, user.AvatarSmallUrl);
