@@ -81,13 +81,7 @@ public sealed class CooResponseJson
         }
 
         writer.WriteNumber(RepliesCount, coo.RepliesCount);
-        writer.WriteStartArray(Media);
-        foreach (var media in coo.Media)
-        {
-            WriteMedia(writer, media);
-        }
-
-        writer.WriteEndArray();
+        WriteObjects(writer, Media, coo.Media, WriteMedia);
         if (coo.RepostedBy is { } repostedBy)
         {
             writer.WritePropertyName(RepostedBy);
@@ -124,46 +118,33 @@ public sealed class CooResponseJson
     private static void WriteEntities(Utf8JsonWriter writer, CooEntities entities)
     {
         writer.WriteStartObject();
-        writer.WriteStartArray(Mentions);
-        foreach (var mention in entities.Mentions)
+        WriteObjects(writer, Mentions, entities.Mentions, static (writer, mention) =>
         {
-            writer.WriteStartObject();
-            writer.WriteNumber(Start, mention.Start);
-            writer.WriteNumber(End, mention.End);
+            WriteRange(writer, mention.Start, mention.End);
             WriteId(writer, UserId, mention.UserId);
             writer.WriteString(Username, mention.Username);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray(Hashtags);
-        foreach (var hashtag in entities.Hashtags)
+        });
+        WriteObjects(writer, Hashtags, entities.Hashtags, static (writer, hashtag) =>
         {
-            writer.WriteStartObject();
-            writer.WriteNumber(Start, hashtag.Start);
-            writer.WriteNumber(End, hashtag.End);
+            WriteRange(writer, hashtag.Start, hashtag.End);
             writer.WriteString(Tag, hashtag.Tag);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray(Urls);
-        foreach (var url in entities.Urls)
+        });
+        WriteObjects(writer, Urls, entities.Urls, static (writer, url) =>
         {
-            writer.WriteStartObject();
-            writer.WriteNumber(Start, url.Start);
-            writer.WriteNumber(End, url.End);
+            WriteRange(writer, url.Start, url.End);
             writer.WriteString(Url, url.Url);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        });
         writer.WriteEndObject();
+    }
+
+    private static void WriteRange(Utf8JsonWriter writer, int start, int end)
+    {
+        writer.WriteNumber(Start, start);
+        writer.WriteNumber(End, end);
     }
 
     private static void WriteMedia(Utf8JsonWriter writer, CooMediaResponse media)
     {
-        writer.WriteStartObject();
         WriteId(writer, Id, media.Id);
         writer.WriteString(Url, media.Url);
         writer.WriteString(PreviewUrl, media.PreviewUrl);
@@ -173,7 +154,20 @@ public sealed class CooResponseJson
         writer.WriteNumber(PreviewHeight, media.PreviewHeight);
         writer.WriteString(Description, media.Description);
         writer.WriteString(Type, media.Type);
-        writer.WriteEndObject();
+    }
+
+    /// <summary>An array of objects under <paramref name="name"/>, each one's members written by <paramref name="writeMembers"/>.</summary>
+    private static void WriteObjects<T>(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> writeMembers)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteStartObject();
+            writeMembers(writer, item);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>Ids are JSON strings, as the API's id converter writes them: JavaScript numbers lose digits above 2^53.</summary>
