@@ -111,12 +111,19 @@ public static class OutboxDrain
                 var (enqueued, processing, scheduled) = (jobs.EnqueuedCount("default"), jobs.ProcessingCount(), jobs.ScheduledCount());
                 return new PendingWork(
                     waiting.Count + enqueued + processing + scheduled,
-                    $"{string.Join("; ", waiting)}; jobs enqueued {enqueued}, processing {processing}, scheduled {scheduled}");
+                    $"{string.Join("; ", waiting)}; jobs enqueued {enqueued}, processing {processing} {ProcessingJobs(jobs, processing)}, scheduled {scheduled}");
             },
             pending => pending.Count == 0,
             timeout,
             what);
     }
+
+    /// <summary>Which jobs are running, on which server, and the states each went through, so that a wait timed out on a job names it.</summary>
+    private static string ProcessingJobs(Hangfire.Storage.IMonitoringApi jobs, long processing) => processing == 0
+        ? ""
+        : $"[{string.Join(", ", jobs.ProcessingJobs(0, 5).Select(j =>
+            $"{j.Key} {j.Value.Job?.Type.Name}.{j.Value.Job?.Method.Name}({string.Join(", ", j.Value.Job?.Args ?? [])}) on {j.Value.ServerId}: "
+            + string.Join(" <- ", jobs.JobDetails(j.Key)?.History.Select(h => $"{h.StateName} {h.CreatedAt:HH:mm:ss.fff} {h.Reason} {string.Join(" ", h.Data.Select(d => $"{d.Key}={d.Value}"))}") ?? [])))}]";
 }
 
 /// <summary>What is still to relay, handle or run, described so that a timed-out wait says which consumer was stuck.</summary>

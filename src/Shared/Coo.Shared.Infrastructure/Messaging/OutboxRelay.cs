@@ -157,35 +157,15 @@ internal sealed partial class OutboxRelay<TContext>(
         return activity;
     }
 
-    /// <summary>Adds the rows the consumer module's inbox does not hold yet, in one transaction of that module's database.</summary>
+    /// <summary>Adds the rows the consumer module's inbox does not hold yet, in that module's database.</summary>
     private async Task AppendToInboxAsync(
         Type contextType, List<(OutboxMessage Message, IIntegrationEventConsumer Consumer, string? TraceParent, string? TraceState)> deliveries, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var inbox = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(contextType);
-        var ids = deliveries.Select(d => d.Message.Id).Distinct().ToList();
-        for (var attempt = 1; ; attempt++)
-        {
-            var present = (await inbox.InboxMessages.Where(m => ids.Contains(m.MessageId))
-                    .Select(m => new { m.MessageId, m.Consumer })
-                    .ToListAsync(cancellationToken))
-                .Select(m => (m.MessageId, m.Consumer))
-                .ToHashSet();
-            var now = time.GetUtcNow();
-            inbox.InboxMessages.AddRange(deliveries
-                .Where(d => !present.Contains((d.Message.Id, d.Consumer.Name)))
-                .Select(d => InboxMessage.For(d.Message, d.Consumer.Name, now, d.TraceParent, d.TraceState)));
-            try
-            {
-                await inbox.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateException ex) when (ex.IsUniqueViolation() && attempt < 3)
-            {
-                // A relay whose lease had run out added some of them meanwhile: add only what is still missing.
-                inbox.ChangeTracker.Clear();
-            }
-        }
+        var now = time.GetUtcNow();
+        await InboxRows.AddMissingAsync(
+            inbox, [.. deliveries.Select(d => InboxMessage.For(d.Message, d.Consumer.Name, now, d.TraceParent, d.TraceState))], cancellationToken);
     }
 
     /// <summary>One statement for every message of the batch that reached all its consumers.</summary>
