@@ -97,6 +97,25 @@ public sealed class PostingTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_retried_post_answers_with_the_coo_as_it_is_now_and_a_new_one_with_no_reactions(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var erin = await client.CreateUserAsync("erin");
+        var fan = await client.CreateUserAsync("fan");
+
+        using var first = await client.PostCooAsync(erin, "like me", "key-2");
+        var posted = await first.Content.ReadFromJsonAsync<JsonElement>();
+        using var like = await client.SendAsAsync(HttpMethod.Put, $"/api/v1/coos/{posted.GetProperty("id").GetString()}/like", fan.Tokens.AccessToken);
+        using var retry = await client.PostCooAsync(erin, "like me", "key-2");
+
+        Assert.Equal(HttpStatusCode.OK, like.StatusCode);
+        Assert.Equal(0, posted.GetProperty("likesCount").GetInt32());
+        Assert.Equal(0, posted.GetProperty("repliesCount").GetInt32());
+        Assert.Equal(1, (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("likesCount").GetInt32());
+    }
+
+    [Theory, Providers]
     public async Task Concurrent_retries_with_one_Idempotency_Key_create_one_coo(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

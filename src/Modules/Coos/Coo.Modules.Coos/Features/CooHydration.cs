@@ -12,8 +12,16 @@ namespace Coo.Modules.Coos.Features;
 /// </summary>
 internal static class CooHydration
 {
-    public static async Task<IReadOnlyList<CooResponse>> HydrateAsync(
-        this ISender sender, IReadOnlyList<CooSummary> coos, long? viewerId, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<CooResponse>> HydrateAsync(
+        this ISender sender, IReadOnlyList<CooSummary> coos, long? viewerId, CancellationToken cancellationToken) =>
+        HydrateAsync(sender, coos, viewerId, askReactions: true, cancellationToken);
+
+    /// <summary>Coos just written: nothing can have reacted to them or answered them yet, so Reactions is not asked.</summary>
+    public static Task<IReadOnlyList<CooResponse>> HydrateNewAsync(this ISender sender, IReadOnlyList<CooSummary> coos, CancellationToken cancellationToken) =>
+        HydrateAsync(sender, coos, viewerId: null, askReactions: false, cancellationToken);
+
+    private static async Task<IReadOnlyList<CooResponse>> HydrateAsync(
+        ISender sender, IReadOnlyList<CooSummary> coos, long? viewerId, bool askReactions, CancellationToken cancellationToken)
     {
         if (coos.Count == 0)
         {
@@ -26,7 +34,7 @@ internal static class CooHydration
 
         // A coo whose author is gone is not shown: there is no one to attribute it to.
         var shown = coos.Where(c => authors.ContainsKey(c.AuthorId)).ToList();
-        var reactions = shown.Count == 0
+        var reactions = shown.Count == 0 || !askReactions
             ? new Dictionary<long, CooReactions>()
             : await sender.Send(new GetCooReactions([.. shown.Select(c => c.Id)], viewerId), cancellationToken);
         return [.. shown.Select(c =>

@@ -216,12 +216,16 @@ internal sealed class TimelineStore(TimelineDbContext db)
     public async Task AddOwnAsync(CooRef coo, CancellationToken cancellationToken)
     {
         var (entries, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<DeletedCoo>());
-        var duplicateHint = db.Database.IsSqlServer() ? "WITH (UPDLOCK, HOLDLOCK)" : "";
+
+        // As in the batch form: only SQL Server, which has no conflict clause, looks for the entry first. The post
+        // request runs this, so the statement PostgreSQL plans for every post is kept small.
+        var present = db.Database.IsSqlServer()
+            ? $"AND NOT EXISTS (SELECT 1 FROM {entries} AS e WITH (UPDLOCK, HOLDLOCK) WHERE e.owner_id = {{1}} AND e.coo_id = {{0}})"
+            : "";
         var sql = $$"""
             INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id, position)
             SELECT {1}, {0}, {1}, NULLIF({2}, 0), {0}
-            WHERE NOT EXISTS (SELECT 1 FROM {{entries}} AS e {{duplicateHint}} WHERE e.owner_id = {1} AND e.coo_id = {0})
-              AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = {0})
+            WHERE NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = {0}) {{present}}
             {{IgnoreConflicts()}}
             """;
 #pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.

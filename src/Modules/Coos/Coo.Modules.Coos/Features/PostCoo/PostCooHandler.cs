@@ -22,7 +22,8 @@ internal sealed class PostCooHandler(
 {
     public async ValueTask<Result<CooResponse>> Handle(Contracts.PostCoo command, CancellationToken cancellationToken)
     {
-        var written = await WriteCooAsync(command, cancellationToken);
+        var cooId = ids.NextId();
+        var written = await WriteCooAsync(command, cooId, cancellationToken);
         if (!written.IsSuccess)
         {
             return written.Error!;
@@ -31,10 +32,15 @@ internal sealed class PostCooHandler(
         // Read-your-writes: the author's next home timeline read shows the coo without waiting for the fan-out of
         // CooPosted, which records it too (idempotently) and reaches the followers.
         await sender.Send(new RecordOwnCoo(written.Value.AuthorId, written.Value.Id, written.Value.InReplyToAuthorId), cancellationToken);
-        return (await sender.HydrateAsync([written.Value], written.Value.AuthorId, cancellationToken)).Single();
+
+        // The coo this request wrote has no reactions or replies yet; one that a retry's key replays may have both by now.
+        var response = written.Value.Id == cooId
+            ? await sender.HydrateNewAsync([written.Value], cancellationToken)
+            : await sender.HydrateAsync([written.Value], written.Value.AuthorId, cancellationToken);
+        return response.Single();
     }
 
-    private async Task<Result<CooSummary>> WriteCooAsync(Contracts.PostCoo command, CancellationToken cancellationToken)
+    private async Task<Result<CooSummary>> WriteCooAsync(Contracts.PostCoo command, long cooId, CancellationToken cancellationToken)
     {
         var text = UserText.Clean(command.Text);
         var now = time.GetUtcNow();
@@ -64,7 +70,6 @@ internal sealed class PostCooHandler(
         }
 
         var entities = await FindEntitiesAsync(text, cancellationToken);
-        var cooId = ids.NextId();
         var media = await ClaimMediaAsync(command, cooId, cancellationToken);
         if (!media.IsSuccess)
         {
