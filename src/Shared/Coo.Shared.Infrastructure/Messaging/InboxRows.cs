@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Coo.Shared.Infrastructure.Messaging;
 
 /// <summary>
-/// Adds rows to a module's inbox in one statement per chunk, leaving out those it holds already (a relay whose lease
-/// ran out may have added some): no read first and no change tracking, which made up a third of what a post allocated.
-/// Each value goes through its column's own type mapping, so SQLite stores dates as every query of the module reads them.
+/// Adds rows to a module's inbox in one statement, leaving out those it holds already (a relay whose lease ran out may
+/// have added some): no read first and no change tracking, which made up a third of what a post allocated. Each value
+/// goes through its column's own type mapping, so SQLite stores dates as every query of the module reads them.
 /// </summary>
 internal static class InboxRows
 {
@@ -24,12 +24,22 @@ internal static class InboxRows
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var properties = entity.GetProperties().ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
-        var key = entity.FindPrimaryKey()!.Properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)).ToList();
-        var rowsPerStatement = MaxParameters / properties.Count;
-
+        var (name, columns) = (sql.DelimitIdentifier(table.Name, table.Schema), string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))));
         await using var factory = db.Database.GetDbConnection().CreateCommand();
-        foreach (var chunk in rows.Chunk(rowsPerStatement))
+#pragma warning disable EF1002 // Only names from the model are interpolated; values are parameters.
+        if (db.Database.IsNpgsql())
+        {
+            // One array per column, whatever the number of rows: a statement of the same text every time, with a
+            // parameter per column rather than per value.
+            var arrays = properties.Select((property, i) => ColumnArray(factory, $"p{i}", property, rows)).ToList();
+            await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO {name} ({columns}) SELECT * FROM unnest({string.Join(", ", arrays.Select(a => $"@{a.ParameterName}"))}) ON CONFLICT DO NOTHING",
+                arrays,
+                cancellationToken);
+            return;
+        }
+
+        foreach (var chunk in rows.Chunk(MaxParameters / properties.Count))
         {
             var parameters = new List<DbParameter>(chunk.Length * properties.Count);
             var values = new StringBuilder();
@@ -38,9 +48,9 @@ internal static class InboxRows
                 values.Append(values.Length == 0 ? "(" : ", (");
                 foreach (var property in properties)
                 {
-                    var name = $"p{parameters.Count}";
-                    parameters.Add(property.GetRelationalTypeMapping().CreateParameter(factory, name, property.GetGetter().GetClrValue(row), property.IsNullable));
-                    values.Append(property == properties[0] ? "@" : ", @").Append(name);
+                    var parameter = $"p{parameters.Count}";
+                    parameters.Add(property.GetRelationalTypeMapping().CreateParameter(factory, parameter, property.GetGetter().GetClrValue(row), property.IsNullable));
+                    values.Append(property == properties[0] ? "@" : ", @").Append(parameter);
                 }
 
                 values.Append(')');
@@ -48,15 +58,32 @@ internal static class InboxRows
 
             var statement = db.Database.IsSqlServer()
                 ? $"""
-                   INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns})
+                   INSERT INTO {name} ({columns})
                    SELECT {columns} FROM (VALUES {values}) AS v ({columns})
-                   WHERE NOT EXISTS (SELECT 1 FROM {sql.DelimitIdentifier(table.Name, table.Schema)} AS t WITH (UPDLOCK, HOLDLOCK)
-                     WHERE {string.Join(" AND ", key.Select(k => $"t.{k} = v.{k}"))})
+                   WHERE NOT EXISTS (SELECT 1 FROM {name} AS t WITH (UPDLOCK, HOLDLOCK)
+                     WHERE {string.Join(" AND ", entity.FindPrimaryKey()!.Properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)).Select(k => $"t.{k} = v.{k}"))})
                    """
-                : $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES {values} ON CONFLICT DO NOTHING";
-#pragma warning disable EF1002 // Only names from the model are interpolated; values are parameters.
+                : $"INSERT INTO {name} ({columns}) VALUES {values} ON CONFLICT DO NOTHING";
             await db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken);
-#pragma warning restore EF1002
         }
+#pragma warning restore EF1002
+    }
+
+    /// <summary>A column's values for all the rows, as an array of the type the column's mapping writes.</summary>
+    private static DbParameter ColumnArray(DbCommand factory, string name, IProperty property, IReadOnlyList<InboxMessage> rows)
+    {
+        var converter = property.GetRelationalTypeMapping().Converter;
+        var values = Array.CreateInstance(converter?.ProviderClrType ?? property.ClrType, rows.Count);
+        var getter = property.GetGetter();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var value = getter.GetClrValue(rows[i]);
+            values.SetValue(converter is null || value is null ? value : converter.ConvertToProvider(value), i);
+        }
+
+        var parameter = factory.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = values;
+        return parameter;
     }
 }
