@@ -22,7 +22,9 @@ public sealed class HostileInputTests(ApiFixture fixture)
     private static readonly string[] StackTraceMarks = ["   at ", "Exception:", ".cs:line", "System.", "Microsoft.", "Npgsql", "SQLite Error"];
 
     /// <summary>One generated request.</summary>
-    public sealed record FuzzRequest(string Method, string Url, string? Token, byte[]? Body, string? ContentType, string? IdempotencyKey, bool RefusesAsMastodon)
+    /// <param name="ContentTypeTaken">False for a content type the operation does not take: routing refuses it before the operation is chosen.</param>
+    public sealed record FuzzRequest(
+        string Method, string Url, string? Token, byte[]? Body, string? ContentType, string? IdempotencyKey, bool RefusesAsMastodon, bool ContentTypeTaken)
     {
         public override string ToString()
         {
@@ -113,9 +115,10 @@ public sealed class HostileInputTests(ApiFixture fixture)
             return null;
         }
 
-        // A 415 comes from routing, which refuses the content type before any operation is chosen: problem details
-        // whatever the operation.
-        var asMastodon = fuzz.RefusesAsMastodon && status != StatusCodes.Status415UnsupportedMediaType;
+        // A 415 comes from routing, which refuses the content type before any operation is chosen, and so does any
+        // refusal of a content type the operation does not take (a 413 when the body is too large as well): problem
+        // details whatever the operation.
+        var asMastodon = fuzz.RefusesAsMastodon && fuzz.ContentTypeTaken && status != StatusCodes.Status415UnsupportedMediaType;
         if (asMastodon ? !IsMastodonError(response, text) : response.Content.Headers.ContentType?.MediaType != "application/problem+json")
         {
             return $"{status} is not {(asMastodon ? "Mastodon's error body" : "problem details")} but {response.Content.Headers.ContentType}: {text}";
@@ -150,6 +153,7 @@ public sealed class HostileInputTests(ApiFixture fixture)
             : Gen.Const((string?)null);
         var content = operation.Description.TryGetProperty("requestBody", out var requestBody) ? requestBody.GetProperty("content") : (JsonElement?)null;
         var isForm = content?.TryGetProperty(FormType, out _) == true;
+        var takenTypes = content?.EnumerateObject().Select(type => type.Name).ToList() ?? [];
         var body = content is not { } described
             ? Gen.Const((byte[]?)null)
             : isForm
@@ -175,7 +179,9 @@ public sealed class HostileInputTests(ApiFixture fixture)
                 url += "?" + string.Join('&', present);
             }
 
-            return new FuzzRequest(operation.Method, url, bearer, content, content is null ? null : type, key, RefusesAsMastodon(operation));
+            var mediaType = type?.Split(';')[0].Trim();
+            var taken = content is null || mediaType is null || takenTypes.Any(t => t.Equals(mediaType, StringComparison.OrdinalIgnoreCase));
+            return new FuzzRequest(operation.Method, url, bearer, content, content is null ? null : type, key, RefusesAsMastodon(operation), taken);
         });
     }
 
