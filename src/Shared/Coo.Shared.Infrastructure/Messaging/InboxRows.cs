@@ -24,7 +24,7 @@ internal static class InboxRows
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var properties = entity.GetProperties().ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var (name, columns) = (sql.DelimitIdentifier(table.Name, table.Schema), string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))));
+        var (name, columns) = (db.DelimitedTableName<InboxMessage>(), string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))));
         await using var factory = db.Database.GetDbConnection().CreateCommand();
 #pragma warning disable EF1002 // Only names from the model are interpolated; values are parameters.
         if (db.Database.IsNpgsql())
