@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Coo.IntegrationTests.Messaging;
 using Coo.Modules.Analytics.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,6 +67,39 @@ public sealed class AnalyticsTests(ApiFixture fixture)
             Assert.Equal(5, activeHours[0].ActiveUsers); // The script did not cross an hour boundary.
         }
     }
+
+    [Theory, Providers]
+    public async Task Events_counted_together_in_one_batch_add_up_as_counted_one_at_a_time(TestProvider provider)
+    {
+        await using var factory = CooApiFactory.WithQueuesWorkedByTheTest(provider);
+        await factory.ResetAsync();
+        using var client = factory.CreateClient();
+        var admin = await client.CreateAdminAsync(factory.Services);
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        foreach (var (author, text) in new[] { (ada, "one"), (ada, "two"), (grace, "three"), (ada, "four"), (grace, "five") })
+        {
+            await client.PostCooOkAsync(author, text);
+        }
+
+        await OutboxDrain.WaitAsync(factory);
+
+        // Counted again from nothing, all five in one claim: the batch path sums them per bucket before writing.
+        await OutboxTests.ExecuteAsync(factory, $"DELETE FROM {OutboxTests.Table(factory, "analytics", "counts")}");
+        await OutboxTests.ExecuteAsync(factory, $"DELETE FROM {OutboxTests.Table(factory, "analytics", "active_users")}");
+        await OutboxTests.ExecuteAsync(factory, $"UPDATE {OutboxTests.Table(factory, "analytics", "inbox_messages")} SET processed_at = NULL, attempts = 0 WHERE consumer = '{CooPostedConsumer}'");
+        Assert.Equal(5, await factory.WorkQueueOnceAsync(CooPostedConsumer));
+
+        var daily = await client.StatsAsync(admin, "granularity=day");
+        Assert.Equal((0, 5), (daily.Totals.NewUsers, daily.Totals.CoosPosted));
+        Assert.Equal(2, daily.Buckets[^1].ActiveUsers);
+        var hourly = await client.StatsAsync(admin, "granularity=hour");
+        Assert.Equal(5, hourly.Totals.CoosPosted);
+        Assert.All(hourly.Buckets, b => Assert.InRange(b.ActiveUsers, 0, 2));
+        Assert.InRange(hourly.Buckets.Sum(b => b.ActiveUsers), 2, 4); // 4 only if the posts crossed an hour.
+    }
+
+    private const string CooPostedConsumer = "Coo.Modules.Analytics.IntegrationEventHandlers.CooPostedHandler";
 
     [Theory, Providers]
     public async Task Anonymous_events_count_in_the_totals_but_never_as_active_users(TestProvider provider)

@@ -60,6 +60,26 @@ public sealed class OutboxTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task An_event_reaches_only_the_queues_whose_filter_wants_it(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        await client.PostCooOkAsync(ada, "plain");
+        var tagged = await client.PostCooOkAsync(ada, "about #dotnet");
+        await OutboxDrain.WaitAsync(factory);
+
+        // Analytics counts every coo; Tags has work only for the tagged one; Reactions, Notifications and Media for neither.
+        static int Posted(List<DatabaseProbe.InboxRow> rows) => rows.Count(r => r.EventName == "coos.coo-posted.v1");
+        Assert.Equal(2, Posted(await DatabaseProbe.InboxRowsAsync(factory, "analytics")));
+        Assert.Equal(1, Posted(await DatabaseProbe.InboxRowsAsync(factory, "tags")));
+        Assert.Equal(0, Posted(await DatabaseProbe.InboxRowsAsync(factory, "reactions")));
+        Assert.Equal(0, Posted(await DatabaseProbe.InboxRowsAsync(factory, "notifications")));
+        Assert.Equal(0, Posted(await DatabaseProbe.InboxRowsAsync(factory, "media")));
+        Assert.Equal([tagged.Id], (await client.WholeListAsync<CooItem>("/api/v1/tags/dotnet/coos", pageSize: 20)).Select(c => c.Id));
+    }
+
+    [Theory, Providers]
     public async Task A_message_relayed_twice_has_one_effect(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

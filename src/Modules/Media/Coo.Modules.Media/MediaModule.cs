@@ -41,7 +41,7 @@ public sealed class MediaModule : IModule
         services.AddSingleton<DecodingSlots>();
         services.AddScoped<IRecurringJob, UnusedMediaCleanupJob>();
         services.AddScoped<IRecurringJob, UnusedFileSweepJob>();
-        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, MediaDbContext>();
+        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, MediaDbContext>(CooPostedHandler.Wants);
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, MediaDbContext>();
     }
 

@@ -35,7 +35,7 @@ public sealed class NotificationsModule : IModule
         services.AddIntegrationEventHandler<CooUnlikedIntegrationEvent, CooUnlikedHandler, NotificationsDbContext>();
         services.AddIntegrationEventHandler<CooRepostedIntegrationEvent, CooRepostedHandler, NotificationsDbContext>();
         services.AddIntegrationEventHandler<CooUnrepostedIntegrationEvent, CooUnrepostedHandler, NotificationsDbContext>();
-        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, NotificationsDbContext>();
+        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, NotificationsDbContext>(CooPostedHandler.Wants);
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, NotificationsDbContext>();
     }
 

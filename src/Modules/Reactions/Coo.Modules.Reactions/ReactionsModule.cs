@@ -32,7 +32,7 @@ public sealed class ReactionsModule : IModule
         services.AddSingleton(provider => new ReactionReadCache(provider.GetRequiredService<TimeProvider>(), provider.GetService<NearCache>()));
         services.AddSingleton<ReactionRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<ReactionRefresher>());
-        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, ReactionsDbContext>();
+        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, ReactionsDbContext>(CooPostedHandler.Wants);
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, ReactionsDbContext>();
     }
 

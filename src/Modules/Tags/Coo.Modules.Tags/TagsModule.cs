@@ -27,7 +27,7 @@ public sealed class TagsModule : IModule
         services.AddModuleDbContext<TagsDbContext, SqliteTagsDbContext, PostgreSqlTagsDbContext, SqlServerTagsDbContext>(database, TagsDbContext.SchemaName);
         services.AddErrorTranslations<TagsText>();
         services.AddScoped<IRecurringJob, TrendWindowJob>();
-        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, TagsDbContext>();
+        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, TagsDbContext>(CooPostedHandler.Wants);
         services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, TagsDbContext>();
     }
 

@@ -24,6 +24,15 @@ public interface IIntegrationEventConsumer
     /// </summary>
     bool RetriesUntilDone { get; }
 
+    /// <summary>Whether the handler declared which events it has work for (<see cref="Wants"/>).</summary>
+    bool Filters { get; }
+
+    /// <summary>
+    /// Whether the handler has work for this event. The relay reads the event and leaves out of the inbox what the
+    /// handler would only mark as processed, so a queue pays for the events it acts on, not for every event of the name.
+    /// </summary>
+    bool Wants(IIntegrationEvent integrationEvent);
+
     /// <summary>Runs the handler in the caller's scope and transaction; it does not commit.</summary>
     Task HandleAsync(IServiceProvider scopedServices, IIntegrationEvent integrationEvent, CancellationToken cancellationToken);
 
@@ -34,7 +43,7 @@ public interface IIntegrationEventConsumer
     Task HandleBatchAsync(IServiceProvider scopedServices, IReadOnlyList<IIntegrationEvent> integrationEvents, CancellationToken cancellationToken);
 }
 
-internal sealed class IntegrationEventConsumer<TEvent, THandler, TContext>(bool retriesUntilDone) : IIntegrationEventConsumer
+internal sealed class IntegrationEventConsumer<TEvent, THandler, TContext>(bool retriesUntilDone, Func<TEvent, bool>? wants) : IIntegrationEventConsumer
     where TEvent : IIntegrationEvent
     where THandler : IIntegrationEventHandler<TEvent>
     where TContext : ModuleDbContext
@@ -48,6 +57,10 @@ internal sealed class IntegrationEventConsumer<TEvent, THandler, TContext>(bool 
     public Type ContextType => typeof(TContext);
 
     public bool RetriesUntilDone => retriesUntilDone;
+
+    public bool Filters => wants is not null;
+
+    public bool Wants(IIntegrationEvent integrationEvent) => wants is null || wants((TEvent)integrationEvent);
 
     public Task HandleAsync(IServiceProvider scopedServices, IIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
         scopedServices.GetRequiredService<THandler>().HandleAsync((TEvent)integrationEvent, cancellationToken);

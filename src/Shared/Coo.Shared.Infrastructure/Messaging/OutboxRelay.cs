@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Kernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Coo.Shared.Infrastructure.Messaging;
 
 /// <summary>
-/// Hands one module's outbox to the inbox of every subscribed consumer, one row per consumer in the consumer module's
+/// Hands one module's outbox to the inbox of every subscribed consumer that wants the event (see
+/// <see cref="IIntegrationEventConsumer.Wants"/>), one row per consumer in the consumer module's
 /// own schema (or database), committed before the outbox row counts as relayed. Relaying runs no consumer code, so a
 /// failing or slow consumer never holds up the others: each processes its own queue (<see cref="InboxProcessor"/>).
 /// Woken after each commit, polling as a safety net; rows are leased, never locked while relayed.
@@ -100,7 +103,7 @@ internal sealed partial class OutboxRelay<TContext>(
                     continue;
                 }
 
-                deliveries.AddRange(subscriptions.Of(message.EventName).Select(c => (message, c, span?.Id, span?.TraceStateString)));
+                deliveries.AddRange(Wanting(message).Select(c => (message, c, span?.Id, span?.TraceStateString)));
             }
 
             foreach (var group in deliveries.GroupBy(d => d.Consumer.ContextType))
@@ -143,6 +146,31 @@ internal sealed partial class OutboxRelay<TContext>(
         }
 
         return batch.Count;
+    }
+
+    /// <summary>
+    /// The consumers that have work for the message: all of its subscribers, less those whose filter turns it down. It
+    /// is read only when some subscriber filters; content that cannot be read goes to all, whose queues park it.
+    /// </summary>
+    private IEnumerable<IIntegrationEventConsumer> Wanting(OutboxMessage message)
+    {
+        var subscribers = subscriptions.Of(message.EventName).ToList();
+        if (subscribers.Find(c => c.Filters) is not { } filtering)
+        {
+            return subscribers;
+        }
+
+        IIntegrationEvent integrationEvent;
+        try
+        {
+            integrationEvent = (IIntegrationEvent)IntegrationEventSerializer.Deserialize(filtering.EventType, message.Content);
+        }
+        catch (JsonException)
+        {
+            return subscribers;
+        }
+
+        return subscribers.Where(c => c.Wants(integrationEvent));
     }
 
     private static Activity? StartRelaySpan(string schema, OutboxMessage message)

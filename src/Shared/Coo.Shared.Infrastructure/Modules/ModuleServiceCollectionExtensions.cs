@@ -56,13 +56,14 @@ public static class ModuleServiceCollectionExtensions
 
     /// <summary>
     /// Subscribes a handler of this module to an event by its name: every such event is relayed into this module's
-    /// inbox as the handler's own queue, and handled once.
+    /// inbox as the handler's own queue, and handled once. With <paramref name="wants"/>, only the events it is true of
+    /// are relayed there: the handler's own test of whether an event gives it anything to do (a subscription filter).
     /// </summary>
-    public static IServiceCollection AddIntegrationEventHandler<TEvent, THandler, TContext>(this IServiceCollection services)
+    public static IServiceCollection AddIntegrationEventHandler<TEvent, THandler, TContext>(this IServiceCollection services, Func<TEvent, bool>? wants = null)
         where TEvent : IIntegrationEvent
         where THandler : class, IIntegrationEventHandler<TEvent>
         where TContext : ModuleDbContext =>
-        services.AddConsumer<TEvent, THandler, TContext>(retriesUntilDone: false);
+        services.AddConsumer<TEvent, THandler, TContext>(retriesUntilDone: false, wants);
 
     /// <summary>
     /// Subscribes a handler that keeps a cache in step with the module's data (usually of the module's own event): it is
@@ -73,15 +74,15 @@ public static class ModuleServiceCollectionExtensions
         where TEvent : IIntegrationEvent
         where THandler : class, IIntegrationEventHandler<TEvent>
         where TContext : ModuleDbContext =>
-        services.AddConsumer<TEvent, THandler, TContext>(retriesUntilDone: true);
+        services.AddConsumer<TEvent, THandler, TContext>(retriesUntilDone: true, wants: null);
 
-    private static IServiceCollection AddConsumer<TEvent, THandler, TContext>(this IServiceCollection services, bool retriesUntilDone)
+    private static IServiceCollection AddConsumer<TEvent, THandler, TContext>(this IServiceCollection services, bool retriesUntilDone, Func<TEvent, bool>? wants)
         where TEvent : IIntegrationEvent
         where THandler : class, IIntegrationEventHandler<TEvent>
         where TContext : ModuleDbContext
     {
         services.AddScoped<THandler>();
-        services.AddSingleton<IIntegrationEventConsumer>(new IntegrationEventConsumer<TEvent, THandler, TContext>(retriesUntilDone));
+        services.AddSingleton<IIntegrationEventConsumer>(new IntegrationEventConsumer<TEvent, THandler, TContext>(retriesUntilDone, wants));
         services.AddSingleton(IntegrationEventRegistration.For(typeof(TEvent)));
         return services;
     }

@@ -1,13 +1,12 @@
 using Coo.Modules.Analytics.Data;
 using Coo.Modules.Analytics.Domain;
 using Coo.Modules.Reactions.Contracts;
-using Coo.Shared.Infrastructure.Messaging;
 
 namespace Coo.Modules.Analytics.IntegrationEventHandlers;
 
 /// <summary>A repost; the user who reposted was active.</summary>
-internal sealed class CooRepostedHandler(AnalyticsCounters counters) : IIntegrationEventHandler<CooRepostedIntegrationEvent>
+internal sealed class CooRepostedHandler(AnalyticsCounters counters) : CountingHandler<CooRepostedIntegrationEvent>(counters)
 {
-    public Task HandleAsync(CooRepostedIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
-        counters.RecordAsync(Metrics.Reposts, integrationEvent.OccurredAt, integrationEvent.UserId, 1, cancellationToken);
+    protected override Occurrence Count(CooRepostedIntegrationEvent integrationEvent) =>
+        new(Metrics.Reposts, integrationEvent.OccurredAt, integrationEvent.UserId);
 }

@@ -12,6 +12,9 @@ namespace Coo.Modules.Notifications.IntegrationEventHandlers;
 /// </summary>
 internal sealed class CooPostedHandler(NotificationStore notifications) : IIntegrationEventHandler<CooPostedIntegrationEvent>
 {
+    /// <summary>Only a reply, or a coo that mentions someone, reaches this queue.</summary>
+    public static bool Wants(CooPostedIntegrationEvent e) => e.InReplyToAuthorId is not null || e.MentionedUserIds is { Count: > 0 };
+
     public async Task HandleAsync(CooPostedIntegrationEvent e, CancellationToken cancellationToken)
     {
         if (e.InReplyToAuthorId is { } repliedTo)

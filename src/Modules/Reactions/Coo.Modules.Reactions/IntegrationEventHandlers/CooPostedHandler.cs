@@ -13,6 +13,9 @@ namespace Coo.Modules.Reactions.IntegrationEventHandlers;
 internal sealed class CooPostedHandler(ReactionsDbContext db, ReactionReadCache cache, AfterCommitActions afterCommit)
     : IIntegrationEventHandler<CooPostedIntegrationEvent>
 {
+    /// <summary>Only a reply reaches this queue.</summary>
+    public static bool Wants(CooPostedIntegrationEvent integrationEvent) => integrationEvent.InReplyToId is not null;
+
     public async Task HandleAsync(CooPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         if (integrationEvent.InReplyToId is not { } parentId

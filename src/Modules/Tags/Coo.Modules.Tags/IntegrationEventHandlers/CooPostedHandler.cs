@@ -12,6 +12,9 @@ namespace Coo.Modules.Tags.IntegrationEventHandlers;
 /// </summary>
 internal sealed class CooPostedHandler(TagsDbContext db) : IIntegrationEventHandler<CooPostedIntegrationEvent>
 {
+    /// <summary>Only a coo with tags reaches this queue.</summary>
+    public static bool Wants(CooPostedIntegrationEvent integrationEvent) => integrationEvent.Tags is { Count: > 0 };
+
     public async Task HandleAsync(CooPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var tags = integrationEvent.Tags ?? [];

@@ -30,11 +30,11 @@ internal sealed class RecordClientEventsHandler(
             e.Properties is { Count: > 0 } properties ? JsonSerializer.Serialize(properties) : null)));
         await db.SaveChangesAsync(cancellationToken);
 
-        // One upsert per name and hour rather than per event: a batch usually holds a few names within one hour.
-        foreach (var group in events.GroupBy(e => (Name: e.Name!, Hour: Buckets.StartOf(e.OccurredAt!.Value, Granularity.Hour))))
-        {
-            await counters.RecordAsync(group.Key.Name, group.Key.Hour, command.UserId, group.Count(), cancellationToken);
-        }
+        // One occurrence per name and hour rather than per event: a batch usually holds a few names within one hour.
+        await counters.RecordAsync(
+            [.. events.GroupBy(e => (Name: e.Name!, Hour: Buckets.StartOf(e.OccurredAt!.Value, Granularity.Hour)))
+                .Select(group => new Occurrence(group.Key.Name, group.Key.Hour, command.UserId, group.Count()))],
+            cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

@@ -158,7 +158,8 @@ internal sealed class PostCooHandler(
             [.. entities.Hashtags.Select(h => h.Tag).Distinct(StringComparer.Ordinal)],
             [.. entities.Mentions.Select(m => m.UserId).Distinct()],
             coo.InReplyToId,
-            coo.InReplyToAuthorId));
+            coo.InReplyToAuthorId,
+            [.. media.Select(m => m.Id)]));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
