@@ -24,9 +24,15 @@ internal static class Leases
             await db.OutboxMessages.Where(m => due.Contains(m.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, lease).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
         }
+        else if (db.Database.IsNpgsql())
+        {
+            var (sql, parameters) = ClaimSql(db, db.DelimitedTableName<OutboxMessage>(), "id", "relayed_at IS NULL", consumer: null, lease, now, until, batchSize);
+            return await ClaimReturningAsync(db.OutboxMessages, sql, parameters, m => m.OccurredAt, cancellationToken);
+        }
         else
         {
-            await ClaimWithSqlAsync(db, db.DelimitedTableName<OutboxMessage>(), "id", "relayed_at IS NULL", consumer: null, lease, now, until, batchSize, cancellationToken);
+            var (sql, parameters) = ClaimSql(db, db.DelimitedTableName<OutboxMessage>(), "id", "relayed_at IS NULL", consumer: null, lease, now, until, batchSize);
+            await ExecuteAsync(db, sql, parameters, cancellationToken);
         }
 
         return await db.OutboxMessages.AsNoTracking()
@@ -47,9 +53,15 @@ internal static class Leases
             await db.InboxMessages.Where(m => m.Consumer == consumer && due.Contains(m.MessageId))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, lease).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
         }
+        else if (db.Database.IsNpgsql())
+        {
+            var (sql, parameters) = ClaimSql(db, db.DelimitedTableName<InboxMessage>(), "message_id, consumer", "processed_at IS NULL", consumer, lease, now, until, batchSize);
+            return await ClaimReturningAsync(db.InboxMessages, sql, parameters, m => m.OccurredAt, cancellationToken);
+        }
         else
         {
-            await ClaimWithSqlAsync(db, db.DelimitedTableName<InboxMessage>(), "message_id, consumer", "processed_at IS NULL", consumer, lease, now, until, batchSize, cancellationToken);
+            var (sql, parameters) = ClaimSql(db, db.DelimitedTableName<InboxMessage>(), "message_id, consumer", "processed_at IS NULL", consumer, lease, now, until, batchSize);
+            await ExecuteAsync(db, sql, parameters, cancellationToken);
         }
 
         return await db.InboxMessages.AsNoTracking()
@@ -58,8 +70,9 @@ internal static class Leases
             .ToListAsync(cancellationToken);
     }
 
-    private static Task<int> ClaimWithSqlAsync(
-        ModuleDbContext db, string table, string key, string pending, string? consumer, Guid lease, DateTimeOffset now, DateTimeOffset until, int batchSize, CancellationToken cancellationToken)
+    /// <summary>The statement that leases up to <paramref name="batchSize"/> due rows, oldest first.</summary>
+    private static (string Sql, object[] Parameters) ClaimSql(
+        ModuleDbContext db, string table, string key, string pending, string? consumer, Guid lease, DateTimeOffset now, DateTimeOffset until, int batchSize)
     {
         var due = $"{pending} AND parked_at IS NULL AND next_attempt_at <= {{2}} AND (claimed_until IS NULL OR claimed_until < {{2}} OR claimed_by = {{0}})"
             + (consumer is null ? "" : " AND consumer = {4}");
@@ -72,9 +85,25 @@ internal static class Leases
                WITH due AS (SELECT TOP ({3}) * FROM {{table}} WITH (UPDLOCK, READPAST, ROWLOCK) WHERE {{due}} ORDER BY occurred_at)
                UPDATE due SET claimed_by = {0}, claimed_until = {1}
                """;
-        object[] parameters = consumer is null ? [lease, until, now, batchSize] : [lease, until, now, batchSize, consumer];
-#pragma warning disable EF1002 // The only interpolated parts are names from the model; values are parameters.
-        return db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
-#pragma warning restore EF1002
+        return (sql, consumer is null ? [lease, until, now, batchSize] : [lease, until, now, batchSize, consumer]);
     }
+
+    /// <summary>
+    /// PostgreSQL: the claim returns the rows it leased, so a claim is one round trip, not an update and then a read. Held
+    /// rows the lease left behind are due to it again, so the claim itself takes them back.
+    /// </summary>
+    private static async Task<List<T>> ClaimReturningAsync<T>(
+        DbSet<T> rows, string sql, object[] parameters, Func<T, DateTimeOffset> occurredAt, CancellationToken cancellationToken)
+        where T : class
+    {
+#pragma warning disable EF1003 // The only interpolated parts are names from the model; values are parameters.
+        var claimed = await rows.FromSqlRaw(sql + " RETURNING *", parameters).AsNoTracking().ToListAsync(cancellationToken);
+#pragma warning restore EF1003
+        return [.. claimed.OrderBy(occurredAt)];
+    }
+
+    private static Task<int> ExecuteAsync(ModuleDbContext db, string sql, object[] parameters, CancellationToken cancellationToken) =>
+#pragma warning disable EF1002 // The only interpolated parts are names from the model; values are parameters.
+        db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+#pragma warning restore EF1002
 }
