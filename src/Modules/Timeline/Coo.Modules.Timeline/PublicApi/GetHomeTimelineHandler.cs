@@ -143,11 +143,9 @@ internal sealed class GetHomeTimelineHandler(
         var reposted = reposts.Where(r => !SeenInOwnRight(r, reader.ReaderId, followed)).ToList();
         var newest = await NewestRepostsAsync(
             db, reader.ReaderId, authors, [.. reposted.Select(r => r.CooId), .. page.Items.Where(i => i.RepostedById is not null).Select(i => i.CooId)], cancellationToken);
-        var items = page.Items.Where(i => i.RepostedById is null || IsNewest(newest, i.CooId, i.Position))
+        var items = TimelineMerge.EachCooOnce(page.Items.Where(i => i.RepostedById is null || IsNewest(newest, i.CooId, i.Position))
             .Concat(originals)
-            .Concat(reposted.Where(r => IsNewest(newest, r.CooId, r.RepostId)).Select(r => new TimelineItem(r.RepostId, r.CooId, r.ReposterId)))
-            .DistinctBy(i => i.Position)
-            .OrderByDescending(i => i.Position);
+            .Concat(reposted.Where(r => IsNewest(newest, r.CooId, r.RepostId)).Select(r => new TimelineItem(r.RepostId, r.CooId, r.ReposterId))));
         long?[] ends =
         [
             page.Full ? page.Items[^1].Position : null,
