@@ -46,6 +46,7 @@ internal sealed partial class InboxProcessor(
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
+            var claimStarted = time.GetTimestamp();
             try
             {
                 claimed = await ProcessBatchAsync(consumer, stoppingToken);
@@ -66,6 +67,7 @@ internal sealed partial class InboxProcessor(
             if (claimed < _options.BatchSize)
             {
                 await wakeup.WaitAsync(MessageWakeup.Inbox(consumer.Name), _options.PollingInterval, stoppingToken);
+                await ClaimSpacing.WaitAsync(time, claimStarted, claimed, _options, stoppingToken);
             }
         }
     }

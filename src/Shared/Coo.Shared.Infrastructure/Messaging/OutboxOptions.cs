@@ -13,6 +13,13 @@ public sealed class OutboxOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// While a queue is busy, the least time from the start of one claim to the next (see <see cref="ClaimSpacing"/>):
+    /// what a busy queue's messages may wait in exchange for sharing a claim's cost. An idle queue claims at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan BusyClaimInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>A delivery still running after this counts as failed, so one hung consumer cannot stall its queue.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -44,6 +44,7 @@ internal sealed partial class OutboxRelay<TContext>(
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
+            var claimStarted = time.GetTimestamp();
             try
             {
                 claimed = await RelayBatchAsync(stoppingToken);
@@ -64,6 +65,7 @@ internal sealed partial class OutboxRelay<TContext>(
             if (claimed < _options.BatchSize)
             {
                 await wakeup.WaitAsync(MessageWakeup.Outbox(schema), _options.PollingInterval, stoppingToken);
+                await ClaimSpacing.WaitAsync(time, claimStarted, claimed, _options, stoppingToken);
             }
         }
     }
