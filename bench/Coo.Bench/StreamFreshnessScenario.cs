@@ -39,7 +39,19 @@ internal static class StreamFreshnessScenario
                 var sent = Stopwatch.GetTimestamp();
                 var coo = await api.PostAsync(author, string.Create(CultureInfo.InvariantCulture, $"stream freshness probe {n}"));
                 var acknowledged = Stopwatch.GetTimestamp();
-                var announced = await Task.WhenAll(streams.Select(s => s.UpdateArrivedAsync(coo))).WaitAsync(TimeSpan.FromSeconds(120));
+                var arrivals = streams.Select(s => s.UpdateArrivedAsync(coo)).ToList();
+                long[] announced;
+                try
+                {
+                    announced = await Task.WhenAll(arrivals).WaitAsync(TimeSpan.FromSeconds(120));
+                }
+                catch (TimeoutException)
+                {
+                    var waiting = streams.Where((_, i) => !arrivals[i].IsCompleted).ToList();
+                    throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                        $"Coo {coo} was not announced within 120 s on {waiting.Count} of {streams.Length} streams ({waiting.Count(s => !s.IsOpen)} of them closed by the host)."));
+                }
+
                 if (n >= 0)
                 {
                     postLatencies.Add(Stopwatch.GetElapsedTime(sent, acknowledged).TotalMilliseconds);
