@@ -80,6 +80,25 @@ public sealed class OutboxTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task An_event_no_filter_can_judge_goes_to_every_subscriber_and_each_parks_its_copy(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        await client.PostCooOkAsync(await client.CreateUserAsync("ada"), "plain");
+        await OutboxDrain.WaitAsync(factory);
+
+        // Content that reads as no event at all: the relay must neither drop it nor stop on it.
+        await ExecuteAsync(factory, $"UPDATE {Table(factory, "coos", "outbox_messages")} SET content = 'null', relayed_at = NULL");
+
+        await Eventually.MatchAsync(async () => (await DatabaseProbe.OutboxRowsAsync(factory, "coos")).Single(), r => r.Relayed, what: "the row to be relayed again");
+        var tags = await Eventually.MatchAsync(
+            async () => (await DatabaseProbe.InboxRowsAsync(factory, "tags")).SingleOrDefault(r => r.EventName == "coos.coo-posted.v1") ?? NotYetRelayed,
+            r => r.Parked,
+            what: "Tags' copy to be parked");
+        Assert.Equal(1, tags.Attempts);
+    }
+
+    [Theory, Providers]
     public async Task A_message_relayed_twice_has_one_effect(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

@@ -8,5 +8,5 @@ internal static class IntegrationEventSerializer
 
     public static object Deserialize(Type eventType, string content) =>
         JsonSerializer.Deserialize(content, eventType, Options)
-        ?? throw new InvalidOperationException($"Integration event content for {eventType} is empty.");
+        ?? throw new JsonException($"Integration event content for {eventType} is the JSON null, not an event."); // As unreadable as malformed JSON.
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Coo.Shared.Infrastructure.Observability;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Kernel;
@@ -152,27 +151,29 @@ internal sealed partial class OutboxRelay<TContext>(
 
     /// <summary>
     /// The consumers that have work for the message: all of its subscribers, less those whose filter turns it down. It
-    /// is read only when some subscriber filters; content that cannot be read goes to all, whose queues park it.
+    /// is read only when some subscriber filters, once per event type they read it as. A filter is only a saving: content
+    /// that cannot be read, or a filter that fails, sends the message to every subscriber, whose own queues then decide.
     /// </summary>
-    private IEnumerable<IIntegrationEventConsumer> Wanting(OutboxMessage message)
+    private List<IIntegrationEventConsumer> Wanting(OutboxMessage message)
     {
         var subscribers = subscriptions.Of(message.EventName).ToList();
-        if (subscribers.Find(c => c.Filters) is not { } filtering)
+        if (!subscribers.Exists(c => c.Filters))
         {
             return subscribers;
         }
 
-        IIntegrationEvent integrationEvent;
+        var read = new Dictionary<Type, IIntegrationEvent>();
         try
         {
-            integrationEvent = (IIntegrationEvent)IntegrationEventSerializer.Deserialize(filtering.EventType, message.Content);
+            return subscribers.FindAll(c => !c.Filters || c.Wants(read.TryGetValue(c.EventType, out var known)
+                ? known
+                : read[c.EventType] = (IIntegrationEvent)IntegrationEventSerializer.Deserialize(c.EventType, message.Content)));
         }
-        catch (JsonException)
+        catch (Exception ex)
         {
+            LogFilterFailed(ex, message.Id, message.EventName);
             return subscribers;
         }
-
-        return subscribers.Where(c => c.Wants(integrationEvent));
     }
 
     private static Activity? StartRelaySpan(string schema, OutboxMessage message)
@@ -246,6 +247,9 @@ internal sealed partial class OutboxRelay<TContext>(
             LogRetry(message.Id, message.EventName, attempts, nextAttemptAt, lastError);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Outbox message {MessageId} ({EventName}) goes to every subscriber: a subscription filter could not judge it")]
+    private partial void LogFilterFailed(Exception exception, Guid messageId, string eventName);
 
     [LoggerMessage(LogLevel.Error, "Outbox relay of schema {Schema} failed; retrying after the poll interval")]
     private partial void LogBatchFailed(Exception exception, string schema);
