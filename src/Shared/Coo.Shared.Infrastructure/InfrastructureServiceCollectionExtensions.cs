@@ -21,6 +21,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<TimeProvider, MillisecondTimeProvider>();
         services.AddSingleton(Options.Create(ValidatedSettings.Read<OutboxOptions>(configuration, OutboxOptions.Section)));
         services.AddScoped<AfterCommitActions>();
+        services.AddScoped<SharedTransaction>();
         services.AddSingleton<MessageWakeup>();
         services.AddSingleton<OutboxWakeupInterceptor>();
         services.AddSingleton<IntegrationEventCatalog>();

@@ -27,6 +27,50 @@ public sealed class PostingTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_post_and_its_authors_own_timeline_entry_commit_together_or_not_at_all(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var alice = await client.CreateUserAsync("alice");
+
+        // The database refuses Alice's own timeline entry: the post must then keep nothing, not a coo without it.
+        await RunOnTimelineDatabaseAsync(factory, factory.Provider == TestProvider.Sqlite
+            ? $"CREATE TRIGGER refuse_entry BEFORE INSERT ON timeline_entries WHEN NEW.owner_id = {alice.Id} BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            : $"""
+               CREATE FUNCTION timeline.refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+               CREATE TRIGGER refuse_entry BEFORE INSERT ON timeline.entries FOR EACH ROW WHEN (NEW.owner_id = {alice.Id}) EXECUTE FUNCTION timeline.refuse_entry();
+               """);
+        try
+        {
+            using var refused = await client.PostCooAsync(alice, "only with my own entry");
+
+            Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
+            Assert.Equal(0, await DatabaseProbe.CountAsync(factory, "coos", "coos"));
+            Assert.Empty(await DatabaseProbe.OutboxRowsAsync(factory, "coos"));
+        }
+        finally
+        {
+            await RunOnTimelineDatabaseAsync(factory, factory.Provider == TestProvider.Sqlite
+                ? "DROP TRIGGER refuse_entry"
+                : "DROP TRIGGER refuse_entry ON timeline.entries; DROP FUNCTION timeline.refuse_entry()");
+        }
+
+        var posted = await client.PostCooOkAsync(alice, "with my own entry");
+        Assert.Equal(1, await DatabaseProbe.CountAsync(factory, "coos", "coos"));
+        Assert.Equal(1, await DatabaseProbe.CountAsync(factory, "entries", "timeline"));
+        Assert.Equal(posted.Id, Assert.Single(await client.WholeHomeTimelineAsync(alice)).Id);
+    }
+
+    private static async Task RunOnTimelineDatabaseAsync(CooApiFactory factory, string sql)
+    {
+        await using var connection = factory.OpenConnectionFor("timeline");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Theory, Providers]
     public async Task Text_is_stored_in_NFC_so_a_decomposed_accent_comes_back_composed(TestProvider provider)
     {
         using var client = (await fixture.StartAsync(provider)).CreateClient();

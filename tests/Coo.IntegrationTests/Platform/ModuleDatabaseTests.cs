@@ -15,14 +15,9 @@ public sealed class ModuleDatabaseTests
     [Theory, Providers]
     public async Task Analytics_on_a_database_of_its_own_counts_every_event_of_the_other_modules_once(TestProvider provider)
     {
-        var folder = Directory.CreateTempSubdirectory("coo-module-db-").FullName;
-        var analyticsDatabase = $"coo_analytics_{Guid.NewGuid():N}"[..24];
-        var analytics = provider == TestProvider.Sqlite
-            ? $"Data Source={Path.Combine(folder, "analytics.db")}"
-            : new NpgsqlConnectionStringBuilder(TestEnvironment.PostgreSqlConnectionString) { Database = analyticsDatabase }.ConnectionString;
-        try
+        await using var analytics = OwnDatabase.Create(provider, "analytics");
+        await using (var factory = new CooApiFactory(provider, ownDatabase: true) { Settings = { ["ConnectionStrings:Analytics"] = analytics.ConnectionString } })
         {
-            await using var factory = new CooApiFactory(provider, ownDatabase: true) { Settings = { ["ConnectionStrings:Analytics"] = analytics } };
             await factory.ResetAsync();
             using var client = factory.CreateClient();
             var admin = await client.CreateAdminAsync(factory.Services);
@@ -49,13 +44,29 @@ public sealed class ModuleDatabaseTests
             Assert.Empty(await TablesAsync(own, provider, "users"));
             Assert.Contains("users", await TablesAsync(shared, provider, "users"));
         }
-        finally
+    }
+
+    [Theory, Providers]
+    public async Task Timeline_on_a_database_of_its_own_still_shows_a_post_to_its_author_at_once_and_to_followers_soon(TestProvider provider)
+    {
+        await using var timeline = OwnDatabase.Create(provider, "timeline");
+        await using (var factory = new CooApiFactory(provider, ownDatabase: true) { Settings = { ["ConnectionStrings:Timeline"] = timeline.ConnectionString } })
         {
-            Directory.Delete(folder, recursive: true);
-            if (provider == TestProvider.PostgreSql)
-            {
-                await TestEnvironment.DropPostgreSqlDatabaseAsync(analyticsDatabase);
-            }
+            await factory.ResetAsync();
+            using var client = factory.CreateClient();
+            var ada = await client.CreateUserAsync("ada");
+            var alan = await client.CreateUserAsync("alan");
+            await client.FollowOkAsync(alan, "ada");
+
+            // The own entry cannot join the post's commit on another database; it is written right after it.
+            var posted = await client.PostCooOkAsync(ada, "from another database");
+
+            Assert.Equal(posted.Id, Assert.Single(await client.WholeHomeTimelineAsync(ada)).Id);
+            await client.HomeTimelineBecomesAsync(alan, "from another database");
+            await using var own = factory.OpenConnectionFor("timeline");
+            Assert.Contains("entries", await TablesAsync(own, provider, "timeline"));
+            await using var shared = factory.OpenConnection();
+            Assert.Empty(await TablesAsync(shared, provider, "timeline"));
         }
     }
 
@@ -128,5 +139,25 @@ public sealed class ModuleDatabaseTests
         }
 
         return tables;
+    }
+
+    /// <summary>A module's own database for one test: a SQLite file in a folder of its own, or a PostgreSQL database, removed afterwards.</summary>
+    private sealed class OwnDatabase(TestProvider provider, string folder, string postgreSqlDatabase) : IAsyncDisposable
+    {
+        public string ConnectionString { get; } = provider == TestProvider.Sqlite
+            ? $"Data Source={Path.Combine(folder, "module.db")}"
+            : new NpgsqlConnectionStringBuilder(TestEnvironment.PostgreSqlConnectionString) { Database = postgreSqlDatabase }.ConnectionString;
+
+        public static OwnDatabase Create(TestProvider provider, string schema) =>
+            new(provider, Directory.CreateTempSubdirectory("coo-module-db-").FullName, $"coo_{schema}_{Guid.NewGuid():N}"[..24]);
+
+        public async ValueTask DisposeAsync()
+        {
+            Directory.Delete(folder, recursive: true);
+            if (provider == TestProvider.PostgreSql)
+            {
+                await TestEnvironment.DropPostgreSqlDatabaseAsync(postgreSqlDatabase);
+            }
+        }
     }
 }

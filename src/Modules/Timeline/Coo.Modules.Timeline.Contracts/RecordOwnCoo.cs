@@ -3,7 +3,9 @@ using Mediator;
 namespace Coo.Modules.Timeline.Contracts;
 
 /// <summary>
-/// Puts an author's new coo on their own home timeline at once, so they see it on their next read; the
-/// <c>CooPosted</c> event does the same (idempotently) and reaches their followers.
+/// Puts an author's new coo on their own home timeline, so they see it on their next read; the <c>CooPosted</c> event
+/// does the same (idempotently) and reaches their followers. Sent while the post's transaction is offered
+/// (<c>SharedTransaction</c>): the entry commits with the coo when Timeline shares the database, and otherwise is written
+/// once the poster runs its after-commit actions, as is the timeline cache in both cases.
 /// </summary>
 public sealed record RecordOwnCoo(long AuthorId, long CooId, long? InReplyToAuthorId) : ICommand;

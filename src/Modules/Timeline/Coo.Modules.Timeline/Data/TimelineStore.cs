@@ -1,6 +1,7 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Timeline.Contracts;
 using Coo.Modules.Timeline.Domain;
+using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Timeline.Data;
@@ -210,10 +211,28 @@ internal sealed class TimelineStore(TimelineDbContext db)
 
     /// <summary>
     /// Puts a coo on its author's own timeline unless it is there already or deleted. Two writers race for this entry
-    /// (the post endpoint and the CooPosted consumer): the loser's insert does nothing instead of failing, so the
-    /// consumer never waits for a retry and the followers' fan-out is not delayed.
+    /// (the post and the CooPosted consumer): the loser's insert does nothing instead of failing, so the consumer never
+    /// waits for a retry and the followers' fan-out is not delayed.
     /// </summary>
     public async Task AddOwnAsync(CooRef coo, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = OwnEntryInsert(coo);
+#pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
+        await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>
+    /// <see cref="AddOwnAsync(CooRef, CancellationToken)"/> in the transaction the caller offers, when Timeline shares
+    /// its database; false when it does not, and nothing was written.
+    /// </summary>
+    public Task<bool> TryAddOwnAsync(SharedTransaction offered, CooRef coo, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = OwnEntryInsert(coo);
+        return offered.TryExecuteAsync(db, sql, parameters, cancellationToken);
+    }
+
+    private (string Sql, object[] Parameters) OwnEntryInsert(CooRef coo)
     {
         var (entries, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<DeletedCoo>());
 
@@ -228,9 +247,7 @@ internal sealed class TimelineStore(TimelineDbContext db)
             WHERE NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = {0}) {{present}}
             {{IgnoreConflicts()}}
             """;
-#pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
-        await db.Database.ExecuteSqlRawAsync(sql, [coo.Id, coo.AuthorId, coo.InReplyToAuthorId ?? 0], cancellationToken);
-#pragma warning restore EF1002
+        return (sql, [coo.Id, coo.AuthorId, coo.InReplyToAuthorId ?? 0]);
     }
 
     /// <summary>Adds coos to one timeline, leaving out those it already has and those deleted.</summary>

@@ -2,16 +2,29 @@ using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Timeline.Caching;
 using Coo.Modules.Timeline.Contracts;
 using Coo.Modules.Timeline.Data;
+using Coo.Shared.Infrastructure.Persistence;
 using Mediator;
 
 namespace Coo.Modules.Timeline.PublicApi;
 
-internal sealed class RecordOwnCooHandler(TimelineStore timelines, ITimelineCache cache) : ICommandHandler<RecordOwnCoo>
+internal sealed class RecordOwnCooHandler(TimelineStore timelines, ITimelineCache cache, SharedTransaction offered, AfterCommitActions afterCommit)
+    : ICommandHandler<RecordOwnCoo>
 {
     public async ValueTask<Unit> Handle(RecordOwnCoo command, CancellationToken cancellationToken)
     {
-        await timelines.AddOwnAsync(new CooRef(command.CooId, command.AuthorId, command.InReplyToAuthorId), cancellationToken);
-        await cache.AddAsync(command.CooId, [command.AuthorId], cancellationToken);
+        var coo = new CooRef(command.CooId, command.AuthorId, command.InReplyToAuthorId);
+        if (await timelines.TryAddOwnAsync(offered, coo, cancellationToken))
+        {
+            afterCommit.Add(ct => cache.AddAsync(coo.Id, [coo.AuthorId], ct));
+            return Unit.Value;
+        }
+
+        // Timeline on a database of its own: the entry can only follow the poster's commit.
+        afterCommit.Add(async ct =>
+        {
+            await timelines.AddOwnAsync(coo, ct);
+            await cache.AddAsync(coo.Id, [coo.AuthorId], ct);
+        });
         return Unit.Value;
     }
 }

@@ -17,7 +17,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Coo.Modules.Coos.Features.PostCoo;
 
 internal sealed class PostCooHandler(
-    CoosDbContext db, ISender sender, SnowflakeIdGenerator ids, TimeProvider time, CooMetrics metrics, IEntityCache<CooSummary> cache)
+    CoosDbContext db,
+    ISender sender,
+    SharedTransaction offered,
+    AfterCommitActions afterCommit,
+    SnowflakeIdGenerator ids,
+    TimeProvider time,
+    CooMetrics metrics,
+    IEntityCache<CooSummary> cache)
     : ICommandHandler<Contracts.PostCoo, Result<CooResponse>>
 {
     public async ValueTask<Result<CooResponse>> Handle(Contracts.PostCoo command, CancellationToken cancellationToken)
@@ -28,10 +35,6 @@ internal sealed class PostCooHandler(
         {
             return written.Error!;
         }
-
-        // Read-your-writes: the author's next home timeline read shows the coo without waiting for the fan-out of
-        // CooPosted, which records it too (idempotently) and reaches the followers.
-        await sender.Send(new RecordOwnCoo(written.Value.AuthorId, written.Value.Id, written.Value.InReplyToAuthorId), cancellationToken);
 
         // The coo this request wrote has no reactions or replies yet; one that a retry's key replays may have both by now.
         var response = written.Value.Id == cooId
@@ -179,7 +182,19 @@ internal sealed class PostCooHandler(
         }
 
         await AuthorStatsStore.AdjustAsync(db, command.AuthorId, +1, cancellationToken);
+
+        // Read-your-writes: the author's next home timeline read shows the coo without waiting for the fan-out of
+        // CooPosted, which records it too (idempotently) and reaches the followers. In this commit when Timeline shares
+        // the database, so a post is one commit and its entry never outlives a coo that was rolled back.
+        using (offered.Offer(db))
+        {
+            await sender.Send(new RecordOwnCoo(coo.AuthorId, coo.Id, coo.InReplyToAuthorId), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+
+        // Committed: no longer the caller's to cancel.
+        await afterCommit.RunAsync(CancellationToken.None);
         return CooSummary.Of(coo);
     }
 
