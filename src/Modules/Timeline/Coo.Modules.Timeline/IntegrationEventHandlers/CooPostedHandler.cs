@@ -64,9 +64,9 @@ internal sealed class CooPostedHandler(
             cacheSync.CooAdded(coo.Id, [coo.AuthorId]);
         }
 
-        // Last, just before the commit: the post request writes the same entries (RecordOwnCoo), and an insert of a key
-        // this transaction holds uncommitted waits for the commit. Written first, they made a post wait for its whole
-        // batch's fan-out whenever this consumer got to the coo before the request did.
+        // Last, just before the commit. With Timeline on a database of its own the post writes the same entries right
+        // after its commit (RecordOwnCoo), and an insert of a key this transaction holds uncommitted waits for the
+        // commit: written first, they made a post wait for its whole batch's fan-out whenever this consumer got there first.
         await timelines.AddOwnAsync(coos, cancellationToken);
     }
 

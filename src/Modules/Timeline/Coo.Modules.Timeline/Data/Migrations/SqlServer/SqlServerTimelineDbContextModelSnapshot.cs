@@ -152,9 +152,6 @@ namespace Coo.Modules.Timeline.Data.Migrations.SqlServer
                     b.HasIndex("CooId")
                         .HasDatabaseName("ix_entries_coo_id");
 
-                    b.HasIndex("OwnerId", "AuthorId")
-                        .HasDatabaseName("ix_entries_owner_id_author_id");
-
                     b.HasIndex("OwnerId", "Position")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_entries_owner_id_position");

@@ -146,9 +146,6 @@ namespace Coo.Modules.Timeline.Data.Migrations.Sqlite
                     b.HasIndex("CooId")
                         .HasDatabaseName("ix_timeline_entries_coo_id");
 
-                    b.HasIndex("OwnerId", "AuthorId")
-                        .HasDatabaseName("ix_timeline_entries_owner_id_author_id");
-
                     b.HasIndex("OwnerId", "Position")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_timeline_entries_owner_id_position");
