@@ -165,14 +165,23 @@ internal sealed partial class OutboxRelay<TContext>(
         var read = new Dictionary<Type, IIntegrationEvent>();
         try
         {
-            return subscribers.FindAll(c => !c.Filters || c.Wants(read.TryGetValue(c.EventType, out var known)
-                ? known
-                : read[c.EventType] = (IIntegrationEvent)IntegrationEventSerializer.Deserialize(c.EventType, message.Content)));
+            return subscribers.FindAll(c => !c.Filters || c.Wants(ReadAs(c.EventType)));
         }
         catch (Exception ex)
         {
             LogFilterFailed(ex, message.Id, message.EventName);
             return subscribers;
+        }
+
+        IIntegrationEvent ReadAs(Type eventType)
+        {
+            if (!read.TryGetValue(eventType, out var integrationEvent))
+            {
+                integrationEvent = (IIntegrationEvent)IntegrationEventSerializer.Deserialize(eventType, message.Content);
+                read[eventType] = integrationEvent;
+            }
+
+            return integrationEvent;
         }
     }
 

@@ -13,16 +13,15 @@ internal sealed class RecordOwnCooHandler(TimelineStore timelines, ITimelineCach
     public async ValueTask<Unit> Handle(RecordOwnCoo command, CancellationToken cancellationToken)
     {
         var coo = new CooRef(command.CooId, command.AuthorId, command.InReplyToAuthorId);
-        if (await timelines.TryAddOwnAsync(offered, coo, cancellationToken))
-        {
-            afterCommit.Add(ct => cache.AddAsync(coo.Id, [coo.AuthorId], ct));
-            return Unit.Value;
-        }
-
-        // Timeline on a database of its own: the entry can only follow the poster's commit.
+        var joined = await timelines.TryAddOwnAsync(offered, coo, cancellationToken);
         afterCommit.Add(async ct =>
         {
-            await timelines.AddOwnAsync(coo, ct);
+            // Timeline on a database of its own: the entry can only follow the poster's commit.
+            if (!joined)
+            {
+                await timelines.AddOwnAsync(coo, ct);
+            }
+
             await cache.AddAsync(coo.Id, [coo.AuthorId], ct);
         });
         return Unit.Value;
