@@ -16,23 +16,25 @@ internal sealed class TimelineStore(TimelineDbContext db)
     /// <summary>
     /// Adds a coo to the timelines of the author's followers whose ids lie in (<paramref name="afterFollowerId"/>,
     /// <paramref name="upToFollowerId"/>], in one statement whatever their number; a reply only to those who follow the
-    /// author it answers too (or are that author). The authors' locks (shared; a follow or an unfollow of them takes its
-    /// author's exclusively) keep the follow edges read from changing until commit, so an unfollow applied at the same
-    /// moment waits and then removes what this wrote, instead of missing it. Returns the owners whose timelines got the coo.
+    /// author it answers too (or are that author). The follow edges read are locked until commit (PostgreSQL, SQL
+    /// Server), so an unfollow applied at the same moment waits and then removes what this wrote, instead of missing it.
+    /// Returns the owners whose timelines got the coo.
     /// </summary>
     public async Task<IReadOnlyList<long>> FanOutAsync(CooRef coo, long afterFollowerId, long upToFollowerId, CancellationToken cancellationToken)
     {
         await LockAuthorsAsync([coo.AuthorId, .. coo.InReplyToAuthorId is { } repliedTo ? [repliedTo] : Array.Empty<long>()], exclusive: false, cancellationToken);
         var (entries, edges, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<FollowEdge>(), db.DelimitedTableName<DeletedCoo>());
+        var readLock = db.Database.IsNpgsql() ? "FOR SHARE OF f" : "";
+        var readHint = db.Database.IsSqlServer() ? "WITH (REPEATABLEREAD)" : "";
         var (output, returning) = db.Database.IsSqlServer() ? ("OUTPUT inserted.owner_id AS \"Value\"", "") : ("", "RETURNING owner_id AS \"Value\"");
         var followers = $$"""
             INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id, position) {{output}}
-            SELECT f.follower_id, {0}, {1}, NULLIF({5}, 0), {0} FROM {{edges}} AS f
+            SELECT f.follower_id, {0}, {1}, NULLIF({5}, 0), {0} FROM {{edges}} AS f {{readHint}}
             WHERE f.followee_id = {1} AND f.is_active = {2} AND f.follower_id > {3} AND f.follower_id <= {4}
               AND {{SeesReply("f.follower_id", "{5}", "{2}")}}
               AND NOT EXISTS (SELECT 1 FROM {{entries}} AS e WHERE e.owner_id = f.follower_id AND e.coo_id = {0})
               AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = {0})
-            {{IgnoreConflicts()}} {{returning}}
+            {{readLock}} {{IgnoreConflicts()}} {{returning}}
             """;
 #pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
         return await db.Database.SqlQueryRaw<long>(followers, coo.Id, coo.AuthorId, true, afterFollowerId, upToFollowerId, coo.InReplyToAuthorId ?? 0)
@@ -73,6 +75,8 @@ internal sealed class TimelineStore(TimelineDbContext db)
         await LockAuthorsAsync([.. coos.SelectMany(c => c.InReplyToAuthorId is { } repliedTo ? [c.AuthorId, repliedTo] : new[] { c.AuthorId })], exclusive: false, cancellationToken);
         var (entries, edges, deleted) = (db.DelimitedTableName<TimelineEntry>(), db.DelimitedTableName<FollowEdge>(), db.DelimitedTableName<DeletedCoo>());
         var (posted, parameters) = Posted(coos);
+        var readLock = db.Database.IsNpgsql() ? "FOR SHARE OF f" : "";
+        var readHint = db.Database.IsSqlServer() ? "WITH (REPEATABLEREAD)" : "";
         var (output, returning) = db.Database.IsSqlServer()
             ? ("OUTPUT inserted.owner_id, inserted.coo_id", "")
             : ("", "RETURNING owner_id, coo_id");
@@ -86,11 +90,11 @@ internal sealed class TimelineStore(TimelineDbContext db)
             {{posted}}
             INSERT INTO {{entries}} (owner_id, coo_id, author_id, in_reply_to_author_id, position) {{output}}
             SELECT f.follower_id, p.coo_id, p.author_id, NULLIF(p.replied_to, 0), p.coo_id
-            FROM posted AS p JOIN {{edges}} AS f ON f.followee_id = p.author_id
+            FROM posted AS p JOIN {{edges}} AS f {{readHint}} ON f.followee_id = p.author_id
             WHERE f.is_active = {{{parameters.Length}}} {{present}}
               AND {{SeesReply("f.follower_id", "p.replied_to", $"{{{parameters.Length}}}")}}
               AND NOT EXISTS (SELECT 1 FROM {{deleted}} AS d WHERE d.coo_id = p.coo_id)
-            {{IgnoreConflicts()}} {{returning}}
+            {{readLock}} {{IgnoreConflicts()}} {{returning}}
             """;
 #pragma warning disable EF1002 // Only table names from the model are interpolated; values are parameters.
         var reached = await db.Database.SqlQueryRaw<FannedOut>(sql, [.. parameters, true]).ToListAsync(cancellationToken);
