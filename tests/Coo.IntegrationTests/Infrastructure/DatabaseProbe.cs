@@ -43,6 +43,25 @@ public static class DatabaseProbe
         return rows;
     }
 
+    /// <summary>The rows of a module's table that <paramref name="where"/> selects, each as "column=value, ...", for a failure message.</summary>
+    public static async Task<List<string>> DescribeRowsAsync(CooApiFactory factory, string schema, string table, string where)
+    {
+        await using var connection = factory.OpenConnectionFor(schema);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = factory.Provider == TestProvider.Sqlite
+            ? $"SELECT * FROM {schema}_{table} WHERE {where}"
+            : $"SELECT * FROM {schema}.{table} WHERE {where}";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={reader.GetValue(i)}")));
+        }
+
+        return rows;
+    }
+
     /// <summary>The rows of a module's inbox: each consumer's queue, processed or not.</summary>
     public static async Task<List<InboxRow>> InboxRowsAsync(CooApiFactory factory, string schema)
     {

@@ -25,6 +25,7 @@ public sealed class TimelineModelTests(ApiFixture fixture)
         }
 
         var model = new TimelineModel();
+        var history = new List<string>();
         var random = new Random(20261129);
         for (var step = 0; step < Operations; step++)
         {
@@ -35,10 +36,12 @@ public sealed class TimelineModelTests(ApiFixture fixture)
                 case < 5:
                     var coo = await client.PostCooOkAsync(user, $"{user.Username} #{step}");
                     model.Post(step, user.Id, coo.Id, repliedTo: null);
+                    history.Add($"#{step} {user.Username} posts {coo.Id}");
                     break;
                 case < 7 when model.AnyCooOf(other.Id, random) is { } parentId:
                     var reply = await ReplyVisibilityTests.ReplyOkAsync(client, user, $"{user.Username} to {other.Username} #{step}", parentId);
                     model.Post(step, user.Id, reply.Id, repliedTo: other.Id);
+                    history.Add($"#{step} {user.Username} replies {reply.Id} to {other.Username}'s {parentId}");
                     break;
                 case < 9 when model.AnyCoo(random) is { } reposted:
                     using (var repost = await client.SendAsAsync(HttpMethod.Put, $"/api/v1/coos/{reposted}/repost", user.Tokens.AccessToken))
@@ -47,6 +50,7 @@ public sealed class TimelineModelTests(ApiFixture fixture)
                     }
 
                     model.Repost(step, user.Id, reposted);
+                    history.Add($"#{step} {user.Username} reposts {reposted}");
                     break;
                 case < 10 when model.AnyRepostOf(user.Id, random) is { } undone:
                     using (var unrepost = await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{undone}/repost", user.Tokens.AccessToken))
@@ -55,6 +59,7 @@ public sealed class TimelineModelTests(ApiFixture fixture)
                     }
 
                     model.Unrepost(user.Id, undone);
+                    history.Add($"#{step} {user.Username} undoes the repost of {undone}");
                     break;
                 case < 11 when model.AnyCooOf(user.Id, random) is { } cooId:
                     using (var deleted = await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{cooId}", user.Tokens.AccessToken))
@@ -63,38 +68,69 @@ public sealed class TimelineModelTests(ApiFixture fixture)
                     }
 
                     model.Delete(cooId);
+                    history.Add($"#{step} {user.Username} deletes {cooId}");
                     break;
                 case < 13 when other != user:
                     await client.FollowOkAsync(user, other.Username);
                     model.Follow(user.Id, other.Id);
+                    history.Add($"#{step} {user.Username} follows {other.Username}");
                     break;
                 case < 15 when other != user:
                     await client.UnfollowOkAsync(user, other.Username);
                     model.Unfollow(user.Id, other.Id);
+                    history.Add($"#{step} {user.Username} unfollows {other.Username}");
                     break;
             }
         }
 
         await OutboxDrain.WaitAsync(factory);
-        await AssertTimelinesMatchAsync(client, users, model);
+        await AssertTimelinesMatchAsync(factory, client, users, model, history);
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetServices<IRecurringJob>().OfType<TimelineTrimJob>().Single().RunAsync(CancellationToken.None);
         }
 
-        await AssertTimelinesMatchAsync(client, users, model);
+        await AssertTimelinesMatchAsync(factory, client, users, model, history);
     }
 
-    private static async Task AssertTimelinesMatchAsync(HttpClient client, List<TestUser> users, TimelineModel model)
+    private static async Task AssertTimelinesMatchAsync(CooApiFactory factory, HttpClient client, List<TestUser> users, TimelineModel model, List<string> history)
     {
         foreach (var user in users)
         {
+            var expected = model.HomeOf(user.Id).ToList();
             var actual = (await client.WholeHomeTimelineAsync(user, limit: 13)).Select(c => c.Id).ToList();
-            Assert.True(
-                model.HomeOf(user.Id).SequenceEqual(actual),
-                $"{user.Username}: expected [{string.Join(",", model.HomeOf(user.Id))}] but got [{string.Join(",", actual)}]");
+            if (!expected.SequenceEqual(actual))
+            {
+                Assert.Fail($"{user.Username}: expected [{string.Join(",", expected)}] but got [{string.Join(",", actual)}]"
+                    + await ExplainAsync(factory, user, users, expected, actual, history));
+            }
         }
+    }
+
+    /// <summary>
+    /// For a timeline that differs from the model: the steps that touched the coos it differs by or the user's follows,
+    /// and what the database holds for them, so that a failure names the race instead of only the ids.
+    /// </summary>
+    private static async Task<string> ExplainAsync(CooApiFactory factory, TestUser user, List<TestUser> users, List<string> expected, List<string> actual, List<string> history)
+    {
+        var differing = expected.Except(actual).Union(actual.Except(expected))
+            .DefaultIfEmpty(expected.Zip(actual).First(pair => pair.First != pair.Second).First)
+            .ToList();
+        var steps = history.Where(line => differing.Any(line.Contains) || line.Contains($"{user.Username} follows", StringComparison.Ordinal)
+            || line.Contains($"{user.Username} unfollows", StringComparison.Ordinal));
+        var entries = await DatabaseProbe.DescribeRowsAsync(factory, "timeline", "entries", $"owner_id = {user.Id} AND coo_id IN ({string.Join(",", differing)})");
+        var edges = await DatabaseProbe.DescribeRowsAsync(factory, "timeline", "follow_edges", $"follower_id = {user.Id}");
+        return $"""
+
+            differing: {string.Join(", ", differing)}; users: {string.Join(", ", users.Select(u => $"{u.Username}={u.Id}"))}
+            steps:
+              {string.Join("\n  ", steps)}
+            their entries on this timeline:
+              {string.Join("\n  ", entries)}
+            this user's follow edges:
+              {string.Join("\n  ", edges)}
+            """;
     }
 
     /// <summary>
