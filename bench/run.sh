@@ -18,6 +18,10 @@
 # wrk drives the ceiling, the home timeline and the notifications reads; the bench's C# client posts, holds the live
 # streams and runs the freshness scenarios.
 set -euo pipefail
+if [[ " $* " == *" --help "* || " $* " == *" -h "* ]]; then
+    sed -n '2,/^set -euo pipefail$/{/^#/s/^# \{0,1\}//p}' "$0"
+    exit 0
+fi
 cd "$(dirname "$0")/.."
 # The bench machine is a fresh Debian, the bench run as root.
 if ! command -v wrk >/dev/null; then

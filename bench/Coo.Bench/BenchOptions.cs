@@ -33,12 +33,25 @@ internal sealed record BenchOptions(
     string ReportPath,
     bool Profile)
 {
+    private static readonly HashSet<string> OptionNames =
+    [
+        "host", "mode", "scale", "users", "follows", "coos", "readers", "connections", "posters", "warmup", "duration", "settle",
+        "rounds", "followers", "posts", "likers", "streams", "live-posts", "notifications", "report", "profile",
+    ];
+
+    /// <summary>Reads <c>--name value</c> pairs; a name it does not know, or one without a value, is refused rather than ignored.</summary>
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        for (var i = 0; i < args.Length; i += 2)
         {
-            values[args[i].TrimStart('-')] = args[i + 1];
+            var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : "";
+            if (!OptionNames.Contains(name) || i + 1 == args.Length)
+            {
+                throw new ArgumentException($"'{args[i]}' is not an option followed by its value; the options are --{string.Join(", --", OptionNames)} (bench/run.sh --help)");
+            }
+
+            values[name] = args[i + 1];
         }
 
         string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);

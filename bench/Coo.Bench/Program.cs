@@ -1,10 +1,17 @@
 using Coo.Bench;
 
-// dotnet run -c Release --project bench/Coo.Bench -- --host <Coo.Host.dll> [--mode embedded|server|both] [--scale 1,10]
-//   [--users 10000] [--follows 200000] [--coos 100000] [--readers 256] [--connections 32] [--warmup 5] [--duration 15]
-//   [--followers 1000] [--posts 30] [--likers 1000] [--notifications 10000] [--live-posts 50] [--streams 1000,2000,5000]
-//   [--report artifacts/bench/report.md]
-var options = BenchOptions.Parse(args);
+// bench/run.sh publishes the host and runs this with its arguments; `bench/run.sh --help` lists the options.
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
 var results = new List<ModeResult>();
 foreach (var mode in options.Modes)
 {

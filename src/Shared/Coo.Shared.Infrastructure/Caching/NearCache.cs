@@ -198,6 +198,15 @@ public sealed partial class NearCache : BackgroundService
             case ["b", var instance, _]:
                 _peerLeaseEnds[instance] = Stopwatch.GetTimestamp() + _leaseTicks;
                 break;
+            case ["i", var origin, var nonce, _, _] when origin == _instance:
+                // Our own invalidation, heard: the copy was dropped when it was sent, and hearing it is what counts this
+                // instance among its receivers. Acknowledged here rather than by one more round trip through Redis.
+                if (_pending.TryGetValue(nonce, out var own))
+                {
+                    own.Acknowledge(_instance);
+                }
+
+                break;
             case ["i", var origin, var nonce, var name, var ids]:
                 Drop(name, [.. ids.Split(',').Select(id => long.Parse(id, CultureInfo.InvariantCulture))]);
                 _connection.GetSubscriber().Publish(_channel, $"a|{origin}|{nonce}|{_instance}", CommandFlags.FireAndForget);
