@@ -9,9 +9,10 @@ namespace Coo.Host.Platform.Bench;
 
 /// <summary>
 /// The load benchmark's ceiling: what this host build serves when a request does no work at all. It answers a JSON
-/// page shaped and sized like a home-timeline page (20 coos with authors and a cursor), serialized once at start, through
-/// the same pipeline as every other request. Mapped only when <c>Bench:CeilingEndpoint</c> is true; anonymous and
-/// left out of the OpenAPI document, because it is not part of the API.
+/// page shaped and sized like a home-timeline page (20 coos with every member of the API's coo: author and avatars,
+/// entities, counts, the viewer's reactions, media; and a cursor), serialized once at start, through the same pipeline
+/// as every other request. Mapped only when <c>Bench:CeilingEndpoint</c> is true; anonymous and left out of the OpenAPI
+/// document, because it is not part of the API.
 /// </summary>
 internal static class CeilingEndpoint
 {
@@ -40,14 +41,28 @@ internal static class CeilingEndpoint
         var items = Enumerable.Range(0, 20).Select(i =>
         {
             var authorNumber = 10_000 + (i * 7919 % 90_000);
-            var author = new SampleAuthor(firstId - (authorNumber * 1_000_000L), string.Create(CultureInfo.InvariantCulture, $"user{authorNumber}"), string.Create(CultureInfo.InvariantCulture, $"User {authorNumber}"));
-            return new SampleCoo(firstId - (i * 4_194_304L), new string('x', TextLength), createdAt.AddSeconds(-i), author);
+            var authorId = firstId - (authorNumber * 1_000_000L);
+            var author = new SampleAuthor(
+                authorId,
+                string.Create(CultureInfo.InvariantCulture, $"user{authorNumber}"),
+                string.Create(CultureInfo.InvariantCulture, $"User {authorNumber}"),
+                string.Create(CultureInfo.InvariantCulture, $"/api/v1/media/default-avatars/{authorId}-400.png"),
+                string.Create(CultureInfo.InvariantCulture, $"/api/v1/media/default-avatars/{authorId}-96.png"));
+            return new SampleCoo(firstId - (i * 4_194_304L), new string('x', TextLength), createdAt.AddSeconds(-i), author, new SampleEntities([], [], []), 0, 0, false, false, null, 0, []);
         }).ToList();
         return new PageResponse<SampleCoo>(items, "djE6MzMwMDAwMDAwMDAwMDAwMDAw");
     }
 
-    /// <summary>Shaped like the API's coo (<c>CooResponse</c>), so the page serializes to the same JSON; it serves no module's data.</summary>
-    private sealed record SampleCoo(long Id, string Text, DateTimeOffset CreatedAt, SampleAuthor Author);
+    /// <summary>
+    /// Shaped like the API's coo (<c>CooResponse</c>: the same members in the same order), so the page serializes to JSON
+    /// of the same size; it serves no module's data, and a host endpoint outside the compositions uses no module's contracts.
+    /// </summary>
+    private sealed record SampleCoo(
+        long Id, string Text, DateTimeOffset CreatedAt, SampleAuthor Author, SampleEntities Entities, int LikesCount, int RepostsCount,
+        bool LikedByYou, bool RepostedByYou, SampleAuthor? InReplyTo, int RepliesCount, IReadOnlyList<string> Media,
+        SampleAuthor? RepostedBy = null, long? RepostId = null);
 
-    private sealed record SampleAuthor(long Id, string Username, string DisplayName);
+    private sealed record SampleAuthor(long Id, string Username, string DisplayName, string AvatarUrl, string AvatarSmallUrl);
+
+    private sealed record SampleEntities(IReadOnlyList<string> Mentions, IReadOnlyList<string> Hashtags, IReadOnlyList<string> Urls);
 }
