@@ -50,15 +50,49 @@ public sealed class CooResponseJsonTests
         var options = new HttpJsonOptions().SerializerOptions;
         ApiJson.Configure(options);
 
+        Page.Sample(page => Assert.Equal(JsonSerializer.Serialize(page.Value, options), Written(page, options)));
+    }
+
+    [Fact]
+    public void A_page_written_again_from_the_kept_JSON_of_its_coos_and_authors_is_unchanged()
+    {
+        var options = new HttpJsonOptions().SerializerOptions;
+        ApiJson.Configure(options);
+
         Page.Sample(page =>
         {
-            var buffer = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer, JsonPage.WriterOptions(options)))
-            {
-                page.Write(writer);
-            }
-
-            Assert.Equal(JsonSerializer.Serialize(page.Value, options), Encoding.UTF8.GetString(buffer.WrittenSpan));
+            var first = Written(page, options);
+            Assert.Equal(first, Written(page, options));
         });
+    }
+
+    [Fact]
+    public void Coos_and_authors_that_share_a_text_or_a_username_are_each_written_with_their_own_values()
+    {
+        var options = new HttpJsonOptions().SerializerOptions;
+        ApiJson.Configure(options);
+        const string sameText = "the same words";
+        var ada = new AuthorResponse(1, "ada", "Ada", "/a/1-400.png", "/a/1-96.png");
+        var renamed = ada with { DisplayName = "Ada L." };
+        var createdAt = new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
+        CooResponse CooBy(long id, AuthorResponse author, DateTimeOffset at) =>
+            new(id, sameText, at, author, CooEntities.None, 0, 0, false, false, null, 0, []);
+        var page = JsonPage.Ok(
+            [CooBy(1, ada, createdAt), CooBy(2, renamed, createdAt), CooBy(1, ada, createdAt.ToOffset(TimeSpan.FromHours(1))), CooBy(1, ada, createdAt)],
+            null,
+            CooResponseJson.Write);
+
+        Assert.Equal(JsonSerializer.Serialize(page.Value, options), Written(page, options));
+    }
+
+    private static string Written(JsonPage<CooResponse> page, JsonSerializerOptions options)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, JsonPage.WriterOptions(options)))
+        {
+            page.Write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
