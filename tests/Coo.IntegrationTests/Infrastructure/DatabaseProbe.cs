@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.IntegrationTests.Infrastructure;
@@ -5,84 +7,62 @@ namespace Coo.IntegrationTests.Infrastructure;
 /// <summary>Reads a module's tables directly, to check what a request wrote (never to set up state).</summary>
 public static class DatabaseProbe
 {
-    public static async Task<long> CountAsync(CooApiFactory factory, string table, string schema = "users")
-    {
-        await using var connection = factory.OpenConnectionFor(schema);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = factory.Provider == TestProvider.Sqlite
-            ? $"SELECT COUNT(*) FROM {schema}_{table}"
-            : $"SELECT COUNT(*) FROM {schema}.{table}";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public static async Task<long> CountAsync(CooApiFactory factory, string table, string schema = "users") =>
+        (await ReadAsync(factory, schema, $"SELECT COUNT(*) FROM {TableName(factory, schema, table)}", reader => Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture)))[0];
 
     public sealed record OutboxRow(string EventName, string? CorrelationId, int Attempts, bool Relayed, bool Parked, string? LastError);
 
     public sealed record InboxRow(Guid MessageId, string Consumer, string EventName, string? CorrelationId, int Attempts, bool Processed, bool Parked, string? LastError);
 
-    public static async Task<List<OutboxRow>> OutboxRowsAsync(CooApiFactory factory, string schema)
-    {
-        await using var connection = factory.OpenConnectionFor(schema);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        var table = factory.Provider == TestProvider.Sqlite ? $"{schema}_outbox_messages" : $"{schema}.outbox_messages";
-        command.CommandText = $"SELECT event_name, correlation_id, attempts, relayed_at IS NOT NULL, parked_at IS NOT NULL, last_error FROM {table} ORDER BY occurred_at";
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<OutboxRow>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(new OutboxRow(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
-                Convert.ToBoolean(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
-                Convert.ToBoolean(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
-        }
-
-        return rows;
-    }
+    public static Task<List<OutboxRow>> OutboxRowsAsync(CooApiFactory factory, string schema) => ReadAsync(
+        factory,
+        schema,
+        $"SELECT event_name, correlation_id, attempts, relayed_at IS NOT NULL, parked_at IS NOT NULL, last_error FROM {TableName(factory, schema, "outbox_messages")} ORDER BY occurred_at",
+        reader => new OutboxRow(
+            reader.GetString(0),
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
+            Convert.ToBoolean(reader.GetValue(3), CultureInfo.InvariantCulture),
+            Convert.ToBoolean(reader.GetValue(4), CultureInfo.InvariantCulture),
+            reader.IsDBNull(5) ? null : reader.GetString(5)));
 
     /// <summary>The rows of a module's table that <paramref name="where"/> selects, each as "column=value, ...", for a failure message.</summary>
-    public static async Task<List<string>> DescribeRowsAsync(CooApiFactory factory, string schema, string table, string where)
-    {
-        await using var connection = factory.OpenConnectionFor(schema);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = factory.Provider == TestProvider.Sqlite
-            ? $"SELECT * FROM {schema}_{table} WHERE {where}"
-            : $"SELECT * FROM {schema}.{table} WHERE {where}";
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={reader.GetValue(i)}")));
-        }
-
-        return rows;
-    }
+    public static Task<List<string>> DescribeRowsAsync(CooApiFactory factory, string schema, string table, string where) => ReadAsync(
+        factory,
+        schema,
+        $"SELECT * FROM {TableName(factory, schema, table)} WHERE {where}",
+        reader => string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={reader.GetValue(i)}")));
 
     /// <summary>The rows of a module's inbox: each consumer's queue, processed or not.</summary>
-    public static async Task<List<InboxRow>> InboxRowsAsync(CooApiFactory factory, string schema)
+    public static Task<List<InboxRow>> InboxRowsAsync(CooApiFactory factory, string schema) => ReadAsync(
+        factory,
+        schema,
+        $"SELECT message_id, consumer, event_name, correlation_id, attempts, processed_at IS NOT NULL, parked_at IS NOT NULL, last_error FROM {TableName(factory, schema, "inbox_messages")} ORDER BY occurred_at",
+        reader => new InboxRow(
+            Guid.Parse(reader.GetValue(0).ToString()!),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture),
+            Convert.ToBoolean(reader.GetValue(5), CultureInfo.InvariantCulture),
+            Convert.ToBoolean(reader.GetValue(6), CultureInfo.InvariantCulture),
+            reader.IsDBNull(7) ? null : reader.GetString(7)));
+
+    /// <summary>A module's table as its database names it: SQLite has no schemas, so the schema is a prefix there.</summary>
+    private static string TableName(CooApiFactory factory, string schema, string table) =>
+        factory.Provider == TestProvider.Sqlite ? $"{schema}_{table}" : $"{schema}.{table}";
+
+    private static async Task<List<T>> ReadAsync<T>(CooApiFactory factory, string schema, string sql, Func<DbDataReader, T> read)
     {
         await using var connection = factory.OpenConnectionFor(schema);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        var table = factory.Provider == TestProvider.Sqlite ? $"{schema}_inbox_messages" : $"{schema}.inbox_messages";
-        command.CommandText = $"SELECT message_id, consumer, event_name, correlation_id, attempts, processed_at IS NOT NULL, parked_at IS NOT NULL, last_error FROM {table} ORDER BY occurred_at";
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<InboxRow>();
+        var rows = new List<T>();
         while (await reader.ReadAsync())
         {
-            rows.Add(new InboxRow(
-                Guid.Parse(reader.GetValue(0).ToString()!),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                Convert.ToInt32(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
-                Convert.ToBoolean(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture),
-                Convert.ToBoolean(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
-                reader.IsDBNull(7) ? null : reader.GetString(7)));
+            rows.Add(read(reader));
         }
 
         return rows;

@@ -114,7 +114,10 @@ public sealed class CooResponseJson
         writer.WriteRawValue(json.WrittenSpan, skipInputValidation: true);
     }
 
-    /// <summary><c>{"id":…,"text":…,"createdAt":…</c>, the object left open for the author.</summary>
+    /// <summary>
+    /// <c>{"id":…,"text":…,"createdAt":…</c>, the object left open for the author. Not kept for an empty text (a coo
+    /// of images only): that is one string for all such coos, so it would not tell them apart.
+    /// </summary>
     private static byte[] HeadOf(CooResponse coo, JsonWriterOptions options)
     {
         if (Heads.TryGetValue(coo.Text, out var kept) && kept.Item1 == coo.Id && kept.Item2.EqualsExact(coo.CreatedAt) && kept.Item3 == options.Encoder)
@@ -129,7 +132,11 @@ public sealed class CooResponseJson
             writer.WriteString(Text, coo.Text);
             writer.WriteString(CreatedAt, coo.CreatedAt);
         });
-        Heads.AddOrUpdate(coo.Text, Tuple.Create(coo.Id, coo.CreatedAt, options.Encoder, json));
+        if (coo.Text.Length > 0)
+        {
+            Heads.AddOrUpdate(coo.Text, Tuple.Create(coo.Id, coo.CreatedAt, options.Encoder, json));
+        }
+
         return json;
     }
 
