@@ -67,38 +67,38 @@ public sealed class CooResponseJson
         var options = writer.Options;
         var json = _scratch ??= new ArrayBufferWriter<byte>(4096);
         json.ResetWrittenCount();
-        Append(json, HeadOf(coo, options));
-        Append(json, ",\"author\":"u8);
-        Append(json, AuthorOf(coo.Author, options));
-        Append(json, ",\"entities\":"u8);
-        Append(json, EntitiesOf(coo.Entities, options));
+        json.Write(HeadOf(coo, options));
+        json.Write(",\"author\":"u8);
+        json.Write(AuthorOf(coo.Author, options));
+        json.Write(",\"entities\":"u8);
+        json.Write(EntitiesOf(coo.Entities, options));
         AppendNumber(json, ",\"likesCount\":"u8, coo.LikesCount);
         AppendNumber(json, ",\"repostsCount\":"u8, coo.RepostsCount);
-        Append(json, coo.LikedByYou ? ",\"likedByYou\":true"u8 : ",\"likedByYou\":false"u8);
-        Append(json, coo.RepostedByYou ? ",\"repostedByYou\":true"u8 : ",\"repostedByYou\":false"u8);
+        json.Write(coo.LikedByYou ? ",\"likedByYou\":true"u8 : ",\"likedByYou\":false"u8);
+        json.Write(coo.RepostedByYou ? ",\"repostedByYou\":true"u8 : ",\"repostedByYou\":false"u8);
         if (coo.InReplyTo is { } inReplyTo)
         {
             AppendId(json, ",\"inReplyTo\":{\"id\":"u8, inReplyTo.Id);
-            Append(json, ",\"author\":"u8);
-            Append(json, AuthorOf(inReplyTo.Author, options));
-            Append(json, "}"u8);
+            json.Write(",\"author\":"u8);
+            json.Write(AuthorOf(inReplyTo.Author, options));
+            json.Write("}"u8);
         }
         else
         {
-            Append(json, ",\"inReplyTo\":null"u8);
+            json.Write(",\"inReplyTo\":null"u8);
         }
 
         AppendNumber(json, ",\"repliesCount\":"u8, coo.RepliesCount);
-        Append(json, ",\"media\":"u8);
-        Append(json, MediaOf(coo.Media, options));
+        json.Write(",\"media\":"u8);
+        json.Write(MediaOf(coo.Media, options));
         if (coo.RepostedBy is { } repostedBy)
         {
-            Append(json, ",\"repostedBy\":"u8);
-            Append(json, AuthorOf(repostedBy, options));
+            json.Write(",\"repostedBy\":"u8);
+            json.Write(AuthorOf(repostedBy, options));
         }
         else
         {
-            Append(json, ",\"repostedBy\":null"u8);
+            json.Write(",\"repostedBy\":null"u8);
         }
 
         if (coo.RepostId is { } repostId)
@@ -107,10 +107,10 @@ public sealed class CooResponseJson
         }
         else
         {
-            Append(json, ",\"repostId\":null"u8);
+            json.Write(",\"repostId\":null"u8);
         }
 
-        Append(json, "}"u8);
+        json.Write("}"u8);
         writer.WriteRawValue(json.WrittenSpan, skipInputValidation: true);
     }
 
@@ -194,11 +194,9 @@ public sealed class CooResponseJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void Append(ArrayBufferWriter<byte> json, ReadOnlySpan<byte> bytes) => json.Write(bytes);
-
     private static void AppendNumber(ArrayBufferWriter<byte> json, ReadOnlySpan<byte> name, int value)
     {
-        Append(json, name);
+        json.Write(name);
         value.TryFormat(json.GetSpan(11), out var written, provider: CultureInfo.InvariantCulture);
         json.Advance(written);
     }
@@ -206,7 +204,7 @@ public sealed class CooResponseJson
     /// <summary>Ids are JSON strings, as the API's id converter writes them.</summary>
     private static void AppendId(ArrayBufferWriter<byte> json, ReadOnlySpan<byte> name, long id)
     {
-        Append(json, name);
+        json.Write(name);
         var span = json.GetSpan(22);
         span[0] = (byte)'"';
         id.TryFormat(span[1..], out var written, provider: CultureInfo.InvariantCulture);
