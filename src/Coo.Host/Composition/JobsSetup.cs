@@ -67,6 +67,10 @@ internal static class JobsSetup
         EnableLongPolling = true,
         InvisibilityTimeout = lease,
         UseSlidingInvisibilityTimeout = true,
+
+        // Its locks are rows that a killed host leaves behind: a job whose state it was changing would otherwise wait
+        // 10 minutes for the lock before anyone could run it again. Hangfire holds them only for moments.
+        DistributedLockTimeout = lease,
     };
 
     public static void MapCooJobsDashboard(this WebApplication app) =>

@@ -55,10 +55,18 @@ public sealed class FanOutCrashTests
 
                 // Each (follower, coo) is one row by its key; what must hold is that none is missing.
                 await Eventually.MatchAsync(
-                    () => ScalarAsync(database, $"SELECT count(*) FROM timeline.entries WHERE author_id = {authorId} AND owner_id <> {authorId}"),
-                    entries => entries == posted * followers,
+                    () => FanOutProgressAsync(database, authorId, followers),
+                    progress => progress.Entries == posted * followers,
                     TimeSpan.FromSeconds(180),
                     $"{posted} coos on each of {followers} followers' timelines");
+
+                // The batches the killed host had taken are taken again once their lease runs out, and end: none stays
+                // processing behind a lock the killed host held (its job state locks expire with the lease too).
+                await Eventually.MatchAsync(
+                    () => UnfinishedJobsAsync(database),
+                    unfinished => unfinished.Length == 0,
+                    TimeSpan.FromSeconds(60),
+                    "every fan-out batch job to end");
 
                 await Eventually.MatchAsync(
                     () => ScalarAsync(database, "SELECT coalesce(sum(value), 0) FROM analytics.counts WHERE granularity = 'Day' AND metric = 'coos_posted'"),
@@ -140,6 +148,66 @@ public sealed class FanOutCrashTests
         await stop.CancelAsync();
         await Task.WhenAll(posters);
         return ([.. acknowledged], await ScalarAsync(database, fannedOut));
+    }
+
+    /// <summary>How many entries the fan-out wrote; when some are missing, which, and what the job engine did with the batches that hold them.</summary>
+    private static async Task<FanOutProgress> FanOutProgressAsync(string database, long authorId, int followers)
+    {
+        var entries = await ScalarAsync(database, $"SELECT count(*) FROM timeline.entries WHERE author_id = {authorId} AND owner_id <> {authorId}");
+        if (entries % followers == 0 && entries / followers == await ScalarAsync(database, $"SELECT count(*) FROM coos.coos WHERE author_id = {authorId}"))
+        {
+            return new FanOutProgress(entries, "");
+        }
+
+        await using var connection = await OpenAsync(database);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT c.id, count(*) AS missing, min(f.follower_id), max(f.follower_id),
+                   (SELECT string_agg(j.id || ' ' || j.statename || ' ' || j.arguments::text || ' [' ||
+                        (SELECT string_agg(s.name || ' ' || to_char(s.createdat, 'HH24:MI:SS.MS') || coalesce(' ' || s.reason, ''), ' <- ' ORDER BY s.id DESC)
+                         FROM hangfire.state AS s WHERE s.jobid = j.id) || ']', '; ')
+                    FROM hangfire.job AS j
+                    WHERE j.arguments ->> 0 = c.id::text
+                      AND (j.arguments ->> 2)::numeric < min(f.follower_id) AND (j.arguments ->> 3)::numeric >= min(f.follower_id))
+            FROM coos.coos AS c
+            JOIN timeline.follow_edges AS f ON f.followee_id = c.author_id AND f.is_active
+            WHERE c.author_id = @author
+              AND NOT EXISTS (SELECT 1 FROM timeline.entries AS e WHERE e.owner_id = f.follower_id AND e.coo_id = c.id)
+            GROUP BY c.id
+            ORDER BY c.id
+            LIMIT 5
+            """,
+            connection);
+        command.Parameters.AddWithValue("author", authorId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var missing = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            missing.Add($"coo {reader.GetInt64(0)}: {reader.GetInt64(1)} followers missing ({reader.GetInt64(2)}..{reader.GetInt64(3)}); jobs: {(reader.IsDBNull(4) ? "none" : reader.GetString(4))}");
+        }
+
+        return new FanOutProgress(entries, string.Join(Environment.NewLine, missing));
+    }
+
+    /// <summary>The jobs not yet succeeded, with their states and the job engine's locks, or "" when every job has.</summary>
+    private static async Task<string> UnfinishedJobsAsync(string database)
+    {
+        await using var connection = await OpenAsync(database);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT coalesce(string_agg(j.id || ' ' || j.statename || ' since ' || to_char(s.createdat, 'HH24:MI:SS.MS'), '; '), '')
+                || coalesce(' (locks: ' || (SELECT string_agg(l.resource || ' since ' || to_char(l.acquired, 'HH24:MI:SS.MS'), ', ') FROM hangfire.lock AS l) || ')', '')
+            FROM hangfire.job AS j JOIN hangfire.state AS s ON s.id = j.stateid
+            WHERE j.statename <> 'Succeeded'
+            """,
+            connection);
+        var unfinished = (string)(await command.ExecuteScalarAsync())!;
+        return unfinished.StartsWith(" (locks", StringComparison.Ordinal) ? "" : unfinished;
+    }
+
+    private sealed record FanOutProgress(long Entries, string Missing)
+    {
+        public override string ToString() => $"{Entries}{Environment.NewLine}{Missing}";
     }
 
     private static Dictionary<string, string> Settings(string database, RedisServerProcess redis) => new()
