@@ -74,6 +74,9 @@ public static class OutboxDrain
     /// <summary>
     /// Waits until no module's outbox holds a message still to relay, no consumer's queue one still to handle, and the
     /// job engine has no fan-out batch waiting, running or scheduled for a retry; parked messages and failed jobs fail the wait.
+    /// The modules are read one after another, so one look can miss a message that a module already read published after
+    /// a consumer read later handled its cause: the work counts as done when two looks in a row find nothing pending and
+    /// the same rows and finished jobs.
     /// </summary>
     public static Task WaitAsync(CooApiFactory factory, TimeSpan? timeout = null) =>
         WaitAsync(factory, parkedAllowed: false, timeout ?? TimeSpan.FromSeconds(60), "every outbox to be delivered and every background job to be done");
@@ -86,6 +89,7 @@ public static class OutboxDrain
     {
         var schemas = factory.Services.GetServices<Coo.Shared.Infrastructure.Modules.ModuleDatabase>().Select(m => m.Schema).ToList();
         var jobs = factory.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        PendingWork? previous = null;
         await Eventually.MatchAsync(
             async () =>
             {
@@ -110,9 +114,15 @@ public static class OutboxDrain
                 var (enqueued, processing, scheduled) = (jobs.EnqueuedCount("default"), jobs.ProcessingCount(), jobs.ScheduledCount());
                 return new PendingWork(
                     waiting.Count + enqueued + processing + scheduled,
+                    (rows.Count, queued.Count, jobs.SucceededListCount()),
                     $"{string.Join("; ", waiting)}; jobs enqueued {enqueued}, processing {processing} {ProcessingJobs(jobs, processing)}, scheduled {scheduled}");
             },
-            pending => pending.Count == 0,
+            pending =>
+            {
+                var settled = pending.Count == 0 && previous is { Count: 0 } && previous.Seen == pending.Seen;
+                previous = pending;
+                return settled;
+            },
             timeout,
             what);
     }
@@ -125,8 +135,11 @@ public static class OutboxDrain
             + string.Join(" <- ", jobs.JobDetails(j.Key)?.History.Select(h => $"{h.StateName} {h.CreatedAt:HH:mm:ss.fff} {h.Reason} {string.Join(" ", h.Data.Select(d => $"{d.Key}={d.Value}"))}") ?? [])))}]";
 }
 
-/// <summary>What is still to relay, handle or run, described so that a timed-out wait says which consumer was stuck.</summary>
-internal sealed record PendingWork(long Count, string Description)
+/// <summary>
+/// What is still to relay, handle or run, described so that a timed-out wait says which consumer was stuck; and what the
+/// look saw (outbox and inbox rows, finished jobs), which changes whenever work was done between two looks.
+/// </summary>
+internal sealed record PendingWork(long Count, (int OutboxRows, int InboxRows, long SucceededJobs) Seen, string Description)
 {
     public override string ToString() => $"{Count} ({Description})";
 }
