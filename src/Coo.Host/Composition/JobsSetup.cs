@@ -83,7 +83,7 @@ internal static class JobsSetup
         });
 
     /// <summary>Schedules the recurring jobs of every module (resolved in a scope: jobs may need scoped services).</summary>
-    private sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs, IServiceScopeFactory scopes) : IHostedService
+    internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs, IServiceScopeFactory scopes) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {

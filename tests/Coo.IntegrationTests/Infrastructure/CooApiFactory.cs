@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Coo.Host.Composition;
 using Coo.Host.RateLimiting;
 using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
@@ -78,6 +79,13 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
     /// <summary>Extra services for a factory made for one test (e.g. a consumer of its own).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
+
+    /// <summary>
+    /// Whether the host puts the recurring maintenance jobs on the job engine's schedule. Off by default: that schedule
+    /// runs on the wall clock, so a job that fell due in the middle of a test would run inside it, and the next test's
+    /// reset would wait for it. Tests run those jobs themselves.
+    /// </summary>
+    public bool SchedulesRecurringJobs { get; init; }
 
     /// <summary>Extra settings for a factory made for one test (e.g. invalid configuration).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -214,6 +222,11 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
             services.AddSingleton<IStartupFilter, FaultyEndpointStartupFilter>();
             services.AddSingleton<Serilog.Core.ILogEventSink>(_log);
             services.AddSingleton(Probe);
+            if (!SchedulesRecurringJobs)
+            {
+                services.Remove(services.Single(d => d.ImplementationType == typeof(JobsSetup.RecurringJobsRegistration)));
+            }
+
             TestServices?.Invoke(services);
         });
     }
