@@ -9,6 +9,7 @@ namespace Coo.IntegrationTests.Platform;
 /// The recurring maintenance jobs are on the job engine's schedule, each with its own cron expression. Test hosts leave
 /// them off it unless asked (<see cref="CooApiFactory.SchedulesRecurringJobs"/>), so this is where scheduling is proved.
 /// </summary>
+[Collection(ApiCollection.Name)]
 public sealed class RecurringJobScheduleTests
 {
     [Theory, Providers]
