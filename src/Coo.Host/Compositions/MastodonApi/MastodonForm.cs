@@ -36,7 +36,17 @@ internal sealed class MastodonForm
 
         if (request.HasFormContentType)
         {
-            foreach (var (name, values) in await request.ReadFormAsync(cancellationToken))
+            IFormCollection body;
+            try
+            {
+                body = await request.ReadFormAsync(cancellationToken);
+            }
+            catch (InvalidDataException)
+            {
+                return null; // A value with a NUL, or a broken multipart body: no form to read.
+            }
+
+            foreach (var (name, values) in body)
             {
                 form.Add(name, values.OfType<string>());
             }

@@ -38,7 +38,16 @@ internal static class MediaEndpoints
             return MastodonJson.Error(StatusCodes.Status422UnprocessableEntity, "Validation failed: the image comes as a multipart form's file field");
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return MastodonJson.Error(StatusCodes.Status422UnprocessableEntity, "Validation failed: the multipart form could not be read");
+        }
+
         if (form.Files["thumbnail"] is not null)
         {
             return MastodonJson.Error(StatusCodes.Status422UnprocessableEntity, "Coo has images only, which take no thumbnail");

@@ -35,29 +35,38 @@ internal sealed class ValidationExceptionHandler(IProblemDetailsService problemD
     }
 }
 
-/// <summary>Malformed JSON, a body of the wrong shape or too large: the client's fault, said plainly.</summary>
+/// <summary>
+/// Malformed JSON, a body of the wrong shape or too large, or a form that cannot be read (an endpoint that reads its
+/// form itself meets a value with a NUL or a broken multipart body as <see cref="InvalidDataException"/>): the
+/// client's fault, said plainly.
+/// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails, ProblemTexts texts) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException badRequest)
+        var (status, detail) = exception switch
+        {
+            // The JSON reader's own message names internal types; say where the body went wrong instead.
+            BadHttpRequestException { InnerException: JsonException json } badRequest => (badRequest.StatusCode, texts.MalformedJsonDetail(json.Path ?? "$")),
+            BadHttpRequestException badRequest => (badRequest.StatusCode, badRequest.Message),
+            InvalidDataException unreadable when httpContext.Request.HasFormContentType => (StatusCodes.Status400BadRequest, unreadable.Message),
+            _ => (0, null),
+        };
+        if (detail is null)
         {
             return false;
         }
 
-        httpContext.Response.StatusCode = badRequest.StatusCode;
+        httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = new()
             {
-                Status = badRequest.StatusCode,
+                Status = status,
                 Type = ProblemTypes.MalformedRequest,
                 Title = texts.MalformedRequestTitle,
-                // The JSON reader's own message names internal types; say where the body went wrong instead.
-                Detail = badRequest.InnerException is JsonException json
-                    ? texts.MalformedJsonDetail(json.Path ?? "$")
-                    : badRequest.Message,
+                Detail = detail,
             },
         });
     }

@@ -19,12 +19,21 @@ internal sealed record CreateApplicationRequest(string? ClientName, IReadOnlyLis
     private const int MaxUriLength = 2000;
     private const int MaxRedirectUris = 10;
 
-    /// <returns>The request, or null when the body is neither a form nor a JSON object.</returns>
+    /// <returns>The request, or null when the body is neither a form nor a JSON object that can be read.</returns>
     public static async Task<CreateApplicationRequest?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken);
+            }
+            catch (InvalidDataException)
+            {
+                return null; // A value with a NUL, or a broken multipart body: no form to read.
+            }
+
             return new(
                 form["client_name"].FirstOrDefault(),
                 SplitLines([.. form["redirect_uris"], .. form["redirect_uris[]"]]),
