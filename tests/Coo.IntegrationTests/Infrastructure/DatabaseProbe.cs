@@ -26,11 +26,14 @@ public static class DatabaseProbe
             Convert.ToBoolean(reader.GetValue(4), CultureInfo.InvariantCulture),
             reader.IsDBNull(5) ? null : reader.GetString(5)));
 
-    /// <summary>The rows of a module's table that <paramref name="where"/> selects, each as "column=value, ...", for a failure message.</summary>
-    public static Task<List<string>> DescribeRowsAsync(CooApiFactory factory, string schema, string table, string where) => ReadAsync(
+    /// <summary>
+    /// The rows of a module's table that <paramref name="where"/> selects, each as "column=value, ...", for a failure
+    /// message: all columns, or <paramref name="columns"/> in the order of <paramref name="orderBy"/>.
+    /// </summary>
+    public static Task<List<string>> DescribeRowsAsync(CooApiFactory factory, string schema, string table, string where, string columns = "*", string orderBy = "1") => ReadAsync(
         factory,
         schema,
-        $"SELECT * FROM {TableName(factory, schema, table)} WHERE {where}",
+        $"SELECT {columns} FROM {TableName(factory, schema, table)} WHERE {where} ORDER BY {orderBy}",
         reader => string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={reader.GetValue(i)}")));
 
     /// <summary>The rows of a module's inbox: each consumer's queue, processed or not.</summary>

@@ -121,6 +121,13 @@ public sealed class TimelineModelTests(ApiFixture fixture)
             || line.Contains($"{user.Username} unfollows", StringComparison.Ordinal));
         var entries = await DatabaseProbe.DescribeRowsAsync(factory, "timeline", "entries", $"owner_id = {user.Id} AND coo_id IN ({string.Join(",", differing)})");
         var edges = await DatabaseProbe.DescribeRowsAsync(factory, "timeline", "follow_edges", $"follower_id = {user.Id}");
+        var deliveries = await DatabaseProbe.DescribeRowsAsync(
+            factory,
+            "timeline",
+            "inbox_messages",
+            $"content LIKE '%\"followerId\":{user.Id}%' OR {string.Join(" OR ", differing.Select(id => $"content LIKE '%{id}%'"))}",
+            "consumer, content, enqueued_at, processed_at, attempts, substr(last_error, 1, 300) AS last_error",
+            "processed_at");
         return $"""
 
             differing: {string.Join(", ", differing)}; users: {string.Join(", ", users.Select(u => $"{u.Username}={u.Id}"))}
@@ -130,6 +137,8 @@ public sealed class TimelineModelTests(ApiFixture fixture)
               {string.Join("\n  ", entries)}
             this user's follow edges:
               {string.Join("\n  ", edges)}
+            Timeline's deliveries of this user's follows and unfollows and of those coos, in the order they were handled:
+              {string.Join("\n  ", deliveries)}
             """;
     }
 

@@ -123,6 +123,29 @@ internal sealed class TimelineStore(TimelineDbContext db)
     }
 
     /// <summary>
+    /// The locks a follow or an unfollow holds until its transaction ends: the follower's, so that no other follow or
+    /// unfollow of theirs runs at the same time, then the followee's author lock (<see cref="LockAuthorAsync"/>). Each
+    /// decides what the follower's timeline keeps by the follower's other edges (a follow merges the followee's replies
+    /// to people the follower follows; an unfollow keeps a coo that someone still followed reposted), so an edge another
+    /// one changes meanwhile, not yet committed, would leave an entry that no later change takes off: a follow merged a
+    /// reply to someone an unfollow running beside it had just removed.
+    /// </summary>
+    public async Task LockFollowChangeAsync(long followerId, long followeeId, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // The two-key form is a key space of its own, apart from the authors' one-key locks.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [(int)(followerId >> 32), unchecked((int)followerId)], cancellationToken);
+        }
+        else if (db.Database.IsSqlServer())
+        {
+            await GetAppLockAsync($"coo-timeline-follower-{followerId}", exclusive: true, cancellationToken);
+        }
+
+        await LockAuthorAsync(followeeId, exclusive: true, cancellationToken);
+    }
+
+    /// <summary>
     /// Until the transaction ends, keeps a new follow or an unfollow of the author (exclusive) and the fan-out of their
     /// coos and of replies to them (shared) from running at the same time. Otherwise a fan-out could miss a follow not
     /// yet committed while that follow's merge read the author's coos before the new one existed, and the follower would
@@ -138,14 +161,20 @@ internal sealed class TimelineStore(TimelineDbContext db)
         }
         else if (db.Database.IsSqlServer())
         {
-            // sp_getapplock reports a timeout or deadlock by its return value, not by an error: turn it into one.
-            const string sql = """
-                DECLARE @granted int;
-                EXEC @granted = sp_getapplock @Resource = {0}, @LockMode = {1}, @LockOwner = 'Transaction', @LockTimeout = 30000;
-                IF @granted < 0 THROW 51000, 'The timeline author lock was not granted.', 1;
-                """;
-            await db.Database.ExecuteSqlRawAsync(sql, [$"coo-timeline-author-{authorId}", exclusive ? "Exclusive" : "Shared"], cancellationToken);
+            await GetAppLockAsync($"coo-timeline-author-{authorId}", exclusive, cancellationToken);
         }
+    }
+
+    /// <summary>A SQL Server application lock held until the transaction ends.</summary>
+    private async Task GetAppLockAsync(string resource, bool exclusive, CancellationToken cancellationToken)
+    {
+        // sp_getapplock reports a timeout or deadlock by its return value, not by an error: turn it into one.
+        const string sql = """
+            DECLARE @granted int;
+            EXEC @granted = sp_getapplock @Resource = {0}, @LockMode = {1}, @LockOwner = 'Transaction', @LockTimeout = 30000;
+            IF @granted < 0 THROW 51000, 'The timeline lock was not granted.', 1;
+            """;
+        await db.Database.ExecuteSqlRawAsync(sql, [resource, exclusive ? "Exclusive" : "Shared"], cancellationToken);
     }
 
     /// <summary>

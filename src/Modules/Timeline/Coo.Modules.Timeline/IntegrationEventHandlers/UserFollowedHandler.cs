@@ -27,7 +27,7 @@ internal sealed class UserFollowedHandler(
     public async Task HandleAsync(UserFollowedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var (followId, follower, followee) = (integrationEvent.FollowId, integrationEvent.FollowerId, integrationEvent.FolloweeId);
-        await timelines.LockAuthorAsync(followee, exclusive: true, cancellationToken);
+        await timelines.LockFollowChangeAsync(follower, followee, cancellationToken);
         var edge = db.FollowEdges.Where(e => e.FollowerId == follower && e.FolloweeId == followee);
         var applied = await edge.Where(e => e.FollowId < followId)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.FollowId, followId).SetProperty(x => x.IsActive, true), cancellationToken);

@@ -20,7 +20,7 @@ internal sealed class UserUnfollowedHandler(TimelineDbContext db, TimelineStore 
         var (followId, follower, followee) = (integrationEvent.FollowId, integrationEvent.FollowerId, integrationEvent.FolloweeId);
 
         // A fan-out of a reply to the followee reads this edge unlocked: the author lock makes it finish first.
-        await timelines.LockAuthorAsync(followee, exclusive: true, cancellationToken);
+        await timelines.LockFollowChangeAsync(follower, followee, cancellationToken);
         var edge = db.FollowEdges.Where(e => e.FollowerId == follower && e.FolloweeId == followee);
 
         // Updating the edge first takes its row lock, so a fan-out that read it as active finishes before the
