@@ -30,7 +30,36 @@ public sealed class SqliteWriteGateTests(ApiFixture fixture)
             await next.CommitAsync(noWait.Token);
         }
 
-        Assert.True(await gate.EnterAsync(request: false, TimeSpan.FromSeconds(5), CancellationToken.None), "the turn is free again");
+        Assert.True(await gate.EnterAsync(request: false, "the test", TimeSpan.FromSeconds(5), CancellationToken.None), "the turn is free again");
         gate.Exit();
+    }
+
+    [Fact]
+    public async Task A_transaction_whose_begin_fails_after_its_turn_came_gives_the_turn_back_at_once()
+    {
+        var factory = await fixture.StartAsync(TestProvider.Sqlite);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
+        var gate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+
+        // A transaction EF Core does not know of makes the begin fail once the turn has come, as a request cancelled
+        // at that moment, or SQLite's own lock timing out, would. The connection stays open and the context alive, so
+        // nothing else would end the turn for a long time.
+        await ExecuteAsync(connection, "BEGIN");
+        await Assert.ThrowsAsync<SqliteException>(() => db.Database.BeginTransactionAsync());
+        await ExecuteAsync(connection, "ROLLBACK");
+
+        Assert.True(await gate.EnterAsync(request: false, "the test", TimeSpan.FromSeconds(5), CancellationToken.None), "the turn is free again");
+        gate.Exit();
+        await db.Database.CloseConnectionAsync();
+    }
+
+    private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -11,9 +11,9 @@ internal sealed class SqliteWriteGate
 {
     private static readonly ConcurrentDictionary<string, SqliteWriteGate> Files = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
-    private readonly Queue<TaskCompletionSource> _requests = new();
-    private readonly Queue<TaskCompletionSource> _background = new();
-    private bool _taken;
+    private readonly Queue<Waiter> _requests = new();
+    private readonly Queue<Waiter> _background = new();
+    private Holding? _holding;
 
     /// <summary>How many wait for the turn now.</summary>
     public int Waiting
@@ -22,7 +22,19 @@ internal sealed class SqliteWriteGate
         {
             lock (_lock)
             {
-                return _requests.Count(t => !t.Task.IsCompleted) + _background.Count(t => !t.Task.IsCompleted);
+                return _requests.Count(w => !w.Turn.Task.IsCompleted) + _background.Count(w => !w.Turn.Task.IsCompleted);
+            }
+        }
+    }
+
+    /// <summary>Who holds the turn and since when, as the holder described itself; null when the turn is free.</summary>
+    public string? Holder
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _holding is { } holding ? $"{holding.Holder} since {holding.Since:HH:mm:ss.fff}" : null;
             }
         }
     }
@@ -31,37 +43,38 @@ internal sealed class SqliteWriteGate
     public static SqliteWriteGate For(string path) => Files.GetOrAdd(Path.GetFullPath(path), _ => new SqliteWriteGate());
 
     /// <summary>
-    /// Waits for the turn. False when it did not come within <paramref name="timeout"/>: the caller then goes on without
-    /// it, and SQLite's own lock decides, as it would without the gate (a safety net, never the plan).
+    /// Waits for the turn, taken by <paramref name="holder"/> (what it is for, told to whoever waits too long). False
+    /// when it did not come within <paramref name="timeout"/>: the caller then goes on without it, and SQLite's own
+    /// lock decides, as it would without the gate (a safety net, never the plan).
     /// </summary>
-    public async Task<bool> EnterAsync(bool request, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<bool> EnterAsync(bool request, string holder, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        TaskCompletionSource turn;
+        Waiter waiter;
         lock (_lock)
         {
-            if (!_taken)
+            if (_holding is null)
             {
-                _taken = true;
+                _holding = new Holding(holder, TimeProvider.System.GetUtcNow());
                 return true;
             }
 
-            turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            (request ? _requests : _background).Enqueue(turn);
+            waiter = new Waiter(holder);
+            (request ? _requests : _background).Enqueue(waiter);
         }
 
         try
         {
-            await turn.Task.WaitAsync(timeout, cancellationToken);
+            await waiter.Turn.Task.WaitAsync(timeout, cancellationToken);
             return true;
         }
         catch (TimeoutException)
         {
-            GiveUp(turn);
+            GiveUp(waiter);
             return false;
         }
         catch (OperationCanceledException)
         {
-            GiveUp(turn);
+            GiveUp(waiter);
             throw;
         }
     }
@@ -73,21 +86,29 @@ internal sealed class SqliteWriteGate
         {
             while (_requests.TryDequeue(out var next) || _background.TryDequeue(out next))
             {
-                if (next.TrySetResult())
+                if (next.Turn.TrySetResult())
                 {
+                    _holding = new Holding(next.Holder, TimeProvider.System.GetUtcNow());
                     return;
                 }
             }
 
-            _taken = false;
+            _holding = null;
         }
     }
 
-    private void GiveUp(TaskCompletionSource turn)
+    private void GiveUp(Waiter waiter)
     {
-        if (!turn.TrySetCanceled())
+        if (!waiter.Turn.TrySetCanceled())
         {
             Exit(); // The turn was handed over at that very moment: pass it on.
         }
     }
+
+    private sealed record Waiter(string Holder)
+    {
+        public TaskCompletionSource Turn { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed record Holding(string Holder, DateTimeOffset Since);
 }

@@ -1,8 +1,12 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Coo.Shared.Infrastructure.Persistence;
 
@@ -10,9 +14,9 @@ namespace Coo.Shared.Infrastructure.Persistence;
 /// Makes every transaction on a SQLite file wait for its turn at the <see cref="SqliteWriteGate"/> before it begins
 /// (SQLite transactions here begin IMMEDIATE, taking the write lock), and gives the turn back when it ends however it
 /// ends; a statement that writes outside a transaction takes its turn for as long as it runs. Work done while serving a
-/// request goes before background work.
+/// request goes before background work. A writer that waits out the turn's timeout logs who holds it, and since when.
 /// </summary>
-internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
+internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
 {
     /// <summary>As long as SQLite's own busy timeout: past it, the transaction goes on and meets SQLite's lock as before.</summary>
     private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(10);
@@ -25,23 +29,47 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTran
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         Release(connection);
-        if (await gate.EnterAsync(Requests.HttpContext is not null, TurnTimeout, cancellationToken))
+        if (!await gate.EnterAsync(Requests.HttpContext is not null, Describe("a transaction"), TurnTimeout, cancellationToken))
         {
-            _holding.AddOrUpdate(connection, this);
+            LogWaitedOut(eventData.Context);
+            return result;
         }
 
-        return result;
+        // Begun here, so that a begin that fails (cancelled as the turn came) gives the turn back: EF Core raises no
+        // event for it, and leaves open the connection it opened for it.
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken);
+            _holding.AddOrUpdate(connection, this);
+            return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
+        }
+        catch
+        {
+            gate.Exit();
+            throw;
+        }
     }
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         Release(connection);
-        if (gate.EnterAsync(Requests.HttpContext is not null, TurnTimeout, CancellationToken.None).GetAwaiter().GetResult())
+        if (!gate.EnterAsync(Requests.HttpContext is not null, Describe("a transaction"), TurnTimeout, CancellationToken.None).GetAwaiter().GetResult())
         {
-            _holding.AddOrUpdate(connection, this);
+            LogWaitedOut(eventData.Context);
+            return result;
         }
 
-        return result;
+        try
+        {
+            var transaction = connection.BeginTransaction(eventData.IsolationLevel);
+            _holding.AddOrUpdate(connection, this);
+            return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
+        }
+        catch
+        {
+            gate.Exit();
+            throw;
+        }
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
@@ -86,39 +114,39 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTran
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        await EnterForStatementAsync(command, cancellationToken);
+        await EnterForStatementAsync(command, eventData, cancellationToken);
         return result;
     }
 
     public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        await EnterForStatementAsync(command, cancellationToken);
+        await EnterForStatementAsync(command, eventData, cancellationToken);
         return result;
     }
 
     public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        await EnterForStatementAsync(command, cancellationToken);
+        await EnterForStatementAsync(command, eventData, cancellationToken);
         return result;
     }
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        EnterForStatementAsync(command, CancellationToken.None).GetAwaiter().GetResult();
+        EnterForStatementAsync(command, eventData, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        EnterForStatementAsync(command, CancellationToken.None).GetAwaiter().GetResult();
+        EnterForStatementAsync(command, eventData, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
     public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        EnterForStatementAsync(command, CancellationToken.None).GetAwaiter().GetResult();
+        EnterForStatementAsync(command, eventData, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
@@ -182,16 +210,33 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTran
     }
 
     /// <summary>Reads (and the connection's pragmas) need no turn; neither does a statement of a transaction, which holds one.</summary>
-    private async Task EnterForStatementAsync(DbCommand command, CancellationToken cancellationToken)
+    private async Task EnterForStatementAsync(DbCommand command, CommandEventData eventData, CancellationToken cancellationToken)
     {
         if (command.Transaction is not null || IsRead(command.CommandText))
         {
             return;
         }
 
-        if (await gate.EnterAsync(Requests.HttpContext is not null, TurnTimeout, cancellationToken))
+        if (await gate.EnterAsync(Requests.HttpContext is not null, Describe("a statement"), TurnTimeout, cancellationToken))
         {
             _writing.AddOrUpdate(command, this);
+        }
+        else
+        {
+            LogWaitedOut(eventData.Context);
+        }
+    }
+
+    /// <summary>What takes the turn: the request it serves, else the background work's span (a consumer, a job).</summary>
+    private static string Describe(string what) => Requests.HttpContext is { } http
+        ? $"{what} of {http.Request.Method} {http.Request.Path}"
+        : $"{what} of {Activity.Current?.DisplayName ?? "background work"}";
+
+    private void LogWaitedOut(DbContext? context)
+    {
+        if (context?.GetService<ILoggerFactory>() is { } loggers)
+        {
+            LogWaitedOut(loggers.CreateLogger<SqliteWriteGateInterceptor>(), TurnTimeout.TotalSeconds, gate.Holder ?? "no one any more");
         }
     }
 
@@ -224,4 +269,7 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTran
             gate.Exit();
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Waited {Seconds} s for the turn to write to the SQLite file, and went on without it; it is held by {Holder}")]
+    private static partial void LogWaitedOut(ILogger logger, double seconds, string holder);
 }
