@@ -192,17 +192,27 @@ public sealed class FanOutCrashTests
     /// <summary>The jobs not yet succeeded, with their states and the job engine's locks, or "" when every job has.</summary>
     private static async Task<string> UnfinishedJobsAsync(string database)
     {
-        await using var connection = await OpenAsync(database);
-        await using var command = new NpgsqlCommand(
+        var jobs = await TextAsync(
+            database,
             """
             SELECT coalesce(string_agg(j.id || ' ' || j.statename || ' since ' || to_char(s.createdat, 'HH24:MI:SS.MS'), '; '), '')
-                || coalesce(' (locks: ' || (SELECT string_agg(l.resource || ' since ' || to_char(l.acquired, 'HH24:MI:SS.MS'), ', ') FROM hangfire.lock AS l) || ')', '')
             FROM hangfire.job AS j JOIN hangfire.state AS s ON s.id = j.stateid
             WHERE j.statename <> 'Succeeded'
-            """,
-            connection);
-        var unfinished = (string)(await command.ExecuteScalarAsync())!;
-        return unfinished.StartsWith(" (locks", StringComparison.Ordinal) ? "" : unfinished;
+            """);
+        if (jobs.Length == 0)
+        {
+            return jobs;
+        }
+
+        var locks = await TextAsync(database, "SELECT coalesce(string_agg(resource || ' since ' || to_char(acquired, 'HH24:MI:SS.MS'), ', '), 'none') FROM hangfire.lock");
+        return $"{jobs} (locks: {locks})";
+    }
+
+    private static async Task<string> TextAsync(string database, string sql)
+    {
+        await using var connection = await OpenAsync(database);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private sealed record FanOutProgress(long Entries, string Missing)

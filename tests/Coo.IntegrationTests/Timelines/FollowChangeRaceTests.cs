@@ -10,6 +10,9 @@ namespace Coo.IntegrationTests.Timelines;
 [Collection(ApiCollection.Name)]
 public sealed class FollowChangeRaceTests(ApiFixture fixture)
 {
+    /// <summary>Locks are listed for the whole server: only this database's count.</summary>
+    private const string InThisDatabase = "l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
     [PostgreSqlFact]
     public async Task A_follow_that_merges_a_reply_while_the_one_replied_to_is_unfollowed_leaves_no_reply_behind()
     {
@@ -33,13 +36,13 @@ public sealed class FollowChangeRaceTests(ApiFixture fixture)
             await ExecuteAsync(connection, "LOCK TABLE coos.coos IN ACCESS EXCLUSIVE MODE");
             await client.FollowOkAsync(cat, "f_eve");
             await Eventually.MatchAsync(
-                () => CountAsync(factory, "SELECT count(*) FROM pg_locks AS l JOIN pg_class AS c ON c.oid = l.relation WHERE c.relname = 'coos' AND NOT l.granted"),
+                () => CountAsync(factory, $"SELECT count(*) FROM pg_locks AS l WHERE {InThisDatabase} AND l.relation = 'coos.coos'::regclass AND NOT l.granted"),
                 waiting => waiting > 0,
                 what: "the follow's merge to wait for the coos table");
 
             await client.UnfollowOkAsync(cat, "f_fay");
             const string unfollowHandled = "SELECT count(*) FROM timeline.inbox_messages WHERE event_name LIKE '%unfollowed%' AND processed_at IS NOT NULL";
-            const string unfollowWaiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
+            const string unfollowWaiting = $"SELECT count(*) FROM pg_locks AS l WHERE {InThisDatabase} AND l.locktype = 'advisory' AND NOT l.granted";
             await Eventually.MatchAsync(
                 async () => await CountAsync(factory, unfollowHandled) + await CountAsync(factory, unfollowWaiting),
                 handledOrWaiting => handledOrWaiting > 0,
