@@ -38,6 +38,9 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
     private readonly HostLogFile _log = new();
 
+    /// <summary>The warnings and errors this host logged, each as its rendered message.</summary>
+    public IReadOnlyList<string> LoggedWarnings => _log.Messages;
+
     /// <summary>What this host's test consumer (<see cref="ProbeHandler"/>) saw.</summary>
     public ProbeState Probe { get; } = new();
 

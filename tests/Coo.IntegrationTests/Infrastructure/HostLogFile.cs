@@ -16,10 +16,25 @@ internal sealed class HostLogFile : ILogEventSink, IDisposable
         "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext} {RequestMethod} {RequestPath}: {Message:lj}{NewLine}{Exception}",
         CultureInfo.InvariantCulture);
 
+    private readonly MessageTemplateTextFormatter _message = new("{Message:lj}", CultureInfo.InvariantCulture);
+
     private readonly string _path = Path.Combine(HostProcess.LogFolder, $"in-process-{Guid.NewGuid().ToString("N")[..12]}.log");
     private readonly Lock _lock = new();
+    private readonly List<string> _messages = [];
     private StreamWriter? _writer;
     private bool _disposed;
+
+    /// <summary>The warnings and errors logged so far, each as its message (strings as they are, not quoted).</summary>
+    public IReadOnlyList<string> Messages
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _messages];
+            }
+        }
+    }
 
     public void Emit(LogEvent logEvent)
     {
@@ -42,6 +57,9 @@ internal sealed class HostLogFile : ILogEventSink, IDisposable
             }
 
             _formatter.Format(logEvent, _writer);
+            using var message = new StringWriter(CultureInfo.InvariantCulture);
+            _message.Format(logEvent, message);
+            _messages.Add(message.ToString());
         }
     }
 

@@ -260,10 +260,10 @@ public sealed class OutboxTests(ApiFixture fixture)
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
         await using var connection = factory.OpenConnection();
         var gate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource);
-        Assert.True(await gate.EnterAsync(request: false, "the test", TimeSpan.FromSeconds(5), CancellationToken.None));
+        Assert.True(await gate.EnterAsync(request: false, "a check", "the test", TimeSpan.FromSeconds(5), CancellationToken.None));
         var worked = factory.WorkQueueOnceAsync(Probe, time);
         await Eventually.MatchAsync(() => Task.FromResult(gate.Waiting), waiting => waiting == 1, what: "the claim waiting for the turn");
-        var takenBack = gate.EnterAsync(request: false, "the test", TimeSpan.FromSeconds(30), CancellationToken.None);
+        var takenBack = gate.EnterAsync(request: false, "a check", "the test", TimeSpan.FromSeconds(30), CancellationToken.None);
         gate.Exit();
         Assert.True(await takenBack);
         await Eventually.MatchAsync(() => Task.FromResult(gate.Waiting), waiting => waiting == 1, what: "the consumer transaction waiting for the turn");

@@ -30,7 +30,7 @@ public sealed class SqliteWriteGateTests(ApiFixture fixture)
             await next.CommitAsync(noWait.Token);
         }
 
-        Assert.True(await gate.EnterAsync(request: false, "the test", TimeSpan.FromSeconds(5), CancellationToken.None), "the turn is free again");
+        Assert.True(await gate.EnterAsync(request: false, "a check", "the test", TimeSpan.FromSeconds(5), CancellationToken.None), "the turn is free again");
         gate.Exit();
     }
 
@@ -51,9 +51,30 @@ public sealed class SqliteWriteGateTests(ApiFixture fixture)
         await Assert.ThrowsAsync<SqliteException>(() => db.Database.BeginTransactionAsync());
         await ExecuteAsync(connection, "ROLLBACK");
 
-        Assert.True(await gate.EnterAsync(request: false, "the test", TimeSpan.FromSeconds(5), CancellationToken.None), "the turn is free again");
+        Assert.True(await gate.EnterAsync(request: false, "a check", "the test", TimeSpan.FromSeconds(5), CancellationToken.None), "the turn is free again");
         gate.Exit();
         await db.Database.CloseConnectionAsync();
+    }
+
+    [Fact]
+    public async Task A_writer_that_waits_out_the_turn_goes_on_and_logs_who_holds_it()
+    {
+        var factory = await fixture.StartAsync(TestProvider.Sqlite);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
+        var gate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+        Assert.True(await gate.EnterAsync(request: false, "a check", "the test", TimeSpan.FromSeconds(5), CancellationToken.None));
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await transaction.CommitAsync();
+        }
+        finally
+        {
+            gate.Exit();
+        }
+
+        Assert.Contains(factory.LoggedWarnings, message => message.Contains("it is held by a check of the test since", StringComparison.Ordinal));
     }
 
     private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)

@@ -11,31 +11,31 @@ public sealed class SqliteWriteGateTests
     public async Task A_waiting_request_gets_the_turn_before_background_work_that_asked_earlier()
     {
         var gate = NewGate();
-        Assert.True(await gate.EnterAsync(request: false, "the first", Long, default));
-        var background = gate.EnterAsync(request: false, "the background work", Long, default);
-        var request = gate.EnterAsync(request: true, "the request", Long, default);
-        Assert.StartsWith("the first since ", gate.Holder, StringComparison.Ordinal);
+        Assert.True(await gate.EnterAsync(request: false, "a check", "the first", Long, default));
+        var background = gate.EnterAsync(request: false, "a check", "the background work", Long, default);
+        var request = gate.EnterAsync(request: true, "a check", "the request", Long, default);
+        Assert.StartsWith("a check of the first since ", gate.Holder, StringComparison.Ordinal);
 
         gate.Exit();
 
         Assert.True(await request);
-        Assert.StartsWith("the request since ", gate.Holder, StringComparison.Ordinal);
+        Assert.StartsWith("a check of the request since ", gate.Holder, StringComparison.Ordinal);
         Assert.False(background.IsCompleted);
         gate.Exit();
         Assert.True(await background);
         gate.Exit();
         Assert.Null(gate.Holder);
-        Assert.True(await gate.EnterAsync(request: false, "the last", TimeSpan.Zero, default)); // Free again.
+        Assert.True(await gate.EnterAsync(request: false, "a check", "the last", TimeSpan.Zero, default)); // Free again.
     }
 
     [Fact]
     public async Task A_waiter_that_times_out_goes_on_without_the_turn_and_is_skipped_when_it_is_handed_on()
     {
         var gate = NewGate();
-        Assert.True(await gate.EnterAsync(request: true, "a test", Long, default));
+        Assert.True(await gate.EnterAsync(request: true, "a check", "a test", Long, default));
 
-        Assert.False(await gate.EnterAsync(request: true, "a test", TimeSpan.FromMilliseconds(10), default));
-        var next = gate.EnterAsync(request: false, "a test", Long, default);
+        Assert.False(await gate.EnterAsync(request: true, "a check", "a test", TimeSpan.FromMilliseconds(10), default));
+        var next = gate.EnterAsync(request: false, "a check", "a test", Long, default);
         gate.Exit();
 
         Assert.True(await next);
@@ -45,15 +45,15 @@ public sealed class SqliteWriteGateTests
     public async Task A_cancelled_waiter_throws_and_leaves_the_queue()
     {
         var gate = NewGate();
-        Assert.True(await gate.EnterAsync(request: true, "a test", Long, default));
+        Assert.True(await gate.EnterAsync(request: true, "a check", "a test", Long, default));
         using var cancel = new CancellationTokenSource();
-        var cancelled = gate.EnterAsync(request: true, "a test", Long, cancel.Token);
+        var cancelled = gate.EnterAsync(request: true, "a check", "a test", Long, cancel.Token);
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         gate.Exit();
 
-        Assert.True(await gate.EnterAsync(request: true, "a test", TimeSpan.Zero, default));
+        Assert.True(await gate.EnterAsync(request: true, "a check", "a test", TimeSpan.Zero, default));
     }
 
     [Fact]

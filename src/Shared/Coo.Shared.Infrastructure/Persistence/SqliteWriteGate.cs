@@ -13,7 +13,8 @@ internal sealed class SqliteWriteGate
     private readonly Lock _lock = new();
     private readonly Queue<Waiter> _requests = new();
     private readonly Queue<Waiter> _background = new();
-    private Holding? _holding;
+    private bool _taken;
+    private (string What, string By, DateTimeOffset Since) _holder;
 
     /// <summary>How many wait for the turn now.</summary>
     public int Waiting
@@ -34,7 +35,7 @@ internal sealed class SqliteWriteGate
         {
             lock (_lock)
             {
-                return _holding is { } holding ? $"{holding.Holder} since {holding.Since:HH:mm:ss.fff}" : null;
+                return _taken ? $"{_holder.What} of {_holder.By} since {_holder.Since:HH:mm:ss.fff}" : null;
             }
         }
     }
@@ -43,22 +44,24 @@ internal sealed class SqliteWriteGate
     public static SqliteWriteGate For(string path) => Files.GetOrAdd(Path.GetFullPath(path), _ => new SqliteWriteGate());
 
     /// <summary>
-    /// Waits for the turn, taken by <paramref name="holder"/> (what it is for, told to whoever waits too long). False
-    /// when it did not come within <paramref name="timeout"/>: the caller then goes on without it, and SQLite's own
-    /// lock decides, as it would without the gate (a safety net, never the plan).
+    /// Waits for the turn, to do <paramref name="what"/> for <paramref name="by"/> (told to whoever waits too long;
+    /// strings the caller has anyway, so that taking a turn formats nothing). False when it did not come within
+    /// <paramref name="timeout"/>: the caller then goes on without it, and SQLite's own lock decides, as it would
+    /// without the gate (a safety net, never the plan).
     /// </summary>
-    public async Task<bool> EnterAsync(bool request, string holder, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<bool> EnterAsync(bool request, string what, string by, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Waiter waiter;
         lock (_lock)
         {
-            if (_holding is null)
+            if (!_taken)
             {
-                _holding = new Holding(holder, TimeProvider.System.GetUtcNow());
+                _taken = true;
+                _holder = (what, by, TimeProvider.System.GetUtcNow());
                 return true;
             }
 
-            waiter = new Waiter(holder);
+            waiter = new Waiter(what, by);
             (request ? _requests : _background).Enqueue(waiter);
         }
 
@@ -88,12 +91,12 @@ internal sealed class SqliteWriteGate
             {
                 if (next.Turn.TrySetResult())
                 {
-                    _holding = new Holding(next.Holder, TimeProvider.System.GetUtcNow());
+                    _holder = (next.What, next.By, TimeProvider.System.GetUtcNow());
                     return;
                 }
             }
 
-            _holding = null;
+            _taken = false;
         }
     }
 
@@ -105,10 +108,8 @@ internal sealed class SqliteWriteGate
         }
     }
 
-    private sealed record Waiter(string Holder)
+    private sealed record Waiter(string What, string By)
     {
         public TaskCompletionSource Turn { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
-
-    private sealed record Holding(string Holder, DateTimeOffset Since);
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Coo.Shared.Infrastructure.Persistence;
@@ -29,7 +28,7 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         Release(connection);
-        if (!await gate.EnterAsync(Requests.HttpContext is not null, Describe("a transaction"), TurnTimeout, cancellationToken))
+        if (!await gate.EnterAsync(Requests.HttpContext is not null, "a transaction", Holder(), TurnTimeout, cancellationToken))
         {
             LogWaitedOut(eventData.Context);
             return result;
@@ -53,7 +52,7 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         Release(connection);
-        if (!gate.EnterAsync(Requests.HttpContext is not null, Describe("a transaction"), TurnTimeout, CancellationToken.None).GetAwaiter().GetResult())
+        if (!gate.EnterAsync(Requests.HttpContext is not null, "a transaction", Holder(), TurnTimeout, CancellationToken.None).GetAwaiter().GetResult())
         {
             LogWaitedOut(eventData.Context);
             return result;
@@ -217,7 +216,7 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
             return;
         }
 
-        if (await gate.EnterAsync(Requests.HttpContext is not null, Describe("a statement"), TurnTimeout, cancellationToken))
+        if (await gate.EnterAsync(Requests.HttpContext is not null, "a statement", Holder(), TurnTimeout, cancellationToken))
         {
             _writing.AddOrUpdate(command, this);
         }
@@ -227,14 +226,13 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
         }
     }
 
-    /// <summary>What takes the turn: the request it serves, else the background work's span (a consumer, a job).</summary>
-    private static string Describe(string what) => Requests.HttpContext is { } http
-        ? $"{what} of {http.Request.Method} {http.Request.Path}"
-        : $"{what} of {Activity.Current?.DisplayName ?? "background work"}";
+    /// <summary>Whom the turn serves: the request's path, else the background work's span (a consumer, a job).</summary>
+    private static string Holder() => Requests.HttpContext?.Request.Path.Value ?? Activity.Current?.DisplayName ?? "background work";
 
     private void LogWaitedOut(DbContext? context)
     {
-        if (context?.GetService<ILoggerFactory>() is { } loggers)
+        // Asked without throwing: this runs when something is wrong already, and must not add a failure of its own.
+        if (((IInfrastructure<IServiceProvider>?)context)?.Instance.GetService(typeof(ILoggerFactory)) is ILoggerFactory loggers)
         {
             LogWaitedOut(loggers.CreateLogger<SqliteWriteGateInterceptor>(), TurnTimeout.TotalSeconds, gate.Holder ?? "no one any more");
         }
