@@ -28,7 +28,7 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         Release(connection);
-        if (!await gate.EnterAsync(Requests.HttpContext is not null, "a transaction", Holder(), TurnTimeout, cancellationToken))
+        if (!await EnterAsync("a transaction", cancellationToken))
         {
             LogWaitedOut(eventData.Context);
             return result;
@@ -52,7 +52,7 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         Release(connection);
-        if (!gate.EnterAsync(Requests.HttpContext is not null, "a transaction", Holder(), TurnTimeout, CancellationToken.None).GetAwaiter().GetResult())
+        if (!EnterAsync("a transaction", CancellationToken.None).GetAwaiter().GetResult())
         {
             LogWaitedOut(eventData.Context);
             return result;
@@ -216,7 +216,7 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
             return;
         }
 
-        if (await gate.EnterAsync(Requests.HttpContext is not null, "a statement", Holder(), TurnTimeout, cancellationToken))
+        if (await EnterAsync("a statement", cancellationToken))
         {
             _writing.AddOrUpdate(command, this);
         }
@@ -226,8 +226,16 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
         }
     }
 
-    /// <summary>Whom the turn serves: the request's path, else the background work's span (a consumer, a job).</summary>
-    private static string Holder() => Requests.HttpContext?.Request.Path.Value ?? Activity.Current?.DisplayName ?? "background work";
+    /// <summary>
+    /// Waits for the turn to do <paramref name="what"/>: work for a request goes first and is named by its path,
+    /// background work by its span (a consumer, a job).
+    /// </summary>
+    private Task<bool> EnterAsync(string what, CancellationToken cancellationToken)
+    {
+        var request = Requests.HttpContext;
+        var by = request?.Request.Path.Value ?? Activity.Current?.DisplayName ?? "background work";
+        return gate.EnterAsync(request is not null, what, by, TurnTimeout, cancellationToken);
+    }
 
     private void LogWaitedOut(DbContext? context)
     {
