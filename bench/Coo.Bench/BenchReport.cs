@@ -41,10 +41,10 @@ internal static class BenchReport
             Line();
             Line(F($"## {mode.Mode} ({(mode.Mode == "server" ? "PostgreSQL" + (options.Redis is null ? "" : " + Redis") : "SQLite")})"));
             Line();
-            Line("| Measurement | load by | requests/s | vs ceiling | p50 ms | p90 ms | p99 ms | max ms | failed | mean response bytes | CPU host / load generator / Redis / other | host CPU ms per request | host KiB allocated per request | methods JIT-compiled |");
-            Line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Line("| Measurement | load by | requests/s | vs ceiling | p50 ms | p90 ms | p99 ms | max ms | failed | mean response bytes | CPU host / load generator / Redis / other | host CPU ms per request | host KiB allocated per request | methods JIT-compiled | GC collections / ms paused |");
+            Line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             void Row(string name, LoadResult r, LoadResult against) => Line(F(
-                $"| {name} | {r.LoadGenerator} | {r.RequestsPerSecond:F0} | {r.RequestsPerSecond / against.RequestsPerSecond:P0} | {r.LatencyMs.P50:F1} | {r.LatencyMs.P90:F1} | {r.LatencyMs.P99:F1} | {r.LatencyMs.Max:F1} | {(r.FailureCount == 0 ? "0" : $"{r.FailureCount} ({r.FailureReasons})")} | {r.MeanResponseBytes:F0} | {r.Cpu} | {r.HostCpuMsPerRequest:F2} | {r.AllocatedBytesPerRequest / 1024:F1} | {r.Use.Runtime.CompiledMethods:N0} |"));
+                $"| {name} | {r.LoadGenerator} | {r.RequestsPerSecond:F0} | {r.RequestsPerSecond / against.RequestsPerSecond:P0} | {r.LatencyMs.P50:F1} | {r.LatencyMs.P90:F1} | {r.LatencyMs.P99:F1} | {r.LatencyMs.Max:F1} | {(r.FailureCount == 0 ? "0" : $"{r.FailureCount} ({r.FailureReasons})")} | {r.MeanResponseBytes:F0} | {r.Cpu} | {r.HostCpuMsPerRequest:F2} | {r.AllocatedBytesPerRequest / 1024:F1} | {r.Use.Runtime.CompiledMethods:N0} | {r.Use.Runtime.Collections:N0} / {r.Use.Runtime.GcPauseSeconds * 1000:F0} |"));
             foreach (var (scale, scaleReads) in mode.Reads)
             {
                 var scaleCeiling = mode.Ceilings[scale];
@@ -60,7 +60,7 @@ internal static class BenchReport
             Row(F($"notifications `GET /api/v1/users/me/notifications/unread-count`, the same user ({notifications.UnreadCount:N0} unread)"), notifications.Unread, ceiling);
             Row(F($"posting `POST /api/v1/coos` by {options.Posters} concurrent posters (fan-out running), {mode.Reads.First().Key}× data"), mode.Posting!, ceiling);
             var fresh = mode.Freshness!;
-            void LatencyRow(string name, Percentiles p) => Line(F($"| {name} | {LoadDriver.Name} | | | {p.P50:F1} | {p.P90:F1} | {p.P99:F1} | {p.Max:F1} | | | | | | |"));
+            void LatencyRow(string name, Percentiles p) => Line(F($"| {name} | {LoadDriver.Name} | | | {p.P50:F1} | {p.P90:F1} | {p.P99:F1} | {p.Max:F1} | | | | | | | |"));
             LatencyRow(F($"freshness: post → newest on {options.Followers:N0} followers' timelines"), fresh.Freshness);
             LatencyRow("freshness: one author's posts, one at a time", fresh.PostLatency);
             var storm = mode.LikeStorm!;
@@ -71,7 +71,7 @@ internal static class BenchReport
             Line();
             Line("Mean response bytes: whole responses, headers included, under wrk; bodies under the C# client. CPU shares are of all cores over the measured run; "
                 + "Redis: the `redis-server` processes (shared with anything else using them), – when the mode does not use Redis. "
-                + "Allocations and JIT-compiled methods: deltas of the host's `dotnet_gc_heap_total_allocated_bytes_total` and `dotnet_jit_compiled_methods_total` (`/metrics`) over the measured run.");
+                + "Allocations, JIT-compiled methods and GC: deltas of the host's `dotnet_gc_heap_total_allocated_bytes_total`, `dotnet_jit_compiled_methods_total`, `dotnet_gc_collections_total` and `dotnet_gc_pause_time_seconds_total` (`/metrics`) over the measured run; every request in flight waits out a pause.");
             var wrkRuns = mode.Runs.Where(r => r.Result.LoadGenerator == WrkDriver.Name).ToList();
             var settled = wrkRuns.All(r => r.Result.Use.Runtime.CompiledMethods / r.Result.Cpu.Window.TotalSeconds <= JitSettledMethodsPerSecond);
             Line(F($"JIT {(settled ? "settled" : "NOT settled")} (at most {JitSettledMethodsPerSecond} methods compiled per second of every measured wrk run); methods compiled in each, in order: ")
@@ -81,6 +81,11 @@ internal static class BenchReport
             Line(F($"Like storm: {storm.Likes:N0} likes sent at once, {storm.Failures:N0} failed; the coo's likesCount afterwards: {storm.FinalCount:N0}{(storm.FinalCount == storm.Likes - storm.Failures ? " (every like counted)" : " (NOT every like counted)")}."));
             var (queued, drainedAfter) = mode.FanOutBacklog!.Value;
             Line(F($"Fan-out under the posting load: {queued:N0} coos still queued when it stopped, all on their followers' timelines {drainedAfter.TotalSeconds:F1} s later."));
+            if (mode.PostingWrites is { } writes)
+            {
+                Line(F($"PostgreSQL per coo under the posting load, from its counters (warm-up and the fan-outs left queued included; WAL cluster-wide): {writes.PerCoo()}."));
+            }
+
             Line(F($"Notifications: user{notifications.Seed.Recipient} has {notifications.Seed} (seeded into the Notifications module's tables as its grouping stores them; their likes and reposts are not in the Reactions module); ")
                 + F($"the list is {notifications.Pages} pages of 20, read by wrk as that one user; the deep page is the last full one."));
             var idle = mode.IdleStreams!;

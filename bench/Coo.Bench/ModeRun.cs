@@ -33,6 +33,9 @@ internal sealed class ModeResult(string mode)
     /// <summary>Coos whose fan-out was still queued when the posting load stopped, and how long the queue then took to empty.</summary>
     public (long Queued, TimeSpan DrainedAfter)? FanOutBacklog { get; set; }
 
+    /// <summary>Server mode: what PostgreSQL wrote from the start of the posting load until its fan-outs were done.</summary>
+    public PostgreSqlWrites? PostingWrites { get; set; }
+
     /// <summary>With <c>--profile yes</c>: where the host's CPU went during an extra warm-read run and an extra posting run.</summary>
     public List<CpuProfile> Profiles { get; } = [];
 
@@ -116,8 +119,16 @@ internal static class ModeRun
                     expectedStatus: 201,
                     warmUp: warmUp);
                 // Posting runs code no read ran (the write path, relays, consumers, the fan-out): it settles first too.
+                var writesBefore = database.IsServer ? await PostgreSqlWrites.ReadAsync(database) : null;
                 result.Posting = await Measure(result, "posting", Post(options.Settle));
                 result.FanOutBacklog = await WaitForFanOutsAsync(database);
+                if (writesBefore is not null)
+                {
+                    // Backends flush their statistics at most once a second.
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    result.PostingWrites = (await PostgreSqlWrites.ReadAsync(database)).Since(writesBefore);
+                    Console.WriteLine(F($"  PostgreSQL per coo posted (warm-up and fan-outs included): {result.PostingWrites.PerCoo()}"));
+                }
 
                 // After the posting load, which they would change: users who had a stream keep listening for a while
                 // after it closed (Streaming:Linger), and each coo into their timelines is then logged for them too.
@@ -214,7 +225,7 @@ internal static class ModeRun
         var result = await run;
         modeResult.Runs.Add((name, result));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name} ({result.LoadGenerator}): {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, max {result.LatencyMs.Max:F1} ms, {result.FailureCount} failed{(result.FailureCount == 0 ? "" : $" ({result.FailureReasons})")}; CPU host / load generator / Redis / other {result.Cpu}, {result.HostCpuMsPerRequest:F2} ms host CPU and {result.AllocatedBytesPerRequest / 1024:F1} KiB allocated per request, {result.Use.Runtime.CompiledMethods} methods JIT-compiled"));
+            $"  {name} ({result.LoadGenerator}): {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, max {result.LatencyMs.Max:F1} ms, {result.FailureCount} failed{(result.FailureCount == 0 ? "" : $" ({result.FailureReasons})")}; CPU host / load generator / Redis / other {result.Cpu}, {result.HostCpuMsPerRequest:F2} ms host CPU and {result.AllocatedBytesPerRequest / 1024:F1} KiB allocated per request, {result.Use.Runtime.CompiledMethods} methods JIT-compiled, {result.Use.Runtime.Collections} collections pausing the host {result.Use.Runtime.GcPauseSeconds * 1000:F0} ms"));
         return result;
     }
 }

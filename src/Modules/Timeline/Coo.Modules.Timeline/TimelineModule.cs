@@ -49,6 +49,7 @@ public sealed class TimelineModule : IModule
         services.AddIntegrationEventHandler<CooRepostedIntegrationEvent, CooRepostedHandler, TimelineDbContext>();
         services.AddIntegrationEventHandler<CooUnrepostedIntegrationEvent, CooUnrepostedHandler, TimelineDbContext>();
         services.AddCacheMaintenanceHandler<TimelineCacheChanged, TimelineCacheSyncHandler, TimelineDbContext>();
+        services.AddCacheMaintenanceHandler<TimelineCoosAdded, TimelineCoosAddedHandler, TimelineDbContext>();
     }
 
     /// <summary>None: the home timeline is a composition of the host, which adds the coos and their authors.</summary>

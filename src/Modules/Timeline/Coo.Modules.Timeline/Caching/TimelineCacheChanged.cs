@@ -4,6 +4,7 @@ namespace Coo.Modules.Timeline.Caching;
 
 internal enum TimelineCacheChange
 {
+    /// <summary>Only in messages written before added coos had their own event (<see cref="TimelineCoosAdded"/>).</summary>
     CooAdded,
     CooRemoved,
     TimelinesForgotten,
@@ -23,9 +24,6 @@ internal enum TimelineCacheChange
 [IntegrationEvent("timeline.cache-changed.v1")]
 internal sealed record TimelineCacheChanged(Guid Id, DateTimeOffset OccurredAt, TimelineCacheChange Change, long CooId, long[] OwnerIds, long RepostId = 0) : IIntegrationEvent
 {
-    public static TimelineCacheChanged CooAdded(long cooId, IEnumerable<long> ownerIds, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(), now, TimelineCacheChange.CooAdded, cooId, [.. ownerIds]);
-
     public static TimelineCacheChanged CooRemoved(long cooId, IEnumerable<long> ownerIds, DateTimeOffset now) =>
         new(Guid.CreateVersion7(), now, TimelineCacheChange.CooRemoved, cooId, [.. ownerIds]);
 

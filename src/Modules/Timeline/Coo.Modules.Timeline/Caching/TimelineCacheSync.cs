@@ -1,6 +1,7 @@
 using Coo.Modules.Timeline.Data;
 using Coo.Shared.Infrastructure.Live;
 using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Kernel;
 
 namespace Coo.Modules.Timeline.Caching;
 
@@ -12,7 +13,17 @@ namespace Coo.Modules.Timeline.Caching;
 internal sealed class TimelineCacheSync(
     TimelineDbContext db, ITimelineCache cache, IUserEventLog live, LargeAuthorList largeAuthors, AfterCommitActions afterCommit, TimeProvider time)
 {
-    public void CooAdded(long cooId, IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.CooAdded(cooId, ownerIds, time.GetUtcNow()));
+    public void CooAdded(long cooId, IReadOnlyCollection<long> ownerIds) => CoosAdded([new AddedCoo(cooId, [.. ownerIds])]);
+
+    /// <summary>Coos written onto their owners' timelines in this transaction: one message for them all.</summary>
+    public void CoosAdded(IEnumerable<AddedCoo> coos)
+    {
+        var added = new TimelineCoosAdded(Guid.CreateVersion7(), time.GetUtcNow(), [.. coos.Where(c => c.OwnerIds.Length > 0)]);
+        if (added.Coos.Length > 0)
+        {
+            Record(added, cancellationToken => TimelineCoosAddedHandler.ApplyAsync(cache, live, added, cancellationToken));
+        }
+    }
 
     public void CooRemoved(long cooId, IReadOnlyCollection<long> ownerIds) => Record(TimelineCacheChanged.CooRemoved(cooId, ownerIds, time.GetUtcNow()));
 
@@ -42,18 +53,22 @@ internal sealed class TimelineCacheSync(
 
     private void Record(TimelineCacheChanged change)
     {
-        if (change.OwnerIds.Length == 0)
+        if (change.OwnerIds.Length > 0)
         {
-            return;
+            Record(change, cancellationToken => TimelineCacheSyncHandler.ApplyAsync(cache, live, change, cancellationToken));
         }
+    }
 
+    /// <param name="applyHere">The change applied to this process's copies, when no copy is shared.</param>
+    private void Record(IIntegrationEvent change, Func<CancellationToken, Task> applyHere)
+    {
         if (cache.SharedAcrossInstances)
         {
             db.Publish(change);
         }
         else
         {
-            afterCommit.Add(cancellationToken => TimelineCacheSyncHandler.ApplyAsync(cache, live, change, cancellationToken));
+            afterCommit.Add(applyHere);
         }
     }
 }

@@ -44,9 +44,10 @@ internal sealed class CooPostedHandler(
         var followers = await timelines.FollowerCountsAsync([.. fannedOut.Select(c => c.AuthorId).Distinct()], cancellationToken);
         var inOneStatement = fannedOut.Where(c => followers.GetValueOrDefault(c.AuthorId) <= options.Value.FanOutBatchSize).ToList();
         var reached = await timelines.FanOutAsync(inOneStatement, cancellationToken);
+        var added = new List<AddedCoo>();
         foreach (var coo in inOneStatement)
         {
-            cacheSync.CooAdded(coo.Id, [coo.AuthorId, .. reached[coo.Id]]);
+            added.Add(new AddedCoo(coo.Id, [coo.AuthorId, .. reached[coo.Id]]));
             afterCommit.Add(_ =>
             {
                 metrics.FanOutWritten(SnowflakeIdGenerator.CreatedAt(coo.Id));
@@ -56,13 +57,11 @@ internal sealed class CooPostedHandler(
 
         foreach (var coo in fannedOut.Except(inOneStatement))
         {
-            await FanOutInBatchesAsync(coo, cancellationToken);
+            added.Add(await FanOutInBatchesAsync(coo, cancellationToken));
         }
 
-        foreach (var coo in coos.Where(c => skipping.Contains(c.AuthorId)))
-        {
-            cacheSync.CooAdded(coo.Id, [coo.AuthorId]);
-        }
+        added.AddRange(coos.Where(c => skipping.Contains(c.AuthorId)).Select(c => new AddedCoo(c.Id, [c.AuthorId])));
+        cacheSync.CoosAdded(added);
 
         // Last, just before the commit. With Timeline on a database of its own the post writes the same entries right
         // after its commit (RecordOwnCoo), and an insert of a key this transaction holds uncommitted waits for the
@@ -70,7 +69,8 @@ internal sealed class CooPostedHandler(
         await timelines.AddOwnAsync(coos, cancellationToken);
     }
 
-    private async Task FanOutInBatchesAsync(CooRef coo, CancellationToken cancellationToken)
+    /// <returns>The timelines the coo is on once this transaction commits; batches left to jobs add theirs when they run.</returns>
+    private async Task<AddedCoo> FanOutInBatchesAsync(CooRef coo, CancellationToken cancellationToken)
     {
         var reached = new List<long> { coo.AuthorId };
         foreach (var (after, upTo) in await timelines.FollowerBatchesAsync(coo.AuthorId, options.Value.FanOutBatchSize, cancellationToken))
@@ -90,6 +90,6 @@ internal sealed class CooPostedHandler(
             }
         }
 
-        cacheSync.CooAdded(coo.Id, reached);
+        return new AddedCoo(coo.Id, [.. reached]);
     }
 }

@@ -74,9 +74,6 @@ internal sealed class UserFollowedHandler(
 
         // Coos posted since the follow would have come by fan-out had the follow been here first: the follower's
         // stream hears of them as it would have (the earlier ones fill the timeline quietly).
-        foreach (var coo in theirs.Where(c => c.Id > followId))
-        {
-            cacheSync.CooAdded(coo.Id, [follower]);
-        }
+        cacheSync.CoosAdded(theirs.Where(c => c.Id > followId).Select(c => new AddedCoo(c.Id, [follower])));
     }
 }
