@@ -124,8 +124,9 @@ internal static class ModeRun
                 result.FanOutBacklog = await WaitForFanOutsAsync(database);
                 if (writesBefore is not null)
                 {
-                    // Backends flush their statistics at most once a second.
-                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    // A backend flushes its statistics at most once a second; one that went idle sooner than that
+                    // after its last flush waits 10 s (PostgreSQL's PGSTAT_IDLE_INTERVAL) before it flushes the rest.
+                    await Task.Delay(TimeSpan.FromSeconds(11));
                     result.PostingWrites = (await PostgreSqlWrites.ReadAsync(database)).Since(writesBefore);
                     Console.WriteLine(F($"  PostgreSQL per coo posted (warm-up and fan-outs included): {result.PostingWrites.PerCoo()}"));
                 }

@@ -7,7 +7,7 @@ namespace Coo.Bench;
 /// What PostgreSQL wrote, from its own counters: rows (and the index entries they cost: every insert, and every update
 /// that is not HOT, adds one to each index of its table), commits, WAL records and bytes, and WAL flushes (each a wait
 /// for the disk). Divided by the coos a load wrote, they say what a post costs the database whatever the machine's speed.
-/// PostgreSQL's counters are cluster-wide for WAL, and a backend flushes its statistics at most once a second.
+/// PostgreSQL's WAL counters are cluster-wide, so nothing else should use the server meanwhile.
 /// </summary>
 internal sealed record PostgreSqlWrites(long Coos, long Commits, long RowWrites, long IndexEntries, long WalRecords, long WalBytes, long WalFlushes)
 {
