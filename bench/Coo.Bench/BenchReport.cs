@@ -41,10 +41,10 @@ internal static class BenchReport
             Line();
             Line(F($"## {mode.Mode} ({(mode.Mode == "server" ? "PostgreSQL" + (options.Redis is null ? "" : " + Redis") : "SQLite")})"));
             Line();
-            Line("| Measurement | load by | requests/s | vs ceiling | p50 ms | p90 ms | p99 ms | max ms | failed | mean response bytes | CPU host / load generator / Redis / other | host CPU ms per request | host KiB allocated per request | methods JIT-compiled | GC collections / ms paused |");
-            Line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Line("| Measurement | load by | requests/s | vs ceiling | p50 ms | p90 ms | p99 ms | max ms | failed | mean response bytes | CPU host / load generator / Redis / other | host CPU ms per request | host KiB allocated per request | host context switches per request | methods JIT-compiled | GC collections / ms paused |");
+            Line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             void Row(string name, LoadResult r, LoadResult against) => Line(F(
-                $"| {name} | {r.LoadGenerator} | {r.RequestsPerSecond:F0} | {r.RequestsPerSecond / against.RequestsPerSecond:P0} | {r.LatencyMs.P50:F1} | {r.LatencyMs.P90:F1} | {r.LatencyMs.P99:F1} | {r.LatencyMs.Max:F1} | {(r.FailureCount == 0 ? "0" : $"{r.FailureCount} ({r.FailureReasons})")} | {r.MeanResponseBytes:F0} | {r.Cpu} | {r.HostCpuMsPerRequest:F2} | {r.AllocatedBytesPerRequest / 1024:F1} | {r.Use.Runtime.CompiledMethods:N0} | {r.Use.Runtime.Collections:N0} / {r.Use.Runtime.GcPauseSeconds * 1000:F0} |"));
+                $"| {name} | {r.LoadGenerator} | {r.RequestsPerSecond:F0} | {r.RequestsPerSecond / against.RequestsPerSecond:P0} | {r.LatencyMs.P50:F1} | {r.LatencyMs.P90:F1} | {r.LatencyMs.P99:F1} | {r.LatencyMs.Max:F1} | {(r.FailureCount == 0 ? "0" : $"{r.FailureCount} ({r.FailureReasons})")} | {r.MeanResponseBytes:F0} | {r.Cpu} | {r.HostCpuMsPerRequest:F2} | {r.AllocatedBytesPerRequest / 1024:F1} | {r.HostContextSwitchesPerRequest:F1} | {r.Use.Runtime.CompiledMethods:N0} | {r.Use.Runtime.Collections:N0} / {r.Use.Runtime.GcPauseSeconds * 1000:F0} |"));
             foreach (var (scale, scaleReads) in mode.Reads)
             {
                 var scaleCeiling = mode.Ceilings[scale];
@@ -60,7 +60,7 @@ internal static class BenchReport
             Row(F($"notifications `GET /api/v1/users/me/notifications/unread-count`, the same user ({notifications.UnreadCount:N0} unread)"), notifications.Unread, ceiling);
             Row(F($"posting `POST /api/v1/coos` by {options.Posters} concurrent posters (fan-out running), {mode.Reads.First().Key}× data"), mode.Posting!, ceiling);
             var fresh = mode.Freshness!;
-            void LatencyRow(string name, Percentiles p) => Line(F($"| {name} | {LoadDriver.Name} | | | {p.P50:F1} | {p.P90:F1} | {p.P99:F1} | {p.Max:F1} | | | | | | | |"));
+            void LatencyRow(string name, Percentiles p) => Line(F($"| {name} | {LoadDriver.Name} | | | {p.P50:F1} | {p.P90:F1} | {p.P99:F1} | {p.Max:F1} | | | | | | | | |"));
             LatencyRow(F($"freshness: post → newest on {options.Followers:N0} followers' timelines"), fresh.Freshness);
             LatencyRow("freshness: one author's posts, one at a time", fresh.PostLatency);
             var storm = mode.LikeStorm!;
@@ -71,7 +71,8 @@ internal static class BenchReport
             Line();
             Line("Mean response bytes: whole responses, headers included, under wrk; bodies under the C# client. CPU shares are of all cores over the measured run; "
                 + "Redis: the `redis-server` processes (shared with anything else using them), – when the mode does not use Redis. "
-                + "Allocations, JIT-compiled methods and GC: deltas of the host's `dotnet_gc_heap_total_allocated_bytes_total`, `dotnet_jit_compiled_methods_total`, `dotnet_gc_collections_total` and `dotnet_gc_pause_time_seconds_total` (`/metrics`) over the measured run; every request in flight waits out a pause.");
+                + "Allocations, JIT-compiled methods and GC: deltas of the host's `dotnet_gc_heap_total_allocated_bytes_total`, `dotnet_jit_compiled_methods_total`, `dotnet_gc_collections_total` and `dotnet_gc_pause_time_seconds_total` (`/metrics`) over the measured run; every request in flight waits out a pause. "
+                + "Context switches: how often the host's threads left a core (waiting or preempted; /proc/[pid]/task/*/status) over the measured run, per request: thread hand-offs, which cost a virtual machine's kernel far more than a short request's own work.");
             var wrkRuns = mode.Runs.Where(r => r.Result.LoadGenerator == WrkDriver.Name).ToList();
             var settled = wrkRuns.All(r => r.Result.Use.Runtime.CompiledMethods / r.Result.Cpu.Window.TotalSeconds <= JitSettledMethodsPerSecond);
             Line(F($"JIT {(settled ? "settled" : "NOT settled")} (at most {JitSettledMethodsPerSecond} methods compiled per second of every measured wrk run); methods compiled in each, in order: ")

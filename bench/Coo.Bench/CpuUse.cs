@@ -3,8 +3,10 @@ using System.Globalization;
 
 namespace Coo.Bench;
 
-/// <summary>Cumulative CPU times at one moment, in clock ticks, read from /proc (Linux).</summary>
-internal sealed record CpuTicks(long Host, long Bench, long Redis, long MachineTotal, long MachineBusy, long Timestamp)
+/// <summary>
+/// Cumulative CPU times at one moment, in clock ticks, and the host's context switches so far, read from /proc (Linux).
+/// </summary>
+internal sealed record CpuTicks(long Host, long Bench, long Redis, long MachineTotal, long MachineBusy, long HostContextSwitches, long Timestamp)
 {
     /// <param name="redisProcessIds">The redis-server processes to count, if any.</param>
     public static CpuTicks Read(int hostProcessId, IReadOnlyList<int> redisProcessIds)
@@ -16,7 +18,33 @@ internal sealed record CpuTicks(long Host, long Bench, long Redis, long MachineT
             redisProcessIds.Sum(id => ProcessTicks(id.ToString(CultureInfo.InvariantCulture))),
             total,
             busy,
+            ContextSwitches(hostProcessId),
             Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>
+    /// The times the process's threads were switched off a core, waiting (voluntary) or preempted, summed over the
+    /// threads alive now (/proc/[pid]/task/*/status): each is a trip through the kernel's scheduler, which costs a
+    /// virtual machine far more than the work of a short request. Threads that ended meanwhile take their counts along.
+    /// </summary>
+    private static long ContextSwitches(int processId)
+    {
+        long switches = 0;
+        foreach (var thread in Directory.EnumerateDirectories($"/proc/{processId}/task"))
+        {
+            try
+            {
+                switches += File.ReadLines(Path.Combine(thread, "status"))
+                    .Where(line => line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                    .Sum(line => long.Parse(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture));
+            }
+            catch (IOException)
+            {
+                // The thread ended between listing and reading.
+            }
+        }
+
+        return switches;
     }
 
     /// <summary>utime + stime: fields 14 and 15 of /proc/[pid]/stat, counted after the parenthesised command name.</summary>
@@ -42,7 +70,8 @@ internal sealed record CpuTicks(long Host, long Bench, long Redis, long MachineT
 /// (wrk, or this bench's own C# client), Redis (null when the mode does not use it) and everything else. They all
 /// share the machine, and other work on it changes the figures, so the report shows it.
 /// </summary>
-internal sealed record CpuUse(double Host, double LoadGenerator, double? Redis, double Other, TimeSpan Window)
+/// <param name="HostContextSwitches">How often the host's threads were switched off a core within the window.</param>
+internal sealed record CpuUse(double Host, double LoadGenerator, double? Redis, double Other, long HostContextSwitches, TimeSpan Window)
 {
     /// <param name="loadGeneratorTicks">CPU ticks the load generator spent within the window.</param>
     public static CpuUse Between(CpuTicks before, CpuTicks after, long loadGeneratorTicks, bool redisMeasured)
@@ -57,6 +86,7 @@ internal sealed record CpuUse(double Host, double LoadGenerator, double? Redis, 
             loadGenerator,
             redisMeasured ? redis : null,
             Math.Max(0, busy - host - loadGenerator - redis),
+            after.HostContextSwitches - before.HostContextSwitches,
             Stopwatch.GetElapsedTime(before.Timestamp, after.Timestamp));
     }
 

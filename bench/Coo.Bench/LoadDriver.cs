@@ -19,6 +19,9 @@ internal sealed record LoadResult(string LoadGenerator, long Requests, IReadOnly
     /// <summary>The host's CPU time per request: what a request costs, whatever else competed for the cores.</summary>
     public double HostCpuMsPerRequest => Cpu.Host * Environment.ProcessorCount * Cpu.Window.TotalMilliseconds / Requests;
 
+    /// <summary>How often a request switched the host's threads off a core: thread hand-offs, waits and preemptions.</summary>
+    public double HostContextSwitchesPerRequest => (double)Cpu.HostContextSwitches / Requests;
+
     /// <summary>Bytes the host allocated on the GC heap per request: what the garbage collector has to keep up with.</summary>
     public double AllocatedBytesPerRequest => (double)Use.Runtime.AllocatedBytes / Requests;
 }

@@ -226,7 +226,7 @@ internal static class ModeRun
         var result = await run;
         modeResult.Runs.Add((name, result));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name} ({result.LoadGenerator}): {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, max {result.LatencyMs.Max:F1} ms, {result.FailureCount} failed{(result.FailureCount == 0 ? "" : $" ({result.FailureReasons})")}; CPU host / load generator / Redis / other {result.Cpu}, {result.HostCpuMsPerRequest:F2} ms host CPU and {result.AllocatedBytesPerRequest / 1024:F1} KiB allocated per request, {result.Use.Runtime.CompiledMethods} methods JIT-compiled, {result.Use.Runtime.Collections} collections pausing the host {result.Use.Runtime.GcPauseSeconds * 1000:F0} ms"));
+            $"  {name} ({result.LoadGenerator}): {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, max {result.LatencyMs.Max:F1} ms, {result.FailureCount} failed{(result.FailureCount == 0 ? "" : $" ({result.FailureReasons})")}; CPU host / load generator / Redis / other {result.Cpu}, {result.HostCpuMsPerRequest:F2} ms host CPU, {result.AllocatedBytesPerRequest / 1024:F1} KiB allocated and {result.HostContextSwitchesPerRequest:F1} context switches per request, {result.Use.Runtime.CompiledMethods} methods JIT-compiled, {result.Use.Runtime.Collections} collections pausing the host {result.Use.Runtime.GcPauseSeconds * 1000:F0} ms"));
         return result;
     }
 }
