@@ -6,7 +6,7 @@ namespace Coo.Bench;
 /// <summary>
 /// Cumulative CPU times at one moment, in clock ticks, and the host's context switches so far, read from /proc (Linux).
 /// </summary>
-internal sealed record CpuTicks(long Host, long Bench, long Redis, long MachineTotal, long MachineBusy, long HostContextSwitches, long Timestamp)
+internal sealed record CpuTicks(long Host, long Bench, long Redis, long MachineTotal, long MachineBusy, IReadOnlyDictionary<int, long> HostContextSwitches, long Timestamp)
 {
     /// <param name="redisProcessIds">The redis-server processes to count, if any.</param>
     public static CpuTicks Read(int hostProcessId, IReadOnlyList<int> redisProcessIds)
@@ -23,18 +23,18 @@ internal sealed record CpuTicks(long Host, long Bench, long Redis, long MachineT
     }
 
     /// <summary>
-    /// The times the process's threads were switched off a core, waiting (voluntary) or preempted, summed over the
-    /// threads alive now (/proc/[pid]/task/*/status): each is a trip through the kernel's scheduler, which costs a
-    /// virtual machine far more than the work of a short request. Threads that ended meanwhile take their counts along.
+    /// The times each of the process's threads alive now was switched off a core, waiting (voluntary) or preempted
+    /// (/proc/[pid]/task/[tid]/status): each is a trip through the kernel's scheduler, which costs a virtual machine
+    /// far more than the work of a short request.
     /// </summary>
-    private static long ContextSwitches(int processId)
+    private static Dictionary<int, long> ContextSwitches(int processId)
     {
-        long switches = 0;
+        var switches = new Dictionary<int, long>();
         foreach (var thread in Directory.EnumerateDirectories($"/proc/{processId}/task"))
         {
             try
             {
-                switches += File.ReadLines(Path.Combine(thread, "status"))
+                switches[int.Parse(Path.GetFileName(thread), CultureInfo.InvariantCulture)] = File.ReadLines(Path.Combine(thread, "status"))
                     .Where(line => line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
                     .Sum(line => long.Parse(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture));
             }
@@ -46,6 +46,14 @@ internal sealed record CpuTicks(long Host, long Bench, long Redis, long MachineT
 
         return switches;
     }
+
+    /// <summary>
+    /// The host's context switches since <paramref name="before"/>: each thread's new ones, all of them for a thread
+    /// started since, none below zero (a thread id reused meanwhile). A thread that ended meanwhile takes its count
+    /// along, so this may count a little short, never over.
+    /// </summary>
+    public long HostContextSwitchesSince(CpuTicks before) =>
+        HostContextSwitches.Sum(thread => Math.Max(0, thread.Value - before.HostContextSwitches.GetValueOrDefault(thread.Key)));
 
     /// <summary>utime + stime: fields 14 and 15 of /proc/[pid]/stat, counted after the parenthesised command name.</summary>
     private static long ProcessTicks(string process)
@@ -86,7 +94,7 @@ internal sealed record CpuUse(double Host, double LoadGenerator, double? Redis, 
             loadGenerator,
             redisMeasured ? redis : null,
             Math.Max(0, busy - host - loadGenerator - redis),
-            after.HostContextSwitches - before.HostContextSwitches,
+            after.HostContextSwitchesSince(before),
             Stopwatch.GetElapsedTime(before.Timestamp, after.Timestamp));
     }
 
