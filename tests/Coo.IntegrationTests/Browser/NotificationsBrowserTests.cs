@@ -67,4 +67,74 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutpu
             "Notifications (1 unread notification)", new() { Timeout = 20_000 }));
         AssertNoConsoleErrors(page);
     }
+
+    /// <summary>
+    /// The page asks for the count before its live stream opens, and the stream brings only what happens after it
+    /// opened: a like in between shows once the stream is open, not a minute later when the fallback poll asks.
+    /// </summary>
+    [BrowserFact]
+    public async Task A_like_made_while_the_live_stream_is_still_opening_shows_once_it_opens()
+    {
+        using var api = Host.Api.CreateClient();
+        var ada = await api.CreateUserAsync("ada");
+        var grace = await api.CreateUserAsync("grace");
+        var coo = await api.PostCooOkAsync(ada, "Notes on the analytical engine");
+
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        var liked = new TaskCompletionSource();
+        await page.RouteAsync("**/users/me/stream", async route =>
+        {
+            await liked.Task;
+            await route.ContinueAsync();
+        });
+        await SignInAsync(page, "ada");
+        var notificationsLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notifications" });
+        await Expect(notificationsLink).ToHaveAccessibleNameAsync("Notifications");
+
+        await api.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "like");
+        await Eventually.MatchAsync(() => api.UnreadCountAsync(ada), count => count == 1, what: "ada's notification of the like");
+        liked.SetResult();
+        await VerifyAsync(page, () => Expect(notificationsLink).ToHaveAccessibleNameAsync(
+            "Notifications (1 unread notification)", new() { Timeout = 20_000 }));
+        AssertNoConsoleErrors(page);
+    }
+
+    /// <summary>The first count the page asked for comes back last, after the stream told the newer one: it is not shown.</summary>
+    [BrowserFact]
+    public async Task A_count_answered_after_the_live_stream_told_a_newer_one_is_not_shown()
+    {
+        using var api = Host.Api.CreateClient();
+        var ada = await api.CreateUserAsync("ada");
+        var grace = await api.CreateUserAsync("grace");
+        var coo = await api.PostCooOkAsync(ada, "Notes on the analytical engine");
+
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        var told = new TaskCompletionSource();
+        var asked = 0;
+        await page.RouteAsync("**/users/me/notifications/unread-count", async route =>
+        {
+            if (Interlocked.Increment(ref asked) > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            // Answered now (no notification yet), delivered once the stream has told the count after the like.
+            var answer = await route.FetchAsync();
+            await told.Task;
+            await route.FulfillAsync(new() { Response = answer });
+        });
+        await SignInAsync(page, "ada");
+        var notificationsLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notifications" });
+
+        await api.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "like");
+        await VerifyAsync(page, () => Expect(notificationsLink).ToHaveAccessibleNameAsync(
+            "Notifications (1 unread notification)", new() { Timeout = 20_000 }));
+        var lateAnswer = page.WaitForRequestFinishedAsync(new() { Predicate = request => request.Url.EndsWith("/unread-count", StringComparison.Ordinal) });
+        told.SetResult();
+        await lateAnswer;
+        await page.EvaluateAsync("() => new Promise(requestAnimationFrame)");
+        await VerifyAsync(page, () => Expect(notificationsLink).ToHaveAccessibleNameAsync("Notifications (1 unread notification)"));
+        AssertNoConsoleErrors(page);
+    }
 }

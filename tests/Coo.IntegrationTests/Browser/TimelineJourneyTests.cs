@@ -50,6 +50,35 @@ public sealed class TimelineJourneyTests(BrowserFixture fixture, ITestOutputHelp
         AssertNoConsoleErrors(grace);
     }
 
+    /// <summary>
+    /// The home page reads its first page before its live stream opens, and the stream brings only what happens after
+    /// it opened: a coo posted in between is offered once the stream is open, not when the fallback poll next asks.
+    /// </summary>
+    [BrowserFact]
+    public async Task A_coo_posted_while_the_live_stream_is_still_opening_is_offered_once_it_opens()
+    {
+        using var api = Host.Api.CreateClient();
+        var ada = await api.CreateUserAsync("ada");
+        var grace = await api.CreateUserAsync("grace");
+        await api.FollowOkAsync(ada, "grace");
+
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        var posted = new TaskCompletionSource();
+        await page.RouteAsync("**/users/me/stream", async route =>
+        {
+            await posted.Task;
+            await route.ContinueAsync();
+        });
+        await SignInAsync(page, "ada");
+        await Expect(page.GetByText("Nothing here yet")).ToBeVisibleAsync();
+
+        await api.PostCooOkAsync(grace, "Bugs are moths in the relay");
+        await api.HomeTimelineBecomesAsync(ada, "Bugs are moths in the relay");
+        posted.SetResult();
+        await VerifyAsync(page, () => Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show 1 new coo" })).ToBeVisibleAsync(new() { Timeout = 20_000 }));
+        AssertNoConsoleErrors(page);
+    }
+
     [BrowserFact]
     public async Task Scrolling_to_the_end_of_the_home_timeline_loads_the_older_pages()
     {

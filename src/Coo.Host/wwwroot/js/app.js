@@ -156,14 +156,21 @@ function renderNav() {
 }
 
 // How many notifications are unread, in the header: asked for on every view, told by the live stream when they
-// changed (or, while it is down, every minute the tab is shown).
+// changed (or, while it is down, every minute the tab is shown). Answers can come back out of order, so one is shown
+// only when nothing newer has been: a later question's answer, or the stream's count.
 const unreadBadge = h('span', { class: 'badge', hidden: true });
 const unreadPollInterval = 60_000;
+let unreadAsked = 0;
+let unreadShownFrom = 0;
 
 async function refreshUnread() {
   if (!viewer || document.hidden) return;
+  const asked = ++unreadAsked;
   try {
-    showUnread((await api.unreadNotifications()).count);
+    const { count } = await api.unreadNotifications();
+    if (asked < unreadShownFrom) return;
+    unreadShownFrom = asked;
+    showUnread(count);
   } catch {
     // The count is a hint: the next view or minute asks again.
   }
@@ -179,7 +186,10 @@ function showUnread(count) {
 }
 setInterval(() => { if (!live.connected) refreshUnread(); }, unreadPollInterval);
 document.addEventListener('visibilitychange', refreshUnread);
-live.addEventListener('notification', event => showUnread(/** @type {CustomEvent<{ unreadCount: number }>} */ (event).detail.unreadCount));
+live.addEventListener('notification', event => {
+  unreadShownFrom = ++unreadAsked;
+  showUnread(/** @type {CustomEvent<{ unreadCount: number }>} */ (event).detail.unreadCount);
+});
 live.addEventListener('resync', refreshUnread);
 
 async function loadViewer() {

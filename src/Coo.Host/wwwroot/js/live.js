@@ -6,7 +6,8 @@ import { api } from './api.js';
  * left it, with its id), `notification` (notifications changed) and `resync` (events were missed: reload). It is
  * read with fetch rather than EventSource, which cannot send the access token. A dropped stream reconnects with
  * growing pauses and resumes after the last event it got; while it is down, `connected` is false, and views fall
- * back to asking now and then.
+ * back to asking now and then. A stream that opens without an event to resume after tells `resync` too: the server
+ * sends only what happens from then on, and views loaded what they show before it opened.
  */
 class LiveStream extends EventTarget {
   connected = false;
@@ -34,9 +35,11 @@ class LiveStream extends EventTarget {
   async #run(signal) {
     while (!signal.aborted) {
       try {
+        const resumed = this.#lastEventId !== null;
         const response = await api.openStream(this.#lastEventId, signal);
         this.#failures = 0;
         this.#setConnected(true);
+        if (!resumed) this.dispatchEvent(new CustomEvent('resync', { detail: null }));
         await this.#read(response, signal);
       } catch {
         this.#failures++;

@@ -53,7 +53,18 @@ export async function homeView(main, { viewer }) {
     trending,
     notice,
     timeline.element);
-  timeline.start();
+
+  // What the stream brings while the first page or a poll is on its way is held and applied over its answer: the
+  // server may have read that before those changes. A resync meanwhile asks again once the answer is here.
+  /** @type {{ added: Coo[], removed: Set<string> } | null} */
+  let held = { added: [], removed: new Set() };
+  let pollAgain = false;
+  timeline.start().then(() => {
+    const changes = held;
+    held = null;
+    if (changes) applyOver(pending, changes);
+    askAgainIfWanted();
+  });
 
   /**
    * Anything placed below the last coo shown arrives by scrolling; anything placed above it and not shown there is new
@@ -65,34 +76,60 @@ export async function homeView(main, { viewer }) {
     return !timeline.shows(coo) && (oldest === null || BigInt(coo.repostId ?? coo.id) > BigInt(oldest));
   }
 
+  /**
+   * The new coos to offer: those read, then the changes the stream brought meanwhile; announced when they changed.
+   * @param {Coo[]} unseen
+   * @param {{ added: Coo[], removed: Set<string> }} changes
+   */
+  function applyOver(unseen, changes) {
+    const before = pending.map(entryOf).join();
+    pending = unseen.filter(item => !changes.removed.has(item.id));
+    for (const coo of changes.added) {
+      if (isUnseen(coo) && !pending.some(item => entryOf(item) === entryOf(coo))) pending = [coo, ...pending.filter(item => item.id !== coo.id)];
+    }
+    if (pending.map(entryOf).join() === before) return;
+    updateNotice();
+    announce(notice.textContent ?? '');
+  }
+
+  /** @param {Coo} coo a coo, or a repost of it, as one entry of the timeline */
+  const entryOf = coo => `${coo.id}/${coo.repostId ?? coo.id}`;
+
   async function poll() {
-    if (document.hidden || !timeline.hasFirstPage()) return;
+    if (held) {
+      pollAgain = true;
+      return;
+    }
+    const changes = held = { added: [], removed: new Set() };
     try {
       const page = await api.homeTimeline(null);
-      const unseen = page.items.filter(isUnseen);
-      const known = new Set(pending.map(item => item.id));
-      if (unseen.every(item => known.has(item.id)) && unseen.length === pending.length) return;
-      pending = unseen;
-      updateNotice();
-      announce(notice.textContent ?? '');
+      applyOver(page.items.filter(isUnseen), changes);
     } catch {
       // The next poll tries again; reading the timeline itself shows errors.
+    } finally {
+      held = null;
     }
+    askAgainIfWanted();
+  }
+
+  function askAgainIfWanted() {
+    if (!pollAgain) return;
+    pollAgain = false;
+    poll();
   }
 
   /** @param {Event} event */
   function onUpdate(event) {
     const coo = /** @type {CustomEvent<Coo>} */ (event).detail;
-    if (!timeline.hasFirstPage() || !isUnseen(coo) || pending.some(item => item.id === coo.id && (item.repostId ?? item.id) === (coo.repostId ?? coo.id))) return;
-    pending = [coo, ...pending.filter(item => item.id !== coo.id)];
-    updateNotice();
-    announce(notice.textContent ?? '');
+    if (held) held.added.push(coo);
+    else applyOver(pending, { added: [coo], removed: new Set() });
   }
 
   /** @param {Event} event */
   function onDelete(event) {
     const { id } = /** @type {CustomEvent<{ id: string }>} */ (event).detail;
     timeline.remove(id);
+    held?.removed.add(id);
     pending = pending.filter(item => item.id !== id);
     updateNotice();
   }
@@ -109,7 +146,8 @@ export async function homeView(main, { viewer }) {
     main.querySelector('.feed li')?.querySelector('a')?.focus();
   }
 
-  const timer = setInterval(() => { if (!live.connected) poll(); }, fallbackPollInterval);
+  // Asked for only while the stream is down and the page is shown; a resync asks at once.
+  const timer = setInterval(() => { if (!live.connected && !document.hidden) poll(); }, fallbackPollInterval);
   const onVisible = () => { if (!document.hidden && !live.connected) poll(); };
   document.addEventListener('visibilitychange', onVisible);
   live.addEventListener('update', onUpdate);
