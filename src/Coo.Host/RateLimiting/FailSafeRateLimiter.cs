@@ -9,8 +9,11 @@ namespace Coo.Host.RateLimiting;
 /// <see cref="RedisCounterSettings.ShareInterval"/> old) plus what it admitted since, and
 /// <see cref="FailSafeRateLimiterFactory.ShareCountsAsync"/> adds its admissions to the shared count in the background:
 /// a request costs no Redis round trip, and a client spreading requests over instances can exceed a limit by at most
-/// what the other instances admitted it within one interval. A partition seen for the first time in a window (or not
-/// shared for two intervals) asks Redis once before deciding. Without Redis, or whenever it fails, the count is this
+/// what the other instances admitted it within one interval. A partition seen for the first time in a window asks
+/// Redis once before deciding. One idle here for a while (no longer shared in the background) decides its next
+/// request on the count it last heard and asks Redis for the current one meanwhile; requests arriving before that
+/// answer wait for it. So an instance may admit one request of a window beyond the limit, if the other instances had
+/// used up the rest since it last heard. Without Redis, or whenever it fails, the count is this
 /// instance's own, so Redis being down or slow never fails or stalls a request. Each acquisition also reports the
 /// partition's quota in the <c>RateLimit-*</c> headers of the current response.
 /// </summary>
@@ -31,6 +34,7 @@ internal sealed class FailSafeRateLimiter : RateLimiter
     private long _sharing;
     private long _sharedAt;
     private long _lastUsed;
+    private Task<bool>? _refreshing;
 
     public FailSafeRateLimiter(string key, RateLimitPolicySettings limits, FailSafeRateLimiterFactory factory)
     {
@@ -101,12 +105,39 @@ internal sealed class FailSafeRateLimiter : RateLimiter
         }
 
         Interlocked.Exchange(ref _lastUsed, _factory.Time.GetTimestamp());
-        if (NeedsSharedCount() && !await _factory.ShareCountsAsync([this]))
+        var heard = CountHeard();
+        if (heard == HeardCount.Never && !await _factory.ShareCountsAsync([this]))
         {
             return null;
         }
 
+        TaskCompletionSource<bool>? refresh = null;
+        if (heard == HeardCount.LongAgo)
+        {
+            refresh = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (Interlocked.CompareExchange(ref _refreshing, refresh.Task, null) is { } running)
+            {
+                refresh = null;
+                if (!await running)
+                {
+                    return null;
+                }
+            }
+        }
+
         _factory.Track(this);
+        var lease = Decide(permitCount);
+        if (refresh is not null)
+        {
+            // After deciding, so that the admission just made goes to Redis with this sharing.
+            _ = RefreshAsync(refresh);
+        }
+
+        return lease;
+    }
+
+    private QuotaLease Decide(int permitCount)
+    {
         var now = _factory.Time.GetUtcNow();
         lock (_count)
         {
@@ -181,13 +212,32 @@ internal sealed class FailSafeRateLimiter : RateLimiter
         }
     }
 
-    private bool NeedsSharedCount()
+    private async Task RefreshAsync(TaskCompletionSource<bool> refresh)
+    {
+        var shared = await _factory.ShareCountsAsync([this]);
+        Volatile.Write(ref _refreshing, null);
+        refresh.SetResult(shared);
+    }
+
+    private HeardCount CountHeard()
     {
         lock (_count)
         {
-            return _factory.Time.GetUtcNow() >= _windowEnd || _sharedAt == 0
-                || _factory.Time.GetElapsedTime(_sharedAt) > 2 * _factory.RedisSettings.ShareInterval;
+            if (_factory.Time.GetUtcNow() >= _windowEnd || _sharedAt == 0)
+            {
+                return HeardCount.Never;
+            }
+
+            return _factory.Time.GetElapsedTime(_sharedAt) > 2 * _factory.RedisSettings.ShareInterval ? HeardCount.LongAgo : HeardCount.Lately;
         }
+    }
+
+    /// <summary>When this instance last heard the partition's shared count of the current window.</summary>
+    private enum HeardCount
+    {
+        Never,
+        LongAgo,
+        Lately,
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

@@ -37,22 +37,7 @@ public sealed class SharedRateLimitTests
             HasQuota(read, ReadLimit, ReadLimit - i - 1, TimeSpan.FromMinutes(10));
         }
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConnectionString!);
-        var server = redis.GetServer(redis.GetEndPoints().Single());
-        await Eventually.MatchAsync(
-            async () =>
-            {
-                long shared = 0;
-                await foreach (var key in server.KeysAsync(pattern: $"{prefix}*"))
-                {
-                    shared += (long)await redis.GetDatabase().StringGetAsync(key);
-                }
-
-                return shared;
-            },
-            shared => shared == ReadLimit,
-            TimeSpan.FromSeconds(30),
-            "the first host's count to be shared through Redis");
+        await SharedCountBecomesAsync(prefix, ReadLimit, "the first host's count to be shared through Redis");
 
         for (var i = 0; i < ReadLimit; i++)
         {
@@ -62,6 +47,45 @@ public sealed class SharedRateLimitTests
         }
 
         Assert.Equal(ReadLimit, statuses.Count(s => s == HttpStatusCode.NotFound));
+    }
+
+    /// <summary>
+    /// The second host heard the count of the window once, then nothing for a while (its limiter's clock is a fake one
+    /// moved past the time it keeps sharing an idle partition): it decides the next read on that old count, without
+    /// waiting for Redis, and learns the current count with it. That is the stated tolerance: one read beyond the limit.
+    /// </summary>
+    [RedisFact]
+    public async Task A_host_that_heard_the_count_long_ago_decides_at_once_and_admits_at_most_one_read_beyond_the_limit()
+    {
+        var prefix = $"coo-test:{Guid.NewGuid():N}:";
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var first = LowReadLimitHost(TestEnvironment.RedisConnectionString, prefix);
+        await using var second = LowReadLimitHost(TestEnvironment.RedisConnectionString, prefix, clock);
+        using var one = first.CreateClient();
+        using var two = second.CreateClient();
+        await WarmUpAsync(one, two);
+        using (var heard = await two.GetAsync("/api/v1/users/nobody"))
+        {
+            Assert.Equal($"{ReadLimit - 1}", Header(heard, "RateLimit-Remaining"));
+        }
+
+        for (var i = 1; i < ReadLimit; i++)
+        {
+            using var read = await one.GetAsync("/api/v1/users/nobody");
+            Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        }
+
+        // The second host's read is not among them: its sharing runs on its clock, which has not moved.
+        await SharedCountBecomesAsync(prefix, ReadLimit - 1, "the first host's reads to be shared through Redis");
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        using (var beyond = await two.GetAsync("/api/v1/users/nobody"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
+        }
+
+        using var refused = await two.GetAsync("/api/v1/users/nobody");
+        await IsRejectedAsync(refused, ReadLimit, TimeSpan.FromMinutes(10));
     }
 
     [Fact]
@@ -198,6 +222,27 @@ public sealed class SharedRateLimitTests
 
         Assert.Equal(HttpStatusCode.NotFound, atTheEnd.StatusCode);
         Assert.Equal($"{ReadLimit - 1}", Header(atTheEnd, "RateLimit-Remaining"));
+    }
+
+    /// <summary>Polls the counts in Redis under <paramref name="prefix"/> until they add up to <paramref name="expected"/>.</summary>
+    private static async Task SharedCountBecomesAsync(string prefix, long expected, string what)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConnectionString!);
+        var server = redis.GetServer(redis.GetEndPoints().Single());
+        await Eventually.MatchAsync(
+            async () =>
+            {
+                long shared = 0;
+                await foreach (var key in server.KeysAsync(pattern: $"{prefix}*"))
+                {
+                    shared += (long)await redis.GetDatabase().StringGetAsync(key);
+                }
+
+                return shared;
+            },
+            shared => shared == expected,
+            TimeSpan.FromSeconds(30),
+            what);
     }
 
     /// <summary>A read, moving the limiter's clock on until it is answered; a read that waited for Redis never would be.</summary>
