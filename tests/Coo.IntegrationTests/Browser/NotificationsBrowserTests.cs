@@ -28,7 +28,7 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutpu
 
         var page = await (await NewSessionAsync()).NewPageAsync();
         await SignInAsync(page, "ada");
-        var notificationsLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notifications" });
+        var notificationsLink = NotificationsLink(page);
         await VerifyAsync(page, () => Expect(notificationsLink).ToHaveAccessibleNameAsync("Notifications (2 unread notifications)"));
 
         await notificationsLink.ClickAsync();
@@ -59,7 +59,7 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutpu
 
         var page = await (await NewSessionAsync()).NewPageAsync();
         await SignInAsync(page, "ada");
-        var notificationsLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notifications" });
+        var notificationsLink = NotificationsLink(page);
         await Expect(notificationsLink).ToHaveAccessibleNameAsync("Notifications");
 
         await api.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "like");
@@ -88,7 +88,7 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutpu
             await route.ContinueAsync();
         });
         await SignInAsync(page, "ada");
-        var notificationsLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notifications" });
+        var notificationsLink = NotificationsLink(page);
         await Expect(notificationsLink).ToHaveAccessibleNameAsync("Notifications");
 
         await api.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "like");
@@ -125,7 +125,7 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutpu
             await route.FulfillAsync(new() { Response = answer });
         });
         await SignInAsync(page, "ada");
-        var notificationsLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notifications" });
+        var notificationsLink = NotificationsLink(page);
 
         await api.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "like");
         await VerifyAsync(page, () => Expect(notificationsLink).ToHaveAccessibleNameAsync(
@@ -137,4 +137,8 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutpu
         await VerifyAsync(page, () => Expect(notificationsLink).ToHaveAccessibleNameAsync("Notifications (1 unread notification)"));
         AssertNoConsoleErrors(page);
     }
+
+    /// <summary>The header's link to the notifications, whose accessible name carries the unread count.</summary>
+    private static ILocator NotificationsLink(IPage page) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notifications" });
 }
