@@ -79,6 +79,63 @@ public sealed class TimelineJourneyTests(BrowserFixture fixture, ITestOutputHelp
         AssertNoConsoleErrors(page);
     }
 
+    /// <summary>
+    /// The first page can be read before a coo on it is deleted and arrive after the stream said so: the coo is not shown.
+    /// The test listens on the page's own stream (its module, imported again, is the same instance) for the delete.
+    /// </summary>
+    [BrowserFact]
+    public async Task A_coo_deleted_while_the_first_page_is_on_its_way_is_not_shown_when_the_page_arrives()
+    {
+        using var api = Host.Api.CreateClient();
+        var ada = await api.CreateUserAsync("ada");
+        var grace = await api.CreateUserAsync("grace");
+        await api.FollowOkAsync(ada, "grace");
+        await api.PostCooOkAsync(grace, "Bugs are moths in the relay");
+        var regretted = await api.PostCooOkAsync(grace, "A coo to take back");
+        await api.HomeTimelineBecomesAsync(ada, "A coo to take back", "Bugs are moths in the relay");
+
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        var firstPageRead = new TaskCompletionSource();
+        var deleteHeard = new TaskCompletionSource();
+        await page.RouteAsync(url => new Uri(url).AbsolutePath.EndsWith("/users/me/timeline", StringComparison.Ordinal), async route =>
+        {
+            if (!firstPageRead.TrySetResult())
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var response = await route.FetchAsync();
+            await deleteHeard.Task;
+            await route.FulfillAsync(new() { Response = response });
+        });
+        var streamOpened = page.WaitForResponseAsync(response => response.Url.EndsWith("/users/me/stream", StringComparison.Ordinal));
+        await SignInAsync(page, "ada");
+        await streamOpened;
+        await firstPageRead.Task;
+        await page.EvaluateAsync("""
+            async () => {
+              const { live } = await import('/js/live.js');
+              window.deletedCoos = [];
+              live.addEventListener('delete', event => window.deletedCoos.push(event.detail.id));
+            }
+            """);
+
+        using (var deleted = await api.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{regretted.Id}", grace.Tokens.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await page.WaitForFunctionAsync("id => window.deletedCoos.includes(id)", regretted.Id);
+        deleteHeard.SetResult();
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(CooArticle(page, "Bugs are moths in the relay")).ToBeVisibleAsync();
+            await Expect(CooArticles(page)).ToHaveCountAsync(1);
+        });
+        AssertNoConsoleErrors(page);
+    }
+
     [BrowserFact]
     public async Task Scrolling_to_the_end_of_the_home_timeline_loads_the_older_pages()
     {

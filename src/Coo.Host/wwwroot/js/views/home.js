@@ -62,7 +62,11 @@ export async function homeView(main, { viewer }) {
   timeline.start().then(() => {
     const changes = held;
     held = null;
-    if (changes) applyOver(pending, changes);
+    if (changes) {
+      // The page may have been read before a coo on it was deleted.
+      changes.removed.forEach(id => timeline.remove(id));
+      applyOver(pending, changes);
+    }
     askAgainIfWanted();
   });
 
