@@ -35,6 +35,27 @@ public sealed class SqliteWriteGateTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_transaction_left_without_commit_gives_the_turn_back_when_its_context_goes_back_to_the_pool()
+    {
+        var factory = await fixture.StartAsync(TestProvider.Sqlite);
+        SqliteWriteGate gate;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
+            gate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            await db.Database.OpenConnectionAsync();
+
+            // Disposed without commit or rollback on a connection its caller opened: neither ends the turn here.
+            await (await db.Database.BeginTransactionAsync()).DisposeAsync();
+        }
+
+        // The pool closes the connection of a context given back to it, without EF Core's close event.
+        Assert.Null(gate.Holder);
+        Assert.True(await gate.EnterAsync(request: false, "a check", "the test", TimeSpan.FromSeconds(5), CancellationToken.None), "the turn is free again");
+        gate.Exit();
+    }
+
+    [Fact]
     public async Task A_transaction_whose_begin_fails_after_its_turn_came_gives_the_turn_back_at_once()
     {
         var factory = await fixture.StartAsync(TestProvider.Sqlite);

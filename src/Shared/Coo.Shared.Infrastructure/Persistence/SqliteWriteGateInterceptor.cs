@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
@@ -15,7 +16,7 @@ namespace Coo.Shared.Infrastructure.Persistence;
 /// ends; a statement that writes outside a transaction takes its turn for as long as it runs. Work done while serving a
 /// request goes before background work. A writer that waits out the turn's timeout logs who holds it, and since when.
 /// </summary>
-internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
+internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTransactionInterceptor, IDbCommandInterceptor
 {
     /// <summary>As long as SQLite's own busy timeout: past it, the transaction goes on and meets SQLite's lock as before.</summary>
     private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(10);
@@ -39,7 +40,7 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
         try
         {
             var transaction = await connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken);
-            _holding.AddOrUpdate(connection, this);
+            Hold(connection);
             return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
         }
         catch
@@ -61,7 +62,7 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
         try
         {
             var transaction = connection.BeginTransaction(eventData.IsolationLevel);
-            _holding.AddOrUpdate(connection, this);
+            Hold(connection);
             return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
         }
         catch
@@ -92,21 +93,6 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Release(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// A transaction disposed without commit or rollback raises no event of its own: its turn ends when its connection
-    /// closes, or when the next transaction begins on it (a connection has one transaction at a time), whichever comes
-    /// first. Only a connection left open after a transaction, which EF Core closes only when it opened it, would keep
-    /// the turn until then, so handlers end their transactions explicitly and nothing opens a pooled context's
-    /// connection itself.
-    /// </summary>
-    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
-
-    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        Release(connection);
         return Task.CompletedTask;
     }
 
@@ -268,10 +254,31 @@ internal sealed partial class SqliteWriteGateInterceptor(SqliteWriteGate gate) :
         }
     }
 
+    /// <summary>
+    /// A transaction disposed without commit or rollback raises no event of its own: its turn ends when its connection
+    /// closes, or when the next transaction begins on it (a connection has one transaction at a time), whichever comes
+    /// first. The close is heard from the connection itself, not from EF Core's close event: a pooled context going
+    /// back to its pool closes its connection without that event, and a turn kept past it was never given back.
+    /// </summary>
+    private void Hold(DbConnection connection)
+    {
+        _holding.AddOrUpdate(connection, this);
+        connection.StateChange += ReleaseOnClose;
+    }
+
+    private void ReleaseOnClose(object sender, StateChangeEventArgs change)
+    {
+        if (change.CurrentState == ConnectionState.Closed)
+        {
+            Release((DbConnection)sender);
+        }
+    }
+
     private void Release(DbConnection connection)
     {
         if (_holding.Remove(connection))
         {
+            connection.StateChange -= ReleaseOnClose;
             gate.Exit();
         }
     }
