@@ -59,6 +59,25 @@ public sealed class OAuthTokenTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_token_request_whose_form_cannot_be_read_gets_invalid_request_as_OAuth_spells_it(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var dave = await client.CreateUserAsync("dave");
+        var app = await client.CreateAppAsync();
+
+        // A field name past the form reader's limit (2,048 characters): the form cannot be read at all.
+        var body = $"grant_type=password&client_id={app.ClientId}&client_secret={app.ClientSecret}&username={dave.Username}&password={dave.Password}&{new string('x', 3000)}=1";
+        using var response = await client.PostAsync("/oauth/token", new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("invalid_request", error.GetProperty("error").GetString());
+        Assert.False(error.TryGetProperty("access_token", out _));
+        Assert.Contains("form", error.GetProperty("error_description").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory, Providers]
     public async Task A_wrong_password_gets_invalid_grant_and_no_token(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

@@ -32,7 +32,7 @@ public sealed class OAuthModule : IModule
         var auth = services.Select(d => d.ImplementationInstance).OfType<AuthSettings>().SingleOrDefault()
             ?? throw new InvalidOperationException("The host adds Coo's authentication (AuthSettings) before the modules.");
         services.AddOAuthServer(auth, ValidatedSettings.Read<OAuthOptions>(configuration, OAuthOptions.Section));
-        services.AddSingleton<IStartupFilter, JsonOAuthRequests>();
+        services.AddSingleton<IStartupFilter, OAuthRequestBodies>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

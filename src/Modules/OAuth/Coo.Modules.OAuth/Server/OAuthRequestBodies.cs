@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Http;
 namespace Coo.Modules.OAuth.Server;
 
 /// <summary>
-/// Turns a JSON body sent to /oauth/token or /oauth/revoke into the form OAuth prescribes, before OpenIddict reads it.
-/// masto and megalodon send JSON there and Mastodon accepts it; OpenIddict, keeping to RFC 6749, accepts forms only.
-/// First in the pipeline (a startup filter), because OpenIddict answers these paths from the authentication middleware.
+/// Bodies sent to /oauth/token or /oauth/revoke as OpenIddict needs them, before it reads them: JSON becomes the form
+/// OAuth prescribes (masto and megalodon send JSON there and Mastodon accepts it; OpenIddict, keeping to RFC 6749,
+/// accepts forms only), and a form that cannot be read is refused as OAuth spells an error (RFC 6749, 5.2), which is
+/// what OAuth clients parse, instead of as problem details. First in the pipeline (a startup filter), because OpenIddict
+/// answers these paths from the authentication middleware.
 /// </summary>
-internal sealed class JsonOAuthRequests : IStartupFilter
+internal sealed class OAuthRequestBodies : IStartupFilter
 {
     // A token request is a handful of short fields; a larger JSON body is no client's, and is left to fail as JSON.
     private const int MaxBodyBytes = 64 * 1024;
@@ -22,17 +24,49 @@ internal sealed class JsonOAuthRequests : IStartupFilter
         {
             if (HttpMethods.IsPost(http.Request.Method)
                 && (http.Request.Path.Equals(OAuthServerSetup.TokenPath, StringComparison.Ordinal)
-                    || http.Request.Path.Equals(OAuthServerSetup.RevokePath, StringComparison.Ordinal))
-                && http.Request.HasJsonContentType()
-                && http.Request.ContentLength is null or <= MaxBodyBytes)
+                    || http.Request.Path.Equals(OAuthServerSetup.RevokePath, StringComparison.Ordinal)))
             {
-                await TranslateAsync(http.Request, http.RequestAborted);
+                if (http.Request.HasJsonContentType() && http.Request.ContentLength is null or <= MaxBodyBytes)
+                {
+                    await TranslateAsync(http.Request, http.RequestAborted);
+                }
+                else if (http.Request.HasFormContentType && !await IsReadableFormAsync(http))
+                {
+                    return;
+                }
             }
 
             await nextMiddleware(http);
         });
         next(app);
     };
+
+    /// <summary>Reads the form (OpenIddict then reads the same copy); one that cannot be read is answered here.</summary>
+    private static async Task<bool> IsReadableFormAsync(HttpContext http)
+    {
+        try
+        {
+            await http.Request.ReadFormAsync(http.RequestAborted);
+            return true;
+        }
+        catch (InvalidDataException unreadable)
+        {
+            var response = http.Response;
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            response.ContentType = "application/json;charset=UTF-8";
+            response.Headers.CacheControl = "no-store";
+            using (var json = new Utf8JsonWriter(response.BodyWriter))
+            {
+                json.WriteStartObject();
+                json.WriteString("error", "invalid_request");
+                json.WriteString("error_description", $"The request body is not a form that can be read: {unreadable.Message}");
+                json.WriteEndObject();
+            }
+
+            await response.BodyWriter.FlushAsync(http.RequestAborted);
+            return false;
+        }
+    }
 
     private static async Task TranslateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
