@@ -189,6 +189,10 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Outbox:PollingInterval", "00:00:00.200");
         builder.UseSetting("Outbox:RetryBaseDelay", "00:00:00.020");
         builder.UseSetting("Outbox:RetryMaxDelay", "00:00:00.100");
+
+        // Reporting queues claim as often as the others here: a second between their claims would be waited out by
+        // every test that lets the outboxes settle (ClaimSpacingTests cover the spacing itself).
+        builder.UseSetting("Outbox:ReportingClaimInterval", "00:00:00.050");
         builder.UseSetting("Outbox:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // Small timelines, so that tests reach trimming and partial merges with a few dozen coos.

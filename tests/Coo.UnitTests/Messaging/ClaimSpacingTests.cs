@@ -14,7 +14,7 @@ public sealed class ClaimSpacingTests
     {
         var claimStarted = _clock.GetTimestamp();
 
-        Assert.True(ClaimSpacing.WaitAsync(_clock, claimStarted, claimed: 0, Options, CancellationToken.None).IsCompleted);
+        Assert.True(ClaimSpacing.WaitAsync(_clock, claimStarted, claimed: 0, Options.BatchSize, Options.BusyClaimInterval, CancellationToken.None).IsCompleted);
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class ClaimSpacingTests
     {
         var claimStarted = _clock.GetTimestamp();
 
-        Assert.True(ClaimSpacing.WaitAsync(_clock, claimStarted, claimed: Options.BatchSize, Options, CancellationToken.None).IsCompleted);
+        Assert.True(ClaimSpacing.WaitAsync(_clock, claimStarted, claimed: Options.BatchSize, Options.BatchSize, Options.BusyClaimInterval, CancellationToken.None).IsCompleted);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ClaimSpacingTests
         var claimStarted = _clock.GetTimestamp();
         _clock.Advance(TimeSpan.FromMilliseconds(30)); // The last batch took 30 ms.
 
-        var waiting = ClaimSpacing.WaitAsync(_clock, claimStarted, claimed: 3, Options, CancellationToken.None);
+        var waiting = ClaimSpacing.WaitAsync(_clock, claimStarted, claimed: 3, Options.BatchSize, Options.BusyClaimInterval, CancellationToken.None);
         _clock.Advance(TimeSpan.FromMilliseconds(19));
         Assert.False(waiting.IsCompleted);
         _clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -44,6 +44,6 @@ public sealed class ClaimSpacingTests
         var claimStarted = _clock.GetTimestamp();
         _clock.Advance(TimeSpan.FromMilliseconds(80));
 
-        Assert.True(ClaimSpacing.WaitAsync(_clock, claimStarted, claimed: 3, Options, CancellationToken.None).IsCompleted);
+        Assert.True(ClaimSpacing.WaitAsync(_clock, claimStarted, claimed: 3, Options.BatchSize, Options.BusyClaimInterval, CancellationToken.None).IsCompleted);
     }
 }

@@ -34,13 +34,13 @@ public sealed class AnalyticsModule : IModule
         services.AddSingleton(Options.Create(ValidatedSettings.Read<AnalyticsOptions>(configuration, AnalyticsOptions.Section)));
         services.AddScoped<AnalyticsCounters>();
         services.AddScoped<IRecurringJob, RawEventRetentionJob>();
-        services.AddIntegrationEventHandler<UserRegisteredIntegrationEvent, UserRegisteredHandler, AnalyticsDbContext>();
-        services.AddIntegrationEventHandler<CooPostedIntegrationEvent, CooPostedHandler, AnalyticsDbContext>();
-        services.AddIntegrationEventHandler<CooDeletedIntegrationEvent, CooDeletedHandler, AnalyticsDbContext>();
-        services.AddIntegrationEventHandler<UserFollowedIntegrationEvent, UserFollowedHandler, AnalyticsDbContext>();
-        services.AddIntegrationEventHandler<UserUnfollowedIntegrationEvent, UserUnfollowedHandler, AnalyticsDbContext>();
-        services.AddIntegrationEventHandler<CooLikedIntegrationEvent, CooLikedHandler, AnalyticsDbContext>();
-        services.AddIntegrationEventHandler<CooRepostedIntegrationEvent, CooRepostedHandler, AnalyticsDbContext>();
+        services.AddReportingHandler<UserRegisteredIntegrationEvent, UserRegisteredHandler, AnalyticsDbContext>();
+        services.AddReportingHandler<CooPostedIntegrationEvent, CooPostedHandler, AnalyticsDbContext>();
+        services.AddReportingHandler<CooDeletedIntegrationEvent, CooDeletedHandler, AnalyticsDbContext>();
+        services.AddReportingHandler<UserFollowedIntegrationEvent, UserFollowedHandler, AnalyticsDbContext>();
+        services.AddReportingHandler<UserUnfollowedIntegrationEvent, UserUnfollowedHandler, AnalyticsDbContext>();
+        services.AddReportingHandler<CooLikedIntegrationEvent, CooLikedHandler, AnalyticsDbContext>();
+        services.AddReportingHandler<CooRepostedIntegrationEvent, CooRepostedHandler, AnalyticsDbContext>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -67,7 +67,8 @@ internal sealed partial class InboxProcessor(
             if (claimed < _options.BatchSize)
             {
                 await wakeup.WaitAsync(MessageWakeup.Inbox(consumer.Name), _options.PollingInterval, stoppingToken);
-                await ClaimSpacing.WaitAsync(time, claimStarted, claimed, _options, stoppingToken);
+                await ClaimSpacing.WaitAsync(
+                    time, claimStarted, claimed, _options.BatchSize, consumer.FeedsReports ? _options.ReportingClaimInterval : _options.BusyClaimInterval, stoppingToken);
             }
         }
     }

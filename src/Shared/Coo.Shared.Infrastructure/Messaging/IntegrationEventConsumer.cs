@@ -24,6 +24,9 @@ public interface IIntegrationEventConsumer
     /// </summary>
     bool RetriesUntilDone { get; }
 
+    /// <summary>Only feeds reports, which may fall a moment behind: its queue claims by <see cref="OutboxOptions.ReportingClaimInterval"/> while busy.</summary>
+    bool FeedsReports { get; }
+
     /// <summary>Whether the handler declared which events it has work for (<see cref="Wants"/>).</summary>
     bool Filters { get; }
 
@@ -43,7 +46,7 @@ public interface IIntegrationEventConsumer
     Task HandleBatchAsync(IServiceProvider scopedServices, IReadOnlyList<IIntegrationEvent> integrationEvents, CancellationToken cancellationToken);
 }
 
-internal sealed class IntegrationEventConsumer<TEvent, THandler, TContext>(bool retriesUntilDone, Func<TEvent, bool>? wants) : IIntegrationEventConsumer
+internal sealed class IntegrationEventConsumer<TEvent, THandler, TContext>(bool retriesUntilDone, bool feedsReports, Func<TEvent, bool>? wants) : IIntegrationEventConsumer
     where TEvent : IIntegrationEvent
     where THandler : IIntegrationEventHandler<TEvent>
     where TContext : ModuleDbContext
@@ -57,6 +60,8 @@ internal sealed class IntegrationEventConsumer<TEvent, THandler, TContext>(bool 
     public Type ContextType => typeof(TContext);
 
     public bool RetriesUntilDone => retriesUntilDone;
+
+    public bool FeedsReports => feedsReports;
 
     public bool Filters => wants is not null;
 

@@ -20,6 +20,14 @@ public sealed class OutboxOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan BusyClaimInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// The same spacing for queues that only feed reports (a module's <c>AddReportingHandler</c>): no one waits on them,
+    /// so while busy they claim seldom and take many messages at once, and fewer of their claims, marks and commits
+    /// stand in the database's way of the work people wait for.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ReportingClaimInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>A delivery still running after this counts as failed, so one hung consumer cannot stall its queue.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -64,7 +64,7 @@ internal sealed partial class OutboxRelay<TContext>(
             if (claimed < _options.BatchSize)
             {
                 await wakeup.WaitAsync(MessageWakeup.Outbox(schema), _options.PollingInterval, stoppingToken);
-                await ClaimSpacing.WaitAsync(time, claimStarted, claimed, _options, stoppingToken);
+                await ClaimSpacing.WaitAsync(time, claimStarted, claimed, _options.BatchSize, _options.BusyClaimInterval, stoppingToken);
             }
         }
     }

@@ -63,7 +63,17 @@ public static class ModuleServiceCollectionExtensions
         where TEvent : IIntegrationEvent
         where THandler : class, IIntegrationEventHandler<TEvent>
         where TContext : ModuleDbContext =>
-        services.AddConsumer<TEvent, THandler, TContext>(retriesUntilDone: false, wants);
+        services.AddConsumer<TEvent, THandler, TContext>(retriesUntilDone: false, feedsReports: false, wants);
+
+    /// <summary>
+    /// Subscribes a handler whose work only feeds reports (counts for administrators): no one waits on it, so its queue
+    /// claims at most every <see cref="OutboxOptions.ReportingClaimInterval"/> while busy, taking more at once.
+    /// </summary>
+    public static IServiceCollection AddReportingHandler<TEvent, THandler, TContext>(this IServiceCollection services)
+        where TEvent : IIntegrationEvent
+        where THandler : class, IIntegrationEventHandler<TEvent>
+        where TContext : ModuleDbContext =>
+        services.AddConsumer<TEvent, THandler, TContext>(retriesUntilDone: false, feedsReports: true, wants: null);
 
     /// <summary>
     /// Subscribes a handler that keeps a cache in step with the module's data (usually of the module's own event): it is
@@ -74,15 +84,15 @@ public static class ModuleServiceCollectionExtensions
         where TEvent : IIntegrationEvent
         where THandler : class, IIntegrationEventHandler<TEvent>
         where TContext : ModuleDbContext =>
-        services.AddConsumer<TEvent, THandler, TContext>(retriesUntilDone: true, wants: null);
+        services.AddConsumer<TEvent, THandler, TContext>(retriesUntilDone: true, feedsReports: false, wants: null);
 
-    private static IServiceCollection AddConsumer<TEvent, THandler, TContext>(this IServiceCollection services, bool retriesUntilDone, Func<TEvent, bool>? wants)
+    private static IServiceCollection AddConsumer<TEvent, THandler, TContext>(this IServiceCollection services, bool retriesUntilDone, bool feedsReports, Func<TEvent, bool>? wants)
         where TEvent : IIntegrationEvent
         where THandler : class, IIntegrationEventHandler<TEvent>
         where TContext : ModuleDbContext
     {
         services.AddScoped<THandler>();
-        services.AddSingleton<IIntegrationEventConsumer>(new IntegrationEventConsumer<TEvent, THandler, TContext>(retriesUntilDone, wants));
+        services.AddSingleton<IIntegrationEventConsumer>(new IntegrationEventConsumer<TEvent, THandler, TContext>(retriesUntilDone, feedsReports, wants));
         services.AddSingleton(IntegrationEventRegistration.For(typeof(TEvent)));
         return services;
     }
