@@ -78,6 +78,21 @@ public sealed class OAuthTokenTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_revocation_request_whose_form_cannot_be_read_gets_invalid_request_as_OAuth_spells_it(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var app = await client.CreateAppAsync();
+
+        var body = $"client_id={app.ClientId}&client_secret={app.ClientSecret}&token=whatever&{new string('x', 3000)}=1";
+        using var response = await client.PostAsync("/oauth/revoke", new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("invalid_request", error.GetProperty("error").GetString());
+    }
+
+    [Theory, Providers]
     public async Task A_wrong_password_gets_invalid_grant_and_no_token(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Coo.Modules.OAuth.Features.CreateApplication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -51,19 +52,10 @@ internal sealed class OAuthRequestBodies : IStartupFilter
         }
         catch (InvalidDataException unreadable)
         {
-            var response = http.Response;
-            response.StatusCode = StatusCodes.Status400BadRequest;
-            response.ContentType = "application/json;charset=UTF-8";
-            response.Headers.CacheControl = "no-store";
-            using (var json = new Utf8JsonWriter(response.BodyWriter))
-            {
-                json.WriteStartObject();
-                json.WriteString("error", "invalid_request");
-                json.WriteString("error_description", $"The request body is not a form that can be read: {unreadable.Message}");
-                json.WriteEndObject();
-            }
-
-            await response.BodyWriter.FlushAsync(http.RequestAborted);
+            http.Response.Headers.CacheControl = "no-store";
+            await Results.Json(
+                new MastodonError("invalid_request", $"The request body is not a form that can be read: {unreadable.Message}"),
+                statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
             return false;
         }
     }
