@@ -87,6 +87,11 @@ internal static class BenchReport
                 Line(F($"PostgreSQL per coo under the posting load, from its counters (warm-up and the fan-outs left queued included; WAL cluster-wide): {writes.PerCoo()}."));
             }
 
+            if (mode.PostingRedisWork is { } redisWork)
+            {
+                Line(F($"Redis per coo under the posting load, from its counters over the same span (server-wide): {redisWork}."));
+            }
+
             Line(F($"Notifications: user{notifications.Seed.Recipient} has {notifications.Seed} (seeded into the Notifications module's tables as its grouping stores them; their likes and reposts are not in the Reactions module); ")
                 + F($"the list is {notifications.Pages} pages of 20, read by wrk as that one user; the deep page is the last full one."));
             var idle = mode.IdleStreams!;

@@ -36,6 +36,9 @@ internal sealed class ModeResult(string mode)
     /// <summary>Server mode: what PostgreSQL wrote from the start of the posting load until its fan-outs were done.</summary>
     public PostgreSqlWrites? PostingWrites { get; set; }
 
+    /// <summary>Server mode with Redis: what Redis did over the same span, per coo.</summary>
+    public string? PostingRedisWork { get; set; }
+
     /// <summary>With <c>--profile yes</c>: where the host's CPU went during an extra warm-read run and an extra posting run.</summary>
     public List<CpuProfile> Profiles { get; } = [];
 
@@ -120,6 +123,7 @@ internal static class ModeRun
                     warmUp: warmUp);
                 // Posting runs code no read ran (the write path, relays, consumers, the fan-out): it settles first too.
                 var writesBefore = database.IsServer ? await PostgreSqlWrites.ReadAsync(database) : null;
+                var redisBefore = host.UsesRedis ? await RedisWork.ReadAsync(options.Redis!) : null;
                 result.Posting = await Measure(result, "posting", Post(options.Settle));
                 result.FanOutBacklog = await WaitForFanOutsAsync(database);
                 if (writesBefore is not null)
@@ -129,6 +133,11 @@ internal static class ModeRun
                     await Task.Delay(TimeSpan.FromSeconds(11));
                     result.PostingWrites = (await PostgreSqlWrites.ReadAsync(database)).Since(writesBefore);
                     Console.WriteLine(F($"  PostgreSQL per coo posted (warm-up and fan-outs included): {result.PostingWrites.PerCoo()}"));
+                    if (redisBefore is not null)
+                    {
+                        result.PostingRedisWork = (await RedisWork.ReadAsync(options.Redis!)).Since(redisBefore).PerCoo(result.PostingWrites.Coos);
+                        Console.WriteLine(F($"  Redis per coo posted (warm-up and fan-outs included): {result.PostingRedisWork}"));
+                    }
                 }
 
                 // After the posting load, which they would change: users who had a stream keep listening for a while

@@ -36,11 +36,29 @@ public sealed class MemoryTimelineCacheTests : IDisposable
     {
         using var cache = Cache();
         var miss = await cache.ReadAsync(Owner, null, 20, default);
-        await cache.AddAsync(40, [Owner], default);
+        await cache.AddAsync([new AddedCoo(40, [Owner])], default);
 
         await cache.FillAsync(miss.Ticket!, Originals(30, 20), reachesBottom: true, default);
 
         Assert.Null((await cache.ReadAsync(Owner, null, 20, default)).Items);
+    }
+
+    [Fact]
+    public async Task Coos_added_together_reach_each_of_their_own_owners_cached_timelines_and_no_other()
+    {
+        using var cache = Cache();
+        long[] owners = [1, 2, 3];
+        foreach (var owner in owners)
+        {
+            var miss = await cache.ReadAsync(owner, null, 20, default);
+            await cache.FillAsync(miss.Ticket!, Originals(5), reachesBottom: true, default);
+        }
+
+        await cache.AddAsync([new AddedCoo(10, [1, 2]), new AddedCoo(20, [2, 3])], default);
+
+        Assert.Equal([10, 5], CooIds(await cache.ReadAsync(1, null, 20, default)));
+        Assert.Equal([20, 10, 5], CooIds(await cache.ReadAsync(2, null, 20, default)));
+        Assert.Equal([20, 5], CooIds(await cache.ReadAsync(3, null, 20, default)));
     }
 
     [Fact]
@@ -49,8 +67,8 @@ public sealed class MemoryTimelineCacheTests : IDisposable
         using var cache = Cache(maxEntries: 50);
         await FillAsync(cache, [.. Enumerable.Range(1, 50).Select(i => (long)i * 10).Reverse()]);
 
-        await cache.AddAsync(255, [Owner], default);
-        await cache.AddAsync(255, [Owner], default);
+        await cache.AddAsync([new AddedCoo(255, [Owner])], default);
+        await cache.AddAsync([new AddedCoo(255, [Owner])], default);
         await cache.RemoveAsync(490, [Owner], default);
 
         var read = await cache.ReadAsync(Owner, null, 100, default);
@@ -71,7 +89,7 @@ public sealed class MemoryTimelineCacheTests : IDisposable
 
         Assert.Equal([40], CooIds(await cache.ReadAsync(Owner, null, 1, default)));
         Assert.Equal([10, 20], CooIds(await cache.ReadAsync(Owner, 40, 20, default)));
-        await cache.AddAsync(10, [Owner], default);
+        await cache.AddAsync([new AddedCoo(10, [Owner])], default);
         Assert.Equal([40, 10, 20], CooIds(await cache.ReadAsync(Owner, null, 20, default)));
 
         await cache.RemoveAsync(10, [Owner], default);
@@ -99,7 +117,7 @@ public sealed class MemoryTimelineCacheTests : IDisposable
             var model = new SortedSet<long>();
             foreach (var (id, add) in changes)
             {
-                _ = add ? cache.AddAsync(id, [Owner], default) : cache.RemoveAsync(id, [Owner], default);
+                _ = add ? cache.AddAsync([new AddedCoo(id, [Owner])], default) : cache.RemoveAsync(id, [Owner], default);
                 _ = add ? model.Add(id) : model.Remove(id);
                 while (model.Count > 50)
                 {

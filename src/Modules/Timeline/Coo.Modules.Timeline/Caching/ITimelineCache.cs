@@ -25,10 +25,11 @@ internal interface ITimelineCache
     Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<TimelineItem> newest, bool reachesBottom, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds a coo in its own right to those of the owners' timelines that are cached (never as a repost: a change of a
-    /// repost entry is <see cref="ForgetAsync"/>); call after the entries are committed.
+    /// Adds each coo in its own right to those of its owners' timelines that are cached (never as a repost: a change of
+    /// a repost entry is <see cref="ForgetAsync"/>); call after the entries are committed. All the coos of a fan-out in
+    /// one call, so that they cost one round trip and one invalidation, not one each.
     /// </summary>
-    Task<bool> AddAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken);
+    Task<bool> AddAsync(IReadOnlyCollection<AddedCoo> coos, CancellationToken cancellationToken);
 
     /// <summary>Takes a coo in its own right off the owners' cached timelines; call after the removal is committed.</summary>
     Task<bool> RemoveAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken);

@@ -56,18 +56,15 @@ internal sealed class MemoryTimelineCache(IOptions<TimelineOptions> options, Coo
         return Done;
     }
 
-    public Task<bool> AddAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
-        Change(ownerIds, copy =>
+    public Task<bool> AddAsync(IReadOnlyCollection<AddedCoo> coos, CancellationToken cancellationToken)
+    {
+        foreach (var coo in coos)
         {
-            if (Array.Exists(copy.Items, i => i.CooId == cooId))
-            {
-                return copy;
-            }
+            Change(coo.OwnerIds, copy => WithCoo(copy, coo.CooId));
+        }
 
-            var at = NewerCount(copy.Items, cooId + 1);
-            TimelineItem[] items = [.. copy.Items.AsSpan(0, at), TimelineItem.Original(cooId), .. copy.Items.AsSpan(at)];
-            return items.Length > _maxEntries ? new Copy(items[.._maxEntries], Whole: false) : copy with { Items = items };
-        });
+        return Done;
+    }
 
     public Task<bool> RemoveAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
         Change(ownerIds, copy => Array.Exists(copy.Items, i => i.CooId == cooId) ? copy with { Items = [.. copy.Items.Where(i => i.CooId != cooId)] } : copy);
@@ -87,6 +84,18 @@ internal sealed class MemoryTimelineCache(IOptions<TimelineOptions> options, Coo
         }
 
         return Done;
+    }
+
+    private Copy WithCoo(Copy copy, long cooId)
+    {
+        if (Array.Exists(copy.Items, i => i.CooId == cooId))
+        {
+            return copy;
+        }
+
+        var at = NewerCount(copy.Items, cooId + 1);
+        TimelineItem[] items = [.. copy.Items.AsSpan(0, at), TimelineItem.Original(cooId), .. copy.Items.AsSpan(at)];
+        return items.Length > _maxEntries ? new Copy(items[.._maxEntries], Whole: false) : copy with { Items = items };
     }
 
     private long NextStamp() => Interlocked.Increment(ref _stamps);

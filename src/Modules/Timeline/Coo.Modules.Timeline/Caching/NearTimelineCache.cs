@@ -41,8 +41,8 @@ internal sealed class NearTimelineCache(RedisTimelineCache shared, NearCache nea
     public Task<bool> FillAsync(TimelineRebuildTicket ticket, IReadOnlyList<TimelineItem> newest, bool reachesBottom, CancellationToken cancellationToken) =>
         shared.FillAsync(ticket, newest, reachesBottom, cancellationToken);
 
-    public async Task<bool> AddAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
-        await shared.AddAsync(cooId, ownerIds, cancellationToken) & await near.InvalidateAsync(Name, ownerIds, cancellationToken);
+    public async Task<bool> AddAsync(IReadOnlyCollection<AddedCoo> coos, CancellationToken cancellationToken) =>
+        await shared.AddAsync(coos, cancellationToken) & await near.InvalidateAsync(Name, [.. coos.SelectMany(c => c.OwnerIds).Distinct()], cancellationToken);
 
     public async Task<bool> RemoveAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
         await shared.RemoveAsync(cooId, ownerIds, cancellationToken) & await near.InvalidateAsync(Name, ownerIds, cancellationToken);

@@ -125,28 +125,32 @@ internal sealed class RedisTimelineCache(ResilientRedis redis, IOptions<Timeline
         return redis.TryWriteAsync(db => db.ScriptEvaluateAsync(FillScript, Keys(ticket.OwnerId), arguments), cancellationToken);
     }
 
-    public Task<bool> AddAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
-        ForEachOwnerAsync(ownerIds, AddScript, [Member(cooId), options.Value.MaxEntries], cancellationToken);
+    public Task<bool> AddAsync(IReadOnlyCollection<AddedCoo> coos, CancellationToken cancellationToken) =>
+        RunAsync(
+            [.. coos.SelectMany(coo => coo.OwnerIds.Select(owner => new ScriptCall(owner, AddScript, [Member(coo.CooId), options.Value.MaxEntries])))],
+            cancellationToken);
 
     public Task<bool> RemoveAsync(long cooId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
-        ForEachOwnerAsync(ownerIds, RemoveScript, [Member(cooId)], cancellationToken);
+        RunAsync([.. ownerIds.Select(owner => new ScriptCall(owner, RemoveScript, [Member(cooId)]))], cancellationToken);
 
     public Task<bool> ForgetAsync(IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
-        ForEachOwnerAsync(ownerIds, ForgetScript, [], cancellationToken);
+        RunAsync([.. ownerIds.Select(owner => new ScriptCall(owner, ForgetScript, []))], cancellationToken);
 
-    /// <summary>One script per owner (each touches only that owner's slot), sent as one pipelined batch.</summary>
-    private Task<bool> ForEachOwnerAsync(IReadOnlyCollection<long> ownerIds, string script, RedisValue[] arguments, CancellationToken cancellationToken) =>
-        ownerIds.Count == 0
+    /// <summary>One script call per owner's change (each touches only that owner's slot), sent as one pipelined batch.</summary>
+    private Task<bool> RunAsync(IReadOnlyList<ScriptCall> calls, CancellationToken cancellationToken) =>
+        calls.Count == 0
             ? Task.FromResult(true)
             : redis.TryWriteAsync(
                 db =>
                 {
                     var batch = db.CreateBatch();
-                    var calls = ownerIds.Select(owner => batch.ScriptEvaluateAsync(script, Keys(owner), arguments)).ToArray();
+                    var sent = calls.Select(call => batch.ScriptEvaluateAsync(call.Script, Keys(call.OwnerId), call.Arguments)).ToArray();
                     batch.Execute();
-                    return Task.WhenAll(calls);
+                    return Task.WhenAll(sent);
                 },
                 cancellationToken);
+
+    private readonly record struct ScriptCall(long OwnerId, string Script, RedisValue[] Arguments);
 
     private RedisKey[] Keys(long ownerId)
     {

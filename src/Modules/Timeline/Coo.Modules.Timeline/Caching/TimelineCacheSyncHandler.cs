@@ -31,7 +31,7 @@ internal sealed class TimelineCacheSyncHandler(ITimelineCache cache, IUserEventL
         var (cooId, owners) = (change.CooId, change.OwnerIds);
         var applied = change.Change switch
         {
-            TimelineCacheChange.CooAdded => await cache.AddAsync(cooId, owners, cancellationToken),
+            TimelineCacheChange.CooAdded => await cache.AddAsync([new AddedCoo(cooId, [.. owners])], cancellationToken),
             TimelineCacheChange.CooRemoved => await cache.RemoveAsync(cooId, owners, cancellationToken),
             _ => await cache.ForgetAsync(owners, cancellationToken),
         };

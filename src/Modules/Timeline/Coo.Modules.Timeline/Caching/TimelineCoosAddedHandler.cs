@@ -28,19 +28,13 @@ internal sealed class TimelineCoosAddedHandler(ITimelineCache cache, IUserEventL
     /// </summary>
     public static async Task<bool> ApplyAsync(ITimelineCache cache, IUserEventLog live, TimelineCoosAdded added, CancellationToken cancellationToken)
     {
-        foreach (var coo in added.Coos)
+        if (!await cache.AddAsync(added.Coos, cancellationToken))
         {
-            if (!await cache.AddAsync(coo.CooId, coo.OwnerIds, cancellationToken))
-            {
-                return false;
-            }
+            return false;
         }
 
-        foreach (var coo in added.Coos)
-        {
-            await live.AppendAsync(coo.OwnerIds, UserEventKind.HomeCooAdded, coo.CooId, cancellationToken);
-        }
-
+        // Issued in the coos' order, and sent together rather than one round trip after another.
+        await Task.WhenAll(added.Coos.Select(coo => live.AppendAsync(coo.OwnerIds, UserEventKind.HomeCooAdded, coo.CooId, cancellationToken)));
         return true;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class RecordOwnCooHandler(TimelineStore timelines, ITimelineCach
                 await timelines.AddOwnAsync(coo, ct);
             }
 
-            await cache.AddAsync(coo.Id, [coo.AuthorId], ct);
+            await cache.AddAsync([new AddedCoo(coo.Id, [coo.AuthorId])], ct);
         });
         return Unit.Value;
     }
