@@ -11,7 +11,8 @@ using StackExchange.Redis;
 
 namespace Coo.IntegrationTests.Caching;
 
-/// <summary>Server mode's shared timelines in a real Redis, written as a fan-out writes them.</summary>
+/// <summary>Server mode's shared timelines in a real Redis, written as a fan-out writes them (under keys of the test's own).</summary>
+[Collection(ApiCollection.Name)]
 public sealed class RedisTimelineCacheTests
 {
     [RedisFact]
