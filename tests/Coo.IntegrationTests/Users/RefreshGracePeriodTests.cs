@@ -6,8 +6,12 @@ using Microsoft.Net.Http.Headers;
 
 namespace Coo.IntegrationTests.Users;
 
-/// <summary>One host per provider whose clock the tests move forward, to step over the refresh-token grace period.</summary>
-public sealed class ClockedHosts : IAsyncDisposable
+/// <summary>
+/// One host per provider whose clock the tests move forward, to step over the refresh-token grace period. An
+/// <see cref="IAsyncLifetime"/>: xUnit 2 disposes a fixture that is only <see cref="IAsyncDisposable"/> not at all, and
+/// the PostgreSQL host's database of its own was left behind after every run.
+/// </summary>
+public sealed class ClockedHosts : IAsyncLifetime
 {
     private readonly Dictionary<TestProvider, (CooApiFactory Factory, WebApplicationFactory<Program> Host)> _hosts = [];
 
@@ -27,7 +31,9 @@ public sealed class ClockedHosts : IAsyncDisposable
 
     public CooApiFactory Factory(TestProvider provider) => _hosts[provider].Factory;
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var (factory, host) in _hosts.Values)
         {
