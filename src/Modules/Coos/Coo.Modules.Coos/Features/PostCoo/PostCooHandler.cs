@@ -102,11 +102,6 @@ internal sealed class PostCooHandler(
         }
 
         metrics.CooPosted();
-
-        // Cached now rather than on first read: the fan-out puts it on pages at once, and a page whose coos are all
-        // cached is served even while the database is down. Not the caller's to cancel once committed; a failed
-        // write only means a later read loads it.
-        await cache.AddAsync(written.Value, CancellationToken.None);
         return written;
     }
 
@@ -193,9 +188,13 @@ internal sealed class PostCooHandler(
 
         await transaction.CommitAsync(cancellationToken);
 
-        // Committed: no longer the caller's to cancel.
-        await afterCommit.RunAsync(CancellationToken.None);
-        return CooSummary.Of(coo);
+        // Committed: no longer the caller's to cancel. The coo is cached now rather than on first read: the fan-out puts
+        // it on pages at once, and a page whose coos are all cached is served even while the database is down (a failed
+        // write only means a later read loads it). That write and the after-commit ones (the author's cached timeline)
+        // touch different keys, so they are sent together and the post waits for the slower, not for both in a row.
+        var summary = CooSummary.Of(coo);
+        await Task.WhenAll(cache.AddAsync(summary, CancellationToken.None), afterCommit.RunAsync(CancellationToken.None));
+        return summary;
     }
 
     /// <summary>What tells a retry from another request under the same key. Without images, as before images existed.</summary>
