@@ -35,6 +35,20 @@ public sealed class OutboxTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_failed_delivery_is_retried_when_its_delay_is_up_not_at_the_next_poll(TestProvider provider)
+    {
+        // Polls every ten minutes: only the retry's own wake-up can bring the delivery back within the wait below.
+        await using var factory = CooApiFactory.WithQueuesWorkedByTheTest(provider);
+        await factory.ResetAsync();
+        using var client = factory.CreateClient();
+
+        using var _ = await client.RegisterAsync("flaky_two");
+
+        var row = await Eventually.MatchAsync(() => ProbeRowAsync(factory), r => r.Processed, what: "the probe's copy to be processed after its retries");
+        Assert.Equal(ProbeHandler.FlakyFailures + 1, row.Attempts);
+    }
+
+    [Theory, Providers]
     public async Task A_consumer_that_always_fails_parks_only_its_own_copy(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

@@ -38,6 +38,12 @@ internal sealed partial class InboxProcessor(
     /// <summary>Until when each consumer whose last batch failed handles its messages one at a time.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _batchesPausedUntil = new();
 
+    /// <summary>
+    /// When the retries each consumer scheduled fall due. Its loop wakes for them: nothing else commits to its queue
+    /// meanwhile, and the next poll can be much later than a retry's delay.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, SortedSet<DateTimeOffset>> _retriesDue = new();
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(consumers.Select(consumer => Task.Run(() => RunAsync(consumer, stoppingToken), CancellationToken.None)));
 
@@ -47,9 +53,11 @@ internal sealed partial class InboxProcessor(
         {
             var claimed = 0;
             var claimStarted = time.GetTimestamp();
+            var lookedAt = time.GetUtcNow();
             try
             {
                 claimed = await ProcessBatchAsync(consumer, stoppingToken);
+                ForgetRetriesDueBy(consumer.Name, lookedAt);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,10 +74,43 @@ internal sealed partial class InboxProcessor(
 
             if (claimed < _options.BatchSize)
             {
-                await wakeup.WaitAsync(MessageWakeup.Inbox(consumer.Name), _options.PollingInterval, stoppingToken);
+                await wakeup.WaitAsync(MessageWakeup.Inbox(consumer.Name), UntilNextLook(consumer.Name), stoppingToken);
                 await ClaimSpacing.WaitAsync(
                     time, claimStarted, claimed, _options.BatchSize, consumer.FeedsReports ? _options.ReportingClaimInterval : _options.BusyClaimInterval, stoppingToken);
             }
+        }
+    }
+
+    /// <summary>A claim that looked at <paramref name="lookedAt"/> took every retry due by then (or another instance did).</summary>
+    private void ForgetRetriesDueBy(string consumer, DateTimeOffset lookedAt)
+    {
+        if (_retriesDue.TryGetValue(consumer, out var due))
+        {
+            lock (due)
+            {
+                due.RemoveWhere(at => at <= lookedAt);
+            }
+        }
+    }
+
+    /// <summary>How long the loop waits for a wake-up before it looks again: until the poll, or the earliest retry due before it.</summary>
+    private TimeSpan UntilNextLook(string consumer)
+    {
+        if (!_retriesDue.TryGetValue(consumer, out var due))
+        {
+            return _options.PollingInterval;
+        }
+
+        lock (due)
+        {
+            if (due.Count == 0)
+            {
+                return _options.PollingInterval;
+            }
+
+            // Rounded up: timers count whole milliseconds, and one that fired before the retry was due would find nothing.
+            var untilDue = Math.Ceiling((due.Min - time.GetUtcNow()).TotalMilliseconds);
+            return untilDue <= 0 ? TimeSpan.Zero : Min(TimeSpan.FromMilliseconds(untilDue), _options.PollingInterval);
         }
     }
 
@@ -372,6 +413,11 @@ internal sealed partial class InboxProcessor(
         else
         {
             LogRetry(message.MessageId, consumer.Name, attempts, nextAttemptAt);
+            var due = _retriesDue.GetOrAdd(consumer.Name, _ => []);
+            lock (due)
+            {
+                due.Add(nextAttemptAt);
+            }
         }
     }
 
