@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 
 namespace Coo.Shared.Infrastructure.Messaging;
 
@@ -9,29 +8,32 @@ namespace Coo.Shared.Infrastructure.Messaging;
 /// </summary>
 public sealed class MessageWakeup
 {
-    private readonly ConcurrentDictionary<string, Channel<bool>> _channels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _signals = new(StringComparer.Ordinal);
 
     public static string Outbox(string schema) => "outbox:" + schema;
 
     public static string Inbox(string consumer) => "inbox:" + consumer;
 
-    public void Notify(string key) => ChannelFor(key).Writer.TryWrite(true);
-
-    /// <summary>Returns when notified or after <paramref name="timeout"/>, whichever comes first.</summary>
-    public async Task WaitAsync(string key, TimeSpan timeout, CancellationToken cancellationToken)
+    public void Notify(string key)
     {
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
-        try
+        var signal = SignalFor(key);
+        lock (signal)
         {
-            await ChannelFor(key).Reader.ReadAsync(timeoutSource.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval elapsed: look for work another instance committed.
+            // At most one wake-up is kept: any number of commits before the loop looks again still need one look.
+            if (signal.CurrentCount == 0)
+            {
+                signal.Release();
+            }
         }
     }
 
-    private Channel<bool> ChannelFor(string key) =>
-        _channels.GetOrAdd(key, _ => Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }));
+    /// <summary>
+    /// Returns when notified or after <paramref name="timeout"/>, whichever comes first. The timeout throws nothing:
+    /// every idle loop reaches it once a poll interval.
+    /// </summary>
+    /// <returns>Whether it was woken (false: the timeout passed).</returns>
+    public Task<bool> WaitAsync(string key, TimeSpan timeout, CancellationToken cancellationToken) =>
+        SignalFor(key).WaitAsync(timeout, cancellationToken);
+
+    private SemaphoreSlim SignalFor(string key) => _signals.GetOrAdd(key, _ => new SemaphoreSlim(0, 1));
 }
