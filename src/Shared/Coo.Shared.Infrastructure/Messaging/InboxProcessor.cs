@@ -57,7 +57,6 @@ internal sealed partial class InboxProcessor(
             try
             {
                 claimed = await ProcessBatchAsync(consumer, stoppingToken);
-                ForgetRetriesDueBy(consumer.Name, lookedAt);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -72,6 +71,7 @@ internal sealed partial class InboxProcessor(
                 LogBatchFailed(ex, consumer.Name);
             }
 
+            ForgetRetriesDueBy(consumer.Name, lookedAt);
             if (claimed < _options.BatchSize)
             {
                 await wakeup.WaitAsync(MessageWakeup.Inbox(consumer.Name), UntilNextLook(consumer.Name), stoppingToken);
@@ -81,7 +81,10 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    /// <summary>A claim that looked at <paramref name="lookedAt"/> took every retry due by then (or another instance did).</summary>
+    /// <summary>
+    /// A look at <paramref name="lookedAt"/> took every retry due by then (or another instance did). One that failed,
+    /// with the database away, leaves them to the polls: waking for them again at once would only spin.
+    /// </summary>
     private void ForgetRetriesDueBy(string consumer, DateTimeOffset lookedAt)
     {
         if (_retriesDue.TryGetValue(consumer, out var due))
