@@ -38,11 +38,8 @@ internal sealed partial class InboxProcessor(
     /// <summary>Until when each consumer whose last batch failed handles its messages one at a time.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _batchesPausedUntil = new();
 
-    /// <summary>
-    /// When the retries each consumer scheduled fall due. Its loop wakes for them: nothing else commits to its queue
-    /// meanwhile, and the next poll can be much later than a retry's delay.
-    /// </summary>
-    private readonly ConcurrentDictionary<string, SortedSet<DateTimeOffset>> _retriesDue = new();
+    /// <summary>Each consumer's retries, for its loop to wake when they fall due.</summary>
+    private readonly ConcurrentDictionary<string, RetrySchedule> _retries = new();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(consumers.Select(consumer => Task.Run(() => RunAsync(consumer, stoppingToken), CancellationToken.None)));
@@ -71,49 +68,14 @@ internal sealed partial class InboxProcessor(
                 LogBatchFailed(ex, consumer.Name);
             }
 
-            ForgetRetriesDueBy(consumer.Name, lookedAt);
+            var retries = RetriesOf(consumer);
+            retries.ForgetDueBy(lookedAt);
             if (claimed < _options.BatchSize)
             {
-                await wakeup.WaitAsync(MessageWakeup.Inbox(consumer.Name), UntilNextLook(consumer.Name), stoppingToken);
+                await wakeup.WaitAsync(MessageWakeup.Inbox(consumer.Name), retries.UntilNextLook(_options.PollingInterval, time.GetUtcNow()), stoppingToken);
                 await ClaimSpacing.WaitAsync(
                     time, claimStarted, claimed, _options.BatchSize, consumer.FeedsReports ? _options.ReportingClaimInterval : _options.BusyClaimInterval, stoppingToken);
             }
-        }
-    }
-
-    /// <summary>
-    /// A look at <paramref name="lookedAt"/> took every retry due by then (or another instance did). One that failed,
-    /// with the database away, leaves them to the polls: waking for them again at once would only spin.
-    /// </summary>
-    private void ForgetRetriesDueBy(string consumer, DateTimeOffset lookedAt)
-    {
-        if (_retriesDue.TryGetValue(consumer, out var due))
-        {
-            lock (due)
-            {
-                due.RemoveWhere(at => at <= lookedAt);
-            }
-        }
-    }
-
-    /// <summary>How long the loop waits for a wake-up before it looks again: until the poll, or the earliest retry due before it.</summary>
-    private TimeSpan UntilNextLook(string consumer)
-    {
-        if (!_retriesDue.TryGetValue(consumer, out var due))
-        {
-            return _options.PollingInterval;
-        }
-
-        lock (due)
-        {
-            if (due.Count == 0)
-            {
-                return _options.PollingInterval;
-            }
-
-            // Rounded up: timers count whole milliseconds, and one that fired before the retry was due would find nothing.
-            var untilDue = Math.Ceiling((due.Min - time.GetUtcNow()).TotalMilliseconds);
-            return untilDue <= 0 ? TimeSpan.Zero : Min(TimeSpan.FromMilliseconds(untilDue), _options.PollingInterval);
         }
     }
 
@@ -416,13 +378,11 @@ internal sealed partial class InboxProcessor(
         else
         {
             LogRetry(message.MessageId, consumer.Name, attempts, nextAttemptAt);
-            var due = _retriesDue.GetOrAdd(consumer.Name, _ => []);
-            lock (due)
-            {
-                due.Add(nextAttemptAt);
-            }
+            RetriesOf(consumer).Add(nextAttemptAt);
         }
     }
+
+    private RetrySchedule RetriesOf(IIntegrationEventConsumer consumer) => _retries.GetOrAdd(consumer.Name, _ => new RetrySchedule());
 
     /// <summary>Gives unprocessed messages of a lease back at once, on a graceful stop or when the lease is nearly spent.</summary>
     private async Task ReleaseAsync(IIntegrationEventConsumer consumer, Guid lease)
