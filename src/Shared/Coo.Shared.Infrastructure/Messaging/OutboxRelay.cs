@@ -32,6 +32,9 @@ internal sealed partial class OutboxRelay<TContext>(
     /// <summary>This relay's lease id for as long as it runs (see <see cref="Leases"/>).</summary>
     private readonly Guid _lease = Guid.NewGuid();
 
+    /// <summary>This relay's retries, for its loop to wake when they fall due.</summary>
+    private readonly RetrySchedule _retries = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         string schema;
@@ -44,6 +47,7 @@ internal sealed partial class OutboxRelay<TContext>(
         {
             var claimed = 0;
             var claimStarted = time.GetTimestamp();
+            var lookedAt = time.GetUtcNow();
             try
             {
                 claimed = await RelayBatchAsync(stoppingToken);
@@ -61,9 +65,10 @@ internal sealed partial class OutboxRelay<TContext>(
                 LogBatchFailed(ex, schema);
             }
 
+            _retries.ForgetDueBy(lookedAt);
             if (claimed < _options.BatchSize)
             {
-                await wakeup.WaitAsync(MessageWakeup.Outbox(schema), _options.PollingInterval, stoppingToken);
+                await wakeup.WaitAsync(MessageWakeup.Outbox(schema), _retries.UntilNextLook(_options.PollingInterval, time.GetUtcNow()), stoppingToken);
                 await ClaimSpacing.WaitAsync(time, claimStarted, claimed, _options.BatchSize, _options.BusyClaimInterval, stoppingToken);
             }
         }
@@ -237,6 +242,7 @@ internal sealed partial class OutboxRelay<TContext>(
                 s => s.SetProperty(m => m.NextAttemptAt, retryAt).SetProperty(m => m.LastError, waitingFor)
                     .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
                 cancellationToken);
+            _retries.Add(retryAt);
             return;
         }
 
@@ -254,6 +260,7 @@ internal sealed partial class OutboxRelay<TContext>(
         else
         {
             LogRetry(message.Id, message.EventName, attempts, nextAttemptAt, lastError);
+            _retries.Add(nextAttemptAt);
         }
     }
 
