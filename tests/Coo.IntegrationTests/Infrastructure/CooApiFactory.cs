@@ -38,6 +38,8 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
 
     private readonly HostLogFile _log = new();
 
+    private ConnectionMultiplexer? _resetRedis;
+
     /// <summary>The warnings and errors this host logged, each as its rendered message.</summary>
     public IReadOnlyList<string> LoggedWarnings => _log.Messages;
 
@@ -134,19 +136,38 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
             await respawner.ResetAsync(connection);
         }
 
-        if (Services.GetService<IConnectionMultiplexer>() is { } redis)
+        if (Services.GetService<IConnectionMultiplexer>() is { } hostRedis)
         {
             // This host's keys only: a reset database has no cached copies either.
+            var redis = _resetRedis ??= await ConnectForResetsAsync(hostRedis.Configuration);
             foreach (var server in redis.GetServers())
             {
-                await foreach (var key in server.KeysAsync(pattern: RedisKeyPrefix + "*"))
+                var keys = new List<RedisKey>();
+                await foreach (var key in server.KeysAsync(pattern: RedisKeyPrefix + "*", pageSize: 1000))
                 {
-                    await redis.GetDatabase().KeyDeleteAsync(key);
+                    keys.Add(key);
+                }
+
+                if (keys.Count > 0)
+                {
+                    await redis.GetDatabase().KeyDeleteAsync([.. keys]);
                 }
             }
         }
 
         Probe.Reset();
+    }
+
+    /// <summary>
+    /// The resets' own connection to the host's Redis. Its timeouts allow for a busy machine: the host's short ones are
+    /// what Coo runs with, and a reset that ran out of them failed a test that did nothing wrong (a reset's SCAN timed
+    /// out after 1 s while the test process's thread pool was 67 work items behind).
+    /// </summary>
+    private static async Task<ConnectionMultiplexer> ConnectForResetsAsync(string hostConfiguration)
+    {
+        var options = ConfigurationOptions.Parse(hostConfiguration);
+        options.SyncTimeout = options.AsyncTimeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds;
+        return await ConnectionMultiplexer.ConnectAsync(options);
     }
 
     /// <summary>The connection string of a module's database: its own when the test gave it one (<c>ConnectionStrings:&lt;schema&gt;</c>), the shared one otherwise.</summary>
@@ -241,6 +262,11 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_resetRedis is not null)
+        {
+            await _resetRedis.DisposeAsync();
+        }
+
         _log.Dispose();
         if (_ownDatabase is not null)
         {
@@ -254,6 +280,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            _resetRedis?.Dispose();
             _log.Dispose();
         }
 
