@@ -21,6 +21,7 @@ internal sealed record BenchOptions(
     TimeSpan WarmUp,
     TimeSpan Duration,
     TimeSpan Settle,
+    TimeSpan SettleMax,
     int Rounds,
     int Followers,
     int Posts,
@@ -35,7 +36,7 @@ internal sealed record BenchOptions(
 {
     private static readonly HashSet<string> OptionNames =
     [
-        "host", "mode", "scale", "users", "follows", "coos", "readers", "connections", "posters", "warmup", "duration", "settle",
+        "host", "mode", "scale", "users", "follows", "coos", "readers", "connections", "posters", "warmup", "duration", "settle", "settle-max",
         "rounds", "followers", "posts", "likers", "streams", "live-posts", "notifications", "report", "profile",
     ];
 
@@ -93,6 +94,7 @@ internal sealed record BenchOptions(
             TimeSpan.FromSeconds(Number("warmup", 5)),
             TimeSpan.FromSeconds(Number("duration", 15)),
             TimeSpan.FromSeconds(Number("settle", 30)),
+            TimeSpan.FromSeconds(Number("settle-max", 180)),
             Number("rounds", 3) is var rounds and >= 1 ? rounds : throw new ArgumentException("--rounds is a whole number of at least 1"),
             Number("followers", 1000),
             Number("posts", 30),

@@ -14,12 +14,6 @@ internal static class BenchReport
     private const double ScaleP99ChangeTarget = 0.25;
     private const double ScrapeP99ChangeTarget = 0.03;
 
-    /// <summary>
-    /// Even an idle host compiles a few methods a second (about 5 here: timers' callbacks, background work, rare paths
-    /// reaching tier 1), so a run counts as settled below this rate rather than at zero.
-    /// </summary>
-    private const double JitSettledMethodsPerSecond = 10;
-
     public static string Render(BenchOptions options, IReadOnlyList<ModeResult> modes, string command)
     {
         var text = new StringBuilder();
@@ -32,7 +26,7 @@ internal static class BenchReport
             + "wrk drives the ceiling and the reads (home timelines, notifications), the bench's C# client posting, freshness and the live streams.");
         Line(F($"Data at scale 1: {options.Size}; scales {string.Join(", ", options.Scales.Select(s => $"{s}×"))}. ")
             + F($"{options.Connections} connections, {options.WarmUp.TotalSeconds:F0} s warm-up, {options.Duration.TotalSeconds:F0} s measured ")
-            + F($"(after {options.Settle.TotalSeconds:F0} s for the JIT to settle; the ceiling and warm reads are each the median of {options.Rounds} runs, alternating); ")
+            + F($"(the first run of each kind after at least {options.Settle.TotalSeconds:F0} s and until the JIT settled, at most {options.SettleMax.TotalSeconds:F0} s; the ceiling and warm reads are each the median of {options.Rounds} runs, alternating); ")
             + F($"reads and posts by {options.Readers} signed-in users; freshness: {options.Followers:N0} followers, {options.Posts} posts; like storm: {options.Likers:N0} users; ")
             + F($"notifications: one user with {options.Notifications:N0}; live streams: {options.LivePosts} posts timed, idle streams in steps of {string.Join(", ", options.Streams.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))}."));
         foreach (var mode in modes)
@@ -74,9 +68,11 @@ internal static class BenchReport
                 + "Allocations, JIT-compiled methods and GC: deltas of the host's `dotnet_gc_heap_total_allocated_bytes_total`, `dotnet_jit_compiled_methods_total`, `dotnet_gc_collections_total` and `dotnet_gc_pause_time_seconds_total` (`/metrics`) over the measured run; every request in flight waits out a pause. "
                 + "Context switches: how often the host's threads left a core (waiting or preempted; /proc/[pid]/task/*/status) over the measured run, per request: thread hand-offs, which cost a virtual machine's kernel far more than a short request's own work.");
             var wrkRuns = mode.Runs.Where(r => r.Result.LoadGenerator == WrkDriver.Name).ToList();
-            var settled = wrkRuns.All(r => r.Result.Use.Runtime.CompiledMethods / r.Result.Cpu.Window.TotalSeconds <= JitSettledMethodsPerSecond);
-            Line(F($"JIT {(settled ? "settled" : "NOT settled")} (at most {JitSettledMethodsPerSecond} methods compiled per second of every measured wrk run); methods compiled in each, in order: ")
+            var settled = wrkRuns.All(r => r.Result.Use.Runtime.CompiledMethods / r.Result.Cpu.Window.TotalSeconds <= WarmUp.JitSettledMethodsPerSecond);
+            Line(F($"JIT {(settled ? "settled" : "NOT settled")} (at most {WarmUp.JitSettledMethodsPerSecond} methods compiled per second of every measured wrk run); methods compiled in each, in order: ")
                 + string.Join("; ", wrkRuns.Select(r => F($"{r.Name} {r.Result.Use.Runtime.CompiledMethods:N0}"))) + ".");
+            Line("Warm-up before each measured run (the first of each kind runs until a 10 s step compiles at most " + F($"{WarmUp.JitSettledMethodsPerSecond} methods a second), in order: ")
+                + string.Join("; ", mode.Runs.Select(r => F($"{r.Name} {r.Result.WarmedUp.TotalSeconds:F0} s"))) + ".");
             Line("Host peak memory (VmHWM): " + string.Join(", ", mode.PeakMemoryBytes.Select(p => F($"{p.Value / 1048576.0:F0} MiB at {p.Key}× data"))) + ".");
             Line(F($"Last freshness coo on all {options.Followers:N0} followers' timelines: {(fresh.LastCooOnEveryTimeline ? "yes" : "NO")}."));
             Line(F($"Like storm: {storm.Likes:N0} likes sent at once, {storm.Failures:N0} failed; the coo's likesCount afterwards: {storm.FinalCount:N0}{(storm.FinalCount == storm.Likes - storm.Failures ? " (every like counted)" : " (NOT every like counted)")}."));

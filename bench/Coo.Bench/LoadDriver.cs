@@ -5,7 +5,8 @@ namespace Coo.Bench;
 /// <summary>What one load run measured inside its measuring window (the warm-up is left out).</summary>
 /// <param name="LoadGenerator"><see cref="WrkDriver.Name"/> or <see cref="LoadDriver.Name"/>.</param>
 /// <param name="MeanResponseBytes">wrk counts whole responses, headers included; the C# client counts bodies.</param>
-internal sealed record LoadResult(string LoadGenerator, long Requests, IReadOnlyDictionary<string, long> Failures, TimeSpan Duration, Percentiles LatencyMs, double MeanResponseBytes, WindowUse Use)
+/// <param name="WarmedUp">How long the load ran unmeasured before the measured run.</param>
+internal sealed record LoadResult(string LoadGenerator, long Requests, IReadOnlyDictionary<string, long> Failures, TimeSpan Duration, Percentiles LatencyMs, double MeanResponseBytes, WindowUse Use, TimeSpan WarmedUp)
 {
     public double RequestsPerSecond => Requests / Duration.TotalSeconds;
 
@@ -37,8 +38,8 @@ internal static class LoadDriver
     public const string Name = "C# client";
 
     /// <param name="connections">How many requests are in flight at once.</param>
-    /// <param name="warmUp">Instead of <see cref="BenchOptions.WarmUp"/>, e.g. the longer first run that lets the JIT settle.</param>
-    public static async Task<LoadResult> RunAsync(BenchHost host, BenchOptions options, int connections, Func<long, HttpRequestMessage> nextRequest, int expectedStatus = 200, TimeSpan? warmUp = null)
+    /// <param name="warmUp">Instead of <see cref="BenchOptions.WarmUp"/>, e.g. until the JIT has settled.</param>
+    public static async Task<LoadResult> RunAsync(BenchHost host, BenchOptions options, int connections, Func<long, HttpRequestMessage> nextRequest, int expectedStatus = 200, WarmUp? warmUp = null)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
@@ -46,21 +47,22 @@ internal static class LoadDriver
             Timeout = TimeSpan.FromSeconds(30),
         };
         var sequence = -1L;
-        var (measureFrom, stopAt) = (warmUp ?? options.WarmUp, (warmUp ?? options.WarmUp) + options.Duration);
         var clock = Stopwatch.StartNew();
-        var use = Task.Run(async () =>
+
+        // The load runs on until the measured window has closed; which requests count is decided afterwards, by when they finished.
+        var window = Task.Run(async () =>
         {
-            await Task.Delay(measureFrom);
-            var window = await MeasuredWindow.OpenAsync(host);
+            var warmedUp = await (warmUp ?? WarmUp.Fixed(options.WarmUp)).RunAsync(host, Task.Delay);
+            var measured = await MeasuredWindow.OpenAsync(host);
+            var from = clock.Elapsed;
             await Task.Delay(options.Duration);
-            return await window.CloseAsync();
+            var to = clock.Elapsed;
+            return (From: from, To: to, Use: await measured.CloseAsync(), WarmedUp: warmedUp);
         });
         var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
         {
-            var latencies = new List<double>();
-            var failures = new Dictionary<string, long>(StringComparer.Ordinal);
-            var bytes = 0L;
-            while (clock.Elapsed < stopAt)
+            var requests = new List<(TimeSpan Finished, double LatencyMs, string? Failure, int Bytes)>();
+            while (!window.IsCompleted)
             {
                 using var request = nextRequest(Interlocked.Increment(ref sequence));
                 var started = clock.Elapsed;
@@ -78,34 +80,23 @@ internal static class LoadDriver
                 }
 
                 var finished = clock.Elapsed;
-                if (finished < measureFrom || finished > stopAt)
-                {
-                    continue;
-                }
-
-                if (failure is null)
-                {
-                    latencies.Add((finished - started).TotalMilliseconds);
-                    bytes += length;
-                }
-                else
-                {
-                    failures[failure] = failures.GetValueOrDefault(failure) + 1;
-                }
+                requests.Add((finished, (finished - started).TotalMilliseconds, failure, length));
             }
 
-            return (latencies, failures, bytes);
+            return requests;
         })).ToList();
 
-        var results = await Task.WhenAll(workers);
-        var all = results.SelectMany(r => r.latencies).ToList();
+        var (from, to, use, warmedUp) = await window;
+        var measured = (await Task.WhenAll(workers)).SelectMany(r => r).Where(r => r.Finished >= from && r.Finished <= to).ToList();
+        var succeeded = measured.Where(r => r.Failure is null).ToList();
         return new LoadResult(
             Name,
-            all.Count,
-            results.SelectMany(r => r.failures).GroupBy(f => f.Key, f => f.Value).ToDictionary(g => g.Key, g => g.Sum(), StringComparer.Ordinal),
+            succeeded.Count,
+            measured.Where(r => r.Failure is not null).GroupBy(r => r.Failure!).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal),
             options.Duration,
-            Percentiles.Of(all),
-            all.Count == 0 ? 0 : (double)results.Sum(r => r.bytes) / all.Count,
-            await use);
+            Percentiles.Of([.. succeeded.Select(r => r.LatencyMs)]),
+            succeeded.Count == 0 ? 0 : (double)succeeded.Sum(r => r.Bytes) / succeeded.Count,
+            use,
+            warmedUp);
     }
 }

@@ -86,13 +86,14 @@ internal static class ModeRun
             string AtScale(string name) => options.Scales.Count > 1 ? F($"{name}, {scale}× data") : name;
 
             // wrk drives the ceiling and the reads: the C# client's own CPU use would distort their ratio.
-            Task<LoadResult> Ceiling(TimeSpan? warmUp = null) => WrkDriver.RunAsync(host, options, "/bench/ceiling", tokensFile: null, warmUp ?? options.WarmUp);
-            Task<LoadResult> ReadHomeTimelines(TimeSpan? warmUp = null) => WrkDriver.RunAsync(host, options, "/api/v1/users/me/timeline?limit=20", readerTokens, warmUp ?? options.WarmUp);
+            Task<LoadResult> Ceiling(WarmUp? warmUp = null) => WrkDriver.RunAsync(host, options, "/bench/ceiling", tokensFile: null, warmUp ?? WarmUp.Fixed(options.WarmUp));
+            Task<LoadResult> ReadHomeTimelines(WarmUp? warmUp = null) => WrkDriver.RunAsync(host, options, "/api/v1/users/me/timeline?limit=20", readerTokens, warmUp ?? WarmUp.Fixed(options.WarmUp));
 
-            // The request pipeline and then the read path run long enough for tiered compilation to settle first;
-            // the first reads also fill the caches.
-            await Measure(result, AtScale(F($"ceiling, {options.Settle.TotalSeconds:F0} s to settle (not reported)")), Ceiling(options.Settle));
-            result.Reads[scale] = await Measure(result, AtScale("home timeline reads"), ReadHomeTimelines(options.Settle));
+            // The request pipeline and then the read path run until tiered compilation has settled; the first reads
+            // also fill the caches.
+            var settle = WarmUp.UntilJitSettles(options);
+            await Measure(result, AtScale("ceiling, after the JIT settled (not reported)"), Ceiling(settle));
+            result.Reads[scale] = await Measure(result, AtScale("home timeline reads"), ReadHomeTimelines(settle));
 
             // Then ceiling and warm reads alternate, so that a swing of the shared machine falls on both alike; each is
             // reported as its median run.
@@ -114,7 +115,7 @@ internal static class ModeRun
 
                 // Freshness before the posting load: the fan-outs that load leaves queued would delay its set-up.
                 result.Freshness = await FreshnessScenario.RunAsync(api, options, data, database);
-                Task<LoadResult> Post(TimeSpan? warmUp = null) => LoadDriver.RunAsync(
+                Task<LoadResult> Post(WarmUp? warmUp = null) => LoadDriver.RunAsync(
                     host,
                     options,
                     options.Posters,
@@ -124,7 +125,7 @@ internal static class ModeRun
                 // Posting runs code no read ran (the write path, relays, consumers, the fan-out): it settles first too.
                 var writesBefore = database.IsServer ? await PostgreSqlWrites.ReadAsync(database) : null;
                 var redisBefore = host.UsesRedis ? await RedisWork.ReadAsync(options.Redis!) : null;
-                result.Posting = await Measure(result, "posting", Post(options.Settle));
+                result.Posting = await Measure(result, "posting", Post(settle));
                 result.FanOutBacklog = await WaitForFanOutsAsync(database);
                 if (writesBefore is not null)
                 {
@@ -153,10 +154,10 @@ internal static class ModeRun
                     var seconds = (int)options.Duration.TotalSeconds;
                     var reports = Path.GetDirectoryName(options.ReportPath)!;
                     Console.WriteLine("  profiling (perf, then allocation samples): warm reads, then posting, one extra run each");
-                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "home timeline reads, warm", seconds, database.Folder, reports, () => ReadHomeTimelines(TimeSpan.Zero)));
-                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "posting", seconds, database.Folder, reports, () => Post(TimeSpan.Zero)));
-                    await AllocationProfile.WhileAsync(host, "home timeline reads, warm", database.Folder, reports, () => ReadHomeTimelines(TimeSpan.Zero));
-                    await AllocationProfile.WhileAsync(host, "posting", database.Folder, reports, () => Post(TimeSpan.Zero));
+                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "home timeline reads, warm", seconds, database.Folder, reports, () => ReadHomeTimelines(WarmUp.Fixed(TimeSpan.Zero))));
+                    result.Profiles.Add(await PerfProfile.WhileAsync(host, "posting", seconds, database.Folder, reports, () => Post(WarmUp.Fixed(TimeSpan.Zero))));
+                    await AllocationProfile.WhileAsync(host, "home timeline reads, warm", database.Folder, reports, () => ReadHomeTimelines(WarmUp.Fixed(TimeSpan.Zero)));
+                    await AllocationProfile.WhileAsync(host, "posting", database.Folder, reports, () => Post(WarmUp.Fixed(TimeSpan.Zero)));
                 }
             }
 
@@ -235,7 +236,7 @@ internal static class ModeRun
         var result = await run;
         modeResult.Runs.Add((name, result));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name} ({result.LoadGenerator}): {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, max {result.LatencyMs.Max:F1} ms, {result.FailureCount} failed{(result.FailureCount == 0 ? "" : $" ({result.FailureReasons})")}; CPU host / load generator / Redis / other {result.Cpu}, {result.HostCpuMsPerRequest:F2} ms host CPU, {result.AllocatedBytesPerRequest / 1024:F1} KiB allocated and {result.HostContextSwitchesPerRequest:F1} context switches per request, {result.Use.Runtime.CompiledMethods} methods JIT-compiled, {result.Use.Runtime.Collections} collections pausing the host {result.Use.Runtime.GcPauseSeconds * 1000:F0} ms"));
+            $"  {name} ({result.LoadGenerator}, after {result.WarmedUp.TotalSeconds:F0} s of warm-up): {result.RequestsPerSecond:F0} requests/s, p50 {result.LatencyMs.P50:F1} ms, p99 {result.LatencyMs.P99:F1} ms, max {result.LatencyMs.Max:F1} ms, {result.FailureCount} failed{(result.FailureCount == 0 ? "" : $" ({result.FailureReasons})")}; CPU host / load generator / Redis / other {result.Cpu}, {result.HostCpuMsPerRequest:F2} ms host CPU, {result.AllocatedBytesPerRequest / 1024:F1} KiB allocated and {result.HostContextSwitchesPerRequest:F1} context switches per request, {result.Use.Runtime.CompiledMethods} methods JIT-compiled, {result.Use.Runtime.Collections} collections pausing the host {result.Use.Runtime.GcPauseSeconds * 1000:F0} ms"));
         return result;
     }
 }

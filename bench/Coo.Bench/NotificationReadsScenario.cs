@@ -10,7 +10,7 @@ internal sealed record NotificationReadsResult(
     NotificationSeed Seed, int Pages, int DeepPageAfter, int UnreadCount, LoadResult FirstPage, LoadResult DeepPage, LoadResult Unread);
 
 /// <summary>Runs wrk on one path as signed-in readers (their tokens in a file), measured and named as ModeRun measures every run.</summary>
-internal delegate Task<LoadResult> MeasuredRead(string name, string pathAndQuery, string tokensFile, TimeSpan warmUp);
+internal delegate Task<LoadResult> MeasuredRead(string name, string pathAndQuery, string tokensFile, WarmUp warmUp);
 
 /// <summary>
 /// What reading notifications costs a user who has many (<see cref="NotificationSeed"/>, seeded): wrk reads, as that
@@ -58,9 +58,9 @@ internal static class NotificationReadsScenario
 
         // Each warms up as long as the first home timeline run: the deep page's query (with its cursor) and the count
         // are code paths of their own, compiled on their first runs.
-        var first = await measure("notifications, first page", firstPage, tokens, options.Settle);
-        var deep = await measure(string.Create(CultureInfo.InvariantCulture, $"notifications, page after {deepPageAfter:N0} groups"), deepPage, tokens, options.Settle);
-        var unread = await measure("notifications, unread count", "/api/v1/users/me/notifications/unread-count", tokens, options.Settle);
+        var first = await measure("notifications, first page", firstPage, tokens, WarmUp.UntilJitSettles(options));
+        var deep = await measure(string.Create(CultureInfo.InvariantCulture, $"notifications, page after {deepPageAfter:N0} groups"), deepPage, tokens, WarmUp.UntilJitSettles(options));
+        var unread = await measure("notifications, unread count", "/api/v1/users/me/notifications/unread-count", tokens, WarmUp.UntilJitSettles(options));
         return new NotificationReadsResult(seed, pages, deepPageAfter, unreadCount, first, deep, unread);
     }
 

@@ -9,7 +9,7 @@ namespace Coo.Bench;
 /// </summary>
 internal sealed record RuntimeCounters(long CompiledMethods, long AllocatedBytes, long Collections, double GcPauseSeconds)
 {
-    private const string CompiledMethodsMetric = "dotnet_jit_compiled_methods_total";
+    public const string CompiledMethodsMetric = "dotnet_jit_compiled_methods_total";
     private const string AllocatedBytesMetric = "dotnet_gc_heap_total_allocated_bytes_total";
     private const string CollectionsMetric = "dotnet_gc_collections_total";
     private const string GcPauseMetric = "dotnet_gc_pause_time_seconds_total";

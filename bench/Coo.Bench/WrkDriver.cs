@@ -5,8 +5,8 @@ namespace Coo.Bench;
 
 /// <summary>
 /// Closed-loop GET load from wrk (Debian package <c>wrk</c>, installed by bench/run.sh), which needs far less of the
-/// shared machine than a .NET client (the C# <see cref="LoadDriver"/> took 34–43 % of it at the ceiling). A warm-up run
-/// whose results are dropped, then the measured run, each its own wrk process with <see cref="BenchOptions.Connections"/>
+/// shared machine than a .NET client (the C# <see cref="LoadDriver"/> took 34–43 % of it at the ceiling). A warm-up (one or more runs
+/// whose results are dropped), then the measured run, each its own wrk process with <see cref="BenchOptions.Connections"/>
 /// connections. bench/wrk/rotating-tokens.lua rotates bearer tokens and prints the results on one line parsed here.
 /// </summary>
 internal static class WrkDriver
@@ -18,14 +18,11 @@ internal static class WrkDriver
     private static readonly string Script = Path.Combine(AppContext.BaseDirectory, "wrk", "rotating-tokens.lua");
 
     /// <param name="tokensFile">Bearer tokens, one per line, sent in turn; null to send none.</param>
-    /// <param name="warmUp">How long wrk runs unmeasured first, e.g. <see cref="BenchOptions.Settle"/> for the JIT.</param>
-    public static async Task<LoadResult> RunAsync(BenchHost host, BenchOptions options, string pathAndQuery, string? tokensFile, TimeSpan warmUp)
+    /// <param name="warmUp">How long wrk runs unmeasured first, e.g. until the JIT has settled.</param>
+    public static async Task<LoadResult> RunAsync(BenchHost host, BenchOptions options, string pathAndQuery, string? tokensFile, WarmUp warmUp)
     {
         var url = new Uri(host.Address, pathAndQuery);
-        if (warmUp > TimeSpan.Zero)
-        {
-            await RunWrkAsync(options, url, tokensFile, warmUp);
-        }
+        var warmedUp = await warmUp.RunAsync(host, duration => RunWrkAsync(options, url, tokensFile, duration));
 
         var window = await MeasuredWindow.OpenAsync(host);
         var result = await RunWrkAsync(options, url, tokensFile, options.Duration);
@@ -54,7 +51,8 @@ internal static class WrkDriver
             TimeSpan.FromMicroseconds(result["duration_us"]),
             new Percentiles(Ms("p50_us"), Ms("p90_us"), Ms("p99_us"), Ms("max_us")),
             responses == 0 ? 0 : (double)result["bytes"] / responses,
-            use);
+            use,
+            warmedUp);
     }
 
     /// <summary>Runs wrk to the end and returns the key=value pairs of the script's result line.</summary>
