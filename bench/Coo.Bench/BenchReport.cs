@@ -9,6 +9,7 @@ internal static class BenchReport
 {
     private const double ReadShareOfCeilingTarget = 0.40;
     private const double ReadP99TargetMs = 10;
+    private const double HostCpuPerReadTargetMs = 0.12;
     private const double PostP99TargetMs = 25;
     private const double FreshnessP99TargetMs = 1000;
     private const double ScaleP99ChangeTarget = 0.25;
@@ -115,11 +116,14 @@ internal static class BenchReport
             Line();
             Line("| Target | Measured | Met |");
             Line("|---|---|---|");
-            var reads = mode.Reads.First().Value;
+            // The read targets are the warm reads' median run against the ceiling's, as the issue asks: one run alone swings too far.
+            var reads = mode.WarmReads!;
             void Target(string name, string measured, bool met) => Line($"| {name} | {measured} | {(met ? "met" : "not met")} |");
             var share = reads.RequestsPerSecond / ceiling.RequestsPerSecond;
-            Target(F($"home timeline reads ≥ {ReadShareOfCeilingTarget:P0} of the ceiling's requests/s{(mode.Mode == "server" ? "" : " (set for server mode)")}"), F($"{share:P0}"), share >= ReadShareOfCeilingTarget);
-            Target(F($"home timeline reads p99 ≤ {ReadP99TargetMs} ms at {options.Connections} connections"), F($"{reads.LatencyMs.P99:F1} ms"), reads.LatencyMs.P99 <= ReadP99TargetMs);
+            var forMode = mode.Mode == "server" ? "" : " (set for server mode)";
+            Target(F($"warm home timeline reads ≥ {ReadShareOfCeilingTarget:P0} of the ceiling's requests/s (median runs){forMode}"), F($"{share:P0}"), share >= ReadShareOfCeilingTarget);
+            Target(F($"warm home timeline reads p99 ≤ {ReadP99TargetMs} ms at {options.Connections} connections (median run)"), F($"{reads.LatencyMs.P99:F1} ms"), reads.LatencyMs.P99 <= ReadP99TargetMs);
+            Target(F($"host CPU per warm home timeline read ≤ {HostCpuPerReadTargetMs} ms (median run){forMode}"), F($"{reads.HostCpuMsPerRequest:F2} ms"), reads.HostCpuMsPerRequest <= HostCpuPerReadTargetMs);
             Target(F($"posting p99 ≤ {PostP99TargetMs} ms at {options.Posters} concurrent posters"), F($"{mode.Posting!.LatencyMs.P99:F1} ms"), mode.Posting.LatencyMs.P99 <= PostP99TargetMs);
             Target(F($"fan-out to {options.Followers:N0} followers visible within {FreshnessP99TargetMs} ms at p99"), F($"{fresh.Freshness.P99:F1} ms"), fresh.Freshness.P99 <= FreshnessP99TargetMs && fresh.LastCooOnEveryTimeline);
             Target(
