@@ -53,11 +53,11 @@ internal static class LoadDriver
         var window = Task.Run(async () =>
         {
             var warmedUp = await (warmUp ?? WarmUp.Fixed(options.WarmUp)).RunAsync(host, Task.Delay);
-            var measured = await MeasuredWindow.OpenAsync(host);
+            var measuring = await MeasuredWindow.OpenAsync(host);
             var from = clock.Elapsed;
             await Task.Delay(options.Duration);
             var to = clock.Elapsed;
-            return (From: from, To: to, Use: await measured.CloseAsync(), WarmedUp: warmedUp);
+            return (From: from, To: to, Use: await measuring.CloseAsync(), WarmedUp: warmedUp);
         });
         var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
         {
