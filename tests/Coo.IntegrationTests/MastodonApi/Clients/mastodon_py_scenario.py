@@ -87,6 +87,7 @@ class Collected(StreamListener):
     def __init__(self):
         super().__init__()
         self.updates, self.notifications, self.deletes = [], [], []
+        self.heartbeats = 0
         self.arrived = threading.Condition()
 
     def _add(self, into, item):
@@ -103,6 +104,12 @@ class Collected(StreamListener):
     def on_delete(self, status_id):
         self._add(self.deletes, status_id)
 
+    def handle_heartbeat(self):
+        # Coo writes its first comment line once the stream is subscribed; until then a post could go unseen.
+        with self.arrived:
+            self.heartbeats += 1
+            self.arrived.notify_all()
+
     def wait_for(self, done, what, timeout=30):
         with self.arrived:
             if not self.arrived.wait_for(done, timeout):
@@ -112,6 +119,8 @@ class Collected(StreamListener):
 streamed = Collected()
 stream = ada.stream_user(streamed, run_async=True)
 try:
+    # run_async connects on the stream's own thread: posting before it has connected races the subscription.
+    streamed.wait_for(lambda: streamed.heartbeats > 0, "the stream to open")
     live = bob.status_post("live from bob via Mastodon.py")
     streamed.wait_for(lambda: any(s.id == live.id for s in streamed.updates), "bob's live status")
     bob.status_favourite(reply.id)
