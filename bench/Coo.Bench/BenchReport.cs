@@ -47,8 +47,8 @@ internal static class BenchReport
                 Row(F($"home timeline page reads, {scale}× data"), scaleReads, scaleCeiling);
             }
 
-            Row(F($"home timeline page reads again, {mode.Reads.First().Key}× data, caches warm"), mode.WarmReads!, ceiling);
-            Row(F($"home timeline page reads, {mode.Reads.First().Key}× data, caches warm, `/metrics` scraped every second"), mode.ScrapedReads!, ceiling);
+            Row(F($"home timeline page reads again, {mode.Reads.First().Key}× data, caches warm (median of {mode.WarmReadRounds.Count} rounds)"), mode.WarmReads!, ceiling);
+            Row(F($"home timeline page reads, {mode.Reads.First().Key}× data, caches warm, `/metrics` scraped every second (median of {mode.ScrapedReadRounds.Count} rounds)"), mode.ScrapedReads!, ceiling);
             var notifications = mode.NotificationReads!;
             Row(F($"notifications first page `GET /api/v1/users/me/notifications`, one user with {notifications.Seed.Notifications:N0} notifications in {notifications.Seed.Groups.Count:N0} groups"), notifications.FirstPage, ceiling);
             Row(F($"notifications page after {notifications.DeepPageAfter:N0} groups (by its cursor), the same user"), notifications.DeepPage, ceiling);
@@ -134,11 +134,14 @@ internal static class BenchReport
                 F($"{idle.Largest.Streams:N0} idle streams on one host all stay open and announce a coo"),
                 F($"{idle.StillOpen:N0} open, {idle.Announced:N0} announced"),
                 idle.AllOpenAndAnnounced);
-            var scrapeChange = (mode.ScrapedReads!.LatencyMs.P99 / mode.WarmReads!.LatencyMs.P99) - 1;
-            Target(
-                F($"scraping `/metrics` every second moves warm timeline p99 by ≤ {ScrapeP99ChangeTarget:P0} (issue 7)"),
-                F($"{mode.WarmReads.LatencyMs.P99:F1} → {mode.ScrapedReads.LatencyMs.P99:F1} ms ({scrapeChange:+0.0%;-0.0%})"),
-                scrapeChange <= ScrapeP99ChangeTarget);
+            // Medians of the rounds' p99s, plain and scraped, alternating. A rise the plain rounds themselves spread over
+            // is not told apart from the machine's swing, and the report says so instead of calling it met or not.
+            var (plainP99s, scrapedP99s) = (P99s(mode.WarmReadRounds), P99s(mode.ScrapedReadRounds));
+            var (plainP99, scrapedP99) = (Median(plainP99s), Median(scrapedP99s));
+            var scrapeChange = (scrapedP99 / plainP99) - 1;
+            Line(F($"| scraping `/metrics` every second moves warm timeline p99 by ≤ {ScrapeP99ChangeTarget:P0} (issue 7; medians of {plainP99s.Count} alternating rounds each) ")
+                + F($"| {plainP99:F1} → {scrapedP99:F1} ms ({scrapeChange:+0.0%;-0.0%}); rounds plain {plainP99s[0]:F1}–{plainP99s[^1]:F1} ms, scraped {scrapedP99s[0]:F1}–{scrapedP99s[^1]:F1} ms ")
+                + (scrapeChange <= ScrapeP99ChangeTarget ? "| met |" : scrapedP99 <= plainP99s[^1] ? "| not told apart: within the plain rounds' own spread |" : "| not met |"));
             if (mode.Reads.Count > 1)
             {
                 var (smallest, largest) = (mode.Reads.First(), mode.Reads.Last());
@@ -165,4 +168,10 @@ internal static class BenchReport
 
         return text.ToString();
     }
+
+    /// <summary>The runs' p99s, lowest first.</summary>
+    private static List<double> P99s(IEnumerable<LoadResult> runs) => [.. runs.Select(r => r.LatencyMs.P99).Order()];
+
+    private static double Median(List<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }

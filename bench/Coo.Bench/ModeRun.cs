@@ -12,11 +12,17 @@ internal sealed class ModeResult(string mode)
 
     public SortedDictionary<int, LoadResult> Reads { get; } = [];
 
-    /// <summary>Home timeline reads at the first scale again, with every cache as warm as for <see cref="ScrapedReads"/>.</summary>
+    /// <summary>Home timeline reads at the first scale again, with every cache as warm as for <see cref="ScrapedReads"/>: the median run.</summary>
     public LoadResult? WarmReads { get; set; }
 
-    /// <summary>Home timeline reads at the first scale once more, while <c>/metrics</c> is scraped every second.</summary>
+    /// <summary>Every round's warm reads at the first scale, in order.</summary>
+    public List<LoadResult> WarmReadRounds { get; } = [];
+
+    /// <summary>Home timeline reads at the first scale while <c>/metrics</c> is scraped every second: the median run.</summary>
     public LoadResult? ScrapedReads { get; set; }
+
+    /// <summary>Every round's scraped reads, each right after that round's plain warm reads.</summary>
+    public List<LoadResult> ScrapedReadRounds { get; } = [];
 
     public LoadResult? Posting { get; set; }
 
@@ -97,19 +103,27 @@ internal static class ModeRun
 
             // Then ceiling and warm reads alternate, so that a swing of the shared machine falls on both alike; each is
             // reported as its median run.
+            // At the first scale, reads while /metrics is scraped take their turn in every round too: one such run set
+            // against the median of the plain ones would judge the metrics endpoint by the machine's swing.
+            var firstScale = scale == options.Scales[0];
             var ceilings = new List<LoadResult>();
-            var warmReads = new List<LoadResult>();
+            var warmReads = firstScale ? result.WarmReadRounds : [];
             for (var round = 1; round <= options.Rounds; round++)
             {
                 ceilings.Add(await Measure(result, AtScale(F($"ceiling, round {round} of {options.Rounds}")), Ceiling()));
                 warmReads.Add(await Measure(result, AtScale(F($"home timeline reads, warm, round {round} of {options.Rounds}")), ReadHomeTimelines()));
+                if (firstScale)
+                {
+                    result.ScrapedReadRounds.Add(await Measure(
+                        result, F($"home timeline reads, warm, /metrics scraped every second, round {round} of {options.Rounds}"), MetricsScraper.WhileAsync(host, () => ReadHomeTimelines())));
+                }
             }
 
             result.Ceilings[scale] = MedianRun(ceilings);
-            if (scale == options.Scales[0])
+            if (firstScale)
             {
                 result.WarmReads = MedianRun(warmReads);
-                result.ScrapedReads = await Measure(result, "home timeline reads, warm, /metrics scraped every second", MetricsScraper.WhileAsync(host, () => ReadHomeTimelines()));
+                result.ScrapedReads = MedianRun(result.ScrapedReadRounds);
                 result.NotificationReads = await NotificationReadsScenario.RunAsync(api, options, notifications, database.Folder, (name, pathAndQuery, tokensFile, warmUp) =>
                     Measure(result, name, WrkDriver.RunAsync(host, options, pathAndQuery, tokensFile, warmUp)));
 
