@@ -102,9 +102,8 @@ internal static class ModeRun
             result.Reads[scale] = await Measure(result, AtScale("home timeline reads"), ReadHomeTimelines(settle));
 
             // Then ceiling and warm reads alternate, so that a swing of the shared machine falls on both alike; each is
-            // reported as its median run.
-            // At the first scale, reads while /metrics is scraped take their turn in every round too: one such run set
-            // against the median of the plain ones would judge the metrics endpoint by the machine's swing.
+            // reported as its median run. At the first scale, reads while /metrics is scraped take their turn in every
+            // round too: one such run set against the median of the plain ones judged the endpoint by that swing.
             var firstScale = scale == options.Scales[0];
             var ceilings = new List<LoadResult>();
             var warmReads = firstScale ? result.WarmReadRounds : [];
@@ -245,9 +244,9 @@ internal static class ModeRun
         return accounts;
     }
 
-    /// <summary>The run with the median requests/s (of an even count, the upper middle one): its figures belong together.</summary>
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
+    /// <summary>The run with the median requests/s (of an even count, the upper middle one): its figures belong together.</summary>
     private static LoadResult MedianRun(List<LoadResult> runs) => runs.OrderBy(r => r.RequestsPerSecond).ElementAt(runs.Count / 2);
 
     private static string F(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
