@@ -37,7 +37,7 @@ internal static class HomeTimelineEndpoint
         // as it leaves out one whose reposter is gone.
         var coos = (await sender.Send(new GetCooResponses(page.Select(i => i.CooId).ToArray(), http.User.GetUserId()), cancellationToken)).ToDictionary(c => c.Id);
         var reposters = await Reposters.ByIdAsync(sender, page.Where(i => i.RepostedById is not null).Select(i => i.RepostedById!.Value), cancellationToken);
-        List<CooResponse> shown = [];
+        var shown = new List<CooResponse>(page.Count);
         foreach (var item in page)
         {
             if (coos.TryGetValue(item.CooId, out var coo) && (item.RepostedById is not { } reposterId || reposters.ContainsKey(reposterId)))

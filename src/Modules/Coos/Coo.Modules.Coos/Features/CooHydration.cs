@@ -28,19 +28,40 @@ internal static class CooHydration
             return [];
         }
 
-        long[] userIds = [.. coos.Select(c => c.AuthorId).Concat(coos.Select(c => c.InReplyToAuthorId).OfType<long>()).Distinct()];
+        var userIds = new HashSet<long>(coos.Count * 2);
+        foreach (var coo in coos)
+        {
+            userIds.Add(coo.AuthorId);
+            if (coo.InReplyToAuthorId is { } parentAuthorId)
+            {
+                userIds.Add(parentAuthorId);
+            }
+        }
+
         // One response per author, shared by all their coos on the page (records: nothing changes them).
         var authors = (await sender.Send(new GetUsersByIds(userIds), cancellationToken)).ToDictionary(u => u.Id, Author);
 
         // A coo whose author is gone is not shown: there is no one to attribute it to.
-        var shown = coos.Where(c => authors.ContainsKey(c.AuthorId)).ToList();
+        var shown = new List<CooSummary>(coos.Count);
+        var shownIds = new List<long>(coos.Count);
+        foreach (var coo in coos)
+        {
+            if (authors.ContainsKey(coo.AuthorId))
+            {
+                shown.Add(coo);
+                shownIds.Add(coo.Id);
+            }
+        }
+
         var reactions = shown.Count == 0 || !askReactions
             ? new Dictionary<long, CooReactions>()
-            : await sender.Send(new GetCooReactions([.. shown.Select(c => c.Id)], viewerId), cancellationToken);
-        return [.. shown.Select(c =>
+            : await sender.Send(new GetCooReactions(shownIds, viewerId), cancellationToken);
+        var responses = new CooResponse[shown.Count];
+        for (var i = 0; i < responses.Length; i++)
         {
+            var c = shown[i];
             var reacted = reactions.GetValueOrDefault(c.Id, CooReactions.None);
-            return new CooResponse(
+            responses[i] = new CooResponse(
                 c.Id,
                 c.Text,
                 c.CreatedAt,
@@ -53,7 +74,9 @@ internal static class CooHydration
                 InReplyTo(c, authors),
                 reacted.RepliesCount,
                 c.Media);
-        })];
+        }
+
+        return responses;
     }
 
     /// <summary>The parent may be deleted: the reply still names it, with the author it had.</summary>

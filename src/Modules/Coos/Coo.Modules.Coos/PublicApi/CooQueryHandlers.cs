@@ -13,7 +13,15 @@ internal sealed class GetCooResponsesHandler(ISender sender) : IQueryHandler<Get
     public async ValueTask<IReadOnlyList<CooResponse>> Handle(GetCooResponses query, CancellationToken cancellationToken)
     {
         var coos = (await sender.Send(new GetCoosByIds(query.CooIds), cancellationToken)).ToDictionary(c => c.Id);
-        var ordered = query.CooIds.Where(coos.ContainsKey).Select(id => coos[id]).ToList();
+        var ordered = new List<CooSummary>(query.CooIds.Count);
+        foreach (var id in query.CooIds)
+        {
+            if (coos.TryGetValue(id, out var coo))
+            {
+                ordered.Add(coo);
+            }
+        }
+
         return await sender.HydrateAsync(ordered, query.ViewerId, cancellationToken);
     }
 }

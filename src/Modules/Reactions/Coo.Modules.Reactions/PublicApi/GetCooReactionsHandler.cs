@@ -73,7 +73,7 @@ internal sealed class GetCooReactionsHandler(
             }
         }
 
-        var result = new Dictionary<long, CooReactions>();
+        var result = new Dictionary<long, CooReactions>(ids.Length);
         foreach (var id in ids)
         {
             var coo = counts.GetValueOrDefault(id, CooCounts.None);
