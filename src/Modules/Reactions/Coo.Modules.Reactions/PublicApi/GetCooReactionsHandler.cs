@@ -77,11 +77,13 @@ internal sealed class GetCooReactionsHandler(
         foreach (var id in ids)
         {
             var coo = counts.GetValueOrDefault(id, CooCounts.None);
-            var reactions = new CooReactions(
-                coo.Likes, coo.Reposts, viewerReactions.Contains((id, ReactionKind.Like)), viewerReactions.Contains((id, ReactionKind.Repost)), coo.Replies);
-            if (reactions != CooReactions.None)
+            var liked = viewerReactions.Contains((id, ReactionKind.Like));
+            var reposted = viewerReactions.Contains((id, ReactionKind.Repost));
+
+            // Most coos on a page have no reactions: those are left out, and made no object for.
+            if (coo.Likes != 0 || coo.Reposts != 0 || coo.Replies != 0 || liked || reposted)
             {
-                result[id] = reactions;
+                result[id] = new CooReactions(coo.Likes, coo.Reposts, liked, reposted, coo.Replies);
             }
         }
 
