@@ -59,21 +59,21 @@ internal static class CooHydration
         var responses = new CooResponse[shown.Count];
         for (var i = 0; i < responses.Length; i++)
         {
-            var c = shown[i];
-            var reacted = reactions.GetValueOrDefault(c.Id, CooReactions.None);
+            var coo = shown[i];
+            var reacted = reactions.GetValueOrDefault(coo.Id, CooReactions.None);
             responses[i] = new CooResponse(
-                c.Id,
-                c.Text,
-                c.CreatedAt,
-                authors[c.AuthorId],
-                c.Entities,
+                coo.Id,
+                coo.Text,
+                coo.CreatedAt,
+                authors[coo.AuthorId],
+                coo.Entities,
                 reacted.LikesCount,
                 reacted.RepostsCount,
                 reacted.LikedByViewer,
                 reacted.RepostedByViewer,
-                InReplyTo(c, authors),
+                InReplyTo(coo, authors),
                 reacted.RepliesCount,
-                c.Media);
+                coo.Media);
         }
 
         return responses;
