@@ -43,19 +43,17 @@ internal static class CooHydration
 
         // A coo whose author is gone is not shown: there is no one to attribute it to.
         var shown = new List<CooSummary>(coos.Count);
-        var shownIds = new List<long>(coos.Count);
         foreach (var coo in coos)
         {
             if (authors.ContainsKey(coo.AuthorId))
             {
                 shown.Add(coo);
-                shownIds.Add(coo.Id);
             }
         }
 
         var reactions = shown.Count == 0 || !askReactions
             ? new Dictionary<long, CooReactions>()
-            : await sender.Send(new GetCooReactions(shownIds, viewerId), cancellationToken);
+            : await sender.Send(new GetCooReactions(shown.ConvertAll(c => c.Id), viewerId), cancellationToken);
         var responses = new CooResponse[shown.Count];
         for (var i = 0; i < responses.Length; i++)
         {
