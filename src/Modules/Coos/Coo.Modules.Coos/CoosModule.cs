@@ -37,7 +37,7 @@ public sealed class CoosModule : IModule
         // Coos never change, they are only deleted: they can stay cached until their readers move on. The name changes
         // with the summary's shape ("coo.v2": replies; "coo.v3": images), so that no instance reads a summary cached
         // without its fields.
-        services.AddEntityCache(configuration, new EntityCacheOptions<CooSummary>("coo.v3", c => c.Id, TimeSpan.FromHours(1)));
+        services.AddEntityCache(configuration, new EntityCacheOptions<CooSummary>("coo.v3", c => c.Id, TimeSpan.FromHours(1), CooSummaryJson.Default.CooSummary));
         services.AddCacheMaintenanceHandler<CooDeletedIntegrationEvent, DeletedCooCacheHandler, CoosDbContext>();
     }
 

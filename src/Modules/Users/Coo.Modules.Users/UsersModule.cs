@@ -42,7 +42,7 @@ public sealed class UsersModule : IModule
         services.AddScoped<CredentialCheck>();
         services.AddSingleton<RefreshTokenCookie>();
         // The name carries the summary's shape: one cached by an earlier build (before avatars) is never read back.
-        services.AddEntityCache(configuration, new EntityCacheOptions<UserSummary>("user.v2", u => u.Id, TimeSpan.FromMinutes(30)));
+        services.AddEntityCache(configuration, new EntityCacheOptions<UserSummary>("user.v2", u => u.Id, TimeSpan.FromMinutes(30), UserSummaryJson.Default.UserSummary));
         services.AddCacheMaintenanceHandler<UserProfileUpdatedIntegrationEvent, UpdatedProfileCacheHandler, UsersDbContext>();
         services.AddIntegrationEventHandler<AvatarChangedIntegrationEvent, AvatarChangedHandler, UsersDbContext>();
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace Coo.Shared.Infrastructure.Caching;
 
 /// <summary>
@@ -25,5 +27,8 @@ public interface IEntityCache<T>
     Task<bool> RemoveAsync(long id, CancellationToken cancellationToken);
 }
 
-/// <summary>What an entity cache needs to know of its type: a name for its keys, the id of an entity, and how long to keep one.</summary>
-public sealed record EntityCacheOptions<T>(string Name, Func<T, long> IdOf, TimeSpan TimeToLive);
+/// <summary>
+/// What an entity cache needs to know of its type: a name for its keys, the id of an entity, how long to keep one, and
+/// its JSON contract for the shared cache, from the owning module's source-generated context (no reflection per value).
+/// </summary>
+public sealed record EntityCacheOptions<T>(string Name, Func<T, long> IdOf, TimeSpan TimeToLive, JsonTypeInfo<T> Json);

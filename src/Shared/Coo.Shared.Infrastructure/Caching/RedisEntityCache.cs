@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace Coo.Shared.Infrastructure.Caching;
 
 /// <summary>
-/// The entity cache of server mode, shared by every instance: one JSON value per key, <c>{prefix}e:{name}:{id}</c>.
+/// The entity cache of server mode, shared by every instance: one UTF-8 JSON value per key, <c>{prefix}e:{name}:{id}</c>.
 /// Loads are added with SET NX, so they never overwrite a write-through; a delete leaves a tombstone. Every key is its
 /// own, and a page is read with one MGET (on a Redis Cluster, where a page's keys spread over slots, that would be one
 /// MGET per slot).
@@ -41,14 +41,14 @@ internal sealed class RedisEntityCache<T>(ResilientRedis redis, EntityCacheOptio
             }
             else if (value != Tombstone)
             {
-                found.Add(JsonSerializer.Deserialize<T>((string)value!)!);
+                found.Add(JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)value).Span, options.Json)!);
             }
         }
 
         if (missing.Count > 0)
         {
             var loaded = await load([.. missing], cancellationToken);
-            await WriteAsync(When.NotExists, loaded.Select(e => (options.IdOf(e), JsonSerializer.Serialize(e))), cancellationToken);
+            await WriteAsync(When.NotExists, loaded.Select(e => (options.IdOf(e), Json(e))), cancellationToken);
             found.AddRange(loaded);
         }
 
@@ -56,15 +56,17 @@ internal sealed class RedisEntityCache<T>(ResilientRedis redis, EntityCacheOptio
     }
 
     public Task<bool> AddAsync(T entity, CancellationToken cancellationToken) =>
-        WriteAsync(When.NotExists, [(options.IdOf(entity), JsonSerializer.Serialize(entity))], cancellationToken);
+        WriteAsync(When.NotExists, [(options.IdOf(entity), Json(entity))], cancellationToken);
 
     public Task<bool> SetAsync(T entity, CancellationToken cancellationToken) =>
-        WriteAsync(When.Always, [(options.IdOf(entity), JsonSerializer.Serialize(entity))], cancellationToken);
+        WriteAsync(When.Always, [(options.IdOf(entity), Json(entity))], cancellationToken);
 
     public Task<bool> RemoveAsync(long id, CancellationToken cancellationToken) =>
         WriteAsync(When.Always, [(id, Tombstone)], cancellationToken);
 
-    private Task<bool> WriteAsync(When when, IEnumerable<(long Id, string Value)> entries, CancellationToken cancellationToken)
+    private RedisValue Json(T entity) => JsonSerializer.SerializeToUtf8Bytes(entity, options.Json);
+
+    private Task<bool> WriteAsync(When when, IEnumerable<(long Id, RedisValue Value)> entries, CancellationToken cancellationToken)
     {
         var writes = entries.ToArray();
         return writes.Length == 0

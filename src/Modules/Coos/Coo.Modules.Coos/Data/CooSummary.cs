@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Coo.Modules.Coos.Contracts;
 using Coo.Modules.Coos.Domain;
 
@@ -20,7 +21,13 @@ internal sealed record CooSummary(
         coo.ConversationId,
         coo.Media ?? []);
 
+    [JsonIgnore]
     public CooRef Ref => new(Id, AuthorId, InReplyToAuthorId);
 
+    [JsonIgnore]
     public ReplyTarget AsReplyTarget => new(Id, AuthorId, ConversationId);
 }
+
+/// <summary>The shared cache's JSON of a coo summary, with the serializer's default names, as values already cached have them.</summary>
+[JsonSerializable(typeof(CooSummary))]
+internal sealed partial class CooSummaryJson : JsonSerializerContext;
