@@ -6,7 +6,8 @@
 # Other options (defaults): --mode embedded|server|both, --users 10000 --follows 200000 --coos 100000 (scale 1),
 # --readers 256 --connections 32 --warmup 5 --duration 15 (seconds), --settle 30 --settle-max 180 (seconds: the first
 # run of each kind warms up at least --settle, then until a 10 s step JIT-compiles at most 10 methods a second),
-# --rounds 3 (ceiling and warm reads alternate, each reported as its median run), --followers 1000 --posts 30 (freshness),
+# --rounds 3 (ceiling and warm reads alternate, then ceiling and posting; each reported as its median run),
+# --followers 1000 --posts 30 (freshness),
 # --posters 8 (concurrent posters), --likers 1000 (distinct users liking one coo at once),
 # --notifications 10000 (seeded for one user, whose first page, a deep page and unread count wrk reads),
 # --live-posts 50 (coos timed from acknowledgement to `update` on followers' live streams; in server mode on a second

@@ -10,13 +10,20 @@ internal sealed class ModeResult(string mode)
 
     public SortedDictionary<int, LoadResult> Ceilings { get; } = [];
 
+    /// <summary>The first home timeline reads at each scale, run until the JIT settled; they also fill the caches.</summary>
     public SortedDictionary<int, LoadResult> Reads { get; } = [];
 
-    /// <summary>Home timeline reads at the first scale again, with every cache as warm as for <see cref="ScrapedReads"/>: the median run.</summary>
-    public LoadResult? WarmReads { get; set; }
+    /// <summary>The warm home timeline reads' round of median requests/s at each scale.</summary>
+    public SortedDictionary<int, LoadResult> WarmReadsAtScale { get; } = [];
+
+    /// <summary>Every round's ceiling at the first scale, in order: each ran right before that round's warm reads.</summary>
+    public List<LoadResult> CeilingRounds { get; } = [];
+
+    /// <summary>Every round's warm reads at each scale, in order.</summary>
+    public SortedDictionary<int, List<LoadResult>> WarmReadRoundsAtScale { get; } = [];
 
     /// <summary>Every round's warm reads at the first scale, in order.</summary>
-    public List<LoadResult> WarmReadRounds { get; } = [];
+    public List<LoadResult> WarmReadRounds => WarmReadRoundsAtScale.First().Value;
 
     /// <summary>Home timeline reads at the first scale while <c>/metrics</c> is scraped every second: the median run.</summary>
     public LoadResult? ScrapedReads { get; set; }
@@ -24,7 +31,17 @@ internal sealed class ModeResult(string mode)
     /// <summary>Every round's scraped reads, each right after that round's plain warm reads.</summary>
     public List<LoadResult> ScrapedReadRounds { get; } = [];
 
+    /// <summary>Posting at the first scale: the round of median requests/s of those that alternate with <see cref="PostingCeilingRounds"/>.</summary>
     public LoadResult? Posting { get; set; }
+
+    /// <summary>Every posting round, in order.</summary>
+    public List<LoadResult> PostingRounds { get; } = [];
+
+    /// <summary>The ceiling run before each posting round: how fast the machine was while the posts were measured.</summary>
+    public List<LoadResult> PostingCeilingRounds { get; } = [];
+
+    /// <summary>The round of median requests/s of <see cref="PostingCeilingRounds"/>.</summary>
+    public LoadResult? PostingCeiling { get; set; }
 
     public FreshnessResult? Freshness { get; set; }
 
@@ -36,8 +53,8 @@ internal sealed class ModeResult(string mode)
 
     public IdleStreamsResult? IdleStreams { get; set; }
 
-    /// <summary>Coos whose fan-out was still queued when the posting load stopped, and how long the queue then took to empty.</summary>
-    public (long Queued, TimeSpan DrainedAfter)? FanOutBacklog { get; set; }
+    /// <summary>After each posting round: coos whose fan-out was still queued when it stopped, and how long the queue then took to empty.</summary>
+    public List<(long Queued, TimeSpan DrainedAfter)> FanOutBacklogs { get; } = [];
 
     /// <summary>Server mode: what PostgreSQL wrote from the start of the posting load until its fan-outs were done.</summary>
     public PostgreSqlWrites? PostingWrites { get; set; }
@@ -101,12 +118,12 @@ internal static class ModeRun
             await Measure(result, AtScale("ceiling, after the JIT settled (not reported)"), Ceiling(settle));
             result.Reads[scale] = await Measure(result, AtScale("home timeline reads"), ReadHomeTimelines(settle));
 
-            // Then ceiling and warm reads alternate, so that a swing of the shared machine falls on both alike; each is
-            // reported as its median run. At the first scale, reads while /metrics is scraped take their turn in every
+            // Then ceiling and warm reads alternate, so that a swing of the shared machine falls on both alike; the
+            // targets take each figure's median over the rounds. At the first scale, reads while /metrics is scraped take their turn in every
             // round too: one such run set against the median of the plain ones judged the endpoint by that swing.
             var firstScale = scale == options.Scales[0];
-            var ceilings = new List<LoadResult>();
-            var warmReads = firstScale ? result.WarmReadRounds : [];
+            var ceilings = firstScale ? result.CeilingRounds : [];
+            var warmReads = result.WarmReadRoundsAtScale[scale] = [];
             for (var round = 1; round <= options.Rounds; round++)
             {
                 ceilings.Add(await Measure(result, AtScale(F($"ceiling, round {round} of {options.Rounds}")), Ceiling()));
@@ -124,9 +141,9 @@ internal static class ModeRun
             }
 
             result.Ceilings[scale] = MedianRun(ceilings);
+            result.WarmReadsAtScale[scale] = MedianRun(warmReads);
             if (firstScale)
             {
-                result.WarmReads = MedianRun(warmReads);
                 result.ScrapedReads = MedianRun(result.ScrapedReadRounds);
                 result.NotificationReads = await NotificationReadsScenario.RunAsync(api, options, notifications, database.Folder, (name, pathAndQuery, tokensFile, warmUp) =>
                     Measure(result, name, WrkDriver.RunAsync(host, options, pathAndQuery, tokensFile, warmUp)));
@@ -140,11 +157,21 @@ internal static class ModeRun
                     n => ApiClient.Request(HttpMethod.Post, "/api/v1/coos", readers[(int)(n % readers.Count)], new { text = string.Create(CultureInfo.InvariantCulture, $"load coo {n}: {SeedData.CooText(n)}") }),
                     expectedStatus: 201,
                     warmUp: warmUp);
-                // Posting runs code no read ran (the write path, relays, consumers, the fan-out): it settles first too.
+                // Posting runs code no read ran (the write path, relays, consumers, the fan-out): it settles first, then
+                // alternates with the ceiling like the reads, each round once the last one's fan-outs are done.
                 var writesBefore = database.IsServer ? await PostgreSqlWrites.ReadAsync(database) : null;
                 var redisBefore = host.UsesRedis ? await RedisWork.ReadAsync(options.Redis!) : null;
-                result.Posting = await Measure(result, "posting", Post(settle));
-                result.FanOutBacklog = await WaitForFanOutsAsync(database);
+                await Measure(result, "posting, after the JIT settled (not reported)", Post(settle));
+                await WaitForFanOutsAsync(database);
+                for (var round = 1; round <= options.Rounds; round++)
+                {
+                    result.PostingCeilingRounds.Add(await Measure(result, F($"ceiling beside posting, round {round} of {options.Rounds}"), Ceiling()));
+                    result.PostingRounds.Add(await Measure(result, F($"posting, round {round} of {options.Rounds}"), Post()));
+                    result.FanOutBacklogs.Add(await WaitForFanOutsAsync(database));
+                }
+
+                result.Posting = MedianRun(result.PostingRounds);
+                result.PostingCeiling = MedianRun(result.PostingCeilingRounds);
                 if (writesBefore is not null)
                 {
                     // A backend flushes its statistics at most once a second; one that went idle sooner than that

@@ -48,7 +48,9 @@ internal sealed record WarmUp(TimeSpan Minimum, TimeSpan Maximum)
             var step = Stopwatch.StartNew();
             await load(Step);
             var compiled = await RuntimeCounters.ReadAsync(host, RuntimeCounters.CompiledMethodsMetric) - compiledBefore;
-            var settled = compiled / step.Elapsed.TotalSeconds <= JitSettledMethodsPerSecond;
+            var rate = compiled / step.Elapsed.TotalSeconds;
+            var settled = rate <= JitSettledMethodsPerSecond;
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"    warming up: {clock.Elapsed.TotalSeconds:F0} s, {rate:F0} methods JIT-compiled a second in the last step"));
             if ((settled && clock.Elapsed >= Minimum) || clock.Elapsed + Step > Maximum)
             {
                 return clock.Elapsed;
