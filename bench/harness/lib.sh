@@ -47,13 +47,13 @@ start_host() {
         export Media__StoragePath=$work/media Timeline__MaxEntries=800 Ids__GeneratorId=3
         export Serilog__MinimumLevel__Default=Warning Bench__CeilingEndpoint=true Metrics__ScrapeToken=harness-scrape-token
         export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
-        local limit setting
+        local limit
         for limit in Posting Following Reacting SignIn SignInPerUsername Sessions Registering Reads; do
             export "RateLimits__${limit}__PermitLimit=100000000"
         done
-        for setting in "$@"; do export "$setting"; done
         cd "$work/host"
-        exec dotnet Coo.Host.dll --contentRoot "$work/host" > "$work/host.log" 2>&1
+        # env, not export: a setting's name may hold dots (Serilog__MinimumLevel__Override__Some.Source=Warning).
+        exec env "$@" dotnet Coo.Host.dll --contentRoot "$work/host" > "$work/host.log" 2>&1
     ) &
     host_pid=$!
     local second
