@@ -58,7 +58,7 @@ internal static class BenchReport
                 var scaleCeiling = mode.Ceilings[scale];
                 Row(F($"ceiling: `GET /bench/ceiling` (precomputed page), {scale}× data (the round of median requests/s of {options.Rounds})"), scaleCeiling, scaleCeiling);
                 Row(F($"home timeline page reads, {scale}× data"), scaleReads, scaleCeiling);
-                Row(F($"home timeline page reads again, {scale}× data, caches warm (the round of median requests/s of {options.Rounds})"), mode.WarmReadsAtScale[scale], scaleCeiling);
+                Row(F($"home timeline page reads again, {scale}× data, caches warm (the round of median requests/s of {options.Rounds})"), mode.WarmReadsAt(scale), scaleCeiling);
             }
 
             Row(F($"home timeline page reads, {mode.Reads.First().Key}× data, caches warm, `/metrics` scraped every second (the round of median requests/s of {mode.ScrapedReadRounds.Count})"), mode.ScrapedReads!, ceiling);
@@ -66,8 +66,8 @@ internal static class BenchReport
             Row(F($"notifications first page `GET /api/v1/users/me/notifications`, one user with {notifications.Seed.Notifications:N0} notifications in {notifications.Seed.Groups.Count:N0} groups"), notifications.FirstPage, ceiling);
             Row(F($"notifications page after {notifications.DeepPageAfter:N0} groups (by its cursor), the same user"), notifications.DeepPage, ceiling);
             Row(F($"notifications `GET /api/v1/users/me/notifications/unread-count`, the same user ({notifications.UnreadCount:N0} unread)"), notifications.Unread, ceiling);
-            Row(F($"ceiling beside posting (the round of median requests/s of {mode.PostingCeilingRounds.Count})"), mode.PostingCeiling!, mode.PostingCeiling!);
-            Row(F($"posting `POST /api/v1/coos` by {options.Posters} concurrent posters (fan-out running), {mode.Reads.First().Key}× data (the round of median requests/s of {mode.PostingRounds.Count})"), mode.Posting!, mode.PostingCeiling!);
+            Row(F($"ceiling beside posting (the round of median requests/s of {mode.PostingCeilingRounds.Count})"), mode.PostingCeiling, mode.PostingCeiling);
+            Row(F($"posting `POST /api/v1/coos` by {options.Posters} concurrent posters (fan-out running), {mode.Reads.First().Key}× data (the round of median requests/s of {mode.PostingRounds.Count})"), mode.Posting, mode.PostingCeiling);
             var fresh = mode.Freshness!;
             void LatencyRow(string name, Percentiles p) => Line(F($"| {name} | {LoadDriver.Name} | | | {p.P50:F1} | {p.P90:F1} | {p.P99:F1} | {p.Max:F1} | | | | | | | | |"));
             LatencyRow(F($"freshness: post → newest on {options.Followers:N0} followers' timelines"), fresh.Freshness);

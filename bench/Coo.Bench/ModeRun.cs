@@ -13,9 +13,6 @@ internal sealed class ModeResult(string mode)
     /// <summary>The first home timeline reads at each scale, run until the JIT settled; they also fill the caches.</summary>
     public SortedDictionary<int, LoadResult> Reads { get; } = [];
 
-    /// <summary>The warm home timeline reads' round of median requests/s at each scale.</summary>
-    public SortedDictionary<int, LoadResult> WarmReadsAtScale { get; } = [];
-
     /// <summary>Every round's ceiling at the first scale, in order: each ran right before that round's warm reads.</summary>
     public List<LoadResult> CeilingRounds { get; } = [];
 
@@ -25,6 +22,12 @@ internal sealed class ModeResult(string mode)
     /// <summary>Every round's warm reads at the first scale, in order.</summary>
     public List<LoadResult> WarmReadRounds => WarmReadRoundsAtScale.First().Value;
 
+    /// <summary>The warm home timeline reads' round of median requests/s at <paramref name="scale"/>.</summary>
+    public LoadResult WarmReadsAt(int scale) => MedianRun(WarmReadRoundsAtScale[scale]);
+
+    /// <summary>The run of median requests/s; the report's targets take each figure's own median instead.</summary>
+    public static LoadResult MedianRun(List<LoadResult> runs) => runs.OrderBy(r => r.RequestsPerSecond).ElementAt(runs.Count / 2);
+
     /// <summary>Home timeline reads at the first scale while <c>/metrics</c> is scraped every second: the median run.</summary>
     public LoadResult? ScrapedReads { get; set; }
 
@@ -32,7 +35,7 @@ internal sealed class ModeResult(string mode)
     public List<LoadResult> ScrapedReadRounds { get; } = [];
 
     /// <summary>Posting at the first scale: the round of median requests/s of those that alternate with <see cref="PostingCeilingRounds"/>.</summary>
-    public LoadResult? Posting { get; set; }
+    public LoadResult Posting => MedianRun(PostingRounds);
 
     /// <summary>Every posting round, in order.</summary>
     public List<LoadResult> PostingRounds { get; } = [];
@@ -41,7 +44,7 @@ internal sealed class ModeResult(string mode)
     public List<LoadResult> PostingCeilingRounds { get; } = [];
 
     /// <summary>The round of median requests/s of <see cref="PostingCeilingRounds"/>.</summary>
-    public LoadResult? PostingCeiling { get; set; }
+    public LoadResult PostingCeiling => MedianRun(PostingCeilingRounds);
 
     public FreshnessResult? Freshness { get; set; }
 
@@ -140,11 +143,10 @@ internal static class ModeRun
                 }
             }
 
-            result.Ceilings[scale] = MedianRun(ceilings);
-            result.WarmReadsAtScale[scale] = MedianRun(warmReads);
+            result.Ceilings[scale] = ModeResult.MedianRun(ceilings);
             if (firstScale)
             {
-                result.ScrapedReads = MedianRun(result.ScrapedReadRounds);
+                result.ScrapedReads = ModeResult.MedianRun(result.ScrapedReadRounds);
                 result.NotificationReads = await NotificationReadsScenario.RunAsync(api, options, notifications, database.Folder, (name, pathAndQuery, tokensFile, warmUp) =>
                     Measure(result, name, WrkDriver.RunAsync(host, options, pathAndQuery, tokensFile, warmUp)));
 
@@ -170,8 +172,6 @@ internal static class ModeRun
                     result.FanOutBacklogs.Add(await WaitForFanOutsAsync(database));
                 }
 
-                result.Posting = MedianRun(result.PostingRounds);
-                result.PostingCeiling = MedianRun(result.PostingCeilingRounds);
                 if (writesBefore is not null)
                 {
                     // A backend flushes its statistics at most once a second; one that went idle sooner than that
@@ -274,7 +274,6 @@ internal static class ModeRun
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>The run with the median requests/s (of an even count, the upper middle one): its figures belong together.</summary>
-    private static LoadResult MedianRun(List<LoadResult> runs) => runs.OrderBy(r => r.RequestsPerSecond).ElementAt(runs.Count / 2);
 
     private static string F(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 
