@@ -3,6 +3,7 @@
 # with 128 users each following the 15 after them, and drive it with wrk. Settings (environment):
 #   COO_BENCH_POSTGRES, COO_BENCH_REDIS   as for bench/run.sh --mode server (the connection string without Database=)
 #   HARNESS_DATABASE (coo_harness), HARNESS_REDIS_DB (7), HARNESS_PORT (5123), HARNESS_WORK (artifacts/harness)
+#   HARNESS_TIMELINE (/api/v1/users/me/timeline?limit=20): the home timeline's address, which older commits had elsewhere
 # The host is published once into $HARNESS_WORK/host; delete that folder to publish the working tree again.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -10,6 +11,7 @@ harness=$root/bench/harness
 work=${HARNESS_WORK:-$root/artifacts/harness}
 port=${HARNESS_PORT:-5123}
 url=http://127.0.0.1:$port
+timeline=${HARNESS_TIMELINE:-/api/v1/users/me/timeline?limit=20}
 database=${HARNESS_DATABASE:-coo_harness}
 postgres=${COO_BENCH_POSTGRES:?set COO_BENCH_POSTGRES, e.g. Host=127.0.0.1;Username=postgres;Password=...}
 redis=${COO_BENCH_REDIS:?set COO_BENCH_REDIS, e.g. 127.0.0.1:6379}
@@ -23,15 +25,17 @@ export PGPASSWORD=$(connection_value 'Password') PGPORT=$(connection_value 'Port
 [ -n "$PGPORT" ] || export PGPORT=5432
 sql() { psql -Atq -v ON_ERROR_STOP=1 -c "$1"; }
 
-# utime + stime, in clock ticks, of the given processes (those that still exist).
+# utime + stime, in clock ticks, of the given processes (those that still exist), with the CPU of their children
+# that have ended (cutime + cstime): a PostgreSQL backend that exits between two counts adds to its postmaster's.
 ticks() {
     local sum=0 process
     for process in "$@"; do
-        [ -r "/proc/$process/stat" ] && sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$process/stat")))
+        [ -r "/proc/$process/stat" ] && sum=$((sum + $(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$process/stat")))
     done
     echo "$sum"
 }
 postgres_processes() { pgrep -d' ' -x postgres || true; }
+redis_processes() { pgrep -d' ' -x redis-server || true; }
 
 # Starts the host with the NAME=VALUE settings given (environment variables, e.g. Tracing__SampleRatio=1), waits until
 # it is ready, then signs in every user into $work/tokens.txt (registering them and their follows on a new database).

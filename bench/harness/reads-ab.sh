@@ -12,7 +12,7 @@ duration=${D:-8}
 hz=$(getconf CLK_TCK)
 post "${POSTWARM:-60}"
 wrk -t2 -c32 -d"${WARM:-60}"s -s "$tokens" "$url/bench/ceiling" > /dev/null
-wrk -t2 -c32 -d"${WARM:-60}"s -s "$tokens" "$url/api/v1/users/me/timeline?limit=20" "$work/tokens.txt" > /dev/null
+wrk -t2 -c32 -d"${WARM:-60}"s -s "$tokens" "$url$timeline" "$work/tokens.txt" > /dev/null
 gc() {
     curl -s -H "Authorization: Bearer harness-scrape-token" "$url/metrics" | awk '
         /^dotnet_gc_collections_total/ { c += $NF } /^dotnet_gc_pause_time_seconds_total/ { p += $NF }
@@ -37,7 +37,7 @@ run() { # name path [tokens file]
     echo "== $label $(date -u +%H:%M:%S) $*"
     for round in $(seq 1 "${ROUNDS:-3}"); do
         run ceiling /bench/ceiling
-        run reads "/api/v1/users/me/timeline?limit=20" "$work/tokens.txt"
+        run reads "$timeline" "$work/tokens.txt"
     done
 } | tee -a "$work/reads-ab.txt"
 stop_host

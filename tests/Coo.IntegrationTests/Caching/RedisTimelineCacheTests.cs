@@ -23,7 +23,7 @@ public sealed class RedisTimelineCacheTests
         var metrics = new CooMetrics(services.GetRequiredService<IMeterFactory>(), new OutboxBacklog(TimeProvider.System), TimeProvider.System);
         // A generous timeout: the first calls of a fresh process can outlast the default 250 ms, and what is tested is what Redis holds.
         var options = Options.Create(new RedisOptions { KeyPrefix = $"test-{Guid.NewGuid():N}:", OperationTimeout = TimeSpan.FromSeconds(10) });
-        var cache = new RedisTimelineCache(new ResilientRedis(redis, options, NullLogger<ResilientRedis>.Instance), Options.Create(new TimelineOptions()), metrics);
+        var cache = new RedisTimelineCache(new ResilientRedis(redis, options, TimeProvider.System, NullLogger<ResilientRedis>.Instance), Options.Create(new TimelineOptions()), metrics);
         long[] owners = [1, 2, 3];
         foreach (var owner in owners)
         {

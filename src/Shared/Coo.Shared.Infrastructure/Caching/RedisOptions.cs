@@ -11,6 +11,13 @@ public sealed class RedisOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How long every Redis call in a row must have failed before Redis is bypassed: a shorter burst of timeouts (the
+    /// machine busy for a moment) is waited out call by call instead of sending every read to the database.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan BreakAfter { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>After repeated failures Redis is left alone this long before it is tried again.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);

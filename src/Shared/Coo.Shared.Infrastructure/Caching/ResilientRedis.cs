@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -8,30 +7,27 @@ namespace Coo.Shared.Infrastructure.Caching;
 /// <summary>
 /// Redis as an optional accelerator, never a point of failure: any exception but the caller's own cancellation counts
 /// as Redis failing (the client throws more than RedisException while a connection is torn down), every operation
-/// has a short timeout, failures in a row open a circuit breaker (one flag, no per-call pipeline: this is on every
-/// read's path) so callers go straight to the database, and nothing here throws.
+/// has a short timeout, failures in a row for long enough open a circuit breaker (<see cref="RedisCircuit"/>) so
+/// callers go straight to the database, and nothing here throws.
 /// A write reports whether it was made: a write that must not be lost (a delete, a changed profile, a timeline change)
 /// is also the work of a durable consumer in the owner's inbox, retried until Redis confirms it. One instance's failed
 /// write therefore repairs the keys it concerns, and never abandons the caches of the whole deployment.
 /// </summary>
 public sealed partial class ResilientRedis
 {
-    /// <summary>Failures in a row after which Redis is bypassed for <see cref="RedisOptions.BreakDuration"/>.</summary>
-    private const int FailuresToBreak = 4;
-
     private readonly IConnectionMultiplexer _connection;
     private readonly ILogger<ResilientRedis> _logger;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _breakDuration;
-    private int _failuresInARow;
-    private long _brokenUntil;
+    private readonly RedisCircuit _circuit;
 
-    public ResilientRedis(IConnectionMultiplexer connection, IOptions<RedisOptions> options, ILogger<ResilientRedis> logger)
+    public ResilientRedis(IConnectionMultiplexer connection, IOptions<RedisOptions> options, TimeProvider time, ILogger<ResilientRedis> logger)
     {
         _connection = connection;
         _logger = logger;
         _timeout = options.Value.OperationTimeout;
         _breakDuration = options.Value.BreakDuration;
+        _circuit = new RedisCircuit(time, options.Value.BreakAfter, options.Value.BreakDuration);
         KeyPrefix = options.Value.KeyPrefix;
     }
 
@@ -41,7 +37,7 @@ public sealed partial class ResilientRedis
     /// <summary>Runs a read; <c>(false, default)</c> when Redis is down, slow or bypassed after repeated failures.</summary>
     public async Task<(bool Succeeded, T? Value)> TryReadAsync<T>(Func<IDatabase, Task<T>> read, CancellationToken cancellationToken)
     {
-        if (IsBroken())
+        if (_circuit.IsOpen)
         {
             return (false, default);
         }
@@ -63,7 +59,7 @@ public sealed partial class ResilientRedis
     /// <summary>Runs a write; false when it could not be made (Redis down, slow or bypassed), and it may then have been applied or not.</summary>
     public async Task<bool> TryWriteAsync(Func<IDatabase, Task> write, CancellationToken cancellationToken)
     {
-        if (IsBroken())
+        if (_circuit.IsOpen)
         {
             return false;
         }
@@ -82,17 +78,9 @@ public sealed partial class ResilientRedis
         }
     }
 
-    /// <summary>
-    /// Bypassed until the break is over; then calls go through again, and the first failure breaks again at once,
-    /// the first success closes it.
-    /// </summary>
-    private static long Now => Stopwatch.GetTimestamp();
-
-    private bool IsBroken() => Now < Interlocked.Read(ref _brokenUntil);
-
     private void Succeeded()
     {
-        if (Interlocked.Exchange(ref _failuresInARow, 0) >= FailuresToBreak)
+        if (_circuit.Succeeded())
         {
             LogCircuitClosed();
         }
@@ -100,14 +88,9 @@ public sealed partial class ResilientRedis
 
     private void Failed()
     {
-        var failures = Interlocked.Increment(ref _failuresInARow);
-        if (failures >= FailuresToBreak)
+        if (_circuit.Failed())
         {
-            Interlocked.Exchange(ref _brokenUntil, Now + (long)(_breakDuration.TotalSeconds * Stopwatch.Frequency));
-            if (failures == FailuresToBreak)
-            {
-                LogCircuitOpened(_breakDuration);
-            }
+            LogCircuitOpened(_breakDuration);
         }
     }
 
