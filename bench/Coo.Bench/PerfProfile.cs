@@ -67,6 +67,23 @@ internal static partial class PerfProfile
         await File.WriteAllLinesAsync(
             Path.Combine(reportFolder, $"perf-{string.Join('-', run.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))}-inclusive.txt"),
             inclusiveLines.Where(line => line.Length > 0 && line[0] != '#').Take(HeaviestSymbolsKept * 2));
+        return new CpuProfile(run, samples, ByGroup(sampled));
+    }
+
+    /// <summary>
+    /// Groups a <c>perf report --stdio --no-children --sort dso,sym --field-separator '|'</c> made elsewhere
+    /// (bench/harness/host-profile.sh): its group shares as this bench reports them, one line each.
+    /// </summary>
+    public static IEnumerable<string> GroupReport(string run, IReadOnlyList<string> lines)
+    {
+        var samples = lines.Select(line => SampleCount().Match(line)).FirstOrDefault(m => m.Success)?.Groups[1].Value ?? "?";
+        return ByGroup(lines.Select(line => SampleLine().Match(line)).Where(m => m.Success))
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Share * 100,6:F1} %  {g.Group}"))
+            .Prepend($"== {run} ({samples} samples)");
+    }
+
+    private static List<(string Group, double Share)> ByGroup(IEnumerable<Match> sampled)
+    {
         var shares = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var match in sampled)
         {
@@ -78,7 +95,7 @@ internal static partial class PerfProfile
             shares[group] = shares.GetValueOrDefault(group) + share;
         }
 
-        return new CpuProfile(run, samples, [.. shares.OrderByDescending(s => s.Value).Select(s => (s.Key, s.Value))]);
+        return [.. shares.OrderByDescending(s => s.Value).Select(s => (s.Key, s.Value))];
     }
 
     private static Process Start(string file, params string[] arguments)

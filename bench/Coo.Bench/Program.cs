@@ -1,6 +1,17 @@
 using Coo.Bench;
 
 // bench/run.sh publishes the host and runs this with its arguments; `bench/run.sh --help` lists the options.
+// bench/harness/host-profile.sh has its own perf reports grouped as the bench groups them: perf-groups RUN REPORT-FILE.
+if (args is ["perf-groups", var run, var reportFile])
+{
+    foreach (var line in PerfProfile.GroupReport(run, await File.ReadAllLinesAsync(reportFile)))
+    {
+        Console.WriteLine(line);
+    }
+
+    return 0;
+}
+
 BenchOptions options;
 try
 {

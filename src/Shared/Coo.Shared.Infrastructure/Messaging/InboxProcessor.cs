@@ -72,7 +72,7 @@ internal sealed partial class InboxProcessor(
             retries.ForgetDueBy(lookedAt);
             if (claimed < _options.BatchSize)
             {
-                await wakeup.WaitAsync(MessageWakeup.Inbox(consumer.Name), retries.UntilNextLook(_options.PollingInterval, time.GetUtcNow()), stoppingToken);
+                await wakeup.WaitAsync(MessageWakeup.Inbox(consumer.Name), retries.UntilNextLook(PollSpread.Next(_options.PollingInterval), time.GetUtcNow()), stoppingToken);
                 await ClaimSpacing.WaitAsync(
                     time, claimStarted, claimed, _options.BatchSize, consumer.FeedsReports ? _options.ReportingClaimInterval : _options.BusyClaimInterval, stoppingToken);
             }

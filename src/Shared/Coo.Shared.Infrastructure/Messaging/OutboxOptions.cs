@@ -9,7 +9,10 @@ public sealed class OutboxOptions : IValidatableObject
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Safety net: dispatchers are woken after each commit, and poll this often for what another instance wrote.</summary>
+    /// <summary>
+    /// Safety net: dispatchers are woken after each commit, and poll for what another instance wrote at most this long
+    /// apart (each wait a random moment in its second half, <see cref="PollSpread"/>).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -68,7 +68,7 @@ internal sealed partial class OutboxRelay<TContext>(
             _retries.ForgetDueBy(lookedAt);
             if (claimed < _options.BatchSize)
             {
-                await wakeup.WaitAsync(MessageWakeup.Outbox(schema), _retries.UntilNextLook(_options.PollingInterval, time.GetUtcNow()), stoppingToken);
+                await wakeup.WaitAsync(MessageWakeup.Outbox(schema), _retries.UntilNextLook(PollSpread.Next(_options.PollingInterval), time.GetUtcNow()), stoppingToken);
                 await ClaimSpacing.WaitAsync(time, claimStarted, claimed, _options.BatchSize, _options.BusyClaimInterval, stoppingToken);
             }
         }
