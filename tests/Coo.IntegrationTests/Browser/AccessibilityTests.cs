@@ -12,7 +12,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
 {
     private const string AdasCoo = "That brain of mine is something more than merely mortal; as time will show. #engine";
 
-    [BrowserFact]
+    [Fact]
     public async Task Every_main_screen_has_no_serious_accessibility_violations()
     {
         await SeedAsync();
@@ -48,7 +48,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         AssertNoConsoleErrors(page);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Home_on_a_phone_in_dark_mode_has_no_serious_accessibility_violations()
     {
         await SeedAsync();

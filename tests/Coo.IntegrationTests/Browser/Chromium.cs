@@ -50,19 +50,3 @@ public static class Chromium
         }
     }
 }
-
-/// <summary>
-/// A test that drives a real browser: it runs wherever Chromium is installed and always under CI (where a missing
-/// Chromium fails it); only a developer machine without Chromium skips it.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class BrowserFactAttribute : FactAttribute
-{
-    public BrowserFactAttribute()
-    {
-        if (!Chromium.IsInstalled && !TestEnvironment.RunningInCi)
-        {
-            Skip = $"Install Chromium (apt-get install chromium) or set COO_CHROMIUM to run browser tests; none at {Chromium.ExecutablePath}.";
-        }
-    }
-}

@@ -13,7 +13,7 @@ public sealed class ComposeTests(BrowserFixture fixture, ITestOutputHelper outpu
 {
     private const string WavingHandWithSkinTone = "👋🏽";
 
-    [BrowserFact]
+    [Fact]
     public async Task A_coo_over_280_characters_cannot_be_sent_and_the_counter_counts_like_the_server()
     {
         var page = await (await NewSessionAsync()).NewPageAsync();
@@ -47,7 +47,7 @@ public sealed class ComposeTests(BrowserFixture fixture, ITestOutputHelper outpu
         AssertNoConsoleErrors(page);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task A_refused_post_asks_the_person_to_slow_down_for_the_seconds_the_server_gave()
     {
         var page = await (await NewSessionAsync()).NewPageAsync();
@@ -73,7 +73,7 @@ public sealed class ComposeTests(BrowserFixture fixture, ITestOutputHelper outpu
         await ScreenshotAsync(page, "compose-slow-down");
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Posting_and_cancelling_a_delete_work_with_the_keyboard_alone()
     {
         var page = await (await NewSessionAsync()).NewPageAsync();
@@ -100,7 +100,7 @@ public sealed class ComposeTests(BrowserFixture fixture, ITestOutputHelper outpu
         });
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task A_coo_shows_a_relative_time_and_the_exact_local_time_on_hover()
     {
         var page = await (await NewSessionAsync()).NewPageAsync();

@@ -13,7 +13,7 @@ namespace Coo.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class ConsentBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    [BrowserFact]
+    [Fact]
     public async Task A_visitor_signs_in_on_the_consent_page_authorizes_the_app_and_the_browser_takes_its_code_back_to_it()
     {
         // The code is redeemed at the address it was issued at, as the application would (tokens name their issuer).
@@ -52,7 +52,7 @@ public sealed class ConsentBrowserTests(BrowserFixture fixture, ITestOutputHelpe
         Assert.Equal("read write:statuses", token.GetProperty("scope").GetString());
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task An_app_without_a_web_address_gets_its_code_shown_to_copy()
     {
         // The code is redeemed at the address it was issued at, as the application would (tokens name their issuer).
@@ -78,7 +78,7 @@ public sealed class ConsentBrowserTests(BrowserFixture fixture, ITestOutputHelpe
         AssertNoConsoleErrors(page);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task An_app_asking_for_force_login_lets_the_user_choose_another_account_than_the_one_signed_in()
     {
         using var api = Host.CreateRawClient();

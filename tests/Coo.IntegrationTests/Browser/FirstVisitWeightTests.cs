@@ -11,7 +11,7 @@ public sealed class FirstVisitWeightTests(BrowserFixture fixture, ITestOutputHel
 {
     private const long Budget = 150 * 1024;
 
-    [BrowserFact]
+    [Fact]
     public async Task First_visit_transfers_under_150_KB_from_the_host_alone()
     {
         var session = await NewSessionAsync();

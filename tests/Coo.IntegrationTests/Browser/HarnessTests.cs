@@ -9,7 +9,7 @@ namespace Coo.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class HarnessTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    [BrowserFact]
+    [Fact]
     public async Task Accessibility_check_fails_listing_each_serious_violation_with_its_target_and_html()
     {
         var page = await OpenAsync("/");
@@ -27,7 +27,7 @@ public sealed class HarnessTests(BrowserFixture fixture, ITestOutputHelper outpu
         Assert.Contains("<button id=\"empty-button\"></button>", failure.Message, StringComparison.Ordinal);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Sessions_keep_their_own_cookies_locale_time_zone_and_screen()
     {
         var desktop = await OpenAsync("/");
@@ -39,7 +39,7 @@ public sealed class HarnessTests(BrowserFixture fixture, ITestOutputHelper outpu
         Assert.Equal(["de-DE", "Europe/Berlin", "390"], await DescribeAsync(phone));
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Page_log_counts_uncaught_exceptions_and_console_errors()
     {
         var page = await OpenAsync("/");
@@ -52,7 +52,7 @@ public sealed class HarnessTests(BrowserFixture fixture, ITestOutputHelper outpu
         Assert.Contains(errors, e => e.Contains("thrown on purpose", StringComparison.Ordinal));
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Users_created_through_the_api_client_are_served_to_the_browser()
     {
         using var api = Host.Api.CreateClient();

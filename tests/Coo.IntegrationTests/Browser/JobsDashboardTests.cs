@@ -8,7 +8,7 @@ namespace Coo.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class JobsDashboardTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    [BrowserFact]
+    [Fact]
     public async Task An_administrator_opens_the_jobs_dashboard_from_the_header_and_others_see_no_such_button()
     {
         var page = await OpenAsync("/");

@@ -9,7 +9,7 @@ public sealed class LanguageTests(BrowserFixture fixture, ITestOutputHelper outp
 {
     private static readonly BrowserOptions GermanBrowser = BrowserOptions.Desktop with { Locale = "de-DE" };
 
-    [BrowserFact]
+    [Fact]
     public async Task A_German_browser_gets_German_screens_and_German_validation_messages_next_to_the_fields()
     {
         var page = await OpenAsync("/", GermanBrowser);
@@ -34,7 +34,7 @@ public sealed class LanguageTests(BrowserFixture fixture, ITestOutputHelper outp
         await ScreenshotAsync(page, "sign-up-errors-de");
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task The_language_switch_changes_the_screen_at_once_and_is_remembered()
     {
         var page = await OpenAsync("/", GermanBrowser);

@@ -12,7 +12,7 @@ public sealed class MediaBrowserTests(BrowserFixture fixture, ITestOutputHelper 
 {
     private const string AltText = "A green square, half see-through";
 
-    [BrowserFact]
+    [Fact]
     public async Task A_picture_posted_with_its_alt_text_shows_in_the_timeline_and_the_viewer_opens_and_closes_with_the_keyboard()
     {
         var page = await (await NewSessionAsync()).NewPageAsync();
@@ -66,7 +66,7 @@ public sealed class MediaBrowserTests(BrowserFixture fixture, ITestOutputHelper 
         await AssertAccessibleAsync(page, "home-with-image");
         AssertNoConsoleErrors(page);
     }
-    [BrowserFact]
+    [Fact]
     public async Task A_profile_picture_uploaded_on_the_edit_profile_page_shows_beside_your_coos_and_removing_it_brings_back_the_generated_one()
     {
         var page = await (await NewSessionAsync()).NewPageAsync();

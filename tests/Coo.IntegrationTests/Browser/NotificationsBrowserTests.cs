@@ -11,7 +11,7 @@ namespace Coo.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    [BrowserFact]
+    [Fact]
     public async Task Ada_sees_her_unread_count_in_the_header_then_reads_who_followed_her_and_liked_her_coo()
     {
         using var api = Host.Api.CreateClient();
@@ -49,7 +49,7 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutpu
     }
 
     /// <summary>The live stream carries the change: no reload, and far sooner than the minute the fallback poll waits.</summary>
-    [BrowserFact]
+    [Fact]
     public async Task A_like_shows_in_the_header_of_the_person_liked_while_her_page_stays_open()
     {
         using var api = Host.Api.CreateClient();
@@ -72,7 +72,7 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutpu
     /// The page asks for the count before its live stream opens, and the stream brings only what happens after it
     /// opened: a like in between shows once the stream is open, not a minute later when the fallback poll asks.
     /// </summary>
-    [BrowserFact]
+    [Fact]
     public async Task A_like_made_while_the_live_stream_is_still_opening_shows_once_it_opens()
     {
         using var api = Host.Api.CreateClient();
@@ -100,7 +100,7 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture, ITestOutpu
     }
 
     /// <summary>The first count the page asked for comes back last, after the stream told the newer one: it is not shown.</summary>
-    [BrowserFact]
+    [Fact]
     public async Task A_count_answered_after_the_live_stream_told_a_newer_one_is_not_shown()
     {
         using var api = Host.Api.CreateClient();

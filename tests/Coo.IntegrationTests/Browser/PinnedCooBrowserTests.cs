@@ -8,7 +8,7 @@ namespace Coo.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class PinnedCooBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    [BrowserFact]
+    [Fact]
     public async Task A_coo_pinned_on_your_profile_shows_first_marked_pinned_until_you_unpin_it()
     {
         var page = await (await NewSessionAsync()).NewPageAsync();

@@ -16,7 +16,7 @@ public sealed class ReactionsBrowserTests(BrowserFixture fixture, ITestOutputHel
     private const string AdasCoo = "The engine weaves algebraic patterns";
     private const string GracesCoo = "A ship in port is safe";
 
-    [BrowserFact]
+    [Fact]
     public async Task Two_people_like_and_repost_each_others_coos_and_see_the_counts_and_their_own_reactions_after_a_reload()
     {
         var ada = await (await NewSessionAsync()).NewPageAsync();
@@ -87,7 +87,7 @@ public sealed class ReactionsBrowserTests(BrowserFixture fixture, ITestOutputHel
         AssertNoConsoleErrors(grace);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Visitors_see_the_counts_in_their_language_but_nothing_to_press()
     {
         using var api = Host.Api.CreateClient();
@@ -117,7 +117,7 @@ public sealed class ReactionsBrowserTests(BrowserFixture fixture, ITestOutputHel
         AssertNoConsoleErrors(german);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Liking_a_pinned_coo_also_presses_its_copy_in_the_list_below()
     {
         using var api = Host.Api.CreateClient();
@@ -142,7 +142,7 @@ public sealed class ReactionsBrowserTests(BrowserFixture fixture, ITestOutputHel
         AssertNoConsoleErrors(page);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task A_like_shows_at_once_and_is_taken_back_with_the_reason_when_the_server_refuses_it()
     {
         using var api = Host.Api.CreateClient();
@@ -173,7 +173,7 @@ public sealed class ReactionsBrowserTests(BrowserFixture fixture, ITestOutputHel
         });
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task A_double_click_likes_and_takes_the_like_back_one_request_after_the_other()
     {
         using var api = Host.Api.CreateClient();

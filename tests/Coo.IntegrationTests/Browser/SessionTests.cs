@@ -8,7 +8,7 @@ namespace Coo.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SessionTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    [BrowserFact]
+    [Fact]
     public async Task A_reload_keeps_the_session_while_the_refresh_token_stays_in_an_HttpOnly_cookie()
     {
         var session = await NewSessionAsync();
@@ -36,7 +36,7 @@ public sealed class SessionTests(BrowserFixture fixture, ITestOutputHelper outpu
         AssertNoConsoleErrors(page);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Signing_out_ends_the_session_for_a_reload_too()
     {
         var session = await NewSessionAsync();
@@ -56,7 +56,7 @@ public sealed class SessionTests(BrowserFixture fixture, ITestOutputHelper outpu
         AssertNoConsoleErrors(page);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task A_second_tab_shares_the_session_and_both_stay_signed_in_after_reloads()
     {
         var session = await NewSessionAsync();

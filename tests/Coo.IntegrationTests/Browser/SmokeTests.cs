@@ -6,7 +6,7 @@ namespace Coo.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SmokeTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    [BrowserFact]
+    [Fact]
     public async Task Home_page_is_titled_Coo_logs_no_errors_and_is_accessible()
     {
         var page = await OpenAsync("/");

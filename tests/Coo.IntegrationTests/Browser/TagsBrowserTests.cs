@@ -19,7 +19,7 @@ public sealed class TagsBrowserTests(BrowserFixture fixture, ITestOutputHelper o
     // Trends are counted by a background consumer after the coo is posted, so the home page shows them a little later.
     private static readonly TimeSpan TrendingDelay = TimeSpan.FromSeconds(30);
 
-    [BrowserFact]
+    [Fact]
     public async Task A_coos_mention_hashtag_and_link_lead_to_the_profile_the_hashtags_page_and_the_web_page()
     {
         using var api = Host.Api.CreateClient();
@@ -68,7 +68,7 @@ public sealed class TagsBrowserTests(BrowserFixture fixture, ITestOutputHelper o
         AssertNoConsoleErrors(page);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task The_home_page_lists_a_tag_people_use_among_the_trends_in_english_and_german()
     {
         var page = await (await NewSessionAsync()).NewPageAsync();

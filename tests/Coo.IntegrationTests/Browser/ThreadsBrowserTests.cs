@@ -19,7 +19,7 @@ public sealed partial class ThreadsBrowserTests(BrowserFixture fixture, ITestOut
     private const string GracesReply = "Gladly: which kind?";
     private const string AdasReply = "Analytical ones, of course";
 
-    [BrowserFact]
+    [Fact]
     public async Task Two_people_converse_in_a_thread_and_like_each_others_replies_seeing_the_counts()
     {
         using var api = Host.Api.CreateClient();
@@ -98,7 +98,7 @@ public sealed partial class ThreadsBrowserTests(BrowserFixture fixture, ITestOut
         AssertNoConsoleErrors(grace);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task A_visitor_reads_a_long_thread_in_german_with_a_placeholder_for_a_deleted_coo_and_loads_the_rest()
     {
         using var api = Host.Api.CreateClient();

@@ -10,7 +10,7 @@ namespace Coo.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class TimelineJourneyTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    [BrowserFact]
+    [Fact]
     public async Task A_new_coo_from_someone_you_follow_arrives_on_your_open_home_page_without_a_reload()
     {
         var ada = await (await NewSessionAsync()).NewPageAsync();
@@ -54,7 +54,7 @@ public sealed class TimelineJourneyTests(BrowserFixture fixture, ITestOutputHelp
     /// The home page reads its first page before its live stream opens, and the stream brings only what happens after
     /// it opened: a coo posted in between is offered once the stream is open, not when the fallback poll next asks.
     /// </summary>
-    [BrowserFact]
+    [Fact]
     public async Task A_coo_posted_while_the_live_stream_is_still_opening_is_offered_once_it_opens()
     {
         using var api = Host.Api.CreateClient();
@@ -83,7 +83,7 @@ public sealed class TimelineJourneyTests(BrowserFixture fixture, ITestOutputHelp
     /// The first page can be read before a coo on it is deleted and arrive after the stream said so: the coo is not shown.
     /// The test listens on the page's own stream (its module, imported again, is the same instance) for the delete.
     /// </summary>
-    [BrowserFact]
+    [Fact]
     public async Task A_coo_deleted_while_the_first_page_is_on_its_way_is_not_shown_when_the_page_arrives()
     {
         using var api = Host.Api.CreateClient();
@@ -136,7 +136,7 @@ public sealed class TimelineJourneyTests(BrowserFixture fixture, ITestOutputHelp
         AssertNoConsoleErrors(page);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Scrolling_to_the_end_of_the_home_timeline_loads_the_older_pages()
     {
         using var api = Host.Api.CreateClient();
@@ -166,7 +166,7 @@ public sealed class TimelineJourneyTests(BrowserFixture fixture, ITestOutputHelp
         AssertNoConsoleErrors(page);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Deleting_your_own_coo_asks_first_then_removes_it()
     {
         var page = await (await NewSessionAsync()).NewPageAsync();
@@ -202,7 +202,7 @@ public sealed class TimelineJourneyTests(BrowserFixture fixture, ITestOutputHelp
         AssertNoConsoleErrors(page);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Editing_your_profile_shows_the_new_name_and_bio_to_everyone()
     {
         var ada = await (await NewSessionAsync()).NewPageAsync();
@@ -231,7 +231,7 @@ public sealed class TimelineJourneyTests(BrowserFixture fixture, ITestOutputHelp
         AssertNoConsoleErrors(ada);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task A_profile_that_does_not_exist_says_so()
     {
         var page = await OpenAsync("/@nobody_here");

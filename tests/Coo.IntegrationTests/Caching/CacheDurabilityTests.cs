@@ -13,7 +13,7 @@ namespace Coo.IntegrationTests.Caching;
 [Collection(SerialCollection.Name)]
 public sealed class CacheDurabilityTests
 {
-    [PostgreSqlFact]
+    [Fact]
     public async Task One_failed_Redis_write_on_one_instance_leaves_the_other_instances_cached_timelines_in_place()
     {
         await using var first = new CooApiFactory(TestProvider.PostgreSql, ownDatabase: true);
@@ -65,7 +65,7 @@ public sealed class CacheDurabilityTests
         Assert.Equal(missesBefore, metrics.Sum("coo.timeline.cache.misses")); // No rebuild anywhere.
     }
 
-    [PostgreSqlFact]
+    [Fact]
     public async Task A_delete_whose_client_left_right_after_the_commit_while_Redis_was_away_is_never_served_once_Redis_answers()
     {
         await using var redis = await RedisServerProcess.StartAsync();
@@ -121,7 +121,7 @@ public sealed class CacheDurabilityTests
         Console.WriteLine($"cache repair after Redis answered again: {repairedAfter.TotalMilliseconds:F0} ms");
     }
 
-    [PostgreSqlFact]
+    [Fact]
     public async Task A_profile_change_whose_client_left_right_after_the_commit_while_Redis_was_away_is_served_once_Redis_answers()
     {
         await using var redis = await RedisServerProcess.StartAsync();

@@ -14,7 +14,7 @@ public sealed class NearCacheTests
 {
     private const string SigningKey = "near-cache-signing-key-of-sufficient-length-0123";
 
-    [PostgreSqlFact]
+    [Fact]
     public Task A_change_through_one_host_process_shows_at_once_on_another_that_held_the_old_value_even_with_Redis_frozen() =>
         WithTwoHostProcessesAsync(async (viaFirst, viaSecond, redis, server) =>
         {
@@ -59,7 +59,7 @@ public sealed class NearCacheTests
             }
         });
 
-    [PostgreSqlFact]
+    [Fact]
     public Task A_home_timeline_held_by_one_host_process_shows_what_was_posted_through_another() =>
         WithTwoHostProcessesAsync(async (viaFirst, viaSecond, _, server) =>
         {
@@ -146,7 +146,7 @@ public sealed class NearCacheTests
     {
         ["Serilog__MinimumLevel__Default"] = "Warning",
         ["Database__Provider"] = "PostgreSql",
-        ["ConnectionStrings__Coo"] = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgreSqlConnectionString) { Database = database }.ConnectionString,
+        ["ConnectionStrings__Coo"] = new NpgsqlConnectionStringBuilder(TestEnvironment.RequiredPostgreSqlConnectionString) { Database = database }.ConnectionString,
         ["ConnectionStrings__Redis"] = redis.ConnectionString,
         ["Auth__SigningKey"] = SigningKey,
         ["Ids__GeneratorId"] = $"{generatorId}",

@@ -16,7 +16,7 @@ public sealed class FanOutCrashTests
     private const int AcknowledgedBeforeKill = 12;
     private const string SigningKey = "fan-out-crash-test-signing-key-of-sufficient-length";
 
-    [PostgreSqlFact]
+    [Fact]
     public async Task A_host_killed_during_a_large_fan_out_finishes_it_after_a_restart_with_every_effect_exactly_once()
     {
         await using var redis = await RedisServerProcess.StartAsync();
@@ -237,7 +237,7 @@ public sealed class FanOutCrashTests
     };
 
     private static string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(TestEnvironment.PostgreSqlConnectionString) { Database = database }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(TestEnvironment.RequiredPostgreSqlConnectionString) { Database = database }.ConnectionString;
 
     private static async Task<NpgsqlConnection> OpenAsync(string database)
     {

@@ -61,8 +61,7 @@ public sealed class CooApiFactory : WebApplicationFactory<Program>
         }
         else
         {
-            var shared = TestEnvironment.PostgreSqlConnectionString
-                ?? throw new InvalidOperationException("CI=true requires COO_TEST_POSTGRES: PostgreSQL tests must run, not skip.");
+            var shared = TestEnvironment.RequiredPostgreSqlConnectionString;
             _ownDatabase = ownDatabase ? $"coo_own_{Guid.NewGuid():N}"[..24] : null;
             ConnectionString = _ownDatabase is null ? shared : new NpgsqlConnectionStringBuilder(shared) { Database = _ownDatabase }.ConnectionString;
         }

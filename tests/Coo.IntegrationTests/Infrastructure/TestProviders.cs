@@ -37,6 +37,14 @@ public static class TestEnvironment
 
     public static string? RedisConnectionString => Environment.GetEnvironmentVariable("COO_TEST_REDIS") is { Length: > 0 } value ? value : null;
 
+    /// <summary>For a test of what only a PostgreSQL server has: without one it fails, saying what to set, rather than skip.</summary>
+    public static string RequiredPostgreSqlConnectionString => PostgreSqlConnectionString
+        ?? throw new InvalidOperationException("This test needs PostgreSQL: set COO_TEST_POSTGRES (e.g. Host=127.0.0.1;Username=postgres;Password=...;Database=coo_test).");
+
+    /// <summary>For a test of what only a real Redis has: without one it fails, saying what to set, rather than skip.</summary>
+    public static string RequiredRedisConnectionString => RedisConnectionString
+        ?? throw new InvalidOperationException("This test needs Redis: set COO_TEST_REDIS (e.g. 127.0.0.1:6379,defaultDatabase=3).");
+
     /// <summary>
     /// Where server-mode test hosts on the PostgreSQL database <paramref name="database"/> store images: one folder per
     /// database, shared by its hosts as server-mode instances share one volume. Never one for all databases: the sweep

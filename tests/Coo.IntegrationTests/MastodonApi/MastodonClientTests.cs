@@ -11,21 +11,33 @@ namespace Coo.IntegrationTests.MastodonApi;
 [Collection(SerialCollection.Name)]
 public sealed class MastodonClientTests
 {
-    [MastodonClientFact("Mastodon.py")]
-    public async Task Mastodon_py_runs_the_whole_scenario() =>
+    [Fact]
+    public async Task Mastodon_py_runs_the_whole_scenario()
+    {
+        MastodonClients.Require(MastodonClients.MastodonPyInstalled, "Debian's python3-mastodon (apt-get install python3-mastodon)");
         await RunScenarioAsync("py", MastodonClients.DebianPython, [MastodonClients.ScriptPath("mastodon_py_scenario.py")]);
+    }
 
-    [MastodonClientFact("toot")]
-    public async Task Toot_runs_the_whole_scenario() =>
+    [Fact]
+    public async Task Toot_runs_the_whole_scenario()
+    {
+        MastodonClients.Require(MastodonClients.TootInstalled, "Debian's toot (apt-get install toot)");
         await RunScenarioAsync("toot", "bash", [MastodonClients.ScriptPath("toot_scenario.sh")]);
+    }
 
-    [MastodonClientFact("masto")]
-    public async Task Masto_js_runs_the_whole_scenario() =>
+    [Fact]
+    public async Task Masto_js_runs_the_whole_scenario()
+    {
+        MastodonClients.Require(MastodonClients.MastoInstalled, $"masto (npm install --prefix {MastodonClients.NpmPrefix} masto@{MastodonClients.MastoVersion})");
         await RunNodeScenarioAsync("js", "masto_scenario.mjs");
+    }
 
-    [MastodonClientFact("megalodon")]
-    public async Task Megalodon_runs_the_whole_scenario_with_tokens_from_the_consent_page() =>
+    [Fact]
+    public async Task Megalodon_runs_the_whole_scenario_with_tokens_from_the_consent_page()
+    {
+        MastodonClients.Require(MastodonClients.MegalodonInstalled, $"megalodon (npm install --prefix {MastodonClients.NpmPrefix} megalodon@{MastodonClients.MegalodonVersion})");
         await RunNodeScenarioAsync("mg", "megalodon_scenario.mjs");
+    }
 
     private static async Task RunNodeScenarioAsync(string suffix, string scriptName)
     {

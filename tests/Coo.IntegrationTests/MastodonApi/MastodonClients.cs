@@ -28,6 +28,15 @@ public static class MastodonClients
 
     public static bool MegalodonInstalled => File.Exists(Path.Combine(NpmPrefix, "node_modules", "megalodon", "package.json"));
 
+    /// <summary>A client missing fails its test, saying how to install it: a skipped test would prove nothing.</summary>
+    public static void Require(bool installed, string what)
+    {
+        if (!installed)
+        {
+            throw new InvalidOperationException($"This test needs {what}.");
+        }
+    }
+
     public static string ScriptPath(string name) => Path.Combine(AppContext.BaseDirectory, "MastodonApi", "Clients", name);
 
     /// <summary>Runs a scenario and returns its exit code and everything it wrote.</summary>
@@ -83,31 +92,6 @@ public static class MastodonClients
         lock (output)
         {
             return output.ToString();
-        }
-    }
-}
-
-/// <summary>A test of a client library: skipped where it is not installed, except in CI, where it must be.</summary>
-public sealed class MastodonClientFactAttribute : FactAttribute
-{
-    public MastodonClientFactAttribute(string client)
-    {
-        var installed = client switch
-        {
-            "Mastodon.py" => MastodonClients.MastodonPyInstalled,
-            "toot" => MastodonClients.TootInstalled,
-            "masto" => MastodonClients.MastoInstalled,
-            "megalodon" => MastodonClients.MegalodonInstalled,
-            _ => throw new ArgumentException($"No such client: {client}", nameof(client)),
-        };
-        if (!installed && !TestEnvironment.RunningInCi)
-        {
-            Skip = client switch
-            {
-                "masto" => $"Install masto to run this test: npm install --prefix ~/.cache/coo/mastodon-clients masto@{MastodonClients.MastoVersion}",
-                "megalodon" => $"Install megalodon to run this test: npm install --prefix ~/.cache/coo/mastodon-clients megalodon@{MastodonClients.MegalodonVersion}",
-                _ => $"Install Debian's {(client == "toot" ? "toot" : "python3-mastodon")} to run this test.",
-            };
         }
     }
 }

@@ -107,7 +107,7 @@ public sealed class ConsumerIsolationTests(ApiFixture fixture)
         Assert.Empty(await client.ParkedAsync(admin, "?module=users"));
     }
 
-    [PostgreSqlFact]
+    [Fact]
     public async Task A_consumer_slower_than_its_timeout_holds_no_transaction_and_blocks_no_other_consumer()
     {
         await using var factory = new CooApiFactory(TestProvider.PostgreSql, ownDatabase: true)

@@ -183,7 +183,7 @@ public sealed class OutboxTests(ApiFixture fixture)
         Assert.Equal(2, row.Attempts); // The first relay, then parked at once: no crash loop, no retries.
     }
 
-    [PostgreSqlFact]
+    [Fact]
     public async Task Concurrent_relays_and_consumers_never_hand_one_message_to_two_deliveries()
     {
         var factory = await fixture.StartAsync(TestProvider.PostgreSql);

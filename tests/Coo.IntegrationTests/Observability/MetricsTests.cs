@@ -105,7 +105,7 @@ public sealed class MetricsTests(MetricsHost host) : IClassFixture<MetricsHost>
     /// On PostgreSQL, where a consumer's transaction does not stop others from writing (SQLite's single writer would
     /// hold the registrations back until the blocked delivery ends, so no backlog could build up).
     /// </summary>
-    [PostgreSqlFact]
+    [Fact]
     public async Task A_blocked_consumer_shows_as_a_growing_backlog_of_its_module_that_drains_afterwards()
     {
         await using var factory = new CooApiFactory(TestProvider.PostgreSql, ownDatabase: true)
@@ -239,7 +239,7 @@ public sealed class ScrapedMetricsTests(MetricsHost host) : IClassFixture<Metric
 [Collection(ApiCollection.Name)]
 public sealed class TimelineCacheMetricsTests(ApiFixture fixture)
 {
-    [PostgreSqlFact]
+    [Fact]
     public async Task A_first_home_read_misses_the_cache_and_the_next_one_hits_it()
     {
         var factory = await fixture.StartAsync(TestProvider.PostgreSql);

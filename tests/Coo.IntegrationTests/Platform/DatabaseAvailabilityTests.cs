@@ -10,15 +10,15 @@ namespace Coo.IntegrationTests.Platform;
 [Collection(SerialCollection.Name)]
 public sealed class DatabaseAvailabilityTests
 {
-    [PostgreSqlFact]
+    [Fact]
     public async Task A_connection_ended_by_the_server_under_a_transaction_counts_as_the_database_being_unavailable()
     {
-        await using var connection = new NpgsqlConnection(TestEnvironment.PostgreSqlConnectionString);
+        await using var connection = new NpgsqlConnection(TestEnvironment.RequiredPostgreSqlConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, transaction, "SELECT 1");
 
-        await using (var admin = new NpgsqlConnection(TestEnvironment.PostgreSqlConnectionString))
+        await using (var admin = new NpgsqlConnection(TestEnvironment.RequiredPostgreSqlConnectionString))
         {
             await admin.OpenAsync();
             await using var terminate = new NpgsqlCommand($"SELECT pg_terminate_backend({connection.ProcessID})", admin);

@@ -70,7 +70,7 @@ public sealed class ModuleDatabaseTests
         }
     }
 
-    [PostgreSqlFact]
+    [Fact]
     public async Task While_the_database_of_Analytics_is_down_the_others_go_on_and_Analytics_catches_up_with_nothing_parked()
     {
         await using var analyticsServer = await PostgreSqlServerProcess.StartAsync();
@@ -154,7 +154,7 @@ public sealed class ModuleDatabaseTests
     {
         public string ConnectionString { get; } = provider == TestProvider.Sqlite
             ? $"Data Source={Path.Combine(folder, "module.db")}"
-            : new NpgsqlConnectionStringBuilder(TestEnvironment.PostgreSqlConnectionString) { Database = postgreSqlDatabase }.ConnectionString;
+            : new NpgsqlConnectionStringBuilder(TestEnvironment.RequiredPostgreSqlConnectionString) { Database = postgreSqlDatabase }.ConnectionString;
 
         public static OwnDatabase Create(TestProvider provider, string schema) =>
             new(provider, Directory.CreateTempSubdirectory("coo-module-db-").FullName, $"coo_{schema}_{Guid.NewGuid():N}"[..24]);

@@ -11,7 +11,7 @@ public sealed class MultiHostTests
 {
     private const string SigningKey = "multi-host-signing-key-of-sufficient-length-0123";
 
-    [PostgreSqlFact]
+    [Fact]
     public async Task Two_hosts_on_one_database_and_Redis_serve_one_service_and_handle_every_message_and_job_once()
     {
         await using var redis = await RedisServerProcess.StartAsync();
@@ -82,7 +82,7 @@ public sealed class MultiHostTests
     }
 
     private static string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(TestEnvironment.PostgreSqlConnectionString) { Database = database }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(TestEnvironment.RequiredPostgreSqlConnectionString) { Database = database }.ConnectionString;
 
     /// <summary>One of several hosts on one PostgreSQL database and one Redis, with its own id generator.</summary>
     internal static Dictionary<string, string> Settings(string database, RedisServerProcess redis, int generatorId) => new()

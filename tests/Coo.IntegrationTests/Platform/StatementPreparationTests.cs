@@ -9,7 +9,7 @@ namespace Coo.IntegrationTests.Platform;
 [Collection(ApiCollection.Name)]
 public sealed class StatementPreparationTests(ApiFixture fixture)
 {
-    [PostgreSqlFact]
+    [Fact]
     public async Task A_statement_a_module_runs_again_and_again_is_prepared_on_its_connection()
     {
         var factory = await fixture.StartAsync(TestProvider.PostgreSql);

@@ -19,12 +19,12 @@ public sealed class SharedRateLimitTests
     /// Each host decides in its own memory and shares its count in the background (every
     /// <c>RateLimits:ShareInterval</c>); a host that has not heard the shared count of a window asks Redis before deciding.
     /// </summary>
-    [RedisFact]
+    [Fact]
     public async Task Two_hosts_on_one_Redis_together_accept_no_more_than_one_limit()
     {
         var prefix = $"coo-test:{Guid.NewGuid():N}:";
-        await using var first = LowReadLimitHost(TestEnvironment.RedisConnectionString, prefix);
-        await using var second = LowReadLimitHost(TestEnvironment.RedisConnectionString, prefix);
+        await using var first = LowReadLimitHost(TestEnvironment.RequiredRedisConnectionString, prefix);
+        await using var second = LowReadLimitHost(TestEnvironment.RequiredRedisConnectionString, prefix);
         using var one = first.CreateClient();
         using var two = second.CreateClient();
         await WarmUpAsync(one, two);
@@ -54,13 +54,13 @@ public sealed class SharedRateLimitTests
     /// moved past the time it keeps sharing an idle partition): it decides the next read on that old count, without
     /// waiting for Redis, and learns the current count with it. That is the stated tolerance: one read beyond the limit.
     /// </summary>
-    [RedisFact]
+    [Fact]
     public async Task A_host_that_heard_the_count_long_ago_decides_at_once_and_admits_at_most_one_read_beyond_the_limit()
     {
         var prefix = $"coo-test:{Guid.NewGuid():N}:";
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var first = LowReadLimitHost(TestEnvironment.RedisConnectionString, prefix);
-        await using var second = LowReadLimitHost(TestEnvironment.RedisConnectionString, prefix, clock);
+        await using var first = LowReadLimitHost(TestEnvironment.RequiredRedisConnectionString, prefix);
+        await using var second = LowReadLimitHost(TestEnvironment.RequiredRedisConnectionString, prefix, clock);
         using var one = first.CreateClient();
         using var two = second.CreateClient();
         await WarmUpAsync(one, two);
@@ -129,7 +129,7 @@ public sealed class SharedRateLimitTests
     /// a frozen Redis can only come back through the limiter's own timeout (<c>RateLimits:RedisTimeout</c>), once the
     /// clock is moved past it: the test proves there is such a timeout, not how fast a loaded machine honours it.
     /// </summary>
-    [RedisFact]
+    [Fact]
     public async Task A_slow_or_stopped_Redis_neither_fails_nor_stalls_requests()
     {
         await using var redis = await RedisServerProcess.StartAsync();
@@ -160,7 +160,7 @@ public sealed class SharedRateLimitTests
     /// answer includes them: a request decided while that answer is still on its way counts them too. The limiter's
     /// clock is a fake one, so the sharing starts only when the test moves it, and the frozen Redis holds its answer.
     /// </summary>
-    [RedisFact]
+    [Fact]
     public async Task Admissions_on_their_way_to_Redis_still_count_against_the_limit()
     {
         await using var redis = await RedisServerProcess.StartAsync();
@@ -197,12 +197,12 @@ public sealed class SharedRateLimitTests
     /// window's key a moment longer (0.9 s of real time, within the second the limiter tells windows apart by), so the
     /// count Redis answers is still the ended window's.
     /// </summary>
-    [RedisFact]
+    [Fact]
     public async Task A_read_as_its_window_ends_opens_the_next_window_instead_of_being_refused()
     {
         var prefix = $"coo-test:{Guid.NewGuid():N}:";
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = LowReadLimitHost(TestEnvironment.RedisConnectionString, prefix, clock);
+        await using var host = LowReadLimitHost(TestEnvironment.RequiredRedisConnectionString, prefix, clock);
         using var client = host.CreateClient();
         await WarmUpAsync(client);
         using (var first = await client.GetAsync("/api/v1/users/nobody"))
@@ -210,7 +210,7 @@ public sealed class SharedRateLimitTests
             Assert.Equal($"{ReadLimit - 1}", Header(first, "RateLimit-Remaining"));
         }
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConnectionString!);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RequiredRedisConnectionString);
         var server = redis.GetServer(redis.GetEndPoints().Single());
         await foreach (var key in server.KeysAsync(pattern: $"{prefix}*"))
         {
@@ -227,7 +227,7 @@ public sealed class SharedRateLimitTests
     /// <summary>Polls the counts in Redis under <paramref name="prefix"/> until they add up to <paramref name="expected"/>.</summary>
     private static async Task SharedCountBecomesAsync(string prefix, long expected, string what)
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RedisConnectionString!);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.RequiredRedisConnectionString);
         var server = redis.GetServer(redis.GetEndPoints().Single());
         await Eventually.MatchAsync(
             async () =>

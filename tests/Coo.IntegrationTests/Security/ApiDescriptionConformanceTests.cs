@@ -13,7 +13,7 @@ namespace Coo.IntegrationTests.Security;
 [Collection(SerialCollection.Name)]
 public sealed class ApiDescriptionConformanceTests
 {
-    [PrismFact]
+    [Fact]
     public async Task Every_response_of_a_scenario_over_every_operation_is_described_by_the_published_document()
     {
         await using var host = LoopbackHost.Start();

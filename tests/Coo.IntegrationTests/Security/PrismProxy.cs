@@ -141,16 +141,3 @@ public sealed class PrismProxy : IAsyncDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
-
-/// <summary>A test that needs Prism: skipped on a machine without it, but always run under CI, where a missing Prism fails.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class PrismFactAttribute : FactAttribute
-{
-    public PrismFactAttribute()
-    {
-        if (!PrismProxy.IsInstalled && !TestEnvironment.RunningInCi)
-        {
-            Skip = $"Install Prism to run this test: npm install --prefix ~/.cache/coo/prism @stoplight/prism-cli@{PrismProxy.Version} (or set COO_PRISM).";
-        }
-    }
-}

@@ -7,7 +7,7 @@ namespace Coo.IntegrationTests.Streaming;
 [Collection(SerialCollection.Name)]
 public sealed class StreamingAcrossHostsTests
 {
-    [PostgreSqlFact]
+    [Fact]
     public async Task A_coo_posted_through_one_host_arrives_on_a_stream_held_by_the_other_and_a_reconnect_there_gets_exactly_what_it_missed()
     {
         await using var redis = await RedisServerProcess.StartAsync();

@@ -13,7 +13,7 @@ public sealed class FollowChangeRaceTests(ApiFixture fixture)
     /// <summary>Locks are listed for the whole server: only this database's count.</summary>
     private const string InThisDatabase = "l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 
-    [PostgreSqlFact]
+    [Fact]
     public async Task A_follow_that_merges_a_reply_while_the_one_replied_to_is_unfollowed_leaves_no_reply_behind()
     {
         var factory = await fixture.StartAsync(TestProvider.PostgreSql);
