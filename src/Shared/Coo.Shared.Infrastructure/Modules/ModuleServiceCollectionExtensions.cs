@@ -149,7 +149,7 @@ public static class ModuleDbContextOptions
             DatabaseProvider.Sqlite => options
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(history))
                 .AddInterceptors(new SqliteDurabilityInterceptor(), new SqliteWriteGateInterceptor(SqliteWriteGate.For(new SqliteConnectionStringBuilder(connectionString).DataSource))),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(PostgreSqlStatementPreparation.Apply(connectionString), npgsql => npgsql.MigrationsHistoryTable(history, schema)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString), npgsql => npgsql.MigrationsHistoryTable(history, schema)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sqlServer => sqlServer.MigrationsHistoryTable(history, schema)),
             _ => throw new ArgumentOutOfRangeException(nameof(database)),
         };
