@@ -18,7 +18,6 @@ public sealed partial class ResilientRedis
     private readonly IConnectionMultiplexer _connection;
     private readonly ILogger<ResilientRedis> _logger;
     private readonly TimeSpan _timeout;
-    private readonly TimeSpan _breakDuration;
     private readonly RedisCircuit _circuit;
 
     public ResilientRedis(IConnectionMultiplexer connection, IOptions<RedisOptions> options, TimeProvider time, ILogger<ResilientRedis> logger)
@@ -26,7 +25,6 @@ public sealed partial class ResilientRedis
         _connection = connection;
         _logger = logger;
         _timeout = options.Value.OperationTimeout;
-        _breakDuration = options.Value.BreakDuration;
         _circuit = new RedisCircuit(time, options.Value.BreakAfter, options.Value.BreakDuration);
         KeyPrefix = options.Value.KeyPrefix;
     }
@@ -90,7 +88,7 @@ public sealed partial class ResilientRedis
     {
         if (_circuit.Failed())
         {
-            LogCircuitOpened(_breakDuration);
+            LogCircuitOpened(_circuit.BreakDuration);
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Shared.Infrastructure.Persistence;
@@ -9,14 +12,20 @@ namespace Coo.Shared.Infrastructure.Persistence;
 /// database of its own cannot join and does its part after the commit (<see cref="AfterCommitActions"/>). Scoped: an
 /// offer lasts while the owner's call that needs it runs.
 /// </summary>
-public sealed class SharedTransaction
+public sealed partial class SharedTransaction
 {
+    private readonly List<SqlStatement> _joined = [];
     private ModuleDbContext? _owner;
 
-    /// <summary>Offers <paramref name="owner"/>'s open transaction until the returned offer is disposed.</summary>
-    public IDisposable Offer(ModuleDbContext owner)
+    /// <summary>
+    /// Offers <paramref name="owner"/>'s open transaction while <paramref name="calls"/> run, then runs the owner's own
+    /// statement and the statements the called modules joined (<see cref="TryJoin"/>) together: one round trip, in the
+    /// order given, where each used to be one of its own.
+    /// </summary>
+    public async Task RunAsync(ModuleDbContext owner, Func<Task> calls, SqlStatement ownStatement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(calls);
         if (owner.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Only an open transaction can be offered.");
@@ -28,14 +37,29 @@ public sealed class SharedTransaction
         }
 
         _owner = owner;
-        return new Offered(this);
+        List<SqlStatement> statements;
+        try
+        {
+            await calls();
+            statements = [ownStatement, .. _joined];
+        }
+        finally
+        {
+            _owner = null;
+            _joined.Clear();
+        }
+
+        var (sql, parameters) = Combine(statements);
+#pragma warning disable EF1002 // The modules' own statements, with their values as parameters.
+        await owner.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+#pragma warning restore EF1002
     }
 
     /// <summary>
-    /// Runs a statement of <paramref name="module"/> in the offered transaction, when one is offered on the module's own
-    /// database; false when none is, and nothing ran.
+    /// Leaves a statement of <paramref name="module"/> to run in the offered transaction, when one is offered on the
+    /// module's own database; false when none is, and nothing will run.
     /// </summary>
-    public async Task<bool> TryExecuteAsync(ModuleDbContext module, string sql, IEnumerable<object> parameters, CancellationToken cancellationToken)
+    public bool TryJoin(ModuleDbContext module, SqlStatement statement)
     {
         ArgumentNullException.ThrowIfNull(module);
         if (_owner is not { } owner
@@ -45,14 +69,30 @@ public sealed class SharedTransaction
             return false;
         }
 
-#pragma warning disable EF1002 // The joining module's own statement, with its values as parameters.
-        await owner.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
-#pragma warning restore EF1002
+        _joined.Add(statement);
         return true;
     }
 
-    private sealed class Offered(SharedTransaction shared) : IDisposable
+    /// <summary>The statements as one command, each one's <c>{n}</c> placeholders moved past the parameters before it.</summary>
+    internal static (string Sql, object[] Parameters) Combine(IReadOnlyList<SqlStatement> statements)
     {
-        public void Dispose() => shared._owner = null;
+        var sql = new StringBuilder();
+        var parameters = new List<object>();
+        foreach (var statement in statements)
+        {
+            var offset = parameters.Count;
+            sql.Append(Placeholder().Replace(statement.Sql.TrimEnd().TrimEnd(';'), match =>
+                    string.Create(CultureInfo.InvariantCulture, $"{{{int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture) + offset}}}")))
+                .Append(";\n");
+            parameters.AddRange(statement.Parameters);
+        }
+
+        return (sql.ToString(), [.. parameters]);
     }
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex Placeholder();
 }
+
+/// <summary>A statement of raw SQL whose values are the parameters <c>{0}</c>, <c>{1}</c>, … (as EF Core's raw SQL takes them).</summary>
+public sealed record SqlStatement(string Sql, object[] Parameters);

@@ -1,4 +1,5 @@
 using Coo.Modules.Coos.Domain;
+using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Coos.Data;
@@ -12,6 +13,15 @@ internal static class AuthorStatsStore
     /// </summary>
     public static Task AdjustAsync(CoosDbContext db, long authorId, int delta, CancellationToken cancellationToken)
     {
+        var adjustment = Adjustment(db, authorId, delta);
+#pragma warning disable EF1002 // Only the table name from the model is interpolated; values are parameters.
+        return db.Database.ExecuteSqlRawAsync(adjustment.Sql, adjustment.Parameters, cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>The statement of <see cref="AdjustAsync"/>, for a caller that sends it together with others.</summary>
+    public static SqlStatement Adjustment(CoosDbContext db, long authorId, int delta)
+    {
         var table = db.DelimitedTableName<AuthorStats>();
         var upsert = db.Database.IsSqlServer()
             ? $"""
@@ -23,8 +33,6 @@ internal static class AuthorStatsStore
               INSERT INTO {table} (author_id, coos_count) VALUES ({"{0}"}, {"{1}"})
               ON CONFLICT (author_id) DO UPDATE SET coos_count = {table}.coos_count + excluded.coos_count
               """;
-#pragma warning disable EF1002 // Only the table name from the model is interpolated; values are parameters.
-        return db.Database.ExecuteSqlRawAsync(upsert, [authorId, delta], cancellationToken);
-#pragma warning restore EF1002
+        return new SqlStatement(upsert, [authorId, delta]);
     }
 }

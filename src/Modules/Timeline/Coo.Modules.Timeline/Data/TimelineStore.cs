@@ -264,14 +264,14 @@ internal sealed class TimelineStore(TimelineDbContext db)
 
     /// <summary>
     /// Puts a new coo on its author's own timeline in the transaction that writes the coo, offered by the post, when
-    /// Timeline shares its database; false when it does not, and nothing was written. Until that transaction commits no
-    /// one else can have the entry or have deleted the coo, so it is a plain insert, planned and run at the least cost.
+    /// Timeline shares its database; false when it does not, and nothing will be written. Until that transaction commits
+    /// no one else can have the entry or have deleted the coo, so it is a plain insert, planned and run at the least cost.
     /// </summary>
-    public Task<bool> TryAddOwnAsync(SharedTransaction offered, CooRef coo, CancellationToken cancellationToken)
+    public bool TryJoinAddOwn(SharedTransaction offered, CooRef coo)
     {
         var sql = $"INSERT INTO {db.DelimitedTableName<TimelineEntry>()} (owner_id, coo_id, author_id, in_reply_to_author_id, position) " +
             "VALUES ({1}, {0}, {1}, NULLIF({2}, 0), {0})";
-        return offered.TryExecuteAsync(db, sql, [coo.Id, coo.AuthorId, coo.InReplyToAuthorId ?? 0], cancellationToken);
+        return offered.TryJoin(db, new SqlStatement(sql, [coo.Id, coo.AuthorId, coo.InReplyToAuthorId ?? 0]));
     }
 
     /// <summary>Adds coos to one timeline, leaving out those it already has and those deleted.</summary>

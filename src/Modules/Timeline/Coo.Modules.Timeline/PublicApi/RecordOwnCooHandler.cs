@@ -13,7 +13,7 @@ internal sealed class RecordOwnCooHandler(TimelineStore timelines, ITimelineCach
     public async ValueTask<Unit> Handle(RecordOwnCoo command, CancellationToken cancellationToken)
     {
         var coo = new CooRef(command.CooId, command.AuthorId, command.InReplyToAuthorId);
-        var joined = await timelines.TryAddOwnAsync(offered, coo, cancellationToken);
+        var joined = timelines.TryJoinAddOwn(offered, coo);
         afterCommit.Add(async ct =>
         {
             // Timeline on a database of its own: the entry can only follow the poster's commit.

@@ -176,15 +176,15 @@ internal sealed class PostCooHandler(
             return await ReplayAsync(winner, requestHash, cancellationToken);
         }
 
-        await AuthorStatsStore.AdjustAsync(db, command.AuthorId, +1, cancellationToken);
-
         // Read-your-writes: the author's next home timeline read shows the coo without waiting for the fan-out of
         // CooPosted, which records it too (idempotently) and reaches the followers. In this commit when Timeline shares
-        // the database, so a post is one commit and its entry never outlives a coo that was rolled back.
-        using (offered.Offer(db))
-        {
-            await sender.Send(new RecordOwnCoo(coo.AuthorId, coo.Id, coo.InReplyToAuthorId), cancellationToken);
-        }
+        // the database, so a post is one commit and its entry never outlives a coo that was rolled back; its statement
+        // then goes in one round trip with the author's count.
+        await offered.RunAsync(
+            db,
+            async () => await sender.Send(new RecordOwnCoo(coo.AuthorId, coo.Id, coo.InReplyToAuthorId), cancellationToken),
+            AuthorStatsStore.Adjustment(db, command.AuthorId, +1),
+            cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
 

@@ -1,7 +1,7 @@
 using Coo.Shared.Infrastructure.Persistence;
 using Npgsql;
 
-namespace Coo.UnitTests;
+namespace Coo.UnitTests.Persistence;
 
 public sealed class PostgreSqlConnectionDefaultsTests
 {
