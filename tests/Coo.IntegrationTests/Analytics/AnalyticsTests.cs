@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Coo.IntegrationTests.Messaging;
 using Coo.Modules.Analytics.Jobs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.IntegrationTests.Analytics;
 
@@ -215,9 +214,9 @@ public sealed class AnalyticsTests(ApiFixture fixture)
         var admin = await client.CreateAdminAsync(factory.Services);
         await client.SendEventsOkAsync(admin.Tokens.AccessToken, TimelineViewed(), TimelineViewed());
 
-        await RunRetentionJobAsync(factory, TimeSpan.FromDays(6));
+        await factory.RunJobAsync<RawEventRetentionJob>(TimeSpan.FromDays(6));
         var keptWithinRetention = await DatabaseProbe.CountAsync(factory, "raw_client_events", "analytics");
-        await RunRetentionJobAsync(factory, TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        await factory.RunJobAsync<RawEventRetentionJob>(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
 
         Assert.Equal(2, keptWithinRetention);
         Assert.Equal(0, await DatabaseProbe.CountAsync(factory, "raw_client_events", "analytics"));
@@ -227,19 +226,6 @@ public sealed class AnalyticsTests(ApiFixture fixture)
     }
 
     private static object TimelineViewed() => new { name = "timeline_viewed", occurredAt = DateTimeOffset.UtcNow, properties = new { screen = "home" } };
-
-    /// <summary>Runs the job as Hangfire would, but on a clock <paramref name="ahead"/> of now.</summary>
-    private static async Task RunRetentionJobAsync(CooApiFactory factory, TimeSpan ahead)
-    {
-        using var scope = factory.Services.CreateScope();
-        var job = ActivatorUtilities.CreateInstance<RawEventRetentionJob>(scope.ServiceProvider, new ShiftedClock(ahead));
-        await job.RunAsync(CancellationToken.None);
-    }
-
-    private sealed class ShiftedClock(TimeSpan ahead) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
-    }
 }
 
 internal static class AnalyticsApiExtensions

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coo.Modules.Coos.Jobs;
 
 namespace Coo.IntegrationTests.Coos;
 
@@ -176,6 +177,24 @@ public sealed class PostingTests(ApiFixture fixture)
         {
             response.Dispose();
         }
+    }
+
+    [Theory, Providers]
+    public async Task An_Idempotency_Key_is_forgotten_a_day_after_its_post_and_its_coo_stays(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var ivy = await client.CreateUserAsync("ivy");
+        using var posted = await client.PostCooAsync(ivy, "remember me", "key-old");
+
+        await factory.RunJobAsync<IdempotencyKeyCleanupJob>(TimeSpan.FromHours(23));
+        var keptWithinADay = await DatabaseProbe.CountAsync(factory, "idempotency_keys", "coos");
+        await factory.RunJobAsync<IdempotencyKeyCleanupJob>(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.Equal(1, keptWithinADay);
+        Assert.Equal(0, await DatabaseProbe.CountAsync(factory, "idempotency_keys", "coos"));
+        Assert.Equal(1, await DatabaseProbe.CountAsync(factory, "coos", "coos"));
     }
 
     [Theory, Providers]

@@ -66,7 +66,7 @@ public sealed class AvatarTests(ApiFixture fixture)
         var second = await SetAvatarOkAsync(client, ada, TestImages.Png(90, 60), "second.png", "image/png");
         await AvatarEverywhereBecomesAsync(client, ada, grace, coo.Id, second);
 
-        await RunJobAsync<UnusedFileSweepJob>(factory, SweepCandidate.GracePeriod + TimeSpan.FromMinutes(1));
+        await factory.RunJobAsync<UnusedFileSweepJob>(SweepCandidate.GracePeriod + TimeSpan.FromMinutes(1));
         using (var gone = await client.GetAsync(first.AvatarUrl))
         {
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);

@@ -29,9 +29,9 @@ public sealed class FileSweepTests(ApiFixture fixture)
 
         using var deleted = await client.SendAsAsync(HttpMethod.Delete, $"/api/v1/coos/{cooId}", ada.Tokens.AccessToken);
         await Eventually.MatchAsync(() => UploadsOfAsync(factory, ada), count => count == 0, what: "the deleted coo's uploads to be forgotten");
-        await RunJobAsync<UnusedFileSweepJob>(factory, TimeSpan.Zero);
+        await factory.RunJobAsync<UnusedFileSweepJob>(TimeSpan.Zero);
         var withinTheGracePeriod = await StatusesAsync(client, own.Url, own.PreviewUrl, shared.Url);
-        await RunJobAsync<UnusedFileSweepJob>(factory, AfterTheGracePeriod);
+        await factory.RunJobAsync<UnusedFileSweepJob>(AfterTheGracePeriod);
         var afterTheSweep = await StatusesAsync(client, own.Url, own.PreviewUrl, shared.Url);
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -52,7 +52,7 @@ public sealed class FileSweepTests(ApiFixture fixture)
         var first = await UploadOkAsync(client, ada, picture, "a.png", "image/png", "first");
         await DeleteCooWithAsync(factory, client, ada, first);
 
-        await RunJobAsync<UnusedFileSweepJob>(factory, AfterTheGracePeriod);
+        await factory.RunJobAsync<UnusedFileSweepJob>(AfterTheGracePeriod);
         using var swept = await client.GetAsync(first.Url);
         var again = await UploadOkAsync(client, ada, picture, "a.png", "image/png", "again");
         using var storedAgain = await client.GetAsync(again.Url);
@@ -78,7 +78,7 @@ public sealed class FileSweepTests(ApiFixture fixture)
             BeforeSetAside = async () => second = await UploadOkAsync(client, ada, picture, "b.png", "image/png", "second"),
         };
 
-        await RunJobAsync<UnusedFileSweepJob>(factory, AfterTheGracePeriod, store);
+        await factory.RunJobAsync<UnusedFileSweepJob>(AfterTheGracePeriod, store);
         using var file = await client.GetAsync(first.Url);
 
         Assert.Equal(first.Url, second?.Url);
@@ -107,7 +107,7 @@ public sealed class FileSweepTests(ApiFixture fixture)
         var filesStored = store.PauseAfterPuts(2);
         var second = UploadOkAsync(client, ada, picture, "b.png", "image/png", "second");
         await filesStored;
-        await RunJobAsync<UnusedFileSweepJob>(factory, AfterTheGracePeriod);
+        await factory.RunJobAsync<UnusedFileSweepJob>(AfterTheGracePeriod);
         using var whileUploading = await client.GetAsync(first.Url);
         store.Resume();
         var uploaded = await second;

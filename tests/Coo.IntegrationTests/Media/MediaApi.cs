@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Coo.Modules.Media.Data;
-using Coo.Shared.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,17 +57,6 @@ internal static class MediaApi
 
     public static Task<int> ConfirmedUploadsOfAsync(CooApiFactory factory, TestUser user) => CountAsync(factory, user, confirmedOnly: true);
 
-    /// <summary>
-    /// Runs a job of the Media module as the scheduler would, but on a clock <paramref name="ahead"/> of now, and with
-    /// <paramref name="services"/> instead of the host's (e.g. a media store the test looks into).
-    /// </summary>
-    public static async Task RunJobAsync<TJob>(CooApiFactory factory, TimeSpan ahead, params object[] services)
-        where TJob : IRecurringJob
-    {
-        using var scope = factory.Services.CreateScope();
-        await ActivatorUtilities.CreateInstance<TJob>(scope.ServiceProvider, [new AheadClock(ahead), .. services]).RunAsync(CancellationToken.None);
-    }
-
     public static async Task<int> SweepCandidatesAsync(CooApiFactory factory)
     {
         using var scope = factory.Services.CreateScope();
@@ -81,10 +69,5 @@ internal static class MediaApi
         var ownerId = long.Parse(user.Id, CultureInfo.InvariantCulture);
         return await scope.ServiceProvider.GetRequiredService<MediaDbContext>().Items
             .CountAsync(m => m.OwnerId == ownerId && (!confirmedOnly || m.Confirmed));
-    }
-
-    private sealed class AheadClock(TimeSpan ahead) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
     }
 }

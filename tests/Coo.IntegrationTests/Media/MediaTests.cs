@@ -160,13 +160,13 @@ public sealed class MediaTests(ApiFixture fixture)
         await PostCooOkAsync(client, ada, "with an image", posted.Id);
 
         await Eventually.MatchAsync(() => ConfirmedUploadsOfAsync(factory, ada), count => count == 1, what: "the posted coo to confirm its image");
-        await RunJobAsync<UnusedMediaCleanupJob>(factory, TimeSpan.FromHours(23));
+        await factory.RunJobAsync<UnusedMediaCleanupJob>(TimeSpan.FromHours(23));
         var afterADayLess = await UploadsOfAsync(factory, ada);
         var aDayLater = TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1);
-        await RunJobAsync<UnusedMediaCleanupJob>(factory, aDayLater);
+        await factory.RunJobAsync<UnusedMediaCleanupJob>(aDayLater);
         var afterADay = await UploadsOfAsync(factory, ada);
         using var withCleanedUp = await PostCooAsync(client, ada, "too late", unused.Id);
-        await RunJobAsync<UnusedFileSweepJob>(factory, aDayLater + SweepCandidate.GracePeriod + TimeSpan.FromMinutes(1));
+        await factory.RunJobAsync<UnusedFileSweepJob>(aDayLater + SweepCandidate.GracePeriod + TimeSpan.FromMinutes(1));
         using var unusedFile = await client.GetAsync(unused.Url);
         using var postedFile = await client.GetAsync(posted.Url);
 

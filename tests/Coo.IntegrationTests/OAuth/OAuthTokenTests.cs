@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Coo.Modules.OAuth.Jobs;
 
 namespace Coo.IntegrationTests.OAuth;
 
@@ -191,6 +192,30 @@ public sealed class OAuthTokenTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Theory, Providers]
+    public async Task A_revoked_token_is_pruned_after_two_weeks_and_a_live_one_keeps_working(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var ida = await client.CreateUserAsync("ida");
+        var app = await client.CreateAppAsync();
+        var live = await client.PasswordTokenAsync(app, ida);
+        var token = await client.PasswordTokenAsync(app, ida);
+        using var revoked = await client.PostAsync("/oauth/revoke", new StringContent(
+            JsonSerializer.Serialize(new { client_id = app.ClientId, client_secret = app.ClientSecret, token }), Encoding.UTF8, "application/json"));
+        var issued = await DatabaseProbe.CountAsync(factory, "tokens", "oauth");
+
+        await factory.RunJobAsync<TokenPruneJob>(TokenPruneJob.KeptFor - TimeSpan.FromDays(1));
+        var keptWithinTwoWeeks = await DatabaseProbe.CountAsync(factory, "tokens", "oauth");
+        await factory.RunJobAsync<TokenPruneJob>(TokenPruneJob.KeptFor + TimeSpan.FromMinutes(1));
+        using var me = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me", live);
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(issued, keptWithinTwoWeeks);
+        Assert.Equal(issued - 1, await DatabaseProbe.CountAsync(factory, "tokens", "oauth"));
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
     }
 
     [Theory, Providers]

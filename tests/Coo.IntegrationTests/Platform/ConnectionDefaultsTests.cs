@@ -18,9 +18,15 @@ public sealed class ConnectionDefaultsTests(ApiFixture fixture)
     {
         var factory = await fixture.StartAsync(TestProvider.PostgreSql);
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
+        var moduleConnection = scope.ServiceProvider.GetRequiredService<UsersDbContext>().Database.GetConnectionString()!;
 
-        Assert.True(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).NoResetOnClose);
+        // A control with Npgsql's default shows that the probe sees a reset.
+        var keptByModule = await SessionSettingAfterReturningToPoolAsync(moduleConnection);
+        var keptByDefault = await SessionSettingAfterReturningToPoolAsync(
+            new NpgsqlConnectionStringBuilder(moduleConnection) { NoResetOnClose = false }.ConnectionString);
+
+        Assert.Equal("kept", keptByModule);
+        Assert.Equal("", keptByDefault);
     }
 
     [Fact]
@@ -41,5 +47,24 @@ public sealed class ConnectionDefaultsTests(ApiFixture fixture)
             .SqlQueryRaw<string>("""SELECT statement AS "Value" FROM pg_prepared_statements""")
             .ToListAsync();
         Assert.Contains(prepared, statement => statement.Contains("users", StringComparison.Ordinal) && statement.Contains("EXISTS", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Sets a session setting, gives the connection back to its pool of one, takes it again and reads the setting:
+    /// the same server session, as it was left or as a reset made it.
+    /// </summary>
+    private static async Task<string> SessionSettingAfterReturningToPoolAsync(string connectionString)
+    {
+        var pooledAlone = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 1, ApplicationName = "connection-defaults-probe" };
+        await using var source = NpgsqlDataSource.Create(pooledAlone.ConnectionString);
+        await using (var connection = await source.OpenConnectionAsync())
+        {
+            await using var set = new NpgsqlCommand("SELECT set_config('coo.probe', 'kept', false)", connection);
+            await set.ExecuteScalarAsync();
+        }
+
+        await using var again = await source.OpenConnectionAsync();
+        await using var read = new NpgsqlCommand("SELECT coalesce(current_setting('coo.probe', true), '')", again);
+        return (string)(await read.ExecuteScalarAsync())!;
     }
 }

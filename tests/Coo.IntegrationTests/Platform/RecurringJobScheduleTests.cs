@@ -21,7 +21,7 @@ public sealed class RecurringJobScheduleTests
 
         await using var scope = factory.Services.CreateAsyncScope();
         var jobs = scope.ServiceProvider.GetServices<IRecurringJob>().Select(job => (job.Id, job.Schedule)).OrderBy(job => job.Id).ToList();
-        Assert.Equal(6, jobs.Count);
+        Assert.Equal(9, jobs.Count);
         Assert.Equal(jobs, scheduled);
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Coo.Modules.Tags.Jobs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.IntegrationTests.Tags;
 
@@ -81,9 +80,9 @@ public sealed class TagsTests(ApiFixture fixture)
 
         var trending = await Eventually.MatchAsync(
             () => TrendingAsync(client), tags => tags.Count == 2 && tags[0].People == 3, what: "#shared to trend with three people");
-        await RunTrendWindowJobAsync(factory, TimeSpan.FromHours(23));
+        await factory.RunJobAsync<TrendWindowJob>(TimeSpan.FromHours(23));
         var withinADay = await TrendingAsync(client);
-        await RunTrendWindowJobAsync(factory, TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        await factory.RunJobAsync<TrendWindowJob>(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
 
         Assert.Equal([new Trend("shared", 3), new Trend("solo", 1)], trending);
         Assert.Equal(trending, withinADay);
@@ -96,16 +95,4 @@ public sealed class TagsTests(ApiFixture fixture)
 
     private static async Task<List<Trend>> TrendingAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<Trending>("/api/v1/tags/trending"))!.Items;
-
-    /// <summary>Runs the job as the scheduler would, but on a clock <paramref name="ahead"/> of now.</summary>
-    private static async Task RunTrendWindowJobAsync(CooApiFactory factory, TimeSpan ahead)
-    {
-        using var scope = factory.Services.CreateScope();
-        await ActivatorUtilities.CreateInstance<TrendWindowJob>(scope.ServiceProvider, new AheadClock(ahead)).RunAsync(CancellationToken.None);
-    }
-
-    private sealed class AheadClock(TimeSpan ahead) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
-    }
 }

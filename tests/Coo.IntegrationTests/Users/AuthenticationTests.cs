@@ -1,3 +1,7 @@
+using Coo.Modules.Users.Jobs;
+using Coo.Shared.Infrastructure.Security;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Coo.IntegrationTests.Users;
 
 [Collection(ApiCollection.Name)]
@@ -103,6 +107,27 @@ public sealed class AuthenticationTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+    }
+
+    [Theory, Providers]
+    public async Task Expired_refresh_tokens_are_deleted_and_unexpired_ones_kept_used_or_not(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var user = await client.CreateUserAsync("lena");
+        using var refreshed = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = user.Tokens.RefreshToken });
+        var current = (await refreshed.Content.ReadFromJsonAsync<Tokens>())!.RefreshToken;
+        var lifetime = factory.Services.GetRequiredService<AuthSettings>().RefreshTokenLifetime;
+
+        await factory.RunJobAsync<ExpiredRefreshTokenCleanupJob>(lifetime - TimeSpan.FromMinutes(1));
+        var keptBeforeExpiry = await DatabaseProbe.CountAsync(factory, "refresh_tokens");
+        await factory.RunJobAsync<ExpiredRefreshTokenCleanupJob>(lifetime + TimeSpan.FromMinutes(1));
+        using var afterExpiry = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = current });
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal(2, keptBeforeExpiry);
+        Assert.Equal(0, await DatabaseProbe.CountAsync(factory, "refresh_tokens"));
+        Assert.Equal(HttpStatusCode.Unauthorized, afterExpiry.StatusCode);
     }
 
     public static TheoryData<string> ForgedTokenKinds => [.. ForgedTokens.Kinds];

@@ -8,8 +8,10 @@ using Coo.Modules.Coos.Features.ListUserCoos;
 using Coo.Modules.Coos.Features.PinCoo;
 using Coo.Modules.Coos.Features.PostCoo;
 using Coo.Modules.Coos.Features.UnpinCoo;
+using Coo.Modules.Coos.Jobs;
 using Coo.Modules.Coos.Resources;
 using Coo.Shared.Infrastructure.Caching;
+using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Web;
@@ -39,6 +41,7 @@ public sealed class CoosModule : IModule
         // without its fields.
         services.AddEntityCache(configuration, new EntityCacheOptions<CooSummary>("coo.v3", c => c.Id, TimeSpan.FromHours(1), CooSummaryJson.Default.CooSummary));
         services.AddCacheMaintenanceHandler<CooDeletedIntegrationEvent, DeletedCooCacheHandler, CoosDbContext>();
+        services.AddScoped<IRecurringJob, IdempotencyKeyCleanupJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

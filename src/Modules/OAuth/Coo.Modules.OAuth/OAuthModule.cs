@@ -2,8 +2,10 @@ using Coo.Modules.OAuth.Data;
 using Coo.Modules.OAuth.Features.Authorize;
 using Coo.Modules.OAuth.Features.CreateApplication;
 using Coo.Modules.OAuth.Features.Token;
+using Coo.Modules.OAuth.Jobs;
 using Coo.Modules.OAuth.Server;
 using Coo.Shared.Infrastructure.Configuration;
+using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Security;
@@ -33,6 +35,7 @@ public sealed class OAuthModule : IModule
             ?? throw new InvalidOperationException("The host adds Coo's authentication (AuthSettings) before the modules.");
         services.AddOAuthServer(auth, ValidatedSettings.Read<OAuthOptions>(configuration, OAuthOptions.Section));
         services.AddSingleton<IStartupFilter, OAuthRequestBodies>();
+        services.AddScoped<IRecurringJob, TokenPruneJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -10,9 +10,11 @@ using Coo.Modules.Users.Features.SignIn;
 using Coo.Modules.Users.Features.SignOut;
 using Coo.Modules.Users.Features.UpdateMyProfile;
 using Coo.Modules.Users.IntegrationEventHandlers;
+using Coo.Modules.Users.Jobs;
 using Coo.Modules.Users.Resources;
 using Coo.Modules.Users.Security;
 using Coo.Shared.Infrastructure.Caching;
+using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
 using Coo.Shared.Infrastructure.Web;
@@ -45,6 +47,7 @@ public sealed class UsersModule : IModule
         services.AddEntityCache(configuration, new EntityCacheOptions<UserSummary>("user.v2", u => u.Id, TimeSpan.FromMinutes(30), UserSummaryJson.Default.UserSummary));
         services.AddCacheMaintenanceHandler<UserProfileUpdatedIntegrationEvent, UpdatedProfileCacheHandler, UsersDbContext>();
         services.AddIntegrationEventHandler<AvatarChangedIntegrationEvent, AvatarChangedHandler, UsersDbContext>();
+        services.AddScoped<IRecurringJob, ExpiredRefreshTokenCleanupJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -11,7 +11,7 @@ internal sealed class RedisCircuit(TimeProvider time, TimeSpan breakAfter, TimeS
 {
     public const int MinimumFailures = 4;
 
-    private readonly long _breakAfter = Timestamps(time, breakAfter);
+    private readonly long _breakAfterTimestamps = Timestamps(time, breakAfter);
     private readonly long _breakDurationTimestamps = Timestamps(time, breakDuration);
     private int _failuresInARow;
 
@@ -54,7 +54,7 @@ internal sealed class RedisCircuit(TimeProvider time, TimeSpan breakAfter, TimeS
             return false;
         }
 
-        if (failures < MinimumFailures || now - Interlocked.Read(ref _failingSince) < _breakAfter)
+        if (failures < MinimumFailures || now - Interlocked.Read(ref _failingSince) < _breakAfterTimestamps)
         {
             return false;
         }

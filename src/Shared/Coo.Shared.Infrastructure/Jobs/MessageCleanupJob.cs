@@ -12,7 +12,7 @@ namespace Coo.Shared.Infrastructure.Jobs;
 /// Recurring: deletes relayed outbox rows and processed inbox rows of every module once they are older than the
 /// retention. Parked and waiting rows stay, so a requeued message still finds its consumer's record and has one effect.
 /// </summary>
-public sealed partial class MessageCleanupJob(
+internal sealed partial class MessageCleanupJob(
     IServiceScopeFactory scopes,
     IEnumerable<ModuleDatabase> modules,
     IOptions<OutboxOptions> options,

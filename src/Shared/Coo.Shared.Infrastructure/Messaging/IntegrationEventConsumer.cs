@@ -78,7 +78,7 @@ internal sealed class IntegrationEventConsumer<TEvent, THandler, TContext>(bool 
 }
 
 /// <summary>The subscribers of each event name, for the relays.</summary>
-public sealed class IntegrationEventSubscriptions(IEnumerable<IIntegrationEventConsumer> consumers)
+internal sealed class IntegrationEventSubscriptions(IEnumerable<IIntegrationEventConsumer> consumers)
 {
     private readonly ILookup<string, IIntegrationEventConsumer> _byEvent = consumers.ToLookup(c => c.EventName, StringComparer.Ordinal);
 

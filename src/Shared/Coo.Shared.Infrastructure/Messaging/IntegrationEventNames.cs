@@ -15,7 +15,7 @@ public static class IntegrationEventNames
 }
 
 /// <summary>Every event name this build knows, from the events its modules publish and consume.</summary>
-public sealed class IntegrationEventCatalog(IEnumerable<IntegrationEventRegistration> registrations)
+internal sealed class IntegrationEventCatalog(IEnumerable<IntegrationEventRegistration> registrations)
 {
     private readonly HashSet<string> _names = new(registrations.Select(r => r.Name), StringComparer.Ordinal);
 

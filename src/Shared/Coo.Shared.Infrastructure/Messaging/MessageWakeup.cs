@@ -6,7 +6,7 @@ namespace Coo.Shared.Infrastructure.Messaging;
 /// Wakes a relay or a consumer right after a commit gave it work, so delivery does not wait for the next poll.
 /// In-process only: other instances find the work by polling.
 /// </summary>
-public sealed class MessageWakeup
+internal sealed class MessageWakeup
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _signals = new(StringComparer.Ordinal);
 

@@ -13,7 +13,7 @@ public sealed record ParkedMessage(string Module, string? Consumer, Guid Message
 /// What an operator needs after a fault: the parked messages of each module's relay and consumers, and requeueing one
 /// or all of them. A requeued inbox row is the same row, its key unchanged, so it still has its effect exactly once.
 /// </summary>
-public sealed class ParkedMessages(
+internal sealed class ParkedMessages(
     IServiceScopeFactory scopes,
     IEnumerable<ModuleDatabase> modules,
     IEnumerable<IIntegrationEventConsumer> consumers,

@@ -30,9 +30,6 @@ public sealed partial class AfterCommitActions(ILogger<AfterCommitActions> logge
         }
     }
 
-    /// <summary>Forgets the actions of a transaction that was rolled back.</summary>
-    public void Discard() => _actions.Clear();
-
     [LoggerMessage(LogLevel.Warning, "An action after commit failed; the committed change stands")]
     private partial void LogActionFailed(Exception exception);
 }

@@ -7,10 +7,7 @@ namespace Coo.Modules.Coos.Data;
 /// <summary>Atomic counter updates: an author posting from two devices at once must not lose a count.</summary>
 internal static class AuthorStatsStore
 {
-    /// <summary>
-    /// Adds <paramref name="delta"/> to the author's count in one statement, creating the counter with their first
-    /// coo: no read before the write, and no round trip of its own outside the post's transaction.
-    /// </summary>
+    /// <summary><see cref="Adjustment"/> sent on its own, in the caller's transaction (a delete).</summary>
     public static Task AdjustAsync(CoosDbContext db, long authorId, int delta, CancellationToken cancellationToken)
     {
         var adjustment = Adjustment(db, authorId, delta);
@@ -19,7 +16,10 @@ internal static class AuthorStatsStore
 #pragma warning restore EF1002
     }
 
-    /// <summary>The statement of <see cref="AdjustAsync"/>, for a caller that sends it together with others.</summary>
+    /// <summary>
+    /// Adds <paramref name="delta"/> to the author's count in one statement, creating the counter with their first
+    /// coo: no read before the write. A post sends it together with its other statements.
+    /// </summary>
     public static SqlStatement Adjustment(CoosDbContext db, long authorId, int delta)
     {
         var table = db.DelimitedTableName<AuthorStats>();

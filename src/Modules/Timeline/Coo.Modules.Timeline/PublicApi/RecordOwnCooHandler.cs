@@ -10,7 +10,7 @@ namespace Coo.Modules.Timeline.PublicApi;
 internal sealed class RecordOwnCooHandler(TimelineStore timelines, ITimelineCache cache, SharedTransaction offered, AfterCommitActions afterCommit)
     : ICommandHandler<RecordOwnCoo>
 {
-    public async ValueTask<Unit> Handle(RecordOwnCoo command, CancellationToken cancellationToken)
+    public ValueTask<Unit> Handle(RecordOwnCoo command, CancellationToken cancellationToken)
     {
         var coo = new CooRef(command.CooId, command.AuthorId, command.InReplyToAuthorId);
         var joined = timelines.TryJoinAddOwn(offered, coo);
@@ -24,6 +24,6 @@ internal sealed class RecordOwnCooHandler(TimelineStore timelines, ITimelineCach
 
             await cache.AddAsync([new AddedCoo(coo.Id, [coo.AuthorId])], ct);
         });
-        return Unit.Value;
+        return ValueTask.FromResult(Unit.Value);
     }
 }

@@ -46,6 +46,7 @@ internal abstract class UsersDbContext(DbContextOptions options) : ModuleDbConte
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasIndex(t => t.FamilyId);
             token.HasIndex(t => t.UserId);
+            token.HasIndex(t => t.ExpiresAt);
             token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }

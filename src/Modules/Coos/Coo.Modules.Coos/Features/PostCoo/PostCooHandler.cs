@@ -182,7 +182,7 @@ internal sealed class PostCooHandler(
         // then goes in one round trip with the author's count.
         await offered.RunAsync(
             db,
-            async () => await sender.Send(new RecordOwnCoo(coo.AuthorId, coo.Id, coo.InReplyToAuthorId), cancellationToken),
+            () => sender.Send(new RecordOwnCoo(coo.AuthorId, coo.Id, coo.InReplyToAuthorId), cancellationToken).AsTask(),
             AuthorStatsStore.Adjustment(db, command.AuthorId, +1),
             cancellationToken);
 

@@ -62,6 +62,9 @@ namespace Coo.Modules.Users.Data.Migrations.SqlServer
                     b.HasKey("Id")
                         .HasName("pk_refresh_tokens");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_expires_at");
+
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_family_id");
 

@@ -56,6 +56,9 @@ namespace Coo.Modules.Users.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_users_refresh_tokens");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_users_refresh_tokens_expires_at");
+
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_users_refresh_tokens_family_id");
 
