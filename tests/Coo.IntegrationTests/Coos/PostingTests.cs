@@ -180,6 +180,23 @@ public sealed class PostingTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_coo_of_over_a_hundred_mentions_that_name_nobody_is_posted_without_them(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var joan = await client.CreateUserAsync("joan");
+
+        // 37 one-character and 68 two-character names, each closed by a combining mark: 278 perceived characters.
+        var oneCharacter = "abcdefghijklmnopqrstuvwxyz0123456789_".Select(c => c.ToString());
+        var twoCharacters = "abc".SelectMany(first => "abcdefghijklmnopqrstuvwxyz".Select(second => $"{first}{second}")).Take(68);
+        var text = string.Concat(oneCharacter.Concat(twoCharacters).Select(name => $"@{name}\u0332"));
+        using var response = await client.PostCooAsync(joan, text);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        Assert.Empty((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entities").GetProperty("mentions").EnumerateArray());
+    }
+
+    [Theory, Providers]
     public async Task An_Idempotency_Key_is_forgotten_a_day_after_its_post_and_its_coo_stays(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);

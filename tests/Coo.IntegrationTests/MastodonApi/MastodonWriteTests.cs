@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Coo.IntegrationTests.Media;
 
 namespace Coo.IntegrationTests.MastodonApi;
 
@@ -203,6 +204,9 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         var next = string.Join(',', firstPage.Headers.GetValues("Link")).Split(">;")[0].TrimStart('<');
         var secondPage = await OkAsync(client, HttpMethod.Get, next, ida.Tokens.AccessToken);
         Assert.Equal(Ids(all).Skip(2).Take(2), Ids(secondPage));
+        using var firstFiltered = await client.SendAsAsync(HttpMethod.Get, "/api/v1/notifications?exclude_types[]=favourite&exclude_types[]=mention&limit=1", ida.Tokens.AccessToken);
+        var nextFiltered = string.Join(',', firstFiltered.Headers.GetValues("Link")).Split(">;")[0].TrimStart('<');
+        Assert.Equal(["follow"], (await OkAsync(client, HttpMethod.Get, nextFiltered, ida.Tokens.AccessToken)).EnumerateArray().Select(n => n.GetProperty("type").GetString()));
 
         var one = await OkAsync(client, HttpMethod.Get, $"/api/v1/notifications/{Id(all[1])}", ida.Tokens.AccessToken);
         MastodonSchema.AssertIs("Notification", one);
@@ -266,7 +270,10 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         Assert.Equal("<p>bio &lt;b&gt;here&lt;/b&gt;</p>", updated.GetProperty("note").GetString());
         Assert.Equal("bio <b>here</b>", updated.GetProperty("source").GetProperty("note").GetString());
 
-        foreach (var body in new object[] { new { locked = true }, new { display_name = new string('x', 200) } })
+        // As clients send them: an avatar as a file, profile fields as a nested form.
+        var avatar = new MultipartFormDataContent { { new StringContent("Mia A."), "display_name" }, { new ByteArrayContent(TestImages.Png(64, 64)), "avatar", "avatar.png" } };
+        var fields = Form(("display_name", "Mia F."), ("fields_attributes[0][name]", "site"), ("fields_attributes[0][value]", "https://example.org"));
+        foreach (var body in new object[] { new { locked = true }, new { display_name = new string('x', 200) }, avatar, fields })
         {
             using var refused = await client.SendAsAsync(HttpMethod.Patch, "/api/v1/accounts/update_credentials", mia.Tokens.AccessToken, body);
             await MastodonSchema.AssertErrorAsync(refused, HttpStatusCode.UnprocessableEntity);
@@ -296,6 +303,33 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         Assert.Equal(posted[2..], Ids(await OkAsync(client, HttpMethod.Get, next, null)));
         Assert.Equal(posted[1..3], Ids(await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{lou.Id}/statuses?min_id={posted[3]}&limit=2", null)));
         Assert.Equal(0, (await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{lou.Id}/statuses?pinned=true", null)).GetArrayLength());
+    }
+
+    [Theory, Providers]
+    public async Task An_accounts_statuses_leave_out_replies_when_asked_and_pinned_true_is_the_pinned_coo_alone(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var nell = await client.CreateUserAsync("nell_write");
+        var first = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", nell, new { status = "a thought" });
+        var reply = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", nell, new { status = "and another", in_reply_to_id = Id(first) });
+        using var pin = await client.SendAsAsync(HttpMethod.Put, "/api/v1/users/me/pinned-coo", nell.Tokens.AccessToken, new { cooId = Id(first) });
+
+        var all = await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{nell.Id}/statuses", null);
+        var withoutReplies = await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{nell.Id}/statuses?exclude_replies=true", null);
+        var pinnedSeenByNell = await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{nell.Id}/statuses?pinned=true", nell.Tokens.AccessToken);
+        var pinnedSeenByAnyone = await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{nell.Id}/statuses?pinned=true", null);
+        var pinnedOnALaterPage = await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{nell.Id}/statuses?pinned=true&max_id={Id(first)}", null);
+
+        Assert.Equal(HttpStatusCode.OK, pin.StatusCode);
+        Assert.Equal([Id(reply), Id(first)], Ids(all));
+        Assert.Equal([Id(first)], Ids(withoutReplies));
+        MastodonSchema.AssertAreAll("Status", pinnedSeenByNell);
+        Assert.Equal([Id(first)], Ids(pinnedSeenByNell));
+        Assert.True(pinnedSeenByNell[0].GetProperty("pinned").GetBoolean());
+        Assert.Equal([Id(first)], Ids(pinnedSeenByAnyone));
+        Assert.False(pinnedSeenByAnyone[0].GetProperty("pinned").GetBoolean());
+        Assert.Empty(Ids(pinnedOnALaterPage));
     }
 
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>

@@ -46,6 +46,24 @@ public sealed class MediaTests(ApiFixture fixture)
         Assert.Equal((640, 427, false), TestImages.Read(await preview.Content.ReadAsByteArrayAsync()));
     }
 
+    [Theory, Providers]
+    public async Task Images_may_be_posted_without_text_but_a_coo_with_neither_is_refused(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var image = await UploadOkAsync(client, ada, TestImages.Png(300, 200), "drawing.png", "image/png", "A green square");
+
+        using var imageOnly = await PostCooAsync(client, ada, "  ", image.Id);
+        using var neither = await PostCooAsync(client, ada, "  ");
+
+        Assert.Equal(HttpStatusCode.Created, imageOnly.StatusCode);
+        var posted = (await imageOnly.Content.ReadFromJsonAsync<CooWithMedia>())!;
+        Assert.Equal("", posted.Text);
+        Assert.Equal([image.Id], posted.Media.Select(m => m.Id));
+        Assert.Equal(HttpStatusCode.BadRequest, neither.StatusCode);
+        Assert.Equal(["text"], (await neither.ReadProblemAsync()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
     [Fact]
     public async Task A_coo_without_images_has_an_empty_list_and_an_unknown_file_is_404()
     {

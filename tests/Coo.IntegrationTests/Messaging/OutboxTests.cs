@@ -4,11 +4,9 @@ using Coo.Modules.Users.Contracts;
 using Coo.Modules.Users.Data;
 using Coo.Shared.Infrastructure.Jobs;
 using Coo.Shared.Infrastructure.Messaging;
-using Coo.Shared.Infrastructure.Modules;
 using Coo.Shared.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -105,11 +103,14 @@ public sealed class OutboxTests(ApiFixture fixture)
         await ExecuteAsync(factory, $"UPDATE {Table(factory, "coos", "outbox_messages")} SET content = 'null', relayed_at = NULL");
 
         await Eventually.MatchAsync(async () => (await DatabaseProbe.OutboxRowsAsync(factory, "coos")).Single(), r => r.Relayed, what: "the row to be relayed again");
-        var tags = await Eventually.MatchAsync(
-            async () => (await DatabaseProbe.InboxRowsAsync(factory, "tags")).SingleOrDefault(r => r.EventName == "coos.coo-posted.v1") ?? NotYetRelayed,
-            r => r.Parked,
-            what: "Tags' copy to be parked");
-        Assert.Equal(1, tags.Attempts);
+        foreach (var filtering in new[] { "tags", "reactions", "notifications", "media" })
+        {
+            var copy = await Eventually.MatchAsync(
+                async () => (await DatabaseProbe.InboxRowsAsync(factory, filtering)).SingleOrDefault(r => r.EventName == "coos.coo-posted.v1") ?? NotYetRelayed,
+                r => r.Parked,
+                what: $"{filtering}' copy to be parked");
+            Assert.Equal(1, copy.Attempts);
+        }
     }
 
     [Theory, Providers]
@@ -238,7 +239,8 @@ public sealed class OutboxTests(ApiFixture fixture)
         factory.Probe.PoisonHealed = false;
         await ExecuteAsync(factory, $"UPDATE {Table(factory, "users", "inbox_messages")} SET processed_at = NULL, attempts = 0 WHERE consumer = '{Probe}'");
 
-        Assert.Equal(5, await factory.WorkQueueOnceAsync(Probe));
+        // A clock that moves with every reading, so that two transactions never share a millisecond by chance.
+        Assert.Equal(5, await factory.WorkQueueOnceAsync(Probe, new FakeTimeProvider(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) }));
 
         // One mark per transaction: the two before the failure committed together, and so did the two after it.
         var processedAt = await ProcessedAtAsync(factory);
@@ -301,14 +303,16 @@ public sealed class OutboxTests(ApiFixture fixture)
             rows => rows.Count == 2 && rows.All(r => r.Processed || r.Parked),
             what: "one processed and one parked copy");
 
-        var job = new MessageCleanupJob(
-            factory.Services.GetRequiredService<IServiceScopeFactory>(),
-            factory.Services.GetServices<ModuleDatabase>(),
-            factory.Services.GetRequiredService<IOptions<OutboxOptions>>(),
-            new ShiftedTime(TimeSpan.FromDays(8)),
-            NullLogger<MessageCleanupJob>.Instance);
-        await job.RunAsync(CancellationToken.None);
+        var retention = factory.Services.GetRequiredService<IOptions<OutboxOptions>>().Value.Retention;
 
+        await factory.RunJobAsync<MessageCleanupJob>(retention - TimeSpan.FromMinutes(1));
+        var outboxWithinRetention = (await DatabaseProbe.OutboxRowsAsync(factory, "users")).Count;
+        var inboxWithinRetention = (await DatabaseProbe.InboxRowsAsync(factory, "users")).Count;
+        await factory.RunJobAsync<MessageCleanupJob>(retention + TimeSpan.FromMinutes(1));
+
+        // Kept until then: a processed copy is what keeps a second delivery of its message from acting twice.
+        Assert.NotEqual(0, outboxWithinRetention);
+        Assert.Equal(2, inboxWithinRetention);
         Assert.Empty(await DatabaseProbe.OutboxRowsAsync(factory, "users"));
         var remaining = Assert.Single(await DatabaseProbe.InboxRowsAsync(factory, "users"));
         Assert.True(remaining.Parked); // Kept: once requeued it must still find its record and have one effect.
@@ -352,10 +356,5 @@ public sealed class OutboxTests(ApiFixture fixture)
         await using DbCommand command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class ShiftedTime(TimeSpan shift) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
     }
 }

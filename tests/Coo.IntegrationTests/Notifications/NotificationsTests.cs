@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Coo.IntegrationTests.Coos;
 
 namespace Coo.IntegrationTests.Notifications;
@@ -35,7 +37,8 @@ public sealed class NotificationsTests(ApiFixture fixture)
     [Theory, Providers]
     public async Task Your_own_likes_reposts_replies_and_mentions_never_notify_you(TestProvider provider)
     {
-        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
         var ada = await client.CreateUserAsync("ada");
         var grace = await client.CreateUserAsync("grace");
         var coo = await client.PostCooOkAsync(ada, "a thought");
@@ -44,8 +47,11 @@ public sealed class NotificationsTests(ApiFixture fixture)
         await client.ReplyOkAsync(ada, coo.Id, "and another thing, @ada");
 
         await client.FollowOkAsync(grace, "ada");
-        var only = await client.NotificationsBecomeAsync(ada, n => n.Count > 0);
-        Assert.Equal(["follow"], only.Select(n => n.Kind));
+        await client.NotificationsBecomeAsync(ada, n => n.Count > 0);
+
+        // The like, repost and reply reach Notifications through queues of their own: all handled before looking.
+        await OutboxDrain.WaitAsync(factory);
+        Assert.Equal(["follow"], (await client.NotificationsAsync(ada)).Select(n => n.Kind));
     }
 
     [Theory, Providers]
@@ -105,6 +111,73 @@ public sealed class NotificationsTests(ApiFixture fixture)
         Assert.Equal([true, false], bumped.Select(n => n.Unread));
         Assert.Equal(["ben", "grace"], bumped[0].Actors.Select(a => a.Username));
         Assert.Equal(1, await client.UnreadCountAsync(ada));
+    }
+
+    [Theory, Providers]
+    public async Task The_next_page_of_a_filtered_list_is_filtered_too(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        var first = await client.PostCooOkAsync(ada, "first");
+        var second = await client.PostCooOkAsync(ada, "second");
+        await client.ReactOkAsync(HttpMethod.Put, grace, first.Id, "like");
+        await client.NotificationsBecomeAsync(ada, n => n.Count == 1);
+        await client.FollowOkAsync(grace, "ada");
+        await client.NotificationsBecomeAsync(ada, n => n.Count == 2);
+        await client.ReactOkAsync(HttpMethod.Put, grace, second.Id, "like");
+        var all = await client.NotificationsBecomeAsync(ada, n => n.Count == 3);
+
+        using var firstLikes = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/notifications?kind=like&limit=1", ada.Tokens.AccessToken);
+        var next = string.Join(',', firstLikes.Headers.GetValues("Link")).Split(">;")[0].TrimStart('<');
+        using var nextLikes = await client.SendAsAsync(HttpMethod.Get, next, ada.Tokens.AccessToken);
+
+        Assert.Equal(["like", "follow", "like"], all.Select(n => n.Kind));
+        var items = (await nextLikes.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray();
+        Assert.Equal([first.Id], items.Select(n => n.GetProperty("coo").GetProperty("id").GetString()));
+    }
+
+    [Theory, Providers]
+    public async Task A_mark_past_the_newest_notification_stops_there_so_later_ones_arrive_unread(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        var ben = await client.CreateUserAsync("ben");
+        var coo = await client.PostCooOkAsync(ada, "a thought");
+        await client.FollowOkAsync(grace, "ada");
+        await client.NotificationsBecomeAsync(ada, n => n.Count == 1);
+
+        await client.MarkReadAsync(ada, upToId: long.MaxValue.ToString(CultureInfo.InvariantCulture));
+        var readBeforeBen = await client.UnreadCountAsync(ada);
+        await client.ReactOkAsync(HttpMethod.Put, ben, coo.Id, "like");
+        var later = await client.NotificationsBecomeAsync(ada, n => n.Count == 2);
+
+        Assert.Equal(0, readBeforeBen);
+        Assert.Equal([true, false], later.Select(n => n.Unread));
+        Assert.Equal(1, await client.UnreadCountAsync(ada));
+    }
+
+    [Theory, Providers]
+    public async Task Marks_sent_at_once_from_several_devices_all_succeed_and_the_furthest_stands(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        var coo = await client.PostCooOkAsync(ada, "a thought");
+        await client.FollowOkAsync(grace, "ada");
+        await client.ReactOkAsync(HttpMethod.Put, grace, coo.Id, "like");
+        var both = await client.NotificationsBecomeAsync(ada, n => n.Count == 2);
+
+        var marks = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => client.SendAsAsync(
+            HttpMethod.Post, "/api/v1/users/me/notifications/read", ada.Tokens.AccessToken, new { upToId = both[i % 2].LatestId })));
+
+        Assert.All(marks, mark => Assert.Equal(HttpStatusCode.NoContent, mark.StatusCode));
+        Assert.Equal(0, await client.UnreadCountAsync(ada));
+        foreach (var mark in marks)
+        {
+            mark.Dispose();
+        }
     }
 
     [Theory, Providers]

@@ -79,7 +79,7 @@ public sealed class LocalizationTests(ApiFixture fixture)
         await AssertProblemAsync(wrongPassword, "urn:coo:problem:auth.invalid-credentials", "Nicht angemeldet", "Benutzername oder Passwort ist falsch.");
         await AssertProblemAsync(self, "urn:coo:problem:follows.self", "Nicht verarbeitbar", "Du kannst dir nicht selbst folgen.");
         await AssertProblemAsync(missingCoo, "urn:coo:problem:coos.not-found", "Nicht gefunden", "Es gibt keinen Coo mit dieser ID.");
-        Assert.Equal(["Ein Coo braucht etwas Text."], Messages((await emptyCoo.ReadProblemAsync()).GetProperty("errors"), "text"));
+        Assert.Equal(["Ein Coo braucht etwas Text oder ein Bild."], Messages((await emptyCoo.ReadProblemAsync()).GetProperty("errors"), "text"));
         Assert.Equal(["Das Limit muss zwischen 1 und 100 liegen."], Messages((await badLimit.ReadProblemAsync()).GetProperty("errors"), "limit"));
     }
 

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using static Coo.IntegrationTests.RateLimiting.RateLimitAssertions;
 
 namespace Coo.IntegrationTests.RateLimiting;
@@ -241,6 +245,47 @@ public sealed class RateLimitingTests(LowLimitsHost host) : IClassFixture<LowLim
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Null(Header(response, "RateLimit-Limit"));
         }
+    }
+
+    [Fact]
+    public void Every_write_the_rate_limits_table_names_is_counted_against_its_policy()
+    {
+        var policies = host.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(method => (
+                Operation: $"{method} /{endpoint.RoutePattern.RawText!.Trim('/')}",
+                Policy: endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName)))
+            .ToLookup(endpoint => endpoint.Operation, endpoint => endpoint.Policy);
+
+        // The README's table of rate limits, operation by operation: Mastodon's share the budgets of Coo's own.
+        (string Operation, string Policy)[] expected =
+        [
+            ("POST /api/v1/coos", "posting"),
+            ("POST /api/v1/statuses", "posting"),
+            ("PUT /api/v1/users/{username}/follow", "following"),
+            ("DELETE /api/v1/users/{username}/follow", "following"),
+            ("POST /api/v1/accounts/{id}/follow", "following"),
+            ("POST /api/v1/accounts/{id}/unfollow", "following"),
+            ("PUT /api/v1/users/me/pinned-coo", "pinning"),
+            ("DELETE /api/v1/users/me/pinned-coo", "pinning"),
+            ("PUT /api/v1/coos/{id:long}/like", "reacting"),
+            ("DELETE /api/v1/coos/{id:long}/like", "reacting"),
+            ("PUT /api/v1/coos/{id:long}/repost", "reacting"),
+            ("DELETE /api/v1/coos/{id:long}/repost", "reacting"),
+            ("POST /api/v1/statuses/{id}/favourite", "reacting"),
+            ("POST /api/v1/statuses/{id}/unfavourite", "reacting"),
+            ("POST /api/v1/statuses/{id}/reblog", "reacting"),
+            ("POST /api/v1/statuses/{id}/unreblog", "reacting"),
+            ("POST /api/v1/auth/refresh", "sessions"),
+            ("POST /api/v1/auth/logout", "sessions"),
+            ("POST /api/v1/users", "registering"),
+            ("POST /api/v1/media", "uploading"),
+            ("PUT /api/v1/media/avatar", "uploading"),
+            ("DELETE /api/v1/media/avatar", "uploading"),
+            ("POST /api/v1/analytics/events", "analytics"),
+        ];
+        Assert.All(expected, operation => Assert.True(
+            policies[operation.Operation].SequenceEqual([operation.Policy]),
+            $"{operation.Operation}: {string.Join(", ", policies[operation.Operation].Select(p => p ?? "none"))} instead of {operation.Policy}"));
     }
 
     [Fact]

@@ -104,6 +104,12 @@ public sealed class SharedRateLimitTests
         }
 
         Assert.Equal(2 * ReadLimit, accepted);
+
+        // Each host's own budget is spent now: its limit holds, counted by itself.
+        using var refusedByFirst = await one.GetAsync("/api/v1/users/nobody");
+        using var refusedBySecond = await two.GetAsync("/api/v1/users/nobody");
+        await IsRejectedAsync(refusedByFirst, ReadLimit, TimeSpan.FromMinutes(10));
+        await IsRejectedAsync(refusedBySecond, ReadLimit, TimeSpan.FromMinutes(10));
     }
 
     [Fact]

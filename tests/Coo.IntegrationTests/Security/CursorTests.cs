@@ -56,8 +56,12 @@ public sealed class CursorTests(ApiFixture fixture)
         var followersCursor = await FirstCursorAsync(client, pager, "/api/v1/users/pager/followers");
 
         using var response = await client.GetAsync($"/api/v1/users/pager/coos?limit=2&cursor={followersCursor}");
+        using var anothersFollowers = await client.GetAsync($"/api/v1/users/friend1/followers?limit=2&cursor={followersCursor}");
+        using var sameListOtherCase = await client.GetAsync($"/api/v1/users/PAGER/followers?limit=2&cursor={followersCursor}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, anothersFollowers.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sameListOtherCase.StatusCode);
     }
 
     [Theory, Providers]

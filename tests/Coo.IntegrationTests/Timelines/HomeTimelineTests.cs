@@ -26,7 +26,8 @@ public sealed class HomeTimelineTests(ApiFixture fixture)
     [Theory, Providers]
     public async Task Followers_receive_new_coos_and_lose_deleted_ones(TestProvider provider)
     {
-        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
         var author = await client.CreateUserAsync("author");
         var fan = await client.CreateUserAsync("fan");
         var bystander = await client.CreateUserAsync("bystander");
@@ -43,6 +44,12 @@ public sealed class HomeTimelineTests(ApiFixture fixture)
         await client.HomeTimelineBecomesAsync(fan, "my own", "first");
         await client.HomeTimelineBecomesAsync(author, "first");
         Assert.Empty(await client.WholeHomeTimelineAsync(bystander));
+
+        // Reads already hide a coo Coos no longer has: the entries themselves must go too.
+        await Eventually.MatchAsync(
+            () => DatabaseProbe.DescribeRowsAsync(factory, "timeline", "entries", $"coo_id = {second.Id}"),
+            rows => rows.Count == 0,
+            what: "no timeline entry left for the deleted coo");
     }
 
     [Theory, Providers]

@@ -1,13 +1,15 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Shared.Infrastructure.Security;
 using Mediator;
+using Microsoft.Extensions.Primitives;
 
 namespace Coo.Host.Compositions.MastodonApi;
 
 /// <summary>
-/// Someone's statuses (their coos, replies included), newest first, with Mastodon's paging. Coo keeps no pinned list
-/// per page and no media-only index, so <c>pinned=true</c> and <c>only_media=true</c> answer an empty page, and
-/// <c>exclude_reblogs</c> changes nothing (reposts are not on an author's page).
+/// Someone's statuses (their coos, replies included unless <c>exclude_replies</c>), newest first, with Mastodon's
+/// paging. <c>pinned=true</c> is the one coo an author pins, on the first page only. Coo keeps no media-only index, so
+/// <c>only_media=true</c> answers an empty page; <c>exclude_reblogs</c> changes nothing (reposts are not on an author's
+/// page).
 /// </summary>
 internal static class AccountStatusesEndpoint
 {
@@ -29,13 +31,26 @@ internal static class AccountStatusesEndpoint
         }
 
         var query = http.Request.Query;
-        if (query["pinned"].FirstOrDefault() is "true" or "1" || query["only_media"].FirstOrDefault() is "true" or "1")
+        var viewerId = http.User.FindUserId();
+        if (IsSet(query["pinned"]))
+        {
+            var pinned = paging.MaxId is null && paging.MinId is null && paging.SinceId is null
+                ? await sender.Send(new GetPinnedCoo(authorId, viewerId), cancellationToken)
+                : null;
+            IReadOnlyList<MastodonStatus> shown = pinned is null
+                ? []
+                : [.. (await statuses.OfAsync([pinned], cancellationToken)).Select(status => status with { Pinned = viewerId == authorId })];
+            return MastodonJson.Ok(shown);
+        }
+
+        if (IsSet(query["only_media"]))
         {
             return MastodonJson.Ok(Array.Empty<MastodonStatus>());
         }
 
         var coos = await sender.Send(
-            new GetAuthorCoos(authorId, http.User.FindUserId(), paging.MaxId, paging.MinId ?? paging.SinceId, paging.Limit, NearestAfter: paging.MinId is not null),
+            new GetAuthorCoos(
+                authorId, viewerId, paging.MaxId, paging.MinId ?? paging.SinceId, paging.Limit, NearestAfter: paging.MinId is not null, ExcludeReplies: IsSet(query["exclude_replies"])),
             cancellationToken);
         var page = await statuses.OfAsync(coos, cancellationToken);
         if (coos.Count > 0)
@@ -45,4 +60,7 @@ internal static class AccountStatusesEndpoint
 
         return MastodonJson.Ok(page);
     }
+
+    /// <summary>A boolean query parameter as Rails reads one.</summary>
+    private static bool IsSet(StringValues value) => value.FirstOrDefault()?.ToLowerInvariant() is "true" or "1" or "on" or "t";
 }

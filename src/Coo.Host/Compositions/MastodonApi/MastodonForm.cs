@@ -5,8 +5,8 @@ namespace Coo.Host.Compositions.MastodonApi;
 /// <summary>
 /// A Mastodon request's parameters, whichever way the client sent them: a form, a multipart form or a JSON object (as
 /// Mastodon's own Rails parameters read them all). A list is named with or without <c>[]</c>
-/// (<c>media_ids[]=1&amp;media_ids[]=2</c> or <c>"media_ids": ["1", "2"]</c>); a JSON object inside (a poll) is
-/// present with no values, and a JSON null is absent.
+/// (<c>media_ids[]=1&amp;media_ids[]=2</c> or <c>"media_ids": ["1", "2"]</c>); an object inside (a poll) is present,
+/// and a JSON null is absent.
 /// </summary>
 internal sealed class MastodonForm
 {
@@ -51,6 +51,12 @@ internal sealed class MastodonForm
                 form.Add(name, values.OfType<string>());
             }
 
+            // A file (an avatar, a header) is present like any other parameter, so that what Coo refuses is not dropped.
+            foreach (var file in body.Files)
+            {
+                form.Add(file.Name, []);
+            }
+
             return form;
         }
 
@@ -82,9 +88,14 @@ internal sealed class MastodonForm
         }
     }
 
+    /// <summary>
+    /// Under the name before its first bracket: <c>media_ids[]</c> is <c>media_ids</c>, and a nested object sent as a
+    /// form (<c>poll[options][]</c>, <c>fields_attributes[0][name]</c>) is present as <c>poll</c>, as in JSON.
+    /// </summary>
     private void Add(string name, IEnumerable<string> values)
     {
-        var key = name.EndsWith("[]", StringComparison.Ordinal) ? name[..^2] : name;
+        var bracket = name.IndexOf('[', StringComparison.Ordinal);
+        var key = bracket > 0 ? name[..bracket] : name;
         if (!_values.TryGetValue(key, out var list))
         {
             _values[key] = list = [];

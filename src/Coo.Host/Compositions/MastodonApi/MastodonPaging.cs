@@ -44,13 +44,18 @@ internal sealed record MastodonPaging(long? MaxId, long? SinceId, long? MinId, i
     }
 
     /// <summary>
-    /// The Link header for a page whose ids run from <paramref name="newestId"/> down to <paramref name="oldestId"/>.
-    /// Mastodon names a next page of statuses and notifications after any page, but of accounts only after a full one;
-    /// clients that follow <c>rel="next"</c> to the end (megalodon's <c>get_all</c>) rely on that.
+    /// The Link header for a page whose ids run from <paramref name="newestId"/> down to <paramref name="oldestId"/>,
+    /// keeping the request's other parameters (<c>types[]</c>, <c>exclude_replies</c>, …) as Mastodon's links do, so a
+    /// filtered list stays filtered page after page. Mastodon names a next page of statuses and notifications after
+    /// any page, but of accounts only after a full one; clients that follow <c>rel="next"</c> to the end (megalodon's
+    /// <c>get_all</c>) rely on that.
     /// </summary>
     public static void Link(HttpResponse response, string pageUrl, string newestId, string oldestId, int limit, bool includeNext)
     {
-        var previous = $"<{pageUrl}?limit={limit}&min_id={newestId}>; rel=\"prev\"";
-        response.Headers.Link = includeNext ? $"<{pageUrl}?limit={limit}&max_id={oldestId}>; rel=\"next\", {previous}" : previous;
+        var kept = string.Concat(response.HttpContext.Request.Query
+            .Where(parameter => parameter.Key is not ("max_id" or "min_id" or "since_id" or "limit" or "access_token"))
+            .SelectMany(parameter => parameter.Value.Select(value => $"&{Uri.EscapeDataString(parameter.Key)}={Uri.EscapeDataString(value ?? "")}")));
+        var previous = $"<{pageUrl}?limit={limit}{kept}&min_id={newestId}>; rel=\"prev\"";
+        response.Headers.Link = includeNext ? $"<{pageUrl}?limit={limit}{kept}&max_id={oldestId}>; rel=\"next\", {previous}" : previous;
     }
 }

@@ -86,7 +86,7 @@ internal static class PostStatusEndpoint
             return "Coo has no sensitive media";
         }
 
-        if (form.Has("poll") || form.Has("poll[options]"))
+        if (form.Has("poll"))
         {
             return "Coo has no polls";
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.Shared.Infrastructure.Web;
@@ -77,11 +76,18 @@ public static class Paging
     private static void AddNextLink(HttpContext http, string nextCursor, int limit)
     {
         var baseUrl = http.RequestServices.GetRequiredService<PublicBaseUrl>().For(http.Request);
+
+        // A filter (kind=like) stays on the next page.
+        var kept = string.Concat(http.Request.Query
+            .Where(parameter => parameter.Key is not ("limit" or "cursor"))
+            .SelectMany(parameter => parameter.Value.Select(value => $"&{Uri.EscapeDataString(parameter.Key)}={Uri.EscapeDataString(value ?? "")}")));
         http.Response.Headers.Link = string.Create(
-            CultureInfo.InvariantCulture, $"<{baseUrl}{http.Request.Path}?limit={limit}&cursor={Uri.EscapeDataString(nextCursor)}>; rel=\"next\"");
+            CultureInfo.InvariantCulture, $"<{baseUrl}{http.Request.Path}?limit={limit}{kept}&cursor={Uri.EscapeDataString(nextCursor)}>; rel=\"next\"");
     }
 
-    /// <summary>The list a cursor belongs to: its route (e.g. <c>/api/v1/users/{username}/followers</c>).</summary>
-    private static string ListOf(HttpContext http) =>
-        http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route } ? route : http.Request.Path.Value ?? "";
+    /// <summary>
+    /// The list a cursor belongs to: its path (<c>/api/v1/users/ada/followers</c>, not another user's), in lower case as
+    /// routes match it.
+    /// </summary>
+    private static string ListOf(HttpContext http) => http.Request.Path.Value?.ToLowerInvariant() ?? "";
 }

@@ -104,8 +104,6 @@ internal sealed class NotificationMarker(long userId, long lastReadId)
     public long UserId { get; private set; } = userId;
 
     public long LastReadId { get; private set; } = lastReadId;
-
-    public void ReadUpTo(long id) => LastReadId = Math.Max(LastReadId, id);
 }
 
 /// <summary>A deleted coo: notifications about it that arrive late are not made.</summary>

@@ -60,8 +60,10 @@ internal sealed class GetUsersByUsernamesHandler(UsersDbContext db) : IQueryHand
 
     public async ValueTask<IReadOnlyList<UserSummary>> Handle(GetUsersByUsernames query, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Usernames.Count, MaxBatch, nameof(query));
+        // Counted once the names no user can have are left out: a coo's 280 characters hold more than a hundred of
+        // those (one or two letters), but fewer of the others.
         var normalized = query.Usernames.Where(User.CouldBeUsername).Select(User.NormalizeUsername).Distinct().ToArray();
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(normalized.Length, MaxBatch, nameof(query));
         if (normalized.Length == 0)
         {
             return [];

@@ -21,6 +21,11 @@ internal sealed class GetAuthorCoosHandler(CoosDbContext db, ISender sender) : I
             coos = coos.Where(c => c.Id > after);
         }
 
+        if (query.ExcludeReplies)
+        {
+            coos = coos.Where(c => c.InReplyToId == null);
+        }
+
         var page = await (query.NearestAfter ? coos.OrderBy(c => c.Id) : coos.OrderByDescending(c => c.Id)).Take(query.Limit).ToListAsync(cancellationToken);
         return await sender.HydrateAsync([.. page.OrderByDescending(c => c.Id).Select(CooSummary.Of)], query.ViewerId, cancellationToken);
     }

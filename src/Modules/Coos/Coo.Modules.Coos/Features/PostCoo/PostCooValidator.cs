@@ -12,8 +12,9 @@ internal sealed class PostCooValidator : AbstractValidator<Contracts.PostCoo>
 
     public PostCooValidator(IStringLocalizer<CoosText> messages)
     {
+        // Images may stand alone, as on Mastodon; otherwise a coo needs its text.
         RuleFor(c => UserText.Clean(c.Text))
-            .NotEmpty().WithMessage(_ => messages["TextRequired"].Value)
+            .NotEmpty().WithMessage(_ => messages["TextRequired"].Value).When(c => c.MediaIds is not { Count: > 0 }, ApplyConditionTo.CurrentValidator)
             .Must(text => UserText.IsAcceptable(text, allowLineBreaks: true)).WithMessage(_ => messages["TextCharacters"].Value)
             .Must(text => UserText.PerceivedLength(text) <= Domain.Coo.MaxLength)
             .WithMessage(_ => messages["TextTooLong", Domain.Coo.MaxLength].Value)
