@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Coo.Modules.Coos.Data;
 using Coo.Modules.Coos.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coo.IntegrationTests.Coos;
 
@@ -197,6 +200,26 @@ public sealed class PostingTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_key_used_again_after_its_day_posts_a_new_coo_and_is_kept_for_that_one(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var kai = await client.CreateUserAsync("kai_key");
+        using var first = await client.PostCooAsync(kai, "once a day", "daily-key");
+
+        await AgeIdempotencyKeysAsync(factory, TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        using var nextDay = await client.PostCooAsync(kai, "once a day", "daily-key");
+        using var retryOfNextDay = await client.PostCooAsync(kai, "once a day", "daily-key");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, nextDay.StatusCode);
+        var (firstId, nextDayId) = ((await first.Content.ReadFromJsonAsync<CooItem>())!.Id, (await nextDay.Content.ReadFromJsonAsync<CooItem>())!.Id);
+        Assert.NotEqual(firstId, nextDayId);
+        Assert.Equal(nextDayId, (await retryOfNextDay.Content.ReadFromJsonAsync<CooItem>())!.Id);
+        Assert.Equal(1, await DatabaseProbe.CountAsync(factory, "idempotency_keys", "coos"));
+    }
+
+    [Theory, Providers]
     public async Task An_Idempotency_Key_is_forgotten_a_day_after_its_post_and_its_coo_stays(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
@@ -230,5 +253,18 @@ public sealed class PostingTests(ApiFixture fixture)
         Assert.Equal("urn:coo:problem:coos.idempotency-key-reused", (await different.ReadProblemAsync()).GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.Created, otherUser.StatusCode);
         Assert.Equal(2, await DatabaseProbe.CountAsync(factory, "coos", "coos"));
+    }
+
+    /// <summary>Makes every stored <c>Idempotency-Key</c> as old as if it had been used <paramref name="age"/> earlier.</summary>
+    private static async Task AgeIdempotencyKeysAsync(CooApiFactory factory, TimeSpan age)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoosDbContext>();
+        foreach (var record in await db.IdempotencyRecords.ToListAsync())
+        {
+            db.Entry(record).Property(r => r.CreatedAt).CurrentValue -= age;
+        }
+
+        await db.SaveChangesAsync();
     }
 }

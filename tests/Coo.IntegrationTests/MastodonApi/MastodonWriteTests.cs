@@ -273,13 +273,32 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         // As clients send them: an avatar as a file, profile fields as a nested form.
         var avatar = new MultipartFormDataContent { { new StringContent("Mia A."), "display_name" }, { new ByteArrayContent(TestImages.Png(64, 64)), "avatar", "avatar.png" } };
         var fields = Form(("display_name", "Mia F."), ("fields_attributes[0][name]", "site"), ("fields_attributes[0][value]", "https://example.org"));
-        foreach (var body in new object[] { new { locked = true }, new { display_name = new string('x', 200) }, avatar, fields })
+        var jsonFields = new { display_name = "Mia J.", fields_attributes = new[] { new { name = "site", value = "https://example.org" } } };
+        foreach (var body in new object[] { new { locked = true }, new { display_name = new string('x', 200) }, avatar, fields, jsonFields })
         {
             using var refused = await client.SendAsAsync(HttpMethod.Patch, "/api/v1/accounts/update_credentials", mia.Tokens.AccessToken, body);
             await MastodonSchema.AssertErrorAsync(refused, HttpStatusCode.UnprocessableEntity);
         }
 
         Assert.Equal("Mia M.", (await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{mia.Id}", null)).GetProperty("display_name").GetString());
+
+        // An editor that sends its empty field rows with every save still saves.
+        var emptyRows = await OkAsync(client, HttpMethod.Patch, "/api/v1/accounts/update_credentials", mia.Tokens.AccessToken, Form(
+            ("display_name", "Mia E."), ("fields_attributes[0][name]", ""), ("fields_attributes[0][value]", "")));
+        Assert.Equal("Mia E.", emptyRows.GetProperty("display_name").GetString());
+    }
+
+    [Theory, Providers]
+    public async Task A_status_of_images_alone_is_posted_as_on_mastodon(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var pia = await client.CreateUserAsync("pia_write");
+        var image = await MediaApi.UploadOkAsync(client, pia, TestImages.Png(300, 200), "drawing.png", "image/png", "A green square");
+
+        var status = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", pia, new { media_ids = new[] { image.Id } });
+
+        Assert.Equal([image.Id], status.GetProperty("media_attachments").EnumerateArray().Select(Id));
     }
 
     [Theory, Providers]
@@ -306,13 +325,16 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
-    public async Task An_accounts_statuses_leave_out_replies_when_asked_and_pinned_true_is_the_pinned_coo_alone(TestProvider provider)
+    public async Task An_accounts_statuses_leave_out_replies_to_others_when_asked_and_pinned_true_is_the_pinned_coo_alone(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
         var nell = await client.CreateUserAsync("nell_write");
+        var otto = await client.CreateUserAsync("otto_write");
+        var ottos = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", otto, new { status = "a question" });
         var first = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", nell, new { status = "a thought" });
-        var reply = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", nell, new { status = "and another", in_reply_to_id = Id(first) });
+        var thread = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", nell, new { status = "and another", in_reply_to_id = Id(first) });
+        var answer = await StatusAsync(client, HttpMethod.Post, "/api/v1/statuses", nell, new { status = "an answer", in_reply_to_id = Id(ottos) });
         using var pin = await client.SendAsAsync(HttpMethod.Put, "/api/v1/users/me/pinned-coo", nell.Tokens.AccessToken, new { cooId = Id(first) });
 
         var all = await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{nell.Id}/statuses", null);
@@ -322,8 +344,8 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         var pinnedOnALaterPage = await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{nell.Id}/statuses?pinned=true&max_id={Id(first)}", null);
 
         Assert.Equal(HttpStatusCode.OK, pin.StatusCode);
-        Assert.Equal([Id(reply), Id(first)], Ids(all));
-        Assert.Equal([Id(first)], Ids(withoutReplies));
+        Assert.Equal([Id(answer), Id(thread), Id(first)], Ids(all));
+        Assert.Equal([Id(thread), Id(first)], Ids(withoutReplies)); // Her own thread stays, as on Mastodon.
         MastodonSchema.AssertAreAll("Status", pinnedSeenByNell);
         Assert.Equal([Id(first)], Ids(pinnedSeenByNell));
         Assert.True(pinnedSeenByNell[0].GetProperty("pinned").GetBoolean());

@@ -65,6 +65,27 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public void The_next_link_keeps_the_requests_filters_but_not_its_paging_whatever_their_case()
+    {
+        var http = Request();
+        http.Request.QueryString = new QueryString("?kind=like&LIMIT=5&Cursor=old&kind=reply%20x");
+
+        var (_, next) = Coo.Shared.Infrastructure.Web.Paging.TakePage(http, [2L, 1L], pageSize: 1, key: id => id);
+
+        Assert.Equal($"<https://coo.example.org{List}?limit=1&kind=like&kind=reply%20x&cursor={next}>; rel=\"next\"", http.Response.Headers.Link.ToString());
+    }
+
+    [Fact]
+    public void A_cursor_of_another_users_list_is_refused_and_one_of_the_same_list_in_another_case_taken()
+    {
+        var (_, next) = Coo.Shared.Infrastructure.Web.Paging.TakePage(Request(), [2L, 1L], pageSize: 1, key: id => id);
+
+        Assert.False(Coo.Shared.Infrastructure.Web.Paging.TryRead(Request("/api/v1/users/ivan/followers"), null, next, out _, out _, out _));
+        Assert.True(Coo.Shared.Infrastructure.Web.Paging.TryRead(Request("/api/v1/users/OLGA/followers"), null, next, out _, out var before, out _));
+        Assert.Equal(2, before);
+    }
+
+    [Fact]
     public void A_cursor_of_another_list_is_a_validation_problem_on_cursor()
     {
         var http = Request();

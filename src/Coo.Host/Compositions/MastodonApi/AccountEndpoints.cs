@@ -37,7 +37,8 @@ internal static class AccountEndpoints
             return MastodonJson.Error(StatusCodes.Status422UnprocessableEntity, "Validation failed: the body must be a form or a JSON object");
         }
 
-        if (form.Flag("locked") || form.Flag("bot") || form.Has("fields_attributes") || form.Has("header") || form.Has("avatar"))
+        // Profile editors send their field rows, empty ones too: only a field with something in it is refused.
+        if (form.Flag("locked") || form.Flag("bot") || form.Texts("fields_attributes").Any(value => value.Length > 0) || form.Has("header") || form.Has("avatar"))
         {
             return MastodonJson.Error(
                 StatusCodes.Status422UnprocessableEntity,

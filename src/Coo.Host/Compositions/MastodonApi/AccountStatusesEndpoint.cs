@@ -1,7 +1,6 @@
 using Coo.Modules.Coos.Contracts;
 using Coo.Shared.Infrastructure.Security;
 using Mediator;
-using Microsoft.Extensions.Primitives;
 
 namespace Coo.Host.Compositions.MastodonApi;
 
@@ -32,7 +31,7 @@ internal static class AccountStatusesEndpoint
 
         var query = http.Request.Query;
         var viewerId = http.User.FindUserId();
-        if (IsSet(query["pinned"]))
+        if (MastodonForm.IsSet(query["pinned"].FirstOrDefault()))
         {
             var pinned = paging.MaxId is null && paging.MinId is null && paging.SinceId is null
                 ? await sender.Send(new GetPinnedCoo(authorId, viewerId), cancellationToken)
@@ -43,14 +42,14 @@ internal static class AccountStatusesEndpoint
             return MastodonJson.Ok(shown);
         }
 
-        if (IsSet(query["only_media"]))
+        if (MastodonForm.IsSet(query["only_media"].FirstOrDefault()))
         {
             return MastodonJson.Ok(Array.Empty<MastodonStatus>());
         }
 
         var coos = await sender.Send(
             new GetAuthorCoos(
-                authorId, viewerId, paging.MaxId, paging.MinId ?? paging.SinceId, paging.Limit, NearestAfter: paging.MinId is not null, ExcludeReplies: IsSet(query["exclude_replies"])),
+                authorId, viewerId, paging.MaxId, paging.MinId ?? paging.SinceId, paging.Limit, NearestAfter: paging.MinId is not null, ExcludeReplies: MastodonForm.IsSet(query["exclude_replies"].FirstOrDefault())),
             cancellationToken);
         var page = await statuses.OfAsync(coos, cancellationToken);
         if (coos.Count > 0)
@@ -60,7 +59,4 @@ internal static class AccountStatusesEndpoint
 
         return MastodonJson.Ok(page);
     }
-
-    /// <summary>A boolean query parameter as Rails reads one.</summary>
-    private static bool IsSet(StringValues value) => value.FirstOrDefault()?.ToLowerInvariant() is "true" or "1" or "on" or "t";
 }

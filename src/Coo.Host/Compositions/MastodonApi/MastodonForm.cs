@@ -5,8 +5,8 @@ namespace Coo.Host.Compositions.MastodonApi;
 /// <summary>
 /// A Mastodon request's parameters, whichever way the client sent them: a form, a multipart form or a JSON object (as
 /// Mastodon's own Rails parameters read them all). A list is named with or without <c>[]</c>
-/// (<c>media_ids[]=1&amp;media_ids[]=2</c> or <c>"media_ids": ["1", "2"]</c>); an object inside (a poll) is present,
-/// and a JSON null is absent.
+/// (<c>media_ids[]=1&amp;media_ids[]=2</c> or <c>"media_ids": ["1", "2"]</c>); an object inside (a poll, profile
+/// fields) is present with the values in it, and a JSON null is absent.
 /// </summary>
 internal sealed class MastodonForm
 {
@@ -22,8 +22,10 @@ internal sealed class MastodonForm
 
     public IReadOnlyList<string> Texts(string name) => _values.TryGetValue(name, out var values) ? values : [];
 
-    /// <summary>A boolean as Rails reads one: <c>true</c>, <c>1</c>, <c>on</c> (any case) are true; absent is false.</summary>
-    public bool Flag(string name) => Text(name)?.ToLowerInvariant() is "true" or "1" or "on" or "t";
+    public bool Flag(string name) => IsSet(Text(name));
+
+    /// <summary>A boolean as Rails reads one: <c>true</c>, <c>1</c>, <c>on</c>, <c>t</c> (any case) are true; absent is false.</summary>
+    public static bool IsSet(string? value) => value?.ToLowerInvariant() is "true" or "1" or "on" or "t";
 
     /// <returns>The parameters, or null when the body is neither a form nor a JSON object (no body at all is an empty form).</returns>
     public static async Task<MastodonForm?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -75,9 +77,7 @@ internal sealed class MastodonForm
 
             foreach (var property in json.RootElement.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null))
             {
-                form.Add(property.Name, property.Value.ValueKind == JsonValueKind.Array
-                    ? property.Value.EnumerateArray().Select(Scalar).OfType<string>()
-                    : Scalar(property.Value) is { } value ? [value] : []);
+                form.Add(property.Name, Values(property.Value));
             }
 
             return form;
@@ -104,12 +104,15 @@ internal sealed class MastodonForm
         list.AddRange(values);
     }
 
-    private static string? Scalar(JsonElement value) => value.ValueKind switch
+    /// <summary>A JSON value's scalars, those inside a list or an object too, as a form would list them.</summary>
+    private static IEnumerable<string> Values(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
+        JsonValueKind.String => [value.GetString()!],
+        JsonValueKind.Number => [value.GetRawText()],
+        JsonValueKind.True => ["true"],
+        JsonValueKind.False => ["false"],
+        JsonValueKind.Array => value.EnumerateArray().SelectMany(Values),
+        JsonValueKind.Object => value.EnumerateObject().SelectMany(property => Values(property.Value)),
+        _ => [],
     };
 }

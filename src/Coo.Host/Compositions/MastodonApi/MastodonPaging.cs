@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Coo.Shared.Infrastructure.Web;
 
 namespace Coo.Host.Compositions.MastodonApi;
 
@@ -52,9 +53,7 @@ internal sealed record MastodonPaging(long? MaxId, long? SinceId, long? MinId, i
     /// </summary>
     public static void Link(HttpResponse response, string pageUrl, string newestId, string oldestId, int limit, bool includeNext)
     {
-        var kept = string.Concat(response.HttpContext.Request.Query
-            .Where(parameter => parameter.Key is not ("max_id" or "min_id" or "since_id" or "limit" or "access_token"))
-            .SelectMany(parameter => parameter.Value.Select(value => $"&{Uri.EscapeDataString(parameter.Key)}={Uri.EscapeDataString(value ?? "")}")));
+        var kept = Paging.OtherParameters(response.HttpContext.Request, "max_id", "min_id", "since_id", "limit", "access_token");
         var previous = $"<{pageUrl}?limit={limit}{kept}&min_id={newestId}>; rel=\"prev\"";
         response.Headers.Link = includeNext ? $"<{pageUrl}?limit={limit}{kept}&max_id={oldestId}>; rel=\"next\", {previous}" : previous;
     }

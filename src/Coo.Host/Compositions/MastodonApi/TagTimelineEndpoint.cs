@@ -33,7 +33,7 @@ internal static class TagTimelineEndpoint
             return MastodonJson.Error(StatusCodes.Status422UnprocessableEntity, $"{combination} is not supported: Coo's tag timelines take one hashtag");
         }
 
-        if (Hashtag.Normalize(hashtag) is not { } tag || IsTrue(query["remote"]) || IsTrue(query["only_media"]))
+        if (Hashtag.Normalize(hashtag) is not { } tag || MastodonForm.IsSet(query["remote"].FirstOrDefault()) || MastodonForm.IsSet(query["only_media"].FirstOrDefault()))
         {
             return MastodonJson.Ok(Array.Empty<MastodonStatus>());
         }
@@ -49,6 +49,4 @@ internal static class TagTimelineEndpoint
 
         return MastodonJson.Ok(await statuses.OfAsync(coos, cancellationToken));
     }
-
-    private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) => value.FirstOrDefault() is "true" or "1";
 }

@@ -48,7 +48,7 @@ public sealed record CooRef(long Id, long AuthorId, long? InReplyToAuthorId);
 /// An author's coos as <paramref name="ViewerId"/> sees them, newest first: older than <paramref name="BeforeId"/> and
 /// newer than <paramref name="AfterId"/> when given; with <paramref name="NearestAfter"/>, the <paramref name="Limit"/>
 /// right after <paramref name="AfterId"/> rather than the newest ones (still newest first); with
-/// <paramref name="ExcludeReplies"/>, only the coos that answer none.
+/// <paramref name="ExcludeReplies"/>, without the replies to other people (the author's own threads stay).
 /// </summary>
 public sealed record GetAuthorCoos(long AuthorId, long? ViewerId, long? BeforeId, long? AfterId, int Limit, bool NearestAfter = false, bool ExcludeReplies = false)
     : IQuery<IReadOnlyList<CooResponse>>;

@@ -8,7 +8,7 @@ namespace Coo.Shared.Infrastructure.Web;
 
 /// <summary>
 /// Makes paging cursors opaque and tamper-evident, yet short and URL-safe (28 characters): a version byte, the
-/// position (an id) and a 96-bit HMAC-SHA256 tag over both and the list's route, with a key derived from the
+/// position (an id) and a 96-bit HMAC-SHA256 tag over both and the list's path, with a key derived from the
 /// signing keys. Every host instance that shares the keys accepts the others' cursors, and a cursor made before a
 /// key rotation stays valid while its key is still a validation key.
 /// </summary>
@@ -69,10 +69,10 @@ public sealed class CursorProtector(AuthSettings auth)
 
     private static byte[] Tag(byte[] key, string list, ReadOnlySpan<byte> payload)
     {
-        var route = Encoding.UTF8.GetBytes(list);
-        var message = new byte[route.Length + 1 + payload.Length];
-        route.CopyTo(message, 0);
-        payload.CopyTo(message.AsSpan(route.Length + 1));
+        var path = Encoding.UTF8.GetBytes(list);
+        var message = new byte[path.Length + 1 + payload.Length];
+        path.CopyTo(message, 0);
+        payload.CopyTo(message.AsSpan(path.Length + 1));
         return HMACSHA256.HashData(key, message);
     }
 }

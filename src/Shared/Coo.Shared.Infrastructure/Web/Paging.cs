@@ -77,12 +77,21 @@ public static class Paging
     {
         var baseUrl = http.RequestServices.GetRequiredService<PublicBaseUrl>().For(http.Request);
 
-        // A filter (kind=like) stays on the next page.
-        var kept = string.Concat(http.Request.Query
-            .Where(parameter => parameter.Key is not ("limit" or "cursor"))
-            .SelectMany(parameter => parameter.Value.Select(value => $"&{Uri.EscapeDataString(parameter.Key)}={Uri.EscapeDataString(value ?? "")}")));
         http.Response.Headers.Link = string.Create(
-            CultureInfo.InvariantCulture, $"<{baseUrl}{http.Request.Path}?limit={limit}{kept}&cursor={Uri.EscapeDataString(nextCursor)}>; rel=\"next\"");
+            CultureInfo.InvariantCulture,
+            $"<{baseUrl}{http.Request.Path}?limit={limit}{OtherParameters(http.Request, "limit", "cursor")}&cursor={Uri.EscapeDataString(nextCursor)}>; rel=\"next\"");
+    }
+
+    /// <summary>
+    /// The request's query parameters but <paramref name="paging"/> (in any case, as the query reads them), as
+    /// <c>&amp;name=value</c> pairs: a link to the next page keeps the request's filters (<c>kind=like</c>).
+    /// </summary>
+    public static string OtherParameters(HttpRequest request, params string[] paging)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return string.Concat(request.Query
+            .Where(parameter => !paging.Contains(parameter.Key, StringComparer.OrdinalIgnoreCase))
+            .SelectMany(parameter => parameter.Value.Select(value => $"&{Uri.EscapeDataString(parameter.Key)}={Uri.EscapeDataString(value ?? "")}")));
     }
 
     /// <summary>

@@ -23,7 +23,8 @@ internal sealed class GetAuthorCoosHandler(CoosDbContext db, ISender sender) : I
 
         if (query.ExcludeReplies)
         {
-            coos = coos.Where(c => c.InReplyToId == null);
+            // As Mastodon's: an author's own thread stays, answers to others go.
+            coos = coos.Where(c => c.InReplyToId == null || c.InReplyToAuthorId == c.AuthorId);
         }
 
         var page = await (query.NearestAfter ? coos.OrderBy(c => c.Id) : coos.OrderByDescending(c => c.Id)).Take(query.Limit).ToListAsync(cancellationToken);

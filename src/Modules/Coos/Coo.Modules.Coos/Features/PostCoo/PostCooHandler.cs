@@ -58,7 +58,11 @@ internal sealed class PostCooHandler(
 
             if (earlier is not null)
             {
-                db.IdempotencyRecords.Remove(earlier);
+                // Expired: forgotten here, unless the hourly clean-up got there first.
+                var expiredBefore = now - IdempotencyRecord.Lifetime;
+                await db.IdempotencyRecords
+                    .Where(r => r.AuthorId == command.AuthorId && r.Key == key && r.CreatedAt <= expiredBefore)
+                    .ExecuteDeleteAsync(cancellationToken);
             }
         }
 
@@ -220,7 +224,7 @@ internal sealed class PostCooHandler(
     }
 
     private Task<IdempotencyRecord?> FindRecordAsync(long authorId, string key, CancellationToken cancellationToken) =>
-        db.IdempotencyRecords.SingleOrDefaultAsync(r => r.AuthorId == authorId && r.Key == key, cancellationToken);
+        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.AuthorId == authorId && r.Key == key, cancellationToken);
 
     private async Task<Result<CooSummary>> ReplayAsync(IdempotencyRecord record, string requestHash, CancellationToken cancellationToken)
     {
