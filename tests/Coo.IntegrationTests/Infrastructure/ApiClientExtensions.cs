@@ -71,6 +71,10 @@ public sealed record CooPage(List<CooItem> Items, string? NextCursor);
 
 public static class CooApiExtensions
 {
+    /// <summary>The address of a response's first <c>Link</c> (the next page, where there is one).</summary>
+    public static string FirstLinkTarget(this HttpResponseMessage response) =>
+        string.Join(',', response.Headers.GetValues("Link")).Split(">;")[0].TrimStart('<');
+
     public static async Task<HttpResponseMessage> PostCooAsync(this HttpClient client, TestUser user, string text, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/coos") { Content = JsonContent.Create(new { text }) };

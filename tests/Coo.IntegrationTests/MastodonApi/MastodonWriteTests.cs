@@ -201,11 +201,11 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         Assert.Equal(["reblog", "follow"], withoutFavourites.EnumerateArray().Select(n => n.GetProperty("type").GetString()));
 
         using var firstPage = await client.SendAsAsync(HttpMethod.Get, "/api/v1/notifications?limit=2", ida.Tokens.AccessToken);
-        var next = string.Join(',', firstPage.Headers.GetValues("Link")).Split(">;")[0].TrimStart('<');
+        var next = firstPage.FirstLinkTarget();
         var secondPage = await OkAsync(client, HttpMethod.Get, next, ida.Tokens.AccessToken);
         Assert.Equal(Ids(all).Skip(2).Take(2), Ids(secondPage));
         using var firstFiltered = await client.SendAsAsync(HttpMethod.Get, "/api/v1/notifications?exclude_types[]=favourite&exclude_types[]=mention&limit=1", ida.Tokens.AccessToken);
-        var nextFiltered = string.Join(',', firstFiltered.Headers.GetValues("Link")).Split(">;")[0].TrimStart('<');
+        var nextFiltered = firstFiltered.FirstLinkTarget();
         Assert.Equal(["follow"], (await OkAsync(client, HttpMethod.Get, nextFiltered, ida.Tokens.AccessToken)).EnumerateArray().Select(n => n.GetProperty("type").GetString()));
 
         var one = await OkAsync(client, HttpMethod.Get, $"/api/v1/notifications/{Id(all[1])}", ida.Tokens.AccessToken);
@@ -318,7 +318,7 @@ public sealed class MastodonWriteTests(ApiFixture fixture)
         var page = await first.Content.ReadFromJsonAsync<JsonElement>();
         MastodonSchema.AssertAreAll("Status", page);
         Assert.Equal(posted[..2], Ids(page));
-        var next = string.Join(',', first.Headers.GetValues("Link")).Split(">;")[0].TrimStart('<');
+        var next = first.FirstLinkTarget();
         Assert.Equal(posted[2..], Ids(await OkAsync(client, HttpMethod.Get, next, null)));
         Assert.Equal(posted[1..3], Ids(await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{lou.Id}/statuses?min_id={posted[3]}&limit=2", null)));
         Assert.Equal(0, (await OkAsync(client, HttpMethod.Get, $"/api/v1/accounts/{lou.Id}/statuses?pinned=true", null)).GetArrayLength());

@@ -129,7 +129,7 @@ public sealed class NotificationsTests(ApiFixture fixture)
         var all = await client.NotificationsBecomeAsync(ada, n => n.Count == 3);
 
         using var firstLikes = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/notifications?kind=like&limit=1", ada.Tokens.AccessToken);
-        var next = string.Join(',', firstLikes.Headers.GetValues("Link")).Split(">;")[0].TrimStart('<');
+        var next = firstLikes.FirstLinkTarget();
         using var nextLikes = await client.SendAsAsync(HttpMethod.Get, next, ada.Tokens.AccessToken);
 
         Assert.Equal(["like", "follow", "like"], all.Select(n => n.Kind));
