@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Coo.IntegrationTests.Infrastructure;
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Coos.Domain;
+using Coo.Shared.Kernel;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Coo.IntegrationTests.Browser.CooPages;
@@ -44,6 +47,47 @@ public sealed class ComposeTests(BrowserFixture fixture, ITestOutputHelper outpu
         using var api = Host.Api.CreateClient();
         using var coos = JsonDocument.Parse(await api.GetStringAsync(new Uri("/api/v1/users/ada/coos", UriKind.Relative)));
         Assert.Equal([longest], coos.RootElement.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+        AssertNoConsoleErrors(page);
+    }
+
+    [Fact]
+    public async Task A_link_counts_as_the_server_counts_it_however_long_it_is()
+    {
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        await SignUpAsync(page, "ada");
+        var text = new string('a', 280 - CooLimits.CharactersPerUrl - 1) + " https://example.org/" + new string('p', 200);
+
+        await Compose(page).FillAsync(text + "a");
+        await VerifyAsync(page, () => Expect(Counter(page)).ToHaveTextAsync("0"));
+        await Compose(page).FillAsync("a" + text);
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(Counter(page)).ToHaveTextAsync("-1");
+            await Expect(PostButton(page)).ToBeDisabledAsync();
+        });
+        await Compose(page).FillAsync(text);
+        await PostButton(page).ClickAsync();
+        await VerifyAsync(page, () => Expect(CooArticles(page)).ToHaveCountAsync(1));
+
+        // Texts that mix links with what may look like them (mentions, hashtags, e-mail addresses, brackets, marks):
+        // the page's count of each is the server's.
+        string[] pieces = ["http://", "https://", "HTTPS://", "a", "é", "e\u0301", "\u0301", "👍🏽", " ", "\n", ".", ",", "(", ")",
+            "[", "]", "@", "#", "&", "/", "_", "x.y", "ada", "१२", "\"", "<"];
+        var random = new Random(2026);
+        var texts = Enumerable.Range(0, 400)
+            .Select(_ => string.Concat(Enumerable.Range(0, random.Next(1, 24)).Select(_ => pieces[random.Next(pieces.Length)])))
+            .ToArray();
+        var counted = await page.EvaluateAsync<int[]>(
+            """
+            async texts => {
+              const { measure } = await import('/js/text.js');
+              return texts.map(text => measure(text, { maxLength: 280, maxCodeUnits: 1120, charactersPerUrl: 23 }).length);
+            }
+            """,
+            texts);
+        Assert.All(texts.Zip(counted), pair => Assert.True(
+            CooLength.Of(UserText.Clean(pair.First)) == pair.Second,
+            $"\"{pair.First}\": the server counts {CooLength.Of(UserText.Clean(pair.First))}, the page {pair.Second}"));
         AssertNoConsoleErrors(page);
     }
 

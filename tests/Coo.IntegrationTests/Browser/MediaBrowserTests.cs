@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Coo.IntegrationTests.Media;
 using Microsoft.Playwright;
@@ -66,6 +67,33 @@ public sealed class MediaBrowserTests(BrowserFixture fixture, ITestOutputHelper 
         await AssertAccessibleAsync(page, "home-with-image");
         AssertNoConsoleErrors(page);
     }
+
+    [Fact]
+    public async Task A_picture_may_be_posted_without_text_as_the_server_allows()
+    {
+        var page = await (await NewSessionAsync()).NewPageAsync();
+        await SignUpAsync(page, "ada");
+        await VerifyAsync(page, () => Expect(PostButton(page)).ToBeDisabledAsync());
+
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Add images" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "square.png", MimeType = "image/png", Buffer = TestImages.Png(300, 200) });
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Alt text" }).FillAsync(AltText);
+        await VerifyAsync(page, () => Expect(PostButton(page)).ToBeEnabledAsync());
+        await PostButton(page).ClickAsync();
+
+        await VerifyAsync(page, async () =>
+        {
+            await Expect(CooArticles(page).GetByRole(AriaRole.Img, new() { Name = AltText })).ToBeVisibleAsync();
+            await Expect(PostButton(page)).ToBeDisabledAsync();
+        });
+        using var api = Host.Api.CreateClient();
+        using var coos = JsonDocument.Parse(await api.GetStringAsync(new Uri("/api/v1/users/ada/coos", UriKind.Relative)));
+        var coo = Assert.Single(coos.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal("", coo.GetProperty("text").GetString());
+        Assert.Single(coo.GetProperty("media").EnumerateArray());
+        AssertNoConsoleErrors(page);
+    }
+
     [Fact]
     public async Task A_profile_picture_uploaded_on_the_edit_profile_page_shows_beside_your_coos_and_removing_it_brings_back_the_generated_one()
     {

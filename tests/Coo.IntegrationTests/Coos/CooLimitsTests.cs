@@ -7,7 +7,7 @@ namespace Coo.IntegrationTests.Coos;
 [Collection(ApiCollection.Name)]
 public sealed class CooLimitsTests(ApiFixture fixture)
 {
-    private sealed record CooLimits(int MaxLength, int MaxCodeUnits);
+    private sealed record CooLimits(int MaxLength, int MaxCodeUnits, int CharactersPerUrl);
 
     [Theory, Providers]
     public async Task The_published_limits_are_exactly_what_posting_accepts_and_refuses(TestProvider provider)
@@ -27,6 +27,12 @@ public sealed class CooLimitsTests(ApiFixture fixture)
         await AssertPostedAsync(client, dana, "b" + new string('\u0300', limits.MaxCodeUnits), HttpStatusCode.BadRequest);
         // Counted after trimming.
         await AssertPostedAsync(client, dana, $"  {new string('c', limits.MaxLength)}\n", HttpStatusCode.Created);
+        // A link counts as the published number, however long or short it is.
+        var longLink = "https://example.org/" + new string('p', 200);
+        var room = limits.MaxLength - limits.CharactersPerUrl - 1;
+        await AssertPostedAsync(client, dana, $"{new string('d', room)} {longLink}", HttpStatusCode.Created);
+        await AssertPostedAsync(client, dana, $"{new string('d', room + 1)} {longLink}", HttpStatusCode.BadRequest);
+        await AssertPostedAsync(client, dana, $"{new string('d', room + 1)} http://a.b", HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -38,9 +44,10 @@ public sealed class CooLimitsTests(ApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(["maxLength", "maxCodeUnits"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["maxLength", "maxCodeUnits", "charactersPerUrl"], body.EnumerateObject().Select(p => p.Name));
         Assert.Equal(280, body.GetProperty("maxLength").GetInt32());
         Assert.Equal(1120, body.GetProperty("maxCodeUnits").GetInt32());
+        Assert.Equal(23, body.GetProperty("charactersPerUrl").GetInt32());
     }
 
     private static async Task AssertPostedAsync(HttpClient client, TestUser author, string text, HttpStatusCode expected)

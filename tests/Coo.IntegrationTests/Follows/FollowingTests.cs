@@ -32,19 +32,21 @@ public sealed class FollowingTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
-    public async Task Following_yourself_an_unknown_user_or_anonymously_is_refused_and_changes_nothing(TestProvider provider)
+    public async Task Following_yourself_an_unknown_user_or_anonymously_is_refused_and_unfollowing_yourself_changes_nothing(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
         using var client = factory.CreateClient();
         var carol = await client.CreateUserAsync("carol");
 
         using var self = await client.SendAsAsync(HttpMethod.Put, "/api/v1/users/Carol/follow", carol.Tokens.AccessToken);
+        using var selfUnfollow = await client.SendAsAsync(HttpMethod.Delete, "/api/v1/users/carol/follow", carol.Tokens.AccessToken);
         using var unknown = await client.SendAsAsync(HttpMethod.Put, "/api/v1/users/nobody/follow", carol.Tokens.AccessToken);
         using var unknownUnfollow = await client.SendAsAsync(HttpMethod.Delete, "/api/v1/users/nobody/follow", carol.Tokens.AccessToken);
         using var anonymous = await client.SendAsAsync(HttpMethod.Put, "/api/v1/users/carol/follow", accessToken: null);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, self.StatusCode);
         Assert.Equal("urn:coo:problem:follows.self", (await self.ReadProblemAsync()).GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, selfUnfollow.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownUnfollow.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

@@ -28,6 +28,7 @@ public sealed partial class MastodonReadTests(ApiFixture fixture)
         MastodonSchema.AssertIs("V1Instance", instance);
         Assert.StartsWith("4.", instance.GetProperty("version").GetString());
         Assert.Equal(280, instance.GetProperty("configuration").GetProperty("statuses").GetProperty("max_characters").GetInt32());
+        Assert.Equal(23, instance.GetProperty("configuration").GetProperty("statuses").GetProperty("characters_reserved_per_url").GetInt32());
         Assert.Equal(HttpStatusCode.OK, v2.StatusCode);
         var described = await v2.Content.ReadFromJsonAsync<JsonElement>();
         MastodonSchema.AssertIs("Instance", described);

@@ -71,7 +71,7 @@ internal static class InstanceEndpoints
     {
         urls = new { streaming = StreamingUrl(urls) },
         accounts = new { max_featured_tags = 0, max_pinned_statuses = 1 },
-        statuses = new { max_characters = CooLimits.MaxLength, max_media_attachments = MediaLimits.MaxPerCoo, characters_reserved_per_url = 23 },
+        statuses = new { max_characters = CooLimits.MaxLength, max_media_attachments = MediaLimits.MaxPerCoo, characters_reserved_per_url = CooLimits.CharactersPerUrl },
         media_attachments = new
         {
             supported_mime_types = ImageTypes,

@@ -101,12 +101,13 @@ import { language } from './i18n.js';
 /** @typedef {{ redirect_uri?: string, code?: string }} ConsentAnswer What POST /oauth/authorize answers the consent page. */
 
 /**
- * How long a text may be: at most maxLength user-perceived characters (grapheme clusters) and maxCodeUnits UTF-16
- * code units, after trimming and NFC composition (text.js counts the same way).
- * @typedef {{ maxLength: number, maxCodeUnits: number }} TextLimits
+ * How long a text may be: at most maxLength user-perceived characters (grapheme clusters), each link counted as
+ * charactersPerUrl when given, and maxCodeUnits UTF-16 code units, after trimming and NFC composition (text.js counts
+ * the same way).
+ * @typedef {{ maxLength: number, maxCodeUnits: number, charactersPerUrl?: number }} TextLimits
  */
 
-/** @typedef {TextLimits} CooLimits How long a coo may be (GET /coos/limits). */
+/** @typedef {Required<TextLimits>} CooLimits How long a coo may be (GET /coos/limits). */
 
 /** @typedef {{ displayName: TextLimits, bio: TextLimits }} ProfileLimits How long a display name and a bio may be (GET /users/me/limits). */
 

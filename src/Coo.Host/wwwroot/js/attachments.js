@@ -24,6 +24,7 @@ const maxDescriptionLength = 1500;
  * @typedef {{
  *   element: HTMLElement,
  *   addButton: HTMLButtonElement,
+ *   count(): number,
  *   checkDescriptions(): boolean,
  *   upload(): Promise<string[] | null>,
  *   forgetUploads(): void,
@@ -35,9 +36,10 @@ const maxDescriptionLength = 1500;
  * The images a coo will carry, at most four, each with a preview, a required alt text field and a button that removes
  * it. They are uploaded when the coo is posted, since an upload needs its alt text.
  * @param {string} idPrefix ids of the picker's fields start with it (two forms may share a page)
+ * @param {() => void} onChange called when an image is added or removed
  * @returns {AttachmentPicker}
  */
-export function attachmentPicker(idPrefix) {
+export function attachmentPicker(idPrefix, onChange) {
   const input = h('input', { type: 'file', accept: acceptedTypes.join(','), multiple: true, hidden: true });
   const addButton = h('button', { type: 'button', class: 'secondary add-images', onClick: () => input.click() }, t('addImages'));
   const pickError = h('p', { class: 'field-error', id: `${idPrefix}-images-error`, role: 'alert' });
@@ -118,6 +120,7 @@ export function attachmentPicker(idPrefix) {
       remove.textContent = t('removeImage', { number: index + 1 });
     });
     addButton.disabled = attachments.length >= maxImages;
+    onChange();
   }
 
   /**
@@ -133,6 +136,7 @@ export function attachmentPicker(idPrefix) {
   return {
     element,
     addButton,
+    count: () => attachments.length,
     /** Marks every image without alt text and focuses the first; true when all have one. */
     checkDescriptions() {
       const missing = attachments.filter(({ description }) => description.value.trim() === '');

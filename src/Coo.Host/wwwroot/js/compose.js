@@ -39,13 +39,16 @@ export function composeForm(limits, onPosted, { formLabel, label, submitText, po
   const textField = field({ name: 'text', label, multiline: true, idPrefix });
   const textarea = get(textField, 'textarea', HTMLTextAreaElement);
   const submit = h('button', { type: 'submit', disabled: true }, submitText);
-  const images = withImages ? attachmentPicker(idPrefix) : null;
+  // Images may go without text, as the server allows.
+  const images = withImages ? attachmentPicker(idPrefix, () => update()) : null;
   // One key per coo sent (its text and images): a retry after a lost answer returns the first coo instead of posting
   // it twice.
   let idempotencyKey = '';
   /** @type {string | null} */
   let keyedCoo = null;
-  const { counter, update } = characterCounter(textarea, limits, result => { submit.disabled = result.empty || !result.fits; });
+  const { counter, update } = characterCounter(textarea, limits, result => {
+    submit.disabled = !result.fits || (result.empty && (images?.count() ?? 0) === 0);
+  });
 
   const form = h('form', { class: className, 'aria-label': formLabel, novalidate: true, onSubmit: async event => {
     event.preventDefault();

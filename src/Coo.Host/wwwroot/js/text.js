@@ -1,8 +1,16 @@
 // @ts-check
 // Counts text exactly as the server does (UserText in Coo.Shared.Kernel): trimmed, NFC-composed, in user-perceived
-// characters (grapheme clusters), and in UTF-16 code units against pathological grapheme clusters. The limits
-// themselves come from the server (GET /api/v1/coos/limits, GET /api/v1/users/me/limits), never from a copy here.
+// characters (grapheme clusters), and in UTF-16 code units against pathological grapheme clusters; a coo's links count
+// as the server says whatever their length (CooLength, with the links TextEntities finds, in the Coos module). The
+// limits themselves come from the server (GET /api/v1/coos/limits, GET /api/v1/users/me/limits), never from a copy here.
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// .NET's char.IsWhiteSpace and char.IsLetterOrDigit, Rune.IsLetterOrDigit and the marks Hashtag.IsPartOfTag adds.
+const whiteSpace = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+const letterOrDigit = /[\p{L}\p{Nd}]/u;
+const tagCharacter = /[\p{L}\p{Nd}_\p{Mn}\p{Mc}\p{Me}]/u;
+const asciiNameCharacter = /[A-Za-z0-9_]/;
+const maxUsernameLength = 15;
+const maxTagLength = 100;
 
 /** @typedef {import('./api.js').TextLimits} TextLimits */
 /** @typedef {{ length: number, remaining: number, fits: boolean, empty: boolean }} Measure */
@@ -24,8 +32,129 @@ export function perceivedLength(text) {
  * @param {TextLimits} limits
  * @returns {Measure}
  */
-export function measure(text, { maxLength, maxCodeUnits }) {
+export function measure(text, { maxLength, maxCodeUnits, charactersPerUrl }) {
   const cleaned = clean(text);
-  const length = perceivedLength(cleaned);
-  return { length, remaining: maxLength - length, fits: length <= maxLength && cleaned.length <= maxCodeUnits, empty: length === 0 };
+  const length = charactersPerUrl === undefined ? perceivedLength(cleaned) : lengthWithLinks(cleaned, charactersPerUrl);
+  return { length, remaining: maxLength - length, fits: length <= maxLength && cleaned.length <= maxCodeUnits, empty: cleaned.length === 0 };
+}
+
+/**
+ * @param {string} text
+ * @param {number} charactersPerUrl
+ */
+function lengthWithLinks(text, charactersPerUrl) {
+  let length = 0;
+  let at = 0;
+  for (const [start, end] of links(text)) {
+    length += perceivedLength(text.slice(at, start)) + charactersPerUrl;
+    at = end;
+  }
+  return length + perceivedLength(text.slice(at));
+}
+
+/**
+ * Where the links are, as [start, end) in UTF-16 units: the server's TextEntities.Parse, whose mentions and hashtags
+ * are skipped as it skips them, since no link starts inside one.
+ * @param {string} text
+ * @returns {[number, number][]}
+ */
+function links(text) {
+  /** @type {[number, number][]} */
+  const found = [];
+  let i = 0;
+  while (i < text.length) {
+    const afterBoundary = startsAfterBoundary(text, i);
+    const linkEnds = afterBoundary ? linkEnd(text, i) : 0;
+    if (linkEnds > 0) found.push([i, linkEnds]);
+    i = linkEnds || (afterBoundary && text.charAt(i) === '@' && mentionEnd(text, i)) || (text.charAt(i) === '#' && tagEnd(text, i)) || i + 1;
+  }
+  return found;
+}
+
+/**
+ * @param {string} text
+ * @param {number} i
+ */
+function startsAfterBoundary(text, i) {
+  if (i === 0) return true;
+  const previous = text.charAt(i - 1);
+  return !(letterOrDigit.test(previous) || '_@/'.includes(previous) || isLowSurrogate(previous));
+}
+
+/**
+ * @param {string} text
+ * @param {number} at
+ * @returns {number} where the link ends, 0 if none starts here
+ */
+function linkEnd(text, at) {
+  const scheme = /^https:\/\//i.test(text.slice(at, at + 8)) ? 8 : /^http:\/\//i.test(text.slice(at, at + 7)) ? 7 : 0;
+  if (scheme === 0) return 0;
+  let end = at + scheme;
+  while (end < text.length && !whiteSpace.test(text.charAt(end)) && !'<>"'.includes(text.charAt(end))) end++;
+  while (end > at + scheme && endsSentence(text, at, end)) end--;
+  return end > at + scheme ? end : 0;
+}
+
+/**
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ */
+function endsSentence(text, start, end) {
+  const last = text.charAt(end - 1);
+  const link = text.slice(start, end);
+  const count = (/** @type {string} */ c) => link.split(c).length - 1;
+  if ('.,;:!?\''.includes(last)) return true;
+  if (last === ')') return count('(') < count(')');
+  if (last === ']') return count('[') < count(']');
+  return false;
+}
+
+/**
+ * @param {string} text
+ * @param {number} at
+ */
+function mentionEnd(text, at) {
+  let end = at + 1;
+  while (end < text.length && asciiNameCharacter.test(text.charAt(end))) end++;
+  const length = end - at - 1;
+  const followedByName = end < text.length && (letterOrDigit.test(text.charAt(end)) || text.charAt(end) === '@');
+  return length >= 1 && length <= maxUsernameLength && !followedByName ? end : 0;
+}
+
+/**
+ * @param {string} text
+ * @param {number} at
+ */
+function tagEnd(text, at) {
+  if (at > 0 && (text.charAt(at - 1) === '&' || tagCharacter.test(String.fromCodePoint(/** @type {number} */ (text.codePointAt(previousCodePointStart(text, at))))))) return 0;
+  let end = at + 1;
+  while (end < text.length) {
+    const character = String.fromCodePoint(/** @type {number} */ (text.codePointAt(end)));
+    if (!tagCharacter.test(character)) break;
+    end += character.length;
+  }
+  const tag = text.slice(at + 1, end);
+  const normalized = tag.normalize('NFKC').toLowerCase();
+  const valid = tag.length > 0 && tag.length <= maxTagLength && [...normalized].every(c => tagCharacter.test(c))
+    && /\p{L}/u.test(normalized) && normalized.length <= maxTagLength;
+  return valid ? end : 0;
+}
+
+/**
+ * @param {string} text
+ * @param {number} at
+ */
+function previousCodePointStart(text, at) {
+  return at >= 2 && isLowSurrogate(text.charAt(at - 1)) && isHighSurrogate(text.charAt(at - 2)) ? at - 2 : at - 1;
+}
+
+/** @param {string} c */
+function isLowSurrogate(c) {
+  return c >= '\uDC00' && c <= '\uDFFF';
+}
+
+/** @param {string} c */
+function isHighSurrogate(c) {
+  return c >= '\uD800' && c <= '\uDBFF';
 }

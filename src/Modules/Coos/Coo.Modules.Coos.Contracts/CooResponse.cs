@@ -59,8 +59,11 @@ public sealed record UrlEntity(int Start, int End, string Url);
 /// <summary>How long a coo may be, for clients that are told it by other APIs than Coo's own <c>/coos/limits</c>.</summary>
 public sealed class CooLimits
 {
-    /// <summary>User-perceived characters (grapheme clusters).</summary>
+    /// <summary>User-perceived characters (grapheme clusters), each link counted as <see cref="CharactersPerUrl"/>.</summary>
     public const int MaxLength = 280;
+
+    /// <summary>What a link counts towards <see cref="MaxLength"/> whatever its length, as on Mastodon and Twitter.</summary>
+    public const int CharactersPerUrl = 23;
 
     private CooLimits()
     {

@@ -5,7 +5,7 @@ namespace Coo.Modules.Coos.Domain;
 /// <summary>A short message. Its id is time-ordered, so ordering by id is ordering by posting time.</summary>
 internal sealed class Coo
 {
-    /// <summary>User-perceived characters (grapheme clusters).</summary>
+    /// <summary>User-perceived characters (grapheme clusters), as <see cref="CooLength"/> counts them.</summary>
     public const int MaxLength = CooLimits.MaxLength;
 
     /// <summary>UTF-16 units: one "character" stacked with hundreds of combining marks is refused too.</summary>

@@ -1,3 +1,4 @@
+using Coo.Modules.Coos.Contracts;
 using Coo.Shared.Infrastructure.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,12 +9,13 @@ namespace Coo.Modules.Coos.Features.GetCooLimits;
 
 /// <summary>
 /// How long a coo may be, the numbers <see cref="PostCoo.PostCooValidator"/> enforces: at most
-/// <paramref name="MaxLength"/> user-perceived characters (grapheme clusters) and <paramref name="MaxCodeUnits"/> UTF-16
-/// code units, counted after trimming and NFC composition. Clients show their counters from these, never from a copy.
+/// <paramref name="MaxLength"/> user-perceived characters (grapheme clusters), each link counted as
+/// <paramref name="CharactersPerUrl"/> (<see cref="Domain.CooLength"/>), and <paramref name="MaxCodeUnits"/> UTF-16 code
+/// units, counted after trimming and NFC composition. Clients show their counters from these, never from a copy.
 /// </summary>
-internal sealed record CooLimitsResponse(int MaxLength, int MaxCodeUnits)
+internal sealed record CooLimitsResponse(int MaxLength, int MaxCodeUnits, int CharactersPerUrl)
 {
-    public static readonly CooLimitsResponse Current = new(Domain.Coo.MaxLength, Domain.Coo.MaxCodeUnits);
+    public static readonly CooLimitsResponse Current = new(Domain.Coo.MaxLength, Domain.Coo.MaxCodeUnits, CooLimits.CharactersPerUrl);
 }
 
 internal static class GetCooLimitsEndpoint

@@ -1,3 +1,5 @@
+using Coo.Modules.Coos.Contracts;
+using Coo.Modules.Coos.Domain;
 using Coo.Modules.Coos.Resources;
 using Coo.Modules.Media.Contracts;
 using Coo.Shared.Kernel;
@@ -16,8 +18,8 @@ internal sealed class PostCooValidator : AbstractValidator<Contracts.PostCoo>
         RuleFor(c => UserText.Clean(c.Text))
             .NotEmpty().WithMessage(_ => messages["TextRequired"].Value).When(c => c.MediaIds is not { Count: > 0 }, ApplyConditionTo.CurrentValidator)
             .Must(text => UserText.IsAcceptable(text, allowLineBreaks: true)).WithMessage(_ => messages["TextCharacters"].Value)
-            .Must(text => UserText.PerceivedLength(text) <= Domain.Coo.MaxLength)
-            .WithMessage(_ => messages["TextTooLong", Domain.Coo.MaxLength].Value)
+            .Must(text => CooLength.Of(text) <= Domain.Coo.MaxLength)
+            .WithMessage(_ => messages["TextTooLong", Domain.Coo.MaxLength, CooLimits.CharactersPerUrl].Value)
             .Must(text => text.Length <= Domain.Coo.MaxCodeUnits)
             .WithMessage(_ => messages["TextTooManyCodeUnits", Domain.Coo.MaxLength].Value)
             .OverridePropertyName(nameof(Contracts.PostCoo.Text));
