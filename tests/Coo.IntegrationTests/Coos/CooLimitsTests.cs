@@ -46,7 +46,7 @@ public sealed class CooLimitsTests(ApiFixture fixture)
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(["maxLength", "maxCodeUnits", "charactersPerUrl"], body.EnumerateObject().Select(p => p.Name));
         Assert.Equal(280, body.GetProperty("maxLength").GetInt32());
-        Assert.Equal(1120, body.GetProperty("maxCodeUnits").GetInt32());
+        Assert.Equal(4000, body.GetProperty("maxCodeUnits").GetInt32());
         Assert.Equal(23, body.GetProperty("charactersPerUrl").GetInt32());
     }
 

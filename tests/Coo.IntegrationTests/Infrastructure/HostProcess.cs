@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace Coo.IntegrationTests.Infrastructure;
 
@@ -7,18 +8,21 @@ namespace Coo.IntegrationTests.Infrastructure;
 /// The host as a real operating-system process (the published build when <c>COO_HOST_DLL</c> names it, as CI does;
 /// otherwise this build's output), so that tests can kill it the way a crash or an OOM killer would.
 /// </summary>
-public sealed class HostProcess : IAsyncDisposable
+public sealed partial class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringWriter _output = new();
+    private readonly int _processId;
+    private Uri? _address;
 
-    private HostProcess(Process process, Uri address)
+    private HostProcess(Process process)
     {
         _process = process;
-        Address = address;
+        _processId = process.Id;
     }
 
-    public Uri Address { get; }
+    /// <summary>Where the host listens: a port it bound itself, read from its start-up line.</summary>
+    public Uri Address => _address ?? throw new InvalidOperationException("The host is not listening yet.");
 
     public string Output
     {
@@ -34,7 +38,6 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(string workingFolder, IReadOnlyDictionary<string, string> settings)
     {
         var dll = HostDll();
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingFolder,
@@ -45,7 +48,11 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(Path.GetDirectoryName(dll)!);
-        start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        // Port 0: the host binds a free port itself. A port found free here could be taken (by an outgoing connection's
+        // ephemeral port, say) before the host bound it. Its start-up line, which tells the port, is logged whatever
+        // the test's log level.
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Information";
         // These hosts take load from one client: limits on, but out of reach (as in CooApiFactory).
         foreach (var section in Coo.Host.RateLimiting.RateLimitSettings.LimitSections)
         {
@@ -57,11 +64,12 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var host = new HostProcess(Process.Start(start)!, address);
+        var host = new HostProcess(Process.Start(start)!);
         host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
+        host._address = await host.WaitUntilListeningAsync();
         await host.WaitUntilReadyAsync();
         return host;
     }
@@ -80,7 +88,7 @@ public sealed class HostProcess : IAsyncDisposable
         ? folder
         : Path.Combine(RepositoryRoot.Path, "artifacts", "test-logs");
 
-    public string LogFile => Path.Combine(LogFolder, $"host-{Address.Port}.log");
+    public string LogFile => Path.Combine(LogFolder, $"host-{_processId}.log");
 
     public async ValueTask DisposeAsync()
     {
@@ -106,17 +114,38 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    private async Task<Uri> WaitUntilListeningAsync()
+    {
+        var listening = await Eventually.MatchAsync(
+            () =>
+            {
+                ThrowIfExited();
+                return Task.FromResult(ListeningLine().Match(Output));
+            },
+            match => match.Success,
+            TimeSpan.FromSeconds(60),
+            $"the host process to listen (its output goes to {LogFile})");
+        return new Uri(listening.Groups["address"].Value);
+    }
+
+    private void ThrowIfExited()
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"The host exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<address>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+
     private async Task WaitUntilReadyAsync()
     {
         using var client = CreateClient();
         await Eventually.MatchAsync(
             async () =>
             {
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException($"The host exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
-                }
-
+                ThrowIfExited();
                 try
                 {
                     using var response = await client.GetAsync("/health/ready");

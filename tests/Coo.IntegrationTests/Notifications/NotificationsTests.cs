@@ -35,6 +35,27 @@ public sealed class NotificationsTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_reply_that_mentions_others_notifies_the_person_answered_and_everyone_mentioned(TestProvider provider)
+    {
+        using var client = (await fixture.StartAsync(provider)).CreateClient();
+        var ada = await client.CreateUserAsync("ada");
+        var grace = await client.CreateUserAsync("grace");
+        var carol = await client.CreateUserAsync("carol");
+        var dan = await client.CreateUserAsync("dan");
+        var coo = await client.PostCooOkAsync(ada, "a thought");
+
+        var reply = await client.ReplyOkAsync(grace, coo.Id, "@ada what do @carol and @dan think?");
+
+        var answered = await client.NotificationsBecomeAsync(ada, n => n.Count == 1);
+        var carolMentioned = await client.NotificationsBecomeAsync(carol, n => n.Count == 1);
+        var danMentioned = await client.NotificationsBecomeAsync(dan, n => n.Count == 1);
+        Assert.Equal(("reply", reply.Id), (answered[0].Kind, answered[0].Coo?.Id));
+        Assert.Equal(("mention", reply.Id), (carolMentioned[0].Kind, carolMentioned[0].Coo?.Id));
+        Assert.Equal(("mention", reply.Id), (danMentioned[0].Kind, danMentioned[0].Coo?.Id));
+        Assert.Equal(3, new[] { answered[0].Id, carolMentioned[0].Id, danMentioned[0].Id }.Distinct().Count());
+    }
+
+    [Theory, Providers]
     public async Task Your_own_likes_reposts_replies_and_mentions_never_notify_you(TestProvider provider)
     {
         var factory = await fixture.StartAsync(provider);
@@ -206,11 +227,15 @@ public sealed class NotificationsTests(ApiFixture fixture)
 
         using var anonymous = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/notifications", accessToken: null);
         using var unknown = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/notifications?kind=poke", ada.Tokens.AccessToken);
+        using var combined = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/notifications?kind=follow,like", ada.Tokens.AccessToken);
+        using var numbered = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me/notifications?kind=1", ada.Tokens.AccessToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         Assert.Contains("follow, like, repost, reply or mention", (await unknown.ReadProblemAsync()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, combined.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, numbered.StatusCode);
     }
 }
 

@@ -61,6 +61,32 @@ public sealed class ProfileTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task Many_edits_at_once_each_apply_or_ask_to_be_sent_again_and_none_fails(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var user = await client.CreateUserAsync("nora");
+        var names = Enumerable.Range(0, 12).Select(i => $"Nora {i}").ToList();
+
+        var edits = await Task.WhenAll(names.Select(name =>
+            client.SendAsAsync(HttpMethod.Patch, "/api/v1/users/me", user.Tokens.AccessToken, new { displayName = name })));
+
+        foreach (var edit in edits)
+        {
+            Assert.Contains(edit.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict });
+            if (edit.StatusCode == HttpStatusCode.Conflict)
+            {
+                Assert.Equal("urn:coo:problem:users.profile-edited-meanwhile", (await edit.ReadProblemAsync()).GetProperty("type").GetString());
+            }
+
+            edit.Dispose();
+        }
+
+        using var profile = await client.GetAsync("/api/v1/users/nora");
+        Assert.Contains((await profile.Content.ReadFromJsonAsync<Profile>())!.DisplayName, names);
+    }
+
+    [Theory, Providers]
     public async Task An_empty_display_name_falls_back_to_the_username(TestProvider provider)
     {
         using var client = (await fixture.StartAsync(provider)).CreateClient();

@@ -46,8 +46,10 @@ export function composeForm(limits, onPosted, { formLabel, label, submitText, po
   let idempotencyKey = '';
   /** @type {string | null} */
   let keyedCoo = null;
+  // While a coo is being sent, nothing (typing, an image added or removed) makes the button send another.
+  let sending = false;
   const { counter, update } = characterCounter(textarea, limits, result => {
-    submit.disabled = !result.fits || (result.empty && (images?.count() ?? 0) === 0);
+    submit.disabled = sending || !result.fits || (result.empty && (images?.count() ?? 0) === 0);
   });
 
   const form = h('form', { class: className, 'aria-label': formLabel, novalidate: true, onSubmit: async event => {
@@ -55,6 +57,7 @@ export function composeForm(limits, onPosted, { formLabel, label, submitText, po
     if (submit.disabled) return;
     clearErrors(form);
     if (images && !images.checkDescriptions()) return;
+    sending = true;
     submit.disabled = true;
     try {
       const mediaIds = images ? await images.upload() : [];
@@ -77,6 +80,7 @@ export function composeForm(limits, onPosted, { formLabel, label, submitText, po
       if (failure instanceof ApiError && failure.problem?.type?.startsWith('urn:coo:problem:media.')) images?.forgetUploads();
       showErrors(form, failure);
     } finally {
+      sending = false;
       update();
     }
   } },

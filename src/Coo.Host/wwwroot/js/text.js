@@ -6,6 +6,9 @@
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // .NET's char.IsWhiteSpace and char.IsLetterOrDigit, Rune.IsLetterOrDigit and the marks Hashtag.IsPartOfTag adds.
 const whiteSpace = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+// string.Trim() removes these, where JavaScript's trim() differs (it keeps U+0085 and removes U+FEFF).
+const leadingWhiteSpace = new RegExp(`^${whiteSpace.source}+`);
+const trailingWhiteSpace = new RegExp(`${whiteSpace.source}+$`);
 const letterOrDigit = /[\p{L}\p{Nd}]/u;
 const tagCharacter = /[\p{L}\p{Nd}_\p{Mn}\p{Mc}\p{Me}]/u;
 const asciiNameCharacter = /[A-Za-z0-9_]/;
@@ -17,7 +20,7 @@ const maxTagLength = 100;
 
 /** @param {string} text */
 export function clean(text) {
-  return text.trim().normalize('NFC');
+  return text.replace(leadingWhiteSpace, '').replace(trailingWhiteSpace, '').normalize('NFC');
 }
 
 /** @param {string} text */
@@ -34,7 +37,8 @@ export function perceivedLength(text) {
  */
 export function measure(text, { maxLength, maxCodeUnits, charactersPerUrl }) {
   const cleaned = clean(text);
-  const length = charactersPerUrl === undefined ? perceivedLength(cleaned) : lengthWithLinks(cleaned, charactersPerUrl);
+  // Past maxCodeUnits the text does not fit whatever its links, and the server looks for none (nor does this, per key).
+  const length = charactersPerUrl === undefined || cleaned.length > maxCodeUnits ? perceivedLength(cleaned) : lengthWithLinks(cleaned, charactersPerUrl);
   return { length, remaining: maxLength - length, fits: length <= maxLength && cleaned.length <= maxCodeUnits, empty: cleaned.length === 0 };
 }
 
@@ -91,23 +95,18 @@ function linkEnd(text, at) {
   if (scheme === 0) return 0;
   let end = at + scheme;
   while (end < text.length && !whiteSpace.test(text.charAt(end)) && !'<>"'.includes(text.charAt(end))) end++;
-  while (end > at + scheme && endsSentence(text, at, end)) end--;
-  return end > at + scheme ? end : 0;
-}
-
-/**
- * @param {string} text
- * @param {number} start
- * @param {number} end
- */
-function endsSentence(text, start, end) {
-  const last = text.charAt(end - 1);
-  const link = text.slice(start, end);
+  // As the server: counted once, then as each closing bracket is given back to the sentence.
+  const link = text.slice(at, end);
   const count = (/** @type {string} */ c) => link.split(c).length - 1;
-  if ('.,;:!?\''.includes(last)) return true;
-  if (last === ')') return count('(') < count(')');
-  if (last === ']') return count('[') < count(']');
-  return false;
+  let parentheses = count('(') - count(')');
+  let brackets = count('[') - count(']');
+  while (end > at + scheme) {
+    const last = text.charAt(end - 1);
+    const belongsToSentence = '.,;:!?\''.includes(last) || (last === ')' && parentheses++ < 0) || (last === ']' && brackets++ < 0);
+    if (!belongsToSentence) break;
+    end--;
+  }
+  return end > at + scheme ? end : 0;
 }
 
 /**
@@ -135,7 +134,8 @@ function tagEnd(text, at) {
     end += character.length;
   }
   const tag = text.slice(at + 1, end);
-  const normalized = tag.normalize('NFKC').toLowerCase();
+  // .NET's invariant lower case maps one unit to one and keeps U+0130 (İ), which JavaScript makes two units.
+  const normalized = tag.normalize('NFKC').split('\u0130').map(part => part.toLowerCase()).join('\u0130');
   const valid = tag.length > 0 && tag.length <= maxTagLength && [...normalized].every(c => tagCharacter.test(c))
     && /\p{L}/u.test(normalized) && normalized.length <= maxTagLength;
   return valid ? end : 0;

@@ -8,8 +8,12 @@ internal sealed class Coo
     /// <summary>User-perceived characters (grapheme clusters), as <see cref="CooLength"/> counts them.</summary>
     public const int MaxLength = CooLimits.MaxLength;
 
-    /// <summary>UTF-16 units: one "character" stacked with hundreds of combining marks is refused too.</summary>
-    public const int MaxCodeUnits = 1120;
+    /// <summary>
+    /// UTF-16 units: one "character" stacked with thousands of combining marks is refused too. Room for a full coo with
+    /// long links, which count <see cref="CooLimits.CharactersPerUrl"/> each whatever their length (the largest
+    /// <c>nvarchar</c> that is not <c>max</c> on SQL Server).
+    /// </summary>
+    public const int MaxCodeUnits = 4000;
 
     private Coo()
     {

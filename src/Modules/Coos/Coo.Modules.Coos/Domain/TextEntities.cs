@@ -119,22 +119,21 @@ internal static class TextEntities
             end++;
         }
 
-        while (end > at + scheme && EndsSentence(text, at, end))
+        // The punctuation that ends a sentence belongs to it, and so does a closing bracket the link did not open: one
+        // more closed than opened so far (counted once, then as each is given back, so a run of them is not quadratic).
+        var link = text.AsSpan(at, end - at);
+        var (parentheses, brackets) = (link.Count('(') - link.Count(')'), link.Count('[') - link.Count(']'));
+        while (end > at + scheme && text[end - 1] switch
+        {
+            '.' or ',' or ';' or ':' or '!' or '?' or '\'' => true,
+            ')' => parentheses++ < 0,
+            ']' => brackets++ < 0,
+            _ => false,
+        })
         {
             end--;
         }
 
         return end > at + scheme ? new UrlEntity(at, end, text[at..end]) : null;
     }
-
-    /// <summary>Whether the link's last character belongs to the sentence around it rather than to the link.</summary>
-    private static bool EndsSentence(string text, int start, int end) => text[end - 1] switch
-    {
-        '.' or ',' or ';' or ':' or '!' or '?' or '\'' => true,
-        ')' => Count(text, start, end, '(') < Count(text, start, end, ')'),
-        ']' => Count(text, start, end, '[') < Count(text, start, end, ']'),
-        _ => false,
-    };
-
-    private static int Count(string text, int start, int end, char c) => text.AsSpan(start, end - start).Count(c);
 }

@@ -2,6 +2,7 @@ using Coo.Modules.Notifications.Contracts;
 using Coo.Modules.Notifications.Domain;
 using Coo.Shared.Infrastructure.Live;
 using Coo.Shared.Infrastructure.Persistence;
+using Coo.Shared.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coo.Modules.Notifications.Data;
@@ -12,7 +13,7 @@ namespace Coo.Modules.Notifications.Data;
 /// coo handled at once by their two consumers cannot lose either change (the loser is retried by its queue). The
 /// recipient's open streams hear of every changed group once it is committed.
 /// </summary>
-internal sealed class NotificationStore(NotificationsDbContext db, IUserEventLog live, AfterCommitActions afterCommit)
+internal sealed class NotificationStore(NotificationsDbContext db, IUserEventLog live, AfterCommitActions afterCommit, SnowflakeIdGenerator ids)
 {
     /// <summary>Notifies <paramref name="recipientId"/> that <paramref name="actorId"/> did this, unless it was their own doing, undone or about a deleted coo.</summary>
     public async Task AddAsync(
@@ -31,7 +32,8 @@ internal sealed class NotificationStore(NotificationsDbContext db, IUserEventLog
             .OrderByDescending(g => g.OpenedAt).FirstOrDefaultAsync(cancellationToken);
         if (group is null)
         {
-            group = new NotificationGroup(sourceId, recipientId, kind, cooId, occurredAt);
+            // An id of its own: one event (a coo that mentions several people) opens a group for each recipient.
+            group = new NotificationGroup(ids.NextId(), recipientId, kind, cooId, occurredAt);
             db.Groups.Add(group);
         }
 

@@ -7,8 +7,21 @@ internal static class NotificationKinds
 {
     public static string Name(NotificationKind kind) => kind.ToString().ToLowerInvariant();
 
-    public static bool TryParse(string name, out NotificationKind kind) =>
-        Enum.TryParse(name, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(name, out _);
+    /// <summary>One kind by its name: not a number, nor a comma-separated list (which <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/> would combine into another kind).</summary>
+    public static bool TryParse(string name, out NotificationKind kind)
+    {
+        foreach (var candidate in Enum.GetValues<NotificationKind>())
+        {
+            if (Name(candidate).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
 }
 
 /// <summary>

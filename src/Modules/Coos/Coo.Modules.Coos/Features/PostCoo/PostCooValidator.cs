@@ -28,7 +28,7 @@ internal sealed class PostCooValidator : AbstractValidator<Contracts.PostCoo>
             .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage(_ => messages["MediaRepeated"].Value);
         RuleFor(c => c.IdempotencyKey)
             .Length(1, IdempotencyKeyMaxLength).WithMessage(_ => messages["IdempotencyKeyLength", 1, IdempotencyKeyMaxLength].Value)
-            .Matches("^[\\x21-\\x7E]*$").WithMessage(_ => messages["IdempotencyKeyCharacters"].Value)
+            .Matches(@"^[\x21-\x7E]*\z").WithMessage(_ => messages["IdempotencyKeyCharacters"].Value)
             .When(c => c.IdempotencyKey is not null);
     }
 }

@@ -14,15 +14,18 @@ internal sealed class RegisterUserValidator : AbstractValidator<RegisterUser>
 
     public RegisterUserValidator(IStringLocalizer<UsersText> messages)
     {
-        RuleFor(c => c.Username)
+        // Judged as stored: the handler trims both. A JSON null reaches here despite the annotations.
+        RuleFor(c => (c.Username ?? "").Trim())
             .NotEmpty().WithMessage(_ => messages["UsernameRequired"].Value)
             .Length(UsernameMinLength, UsernameMaxLength).WithMessage(_ => messages["UsernameLength", UsernameMinLength, UsernameMaxLength].Value)
-            .Matches("^[A-Za-z0-9_]*$").WithMessage(_ => messages["UsernameCharacters"].Value);
-        RuleFor(c => c.Email)
+            .Matches(@"^[A-Za-z0-9_]*\z").WithMessage(_ => messages["UsernameCharacters"].Value)
+            .OverridePropertyName(nameof(RegisterUser.Username));
+        RuleFor(c => (c.Email ?? "").Trim())
             .NotEmpty().WithMessage(_ => messages["EmailRequired"].Value)
             .MaximumLength(254).WithMessage(_ => messages["EmailTooLong"].Value)
             .EmailAddress().WithMessage(_ => messages["EmailInvalid"].Value)
-            .Must(email => UserText.IsAcceptable(email, allowLineBreaks: false)).WithMessage(_ => messages["EmailInvalid"].Value);
+            .Must(email => UserText.IsAcceptable(email, allowLineBreaks: false)).WithMessage(_ => messages["EmailInvalid"].Value)
+            .OverridePropertyName(nameof(RegisterUser.Email));
         RuleFor(c => c.Password)
             .NotEmpty().WithMessage(_ => messages["PasswordRequired"].Value)
             .MinimumLength(PasswordMinLength).WithMessage(_ => messages["PasswordTooShort", PasswordMinLength].Value)

@@ -15,7 +15,13 @@ internal sealed class SignOutHandler(UsersDbContext db, TimeProvider time) : ICo
         var familyId = await db.RefreshTokens.Where(t => t.TokenHash == hash).Select(t => (Guid?)t.FamilyId).SingleOrDefaultAsync(cancellationToken);
         if (familyId is { } family)
         {
-            await RefreshSessionHandler.RevokeFamilyAsync(db, family, time.GetUtcNow(), cancellationToken);
+            // A rotation in flight holds its token's row until it commits, and the revoke waits for it, then revokes that
+            // token but not the successor it could not see. Again until nothing is left: then no rotation was in flight.
+            var now = time.GetUtcNow();
+            while (await RefreshSessionHandler.RevokeFamilyAsync(db, family, now, cancellationToken) > 0)
+            {
+                // Revoked some: look once more for a successor committed meanwhile.
+            }
         }
 
         return Unit.Value;

@@ -22,6 +22,7 @@ internal static class UpdateMyProfileEndpoint
         .WithSummary("Change the signed-in user's display name or bio")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization()
         .RequireScope(MastodonScopes.WriteAccounts);
 }

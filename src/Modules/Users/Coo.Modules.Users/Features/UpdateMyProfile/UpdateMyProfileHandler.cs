@@ -37,8 +37,13 @@ internal sealed class UpdateMyProfileHandler(UsersDbContext db, IEntityCache<Use
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            catch (DbUpdateConcurrencyException)
             {
+                if (attempt == Attempts)
+                {
+                    return UsersErrors.ProfileEditedMeanwhile;
+                }
+
                 db.ChangeTracker.Clear(); // Another edit came first: apply this one to its result.
                 continue;
             }

@@ -102,8 +102,8 @@ namespace Coo.Modules.Coos.Data.Migrations.PostgreSql
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(1120)
-                        .HasColumnType("character varying(1120)")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("text");
 
                     b.HasKey("Id")

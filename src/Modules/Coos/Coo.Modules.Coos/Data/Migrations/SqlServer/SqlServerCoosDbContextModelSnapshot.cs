@@ -102,8 +102,8 @@ namespace Coo.Modules.Coos.Data.Migrations.SqlServer
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(1120)
-                        .HasColumnType("nvarchar(1120)")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
                         .HasColumnName("text");
 
                     b.HasKey("Id")

@@ -96,7 +96,7 @@ namespace Coo.Modules.Coos.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(1120)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
