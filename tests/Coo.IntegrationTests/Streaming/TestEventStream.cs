@@ -77,6 +77,26 @@ internal sealed class TestEventStream : IAsyncDisposable
         return _events.Current;
     }
 
+    /// <summary>Reads on until the server ends the stream; fails when it is still open after the patience.</summary>
+    public async Task EndsAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
+        timeout.CancelAfter(Patience);
+        while (true)
+        {
+            var next = _events.MoveNextAsync().AsTask();
+            if (await Task.WhenAny(next, Task.Delay(Timeout.Infinite, timeout.Token)) != next)
+            {
+                Assert.Fail($"the stream was still open after {Patience}");
+            }
+
+            if (!await next)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>The next event, which must be of <paramref name="type"/>; its data parsed.</summary>
     public async Task<(string? Id, JsonElement Data)> NextAsync(string type)
     {

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using Coo.Host.Compositions.Streaming;
 using Coo.Shared.Infrastructure.Live;
 using Coo.Shared.Infrastructure.Security;
 
@@ -12,7 +13,8 @@ namespace Coo.Host.Compositions.MastodonApi;
 /// sends them. A request Coo cannot serve gets Mastodon's <c>{"error":...,"status":...}</c> message and leaves the socket
 /// open. The socket's own pings keep an idle connection alive.
 /// </summary>
-internal sealed class MastodonWebSocketStream(WebSocket socket, MastodonUserEvents events, IReadOnlyList<string>? oauthScopes) : IDisposable
+internal sealed class MastodonWebSocketStream(
+    WebSocket socket, MastodonUserEvents events, IReadOnlyList<string>? oauthScopes, StreamCredentials credentials) : IDisposable
 {
     // A subscription message is a few short fields; a longer one is no app's.
     private const int MaxMessageBytes = 4096;
@@ -41,6 +43,12 @@ internal sealed class MastodonWebSocketStream(WebSocket socket, MastodonUserEven
             while (!closing.IsCancellationRequested)
             {
                 var batch = await listener.NextAsync(wait, closing.Token);
+                if (!await credentials.StillAcceptedAsync(closing.Token))
+                {
+                    await CloseAsync(WebSocketCloseStatus.PolicyViolation, "The access token is no longer valid.", closing.Token);
+                    break;
+                }
+
                 if (batch.Events.Count == 0 || Subscribed() is [])
                 {
                     continue;

@@ -72,11 +72,17 @@ internal static class StreamingEndpoints
         // Proxies must pass each event on at once, not collect the response.
         http.Response.Headers["X-Accel-Buffering"] = "no";
         await WriteAsync(http, ":)\n", cancellationToken);
+        var credentials = StreamCredentials.Of(http);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
                 var batch = await listener.NextAsync(options.HeartbeatInterval, cancellationToken);
+                if (!await credentials.StillAcceptedAsync(cancellationToken))
+                {
+                    break;
+                }
+
                 if (batch.Events.Count == 0)
                 {
                     await WriteAsync(http, ":thump\n", cancellationToken);
@@ -125,7 +131,7 @@ internal static class StreamingEndpoints
             // A socket whose app no longer answers pings gives its place in the per-user stream limit back.
             KeepAliveTimeout = options.Value.HeartbeatInterval * 3,
         });
-        using var stream = new MastodonWebSocketStream(socket, events, http.User.OAuthScopes());
+        using var stream = new MastodonWebSocketStream(socket, events, http.User.OAuthScopes(), StreamCredentials.Of(http));
         await stream.RunAsync(listener, http.Request.Query["stream"].FirstOrDefault(), options.Value.HeartbeatInterval, http.RequestAborted);
         return Results.Empty;
     }

@@ -59,11 +59,11 @@ internal static class UserStreamEndpoint
 
         // Proxies must pass each event on at once, not collect the response.
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        var events = new StreamedEvents(listener, shown, viewerId, options.Value.HeartbeatInterval);
+        var events = new StreamedEvents(listener, shown, viewerId, options.Value.HeartbeatInterval, StreamCredentials.Of(http));
         return TypedResults.ServerSentEvents(events.ReadAsync(http.RequestAborted));
     }
 
-    private sealed class StreamedEvents(IUserEventListener listener, ShownEvents shown, long viewerId, TimeSpan heartbeat)
+    private sealed class StreamedEvents(IUserEventListener listener, ShownEvents shown, long viewerId, TimeSpan heartbeat, StreamCredentials credentials)
     {
         private static readonly SseItem<string> Heartbeat = new("{}", "heartbeat");
 
@@ -76,6 +76,11 @@ internal static class UserStreamEndpoint
             while (!cancellationToken.IsCancellationRequested)
             {
                 var batch = await listener.NextAsync(heartbeat, cancellationToken);
+                if (!await credentials.StillAcceptedAsync(cancellationToken))
+                {
+                    yield break;
+                }
+
                 if (batch.Gap)
                 {
                     yield return new SseItem<string>("{}", "resync") { EventId = batch.Events.Count > 0 ? batch.Events[^1].Id.ToString() : null };

@@ -72,6 +72,13 @@ public sealed class LiveOptions
     /// <summary>How often an idle stream sends a heartbeat, so that proxies keep it open and clients notice a dead one.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How often an open stream asks whether its revocable (OAuth) token is still valid, between events; a revoked
+    /// token's streams end within this and a heartbeat.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan TokenCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>The shared log (Redis) does not answer: streams cannot start until it does.</summary>

@@ -9,6 +9,9 @@ namespace Coo.Shared.Infrastructure.Security;
 
 public static class AuthenticationSetup
 {
+    /// <summary>How long past its expiry an access token is still accepted: clocks of issuer and checker may differ a little.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// The default scheme: it forwards each request to the scheme that reads its kind of bearer token, Coo's own JWTs by
     /// default. A module that issues other tokens (OAuth) sets its <see cref="PolicySchemeOptions.ForwardDefaultSelector"/>.
@@ -47,7 +50,7 @@ public static class AuthenticationSetup
                     ValidateIssuerSigningKey = true,
                     RequireSignedTokens = true,
                     RequireExpirationTime = true,
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ClockSkew = ClockSkew,
                     NameClaimType = JwtRegisteredClaimNames.UniqueName,
                     RoleClaimType = CooRoles.ClaimType,
                 };

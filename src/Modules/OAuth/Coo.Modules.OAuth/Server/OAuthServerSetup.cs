@@ -94,6 +94,7 @@ internal static class OAuthServerSetup
             });
 
         services.AddScoped<GrantedAccess>();
+        services.AddSingleton<IRevocableTokenCheck, ReferenceTokenCheck>();
         services.AddScoped<IAuthenticationHandlerProvider, OAuthRequestHandlers>();
 
         // With a public URL, tokens name it as their issuer, and the API's check of them (the local server's settings)
