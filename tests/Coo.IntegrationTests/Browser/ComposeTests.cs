@@ -82,12 +82,14 @@ public sealed class ComposeTests(BrowserFixture fixture, ITestOutputHelper outpu
             .ToArray();
         var counted = await page.EvaluateAsync<int[]>(
             """
-            async texts => {
+            async ([texts, limits]) => {
               const { measure } = await import('/js/text.js');
-              return texts.map(text => measure(text, { maxLength: 280, maxCodeUnits: 1120, charactersPerUrl: 23 }).length);
+              const { lengthWithLinks } = await import('/js/links.js');
+              const counting = { ...limits, lengthOf: text => lengthWithLinks(text, limits.charactersPerUrl) };
+              return texts.map(text => measure(text, counting).length);
             }
             """,
-            texts);
+            new object[] { texts, new { maxLength = CooLimits.MaxLength, maxCodeUnits = Modules.Coos.Domain.Coo.MaxCodeUnits, charactersPerUrl = CooLimits.CharactersPerUrl } });
         Assert.All(texts.Zip(counted), pair => Assert.True(
             CooLength.Of(UserText.Clean(pair.First)) == pair.Second,
             $"\"{pair.First}\": the server counts {CooLength.Of(UserText.Clean(pair.First))}, the page {pair.Second}"));

@@ -51,6 +51,16 @@ public static class DatabaseProbe
             Convert.ToBoolean(reader.GetValue(6), CultureInfo.InvariantCulture),
             reader.IsDBNull(7) ? null : reader.GetString(7)));
 
+    /// <summary>Runs <paramref name="sql"/> (a trigger that injects a fault, say) on the database of the module that owns <paramref name="schema"/>.</summary>
+    public static async Task ExecuteAsync(CooApiFactory factory, string schema, string sql)
+    {
+        await using var connection = factory.OpenConnectionFor(schema);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A module's table as its database names it: SQLite has no schemas, so the schema is a prefix there.</summary>
     private static string TableName(CooApiFactory factory, string schema, string table) =>
         factory.Provider == TestProvider.Sqlite ? $"{schema}_{table}" : $"{schema}.{table}";

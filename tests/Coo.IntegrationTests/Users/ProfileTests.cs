@@ -87,6 +87,40 @@ public sealed class ProfileTests(ApiFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task An_edit_that_loses_to_others_five_times_is_a_409_and_changes_nothing(TestProvider provider)
+    {
+        var factory = await fixture.StartAsync(provider);
+        using var client = factory.CreateClient();
+        var user = await client.CreateUserAsync("nora");
+
+        // Every save of Nora's row updates nothing, as when another edit always came first.
+        await DatabaseProbe.ExecuteAsync(factory, "users", provider == TestProvider.Sqlite
+            ? $"CREATE TRIGGER always_changed BEFORE UPDATE ON users_users WHEN OLD.id = {user.Id} BEGIN SELECT RAISE(IGNORE); END"
+            : $"""
+               CREATE OR REPLACE FUNCTION users.always_changed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+               DROP TRIGGER IF EXISTS always_changed ON users.users;
+               CREATE TRIGGER always_changed BEFORE UPDATE ON users.users FOR EACH ROW WHEN (OLD.id = {user.Id}) EXECUTE FUNCTION users.always_changed();
+               """);
+        try
+        {
+            using var edit = await client.SendAsAsync(HttpMethod.Patch, "/api/v1/users/me", user.Tokens.AccessToken, new { displayName = "Lost" });
+
+            Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+            Assert.Equal("urn:coo:problem:users.profile-edited-meanwhile", (await edit.ReadProblemAsync()).GetProperty("type").GetString());
+        }
+        finally
+        {
+            await DatabaseProbe.ExecuteAsync(factory, "users", provider == TestProvider.Sqlite
+                ? "DROP TRIGGER always_changed"
+                : "DROP TRIGGER always_changed ON users.users; DROP FUNCTION users.always_changed()");
+        }
+
+        using var profile = await client.GetAsync("/api/v1/users/nora");
+        Assert.Equal("nora", (await profile.Content.ReadFromJsonAsync<Profile>())!.DisplayName);
+        Assert.DoesNotContain(await DatabaseProbe.OutboxRowsAsync(factory, "users"), e => e.EventName == "users.user-profile-updated.v1");
+    }
+
+    [Theory, Providers]
     public async Task An_empty_display_name_falls_back_to_the_username(TestProvider provider)
     {
         using var client = (await fixture.StartAsync(provider)).CreateClient();

@@ -23,17 +23,18 @@ public sealed class SignOutDuringRefreshTests(ApiFixture fixture)
         await using var gate = factory.OpenConnectionFor("users");
         await gate.OpenAsync();
         await ExecuteAsync(gate, $"""
-            CREATE FUNCTION users.hold_rotation() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE OR REPLACE FUNCTION users.hold_rotation() RETURNS trigger LANGUAGE plpgsql AS $$
               BEGIN PERFORM pg_advisory_xact_lock_shared({RotationGate}); RETURN NEW; END $$;
+            DROP TRIGGER IF EXISTS hold_rotation ON users.refresh_tokens;
             CREATE TRIGGER hold_rotation BEFORE INSERT ON users.refresh_tokens FOR EACH ROW EXECUTE FUNCTION users.hold_rotation();
             SELECT pg_advisory_lock({RotationGate});
             """);
         try
         {
             var refresh = client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = user.Tokens.RefreshToken });
-            await WaitUntilWaitingAsync(gate, "advisory", "the rotation to hold its claim, waiting at the gate");
+            await WaitUntilWaitingAsync(gate, $"locktype = 'advisory' AND objid = {RotationGate}", "the rotation to hold its claim, waiting at the gate");
             var signOut = client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken = user.Tokens.RefreshToken });
-            await WaitUntilWaitingAsync(gate, "transactionid", "the sign-out to wait for the rotation");
+            await WaitUntilWaitingAsync(gate, "locktype = 'transactionid'", "the sign-out to wait for the rotation");
             await ExecuteAsync(gate, $"SELECT pg_advisory_unlock({RotationGate})");
 
             using var refreshed = await refresh;
@@ -50,12 +51,16 @@ public sealed class SignOutDuringRefreshTests(ApiFixture fixture)
         }
     }
 
-    private static async Task WaitUntilWaitingAsync(DbConnection connection, string waitEvent, string what) =>
+    /// <summary>Until a session of this database waits for a lock of the kind <paramref name="lockFilter"/> names.</summary>
+    private static async Task WaitUntilWaitingAsync(DbConnection connection, string lockFilter, string what) =>
         await Eventually.MatchAsync(
             async () =>
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = '{waitEvent}' AND datname = current_database()";
+                command.CommandText = $"""
+                    SELECT count(*) FROM pg_locks JOIN pg_stat_activity USING (pid)
+                    WHERE NOT granted AND datname = current_database() AND {lockFilter}
+                    """;
                 return (long)(await command.ExecuteScalarAsync())!;
             },
             waiting => waiting > 0,

@@ -10,13 +10,18 @@ namespace Coo.Host.Compositions.Streaming;
 /// A stream is one request that lasts; it must not outlive the access token that opened it. Asked between events, so
 /// that the check never runs beside the stream's own use of the request: false once the token has expired (with the
 /// clock skew every request is allowed) or, checked every <see cref="LiveOptions.TokenCheckInterval"/>, was revoked.
-/// The stream then ends, and its client reconnects with a valid token, resuming after the last event it got.
+/// The stream then ends, and its client reconnects with a valid token, resuming after the last event it got. A check
+/// that fails or takes longer than <see cref="CheckTimeout"/> (the database is down or slow) keeps the stream open
+/// until the next one: an outage costs the revocation's promptness, not every app's stream.
 /// </summary>
 internal sealed class StreamCredentials
 {
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
+
     private readonly ClaimsPrincipal _user;
     private readonly IEnumerable<IRevocableTokenCheck> _revocable;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly TimeSpan _checkEvery;
     private readonly DateTimeOffset? _expires;
     private DateTimeOffset _nextCheck;
@@ -26,6 +31,7 @@ internal sealed class StreamCredentials
         _user = http.User;
         _revocable = http.RequestServices.GetServices<IRevocableTokenCheck>();
         _time = http.RequestServices.GetRequiredService<TimeProvider>();
+        _logger = http.RequestServices.GetRequiredService<ILogger<StreamCredentials>>();
         _checkEvery = http.RequestServices.GetRequiredService<IOptions<LiveOptions>>().Value.TokenCheckInterval;
         _expires = long.TryParse(_user.FindFirst("exp")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds) + AuthenticationSetup.ClockSkew
@@ -49,12 +55,21 @@ internal sealed class StreamCredentials
         }
 
         _nextCheck = now + _checkEvery;
-        foreach (var check in _revocable)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CheckTimeout);
+        try
         {
-            if (!await check.IsStillValidAsync(_user, cancellationToken))
+            foreach (var check in _revocable)
             {
-                return false;
+                if (!await check.IsStillValidAsync(_user, timeout.Token))
+                {
+                    return false;
+                }
             }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(ex, "Could not check whether a stream's access token was revoked; asking again in {Interval}", _checkEvery);
         }
 
         return true;

@@ -103,7 +103,7 @@ import { language } from './i18n.js';
 /**
  * How long a text may be: at most maxLength user-perceived characters (grapheme clusters), each link counted as
  * charactersPerUrl when given, and maxCodeUnits UTF-16 code units, after trimming and NFC composition (text.js counts
- * the same way).
+ * the same way, links.js the links).
  * @typedef {{ maxLength: number, maxCodeUnits: number, charactersPerUrl?: number }} TextLimits
  */
 

@@ -1,40 +1,50 @@
 // @ts-check
 import { api, ApiError } from './api.js';
-import { attachmentPicker } from './attachments.js';
 import { announce, get, h } from './dom.js';
 import { characterCounter, clearErrors, field, formError, showErrors } from './forms.js';
 import { t } from './i18n.js';
 
 /** @typedef {import('./api.js').Coo} Coo */
-/** @typedef {import('./api.js').CooLimits} CooLimits */
 
-/** @type {Promise<CooLimits> | null} */
-let cooLimits = null;
+/** @typedef {import('./text.js').Counting} Counting */
+/**
+ * What a compose box needs that a first page does not: how long a coo may be and how its length counts (the server's
+ * limits, links.js), and the image picker.
+ * @typedef {{ counting: Counting, attachmentPicker: typeof import('./attachments.js').attachmentPicker }} Composer
+ */
+
+/** @type {Promise<Composer> | null} */
+let composer = null;
 
 /**
- * How long a coo may be, as the server publishes it; asked once per page load (and again after a failure).
- * @returns {Promise<CooLimits>}
+ * Loaded once per page load, when a compose box is first shown (and again after a failure).
+ * @returns {Promise<Composer>}
  */
-export function loadCooLimits() {
-  cooLimits ??= api.cooLimits().catch(error => {
-    cooLimits = null;
-    throw error;
-  });
-  return cooLimits;
+export function loadComposer() {
+  composer ??= Promise.all([api.cooLimits(), import('./links.js'), import('./attachments.js')])
+    .then(([limits, { lengthWithLinks }, { attachmentPicker }]) => ({
+      counting: { ...limits, lengthOf: (/** @type {string} */ text) => lengthWithLinks(text, limits.charactersPerUrl) },
+      attachmentPicker,
+    }))
+    .catch(error => {
+      composer = null;
+      throw error;
+    });
+  return composer;
 }
 
 /**
  * A form to write a coo, or a reply to inReplyTo: a live character counter, Ctrl+Enter sends, and a retry after a lost
  * answer returns the first coo instead of posting it twice. With withImages, up to four images go with it, each with
  * its alt text.
- * @param {CooLimits} limits
+ * @param {Composer} composer
  * @param {(coo: Coo) => void} onPosted
  * @param {{
  *   formLabel: string, label: string, submitText: string, postedText: string, className: string,
  *   idPrefix?: string, inReplyTo?: Coo, actions?: HTMLElement[], withImages?: boolean,
  * }} options
  */
-export function composeForm(limits, onPosted, { formLabel, label, submitText, postedText, className, idPrefix = 'field', inReplyTo, actions = [], withImages = false }) {
+export function composeForm({ counting, attachmentPicker }, onPosted, { formLabel, label, submitText, postedText, className, idPrefix = 'field', inReplyTo, actions = [], withImages = false }) {
   const error = formError();
   const textField = field({ name: 'text', label, multiline: true, idPrefix });
   const textarea = get(textField, 'textarea', HTMLTextAreaElement);
@@ -48,7 +58,7 @@ export function composeForm(limits, onPosted, { formLabel, label, submitText, po
   let keyedCoo = null;
   // While a coo is being sent, nothing (typing, an image added or removed) makes the button send another.
   let sending = false;
-  const { counter, update } = characterCounter(textarea, limits, result => {
+  const { counter, update } = characterCounter(textarea, counting, result => {
     submit.disabled = sending || !result.fits || (result.empty && (images?.count() ?? 0) === 0);
   });
 
@@ -99,10 +109,10 @@ export function composeForm(limits, onPosted, { formLabel, label, submitText, po
  * @param {(reply: Coo) => void} onReplied
  */
 export async function openReplyDialog(parent, opener, onReplied) {
-  const limits = await loadCooLimits();
+  const loaded = await loadComposer();
   const titleId = 'reply-title';
   const cancel = h('button', { type: 'button', class: 'secondary', onClick: () => dialog.close() }, t('cancel'));
-  const form = composeForm(limits, reply => {
+  const form = composeForm(loaded, reply => {
     dialog.close();
     onReplied(reply);
   }, {

@@ -86,7 +86,7 @@ export function formError() {
 /**
  * A live count of the characters left, counted as the server counts them; calls onChange with the measure.
  * @param {HTMLInputElement | HTMLTextAreaElement} control
- * @param {import('./text.js').TextLimits} limits
+ * @param {import('./text.js').Counting} limits
  * @param {(result: import('./text.js').Measure) => void} [onChange]
  */
 export function characterCounter(control, limits, onChange = () => {}) {

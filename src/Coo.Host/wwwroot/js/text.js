@@ -1,26 +1,32 @@
 // @ts-check
 // Counts text exactly as the server does (UserText in Coo.Shared.Kernel): trimmed, NFC-composed, in user-perceived
-// characters (grapheme clusters), and in UTF-16 code units against pathological grapheme clusters; a coo's links count
-// as the server says whatever their length (CooLength, with the links TextEntities finds, in the Coos module). The
-// limits themselves come from the server (GET /api/v1/coos/limits, GET /api/v1/users/me/limits), never from a copy here.
+// characters (grapheme clusters), and in UTF-16 code units against pathological grapheme clusters; a coo's own rule
+// (links count alike whatever their length) is links.js's, loaded with the compose box. The limits themselves come
+// from the server (GET /api/v1/coos/limits, GET /api/v1/users/me/limits), never from a copy here.
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-// .NET's char.IsWhiteSpace and char.IsLetterOrDigit, Rune.IsLetterOrDigit and the marks Hashtag.IsPartOfTag adds.
-const whiteSpace = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
-// string.Trim() removes these, where JavaScript's trim() differs (it keeps U+0085 and removes U+FEFF).
-const leadingWhiteSpace = new RegExp(`^${whiteSpace.source}+`);
-const trailingWhiteSpace = new RegExp(`${whiteSpace.source}+$`);
-const letterOrDigit = /[\p{L}\p{Nd}]/u;
-const tagCharacter = /[\p{L}\p{Nd}_\p{Mn}\p{Mc}\p{Me}]/u;
-const asciiNameCharacter = /[A-Za-z0-9_]/;
-const maxUsernameLength = 15;
-const maxTagLength = 100;
+/** .NET's char.IsWhiteSpace. */
+export const whiteSpace = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
 
 /** @typedef {import('./api.js').TextLimits} TextLimits */
 /** @typedef {{ length: number, remaining: number, fits: boolean, empty: boolean }} Measure */
+/** @typedef {TextLimits & { lengthOf?: (text: string) => number }} Counting limits, and how a length is counted when not perceivedLength */
 
 /** @param {string} text */
 export function clean(text) {
-  return text.replace(leadingWhiteSpace, '').replace(trailingWhiteSpace, '').normalize('NFC');
+  return trim(text).normalize('NFC');
+}
+
+/**
+ * string.Trim(): JavaScript's trim() keeps U+0085 and removes U+FEFF. A loop, since a pattern anchored at the end
+ * retries from every white space inside a long run (quadratic on each key of a long paste).
+ * @param {string} text
+ */
+function trim(text) {
+  let start = 0;
+  let end = text.length;
+  while (start < end && whiteSpace.test(text.charAt(start))) start++;
+  while (end > start && whiteSpace.test(text.charAt(end - 1))) end--;
+  return text.slice(start, end);
 }
 
 /** @param {string} text */
@@ -32,129 +38,12 @@ export function perceivedLength(text) {
 
 /**
  * @param {string} text as typed
- * @param {TextLimits} limits
+ * @param {Counting} counting
  * @returns {Measure}
  */
-export function measure(text, { maxLength, maxCodeUnits, charactersPerUrl }) {
+export function measure(text, { maxLength, maxCodeUnits, lengthOf = perceivedLength }) {
   const cleaned = clean(text);
-  // Past maxCodeUnits the text does not fit whatever its links, and the server looks for none (nor does this, per key).
-  const length = charactersPerUrl === undefined || cleaned.length > maxCodeUnits ? perceivedLength(cleaned) : lengthWithLinks(cleaned, charactersPerUrl);
+  // Past maxCodeUnits the text does not fit however it is counted: the plain count, so a long paste costs little per key.
+  const length = cleaned.length > maxCodeUnits ? perceivedLength(cleaned) : lengthOf(cleaned);
   return { length, remaining: maxLength - length, fits: length <= maxLength && cleaned.length <= maxCodeUnits, empty: cleaned.length === 0 };
-}
-
-/**
- * @param {string} text
- * @param {number} charactersPerUrl
- */
-function lengthWithLinks(text, charactersPerUrl) {
-  let length = 0;
-  let at = 0;
-  for (const [start, end] of links(text)) {
-    length += perceivedLength(text.slice(at, start)) + charactersPerUrl;
-    at = end;
-  }
-  return length + perceivedLength(text.slice(at));
-}
-
-/**
- * Where the links are, as [start, end) in UTF-16 units: the server's TextEntities.Parse, whose mentions and hashtags
- * are skipped as it skips them, since no link starts inside one.
- * @param {string} text
- * @returns {[number, number][]}
- */
-function links(text) {
-  /** @type {[number, number][]} */
-  const found = [];
-  let i = 0;
-  while (i < text.length) {
-    const afterBoundary = startsAfterBoundary(text, i);
-    const linkEnds = afterBoundary ? linkEnd(text, i) : 0;
-    if (linkEnds > 0) found.push([i, linkEnds]);
-    i = linkEnds || (afterBoundary && text.charAt(i) === '@' && mentionEnd(text, i)) || (text.charAt(i) === '#' && tagEnd(text, i)) || i + 1;
-  }
-  return found;
-}
-
-/**
- * @param {string} text
- * @param {number} i
- */
-function startsAfterBoundary(text, i) {
-  if (i === 0) return true;
-  const previous = text.charAt(i - 1);
-  return !(letterOrDigit.test(previous) || '_@/'.includes(previous) || isLowSurrogate(previous));
-}
-
-/**
- * @param {string} text
- * @param {number} at
- * @returns {number} where the link ends, 0 if none starts here
- */
-function linkEnd(text, at) {
-  const scheme = /^https:\/\//i.test(text.slice(at, at + 8)) ? 8 : /^http:\/\//i.test(text.slice(at, at + 7)) ? 7 : 0;
-  if (scheme === 0) return 0;
-  let end = at + scheme;
-  while (end < text.length && !whiteSpace.test(text.charAt(end)) && !'<>"'.includes(text.charAt(end))) end++;
-  // As the server: counted once, then as each closing bracket is given back to the sentence.
-  const link = text.slice(at, end);
-  const count = (/** @type {string} */ c) => link.split(c).length - 1;
-  let parentheses = count('(') - count(')');
-  let brackets = count('[') - count(']');
-  while (end > at + scheme) {
-    const last = text.charAt(end - 1);
-    const belongsToSentence = '.,;:!?\''.includes(last) || (last === ')' && parentheses++ < 0) || (last === ']' && brackets++ < 0);
-    if (!belongsToSentence) break;
-    end--;
-  }
-  return end > at + scheme ? end : 0;
-}
-
-/**
- * @param {string} text
- * @param {number} at
- */
-function mentionEnd(text, at) {
-  let end = at + 1;
-  while (end < text.length && asciiNameCharacter.test(text.charAt(end))) end++;
-  const length = end - at - 1;
-  const followedByName = end < text.length && (letterOrDigit.test(text.charAt(end)) || text.charAt(end) === '@');
-  return length >= 1 && length <= maxUsernameLength && !followedByName ? end : 0;
-}
-
-/**
- * @param {string} text
- * @param {number} at
- */
-function tagEnd(text, at) {
-  if (at > 0 && (text.charAt(at - 1) === '&' || tagCharacter.test(String.fromCodePoint(/** @type {number} */ (text.codePointAt(previousCodePointStart(text, at))))))) return 0;
-  let end = at + 1;
-  while (end < text.length) {
-    const character = String.fromCodePoint(/** @type {number} */ (text.codePointAt(end)));
-    if (!tagCharacter.test(character)) break;
-    end += character.length;
-  }
-  const tag = text.slice(at + 1, end);
-  // .NET's invariant lower case maps one unit to one and keeps U+0130 (İ), which JavaScript makes two units.
-  const normalized = tag.normalize('NFKC').split('\u0130').map(part => part.toLowerCase()).join('\u0130');
-  const valid = tag.length > 0 && tag.length <= maxTagLength && [...normalized].every(c => tagCharacter.test(c))
-    && /\p{L}/u.test(normalized) && normalized.length <= maxTagLength;
-  return valid ? end : 0;
-}
-
-/**
- * @param {string} text
- * @param {number} at
- */
-function previousCodePointStart(text, at) {
-  return at >= 2 && isLowSurrogate(text.charAt(at - 1)) && isHighSurrogate(text.charAt(at - 2)) ? at - 2 : at - 1;
-}
-
-/** @param {string} c */
-function isLowSurrogate(c) {
-  return c >= '\uDC00' && c <= '\uDFFF';
-}
-
-/** @param {string} c */
-function isHighSurrogate(c) {
-  return c >= '\uD800' && c <= '\uDBFF';
 }

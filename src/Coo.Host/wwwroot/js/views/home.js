@@ -1,7 +1,7 @@
 // @ts-check
 import { api } from '../api.js';
 import { announce, h } from '../dom.js';
-import { composeForm, loadCooLimits } from '../compose.js';
+import { composeForm, loadComposer } from '../compose.js';
 import { cooItem, deleteCoo, feed, tagPath } from '../feed.js';
 import { describeError } from '../forms.js';
 import { t } from '../i18n.js';
@@ -23,11 +23,11 @@ const fallbackPollInterval = 30_000;
 export async function homeView(main, { viewer }) {
   // Asked for at once, so the trends load alongside the timeline and never hold it up.
   const trending = trendingSection(api.trendingTags());
-  // The heading shows at once; the rest of the page needs the coo limits first.
+  // The heading shows at once; the rest of the page needs the compose box's limits and code first.
   main.append(h('h1', { tabindex: '-1' }, t('home')));
-  let limits;
+  let composer;
   try {
-    limits = await loadCooLimits();
+    composer = await loadComposer();
   } catch (error) {
     main.append(h('p', { class: 'form-error', role: 'alert' }, describeError(error)));
     return () => {};
@@ -45,7 +45,7 @@ export async function homeView(main, { viewer }) {
   let pending = [];
 
   main.append(
-    composeForm(limits, coo => {
+    composeForm(composer, coo => {
       timeline.insert([coo]);
       pending = pending.filter(item => item.id !== coo.id);
       updateNotice();
