@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 
 namespace Coo.IntegrationTests.OAuth;
@@ -46,4 +47,9 @@ public static class OAuthClients
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
+
+    /// <summary>Revokes <paramref name="token"/> as the app that holds it, in JSON as masto and megalodon send it.</summary>
+    public static Task<HttpResponseMessage> RevokeAsync(this HttpClient client, OAuthApp app, string token) =>
+        client.PostAsync("/oauth/revoke", new StringContent(
+            JsonSerializer.Serialize(new { client_id = app.ClientId, client_secret = app.ClientSecret, token }), Encoding.UTF8, "application/json"));
 }

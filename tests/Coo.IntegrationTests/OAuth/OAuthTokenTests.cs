@@ -185,8 +185,7 @@ public sealed class OAuthTokenTests(ApiFixture fixture)
         var token = await client.PasswordTokenAsync(app, gina);
         using var before = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me", token);
 
-        using var revoked = await client.PostAsync("/oauth/revoke", new StringContent(
-            JsonSerializer.Serialize(new { client_id = app.ClientId, client_secret = app.ClientSecret, token }), Encoding.UTF8, "application/json"));
+        using var revoked = await client.RevokeAsync(app, token);
         using var after = await client.SendAsAsync(HttpMethod.Get, "/api/v1/users/me", token);
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -203,8 +202,7 @@ public sealed class OAuthTokenTests(ApiFixture fixture)
         var app = await client.CreateAppAsync();
         var live = await client.PasswordTokenAsync(app, ida);
         var token = await client.PasswordTokenAsync(app, ida);
-        using var revoked = await client.PostAsync("/oauth/revoke", new StringContent(
-            JsonSerializer.Serialize(new { client_id = app.ClientId, client_secret = app.ClientSecret, token }), Encoding.UTF8, "application/json"));
+        using var revoked = await client.RevokeAsync(app, token);
         var issued = await DatabaseProbe.CountAsync(factory, "tokens", "oauth");
 
         await factory.RunJobAsync<TokenPruneJob>(TokenPruneJob.KeptFor - TimeSpan.FromDays(1));

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Coo.IntegrationTests.OAuth;
 using Coo.Shared.Infrastructure.Security;
 using Microsoft.AspNetCore.TestHost;
@@ -61,8 +59,7 @@ public sealed class StreamCredentialsTests
         // Checked several times while valid, the stream stays open and delivers.
         var coo = await client.PostCooOkAsync(bob, "still streaming");
         Assert.Contains(coo.Id, await stream.SkipToRawAsync("update"), StringComparison.Ordinal);
-        using var revoked = await client.PostAsync("/oauth/revoke", new StringContent(
-            JsonSerializer.Serialize(new { client_id = app.ClientId, client_secret = app.ClientSecret, token }), Encoding.UTF8, "application/json"));
+        using var revoked = await client.RevokeAsync(app, token);
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
 
         await stream.EndsAsync();
