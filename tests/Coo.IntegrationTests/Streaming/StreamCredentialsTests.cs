@@ -64,4 +64,31 @@ public sealed class StreamCredentialsTests
 
         await stream.EndsAsync();
     }
+
+    [Fact]
+    public async Task A_mastodon_websocket_closes_with_1008_once_its_oauth_token_is_revoked()
+    {
+        await using var factory = new CooApiFactory(TestProvider.Sqlite, ownDatabase: true);
+        foreach (var (key, value) in QuickStreams)
+        {
+            factory.Settings[key] = value;
+        }
+
+        using var client = factory.CreateClient();
+        var ada = await client.CreateUserAsync("ada_socket");
+        var app = await client.CreateAppAsync();
+        var token = await client.PasswordTokenAsync(app, ada, scope: "read");
+        var sockets = factory.Server.CreateWebSocketClient();
+        sockets.SubProtocols.Add(token);
+        using var socket = await sockets.ConnectAsync(new Uri(factory.Server.BaseAddress, "/api/v1/streaming?stream=user"), CancellationToken.None);
+
+        using var revoked = await client.RevokeAsync(app, token);
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+
+        // Nothing is posted: the next message can only be the close.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var received = await socket.ReceiveAsync(new byte[4096], patience.Token);
+        Assert.Equal(System.Net.WebSockets.WebSocketMessageType.Close, received.MessageType);
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, received.CloseStatus);
+    }
 }
